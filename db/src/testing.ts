@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { createDatabase, type Database } from './client';
+
+export interface TestDatabase {
+  database: Database;
+  /** Closes the database and, on PostgreSQL, drops it. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A migrated, empty database for one test file, on the engine the test project names
+ * (`TSUNAGU_TEST_DATABASE`): a PostgreSQL database created for it and dropped afterwards, or an
+ * in-memory PGlite.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const engine = process.env.TSUNAGU_TEST_DATABASE ?? 'pglite';
+  if (engine === 'pglite') {
+    const database = await createDatabase({ kind: 'pglite', dataDir: null });
+    await database.migrate();
+    return { database, dispose: () => database.close() };
+  }
+  if (engine !== 'postgres') throw new Error(`TSUNAGU_TEST_DATABASE must be pglite or postgres, not ${engine}`);
+
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tsunagu_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    throw error;
+  }
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

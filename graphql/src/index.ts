@@ -1,0 +1,2 @@
+export type { Context } from './context';
+export { schema } from './schema';

@@ -1,0 +1,136 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: relative data paths are taken from here, whatever the working directory. */
+export const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface Config {
+  host: string;
+  port: number;
+  production: boolean;
+  logLevel: string;
+  role: 'all' | 'api' | 'worker';
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  temporal:
+    | { kind: 'external'; address: string; namespace: string; apiKey?: string; tls: boolean }
+    | { kind: 'dev-server'; cliPath: string; port: number; uiPort: number; dbFile: string; namespace: string };
+  taskQueue: string;
+  webDist: string;
+}
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((value, ctx) => {
+      const number = Number(value);
+      if (!/^\d+$/.test(value) || number < 1 || number > 65_535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number from 1 to 65535, not "${value}"` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const flag = (name: string) =>
+  z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+      if (['0', 'false', 'no', ''].includes(value.toLowerCase())) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false, not "${value}"` });
+      return z.NEVER;
+    });
+
+const environment = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port('PORT', 4000),
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  TSUNAGU_ROLE: z.enum(['all', 'api', 'worker'], { error: 'TSUNAGU_ROLE must be all, api or worker' }).default('all'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined || value === '') return;
+      // The URL may hold a password: the message names its shape, never its text.
+      if (!URL.canParse(value) || !/^postgres(ql)?:$/.test(new URL(value).protocol) || !new URL(value).hostname) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'DATABASE_URL is not a PostgreSQL URL (expected postgres://user:password@host:5432/database)',
+        });
+      }
+    }),
+  TSUNAGU_DATA_DIR: z.string().default('.data'),
+  PGLITE_DIR: z.string().optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined || value === '') return;
+      if (!/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `TEMPORAL_ADDRESS must be host:port, not "${value}"` });
+      }
+    }),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('tsunagu'),
+  TEMPORAL_API_KEY: z.string().optional(),
+  TEMPORAL_TLS: flag('TEMPORAL_TLS'),
+  TEMPORAL_CLI_PATH: z.string().min(1).default('temporal'),
+  TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT', 7233),
+  TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT', 8233),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/** Reads and validates the environment once; every problem found is reported, not just the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  const dataDir = fromRoot(e.TSUNAGU_DATA_DIR);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    production: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    role: e.TSUNAGU_ROLE,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: fromRoot(e.PGLITE_DIR ?? resolve(dataDir, 'pglite')) },
+    temporal: e.TEMPORAL_ADDRESS
+      ? {
+          kind: 'external',
+          address: e.TEMPORAL_ADDRESS,
+          namespace: e.TEMPORAL_NAMESPACE,
+          tls: e.TEMPORAL_TLS,
+          ...(e.TEMPORAL_API_KEY ? { apiKey: e.TEMPORAL_API_KEY } : {}),
+        }
+      : {
+          kind: 'dev-server',
+          cliPath: e.TEMPORAL_CLI_PATH,
+          port: e.TEMPORAL_DEV_PORT,
+          uiPort: e.TEMPORAL_UI_PORT,
+          dbFile: resolve(dataDir, 'temporal.sqlite'),
+          namespace: e.TEMPORAL_NAMESPACE,
+        },
+    taskQueue: e.TEMPORAL_TASK_QUEUE,
+    webDist: resolve(rootDir, 'web/dist'),
+  };
+}
+
+function fromRoot(path: string): string {
+  return isAbsolute(path) ? path : resolve(rootDir, path);
+}

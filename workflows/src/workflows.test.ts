@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ActivityDependencies, createActivities } from './activities';
+import { createTimeSkippingEnvironment } from './testing';
+import { workflowsPath } from './worker';
+import { selfCheck } from './workflows';
+
+describe('selfCheck on the time-skipping test server', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+  }, 60_000);
+  afterAll(() => env?.teardown());
+
+  async function runSelfCheck(checkDatabase: ActivityDependencies['checkDatabase']) {
+    const taskQueue = `test-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath,
+      activities: createActivities({ checkDatabase }),
+    });
+    return worker.runUntil(
+      env.client.workflow.execute(selfCheck, { taskQueue, workflowId: `self-check-${randomUUID()}` }),
+    );
+  }
+
+  test('reports what the database answered', async () => {
+    await expect(runSelfCheck(async () => 'ok')).resolves.toBe('ok');
+    await expect(runSelfCheck(async () => 'unreachable: connection refused')).resolves.toBe(
+      'unreachable: connection refused',
+    );
+  }, 60_000);
+
+  test('retries a failing activity three times, then fails the workflow', async () => {
+    let attempts = 0;
+    const failing = runSelfCheck(async () => {
+      attempts += 1;
+      throw new Error('database driver crashed');
+    });
+    await expect(failing).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect(attempts).toBe(3);
+  }, 60_000);
+});

@@ -1,0 +1,15 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from './activities';
+
+const { checkDatabase } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 3 },
+});
+
+/**
+ * Proves the whole loop at start-up: Temporal hands a task to a worker of this deployment, whose
+ * activity reaches the database. Returns the database's answer.
+ */
+export async function selfCheck(): Promise<string> {
+  return checkDatabase();
+}
