@@ -159,7 +159,7 @@ switch (command) {
     runTypeScript('tests/bench/run.ts', args);
     break;
   case 'seed':
-    runTypeScript('db/src/seed.ts', args);
+    runTypeScript('services/api/src/seed.ts', args);
     break;
   default:
     fail(`unknown command "${command}": use start, test, bench or seed`);

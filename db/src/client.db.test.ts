@@ -52,3 +52,17 @@ describe(`the database client on ${process.env.TSUNAGU_TEST_DATABASE ?? 'pglite'
 function rows<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
+
+test('processes starting together on a fresh database migrate it once, without tripping over each other', async () => {
+  const fresh = await openTestDatabase({ migrated: false });
+  try {
+    await Promise.all([1, 2, 3, 4].map(() => fresh.database.migrate()));
+    const applied = rows<{ name: string }>(
+      await fresh.database.db.execute(sql`select name from drizzle.__drizzle_migrations`),
+    );
+    expect(applied.length).toBeGreaterThan(0);
+    expect(new Set(applied.map((row) => row.name)).size).toBe(applied.length);
+  } finally {
+    await fresh.dispose();
+  }
+});

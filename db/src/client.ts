@@ -44,7 +44,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     return {
       kind: 'postgres',
       db,
-      migrate: () => migrateQuietly(() => migratePostgres(db, { migrationsFolder })),
+      migrate: () => migratePostgresLocked(options.url),
       ping: () => ping(db),
       close: () => client.end({ timeout: 5 }),
     };
@@ -52,14 +52,39 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir === null ? await PGlite.create() : await PGlite.create(options.dataDir);
   const db = drizzlePglite({ client, relations });
+  // PGlite belongs to this process alone; queueing the calls is all the locking it needs.
+  let migrations = Promise.resolve();
   return {
     kind: 'pglite',
     db,
-    migrate: () => migrateQuietly(() => migratePglite(db, { migrationsFolder })),
+    migrate: () => {
+      migrations = migrations.catch(() => {}).then(() => migrateQuietly(() => migratePglite(db, { migrationsFolder })));
+      return migrations;
+    },
     ping: () => ping(db),
     close: () => client.close(),
   };
 }
+
+/**
+ * Several API and worker processes may start at once against one database: a session-level
+ * advisory lock on a single connection lets one of them migrate while the others wait, then find
+ * nothing left to do.
+ */
+async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres({ client, relations });
+    await client`select pg_advisory_lock(${migrationLockKey})`;
+    await migrateQuietly(() => migratePostgres(db, { migrationsFolder }));
+    await client`select pg_advisory_unlock(${migrationLockKey})`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** An arbitrary constant that names Tsunagu's migration lock among the database's advisory locks. */
+const migrationLockKey = 7_341_190_455;
 
 async function migrateQuietly(run: () => Promise<unknown>): Promise<void> {
   const failure = await run();

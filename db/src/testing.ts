@@ -9,15 +9,16 @@ export interface TestDatabase {
 }
 
 /**
- * A migrated, empty database for one test file, on the engine the test project names
+ * A migrated (unless asked otherwise), empty database for one test file, on the engine the test project names
  * (`TSUNAGU_TEST_DATABASE`): a PostgreSQL database created for it and dropped afterwards, or an
  * in-memory PGlite.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
   const engine = process.env.TSUNAGU_TEST_DATABASE ?? 'pglite';
   if (engine === 'pglite') {
     const database = await createDatabase({ kind: 'pglite', dataDir: null });
-    await database.migrate();
+    if (migrated) await database.migrate();
     return { database, dispose: () => database.close() };
   }
   if (engine !== 'postgres') throw new Error(`TSUNAGU_TEST_DATABASE must be pglite or postgres, not ${engine}`);
@@ -30,7 +31,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const database = await createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
   try {
-    await database.migrate();
+    if (migrated) await database.migrate();
   } catch (error) {
     await database.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -14,7 +14,9 @@ export function installTemporalRuntime(logger: Logger): void {
   installed = true;
   const write = (level: LogLevel, message: string, meta?: LogMetadata) => {
     const target = logger.child({ component: 'temporal' });
-    const fields = meta ?? {};
+    // pino serializes errors under `err`; the SDK puts them under `error`.
+    const { error, ...rest } = meta ?? {};
+    const fields = error === undefined ? rest : { ...rest, err: error };
     switch (level) {
       case 'TRACE':
         return target.trace(fields, message);

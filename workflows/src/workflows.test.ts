@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { createLogger } from '@tsunagu/services';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ActivityDependencies, createActivities } from './activities';
+import { installTemporalRuntime } from './runtime';
 import { createTimeSkippingEnvironment } from './testing';
 import { workflowsPath } from './worker';
 import { selfCheck } from './workflows';
@@ -11,6 +13,7 @@ import { selfCheck } from './workflows';
 describe('selfCheck on the time-skipping test server', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
+    installTemporalRuntime(createLogger({ level: 'error' }));
     env = await createTimeSkippingEnvironment();
   }, 60_000);
   afterAll(() => env?.teardown());
