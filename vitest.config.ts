@@ -38,7 +38,7 @@ const temporalEnv = {
   TEMPORAL_TEST_SERVER_PATH: findBinary(root, 'temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH) ?? '',
 };
 
-const databaseTests = ['{db,services,graphql,workflows}/**/*.db.test.ts', 'services/api/**/*.db.test.ts'];
+const databaseTests = ['{db,services,graphql,workflows,tests}/**/*.db.test.ts', 'services/api/**/*.db.test.ts'];
 
 const withPostgres = await postgresProjectWanted();
 
@@ -84,6 +84,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/src/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts'],
           // Each file starts servers of its own; two cores cannot take many at once.
           fileParallelism: false,
           testTimeout: 120_000,

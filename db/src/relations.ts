@@ -1,4 +1,114 @@
 import { defineRelations } from 'drizzle-orm';
 import * as schema from './schema';
 
-export const relations = defineRelations(schema, () => ({}));
+export const relations = defineRelations(schema, (r) => ({
+  users: {
+    volunteer: r.one.volunteers({ from: r.users.id, to: r.volunteers.userId }),
+    staffOf: r.one.organizationStaff({ from: r.users.id, to: r.organizationStaff.userId }),
+    associationRoles: r.many.associationStaff({ from: r.users.id, to: r.associationStaff.userId }),
+  },
+  associations: {
+    localGovernment: r.one.localGovernments({
+      from: r.associations.localGovernmentCode,
+      to: r.localGovernments.code,
+      optional: false,
+    }),
+    organizations: r.many.organizations({ from: r.associations.id, to: r.organizations.associationId }),
+    staff: r.many.associationStaff({ from: r.associations.id, to: r.associationStaff.associationId }),
+    memberships: r.many.volunteerMemberships({ from: r.associations.id, to: r.volunteerMemberships.associationId }),
+    partners: r.many.associations({
+      from: r.associations.id.through(r.associationPartners.associationId),
+      to: r.associations.id.through(r.associationPartners.partnerId),
+    }),
+  },
+  associationStaff: {
+    user: r.one.users({ from: r.associationStaff.userId, to: r.users.id, optional: false }),
+    association: r.one.associations({
+      from: r.associationStaff.associationId,
+      to: r.associations.id,
+      optional: false,
+    }),
+  },
+  organizations: {
+    association: r.one.associations({ from: r.organizations.associationId, to: r.associations.id, optional: false }),
+    localGovernment: r.one.localGovernments({
+      from: r.organizations.localGovernmentCode,
+      to: r.localGovernments.code,
+      optional: false,
+    }),
+    staff: r.many.organizationStaff({ from: r.organizations.id, to: r.organizationStaff.organizationId }),
+    bans: r.many.bans({ from: r.organizations.id, to: r.bans.organizationId }),
+  },
+  organizationStaff: {
+    user: r.one.users({ from: r.organizationStaff.userId, to: r.users.id, optional: false }),
+    organization: r.one.organizations({
+      from: r.organizationStaff.organizationId,
+      to: r.organizations.id,
+      optional: false,
+    }),
+  },
+  volunteers: {
+    user: r.one.users({ from: r.volunteers.userId, to: r.users.id, optional: false }),
+    home: r.one.localGovernments({
+      from: r.volunteers.homeLocalGovernmentCode,
+      to: r.localGovernments.code,
+      optional: false,
+    }),
+    languages: r.many.volunteerLanguages({ from: r.volunteers.id, to: r.volunteerLanguages.volunteerId }),
+    regions: r.many.volunteerRegions({ from: r.volunteers.id, to: r.volunteerRegions.volunteerId }),
+    certificates: r.many.certificates({ from: r.volunteers.id, to: r.certificates.volunteerId }),
+    availability: r.many.availabilityWindows({ from: r.volunteers.id, to: r.availabilityWindows.volunteerId }),
+    daysOff: r.many.daysOff({ from: r.volunteers.id, to: r.daysOff.volunteerId }),
+    memberships: r.many.volunteerMemberships({ from: r.volunteers.id, to: r.volunteerMemberships.volunteerId }),
+    bans: r.many.bans({ from: r.volunteers.id, to: r.bans.volunteerId }),
+  },
+  volunteerMemberships: {
+    volunteer: r.one.volunteers({ from: r.volunteerMemberships.volunteerId, to: r.volunteers.id, optional: false }),
+    association: r.one.associations({
+      from: r.volunteerMemberships.associationId,
+      to: r.associations.id,
+      optional: false,
+    }),
+  },
+  volunteerLanguages: {
+    volunteer: r.one.volunteers({ from: r.volunteerLanguages.volunteerId, to: r.volunteers.id, optional: false }),
+    language: r.one.languages({ from: r.volunteerLanguages.languageCode, to: r.languages.code, optional: false }),
+  },
+  volunteerRegions: {
+    volunteer: r.one.volunteers({ from: r.volunteerRegions.volunteerId, to: r.volunteers.id, optional: false }),
+    localGovernment: r.one.localGovernments({
+      from: r.volunteerRegions.localGovernmentCode,
+      to: r.localGovernments.code,
+      optional: false,
+    }),
+  },
+  certificates: {
+    volunteer: r.one.volunteers({ from: r.certificates.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  availabilityWindows: {
+    volunteer: r.one.volunteers({ from: r.availabilityWindows.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  daysOff: {
+    volunteer: r.one.volunteers({ from: r.daysOff.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  bans: {
+    organization: r.one.organizations({ from: r.bans.organizationId, to: r.organizations.id, optional: false }),
+    volunteer: r.one.volunteers({ from: r.bans.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  localGovernments: {
+    parent: r.one.localGovernments({ from: r.localGovernments.parentCode, to: r.localGovernments.code }),
+  },
+  invitations: {
+    association: r.one.associations({ from: r.invitations.associationId, to: r.associations.id, optional: false }),
+    organization: r.one.organizations({ from: r.invitations.organizationId, to: r.organizations.id }),
+  },
+  sessions: {
+    user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }),
+  },
+  inboxMessages: {
+    user: r.one.users({ from: r.inboxMessages.userId, to: r.users.id, optional: false }),
+  },
+  auditLog: {
+    actor: r.one.users({ from: r.auditLog.actorUserId, to: r.users.id }),
+  },
+}));

@@ -1,12 +1,71 @@
 import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { relations } from '@tsunagu/db';
+import {
+  ConflictError,
+  ForbiddenError,
+  isAdmin,
+  isCoordinator,
+  NotFoundError,
+  ValidationError,
+} from '@tsunagu/services';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
 import type { Context } from './context';
 
 export interface PothosTypes {
   Context: Context;
+  DrizzleRelations: typeof relations;
   // Fields are non-null unless they say otherwise: absence should be a decision, not a default.
   DefaultFieldNullability: false;
+  AuthScopes: {
+    signedIn: boolean;
+    requester: boolean;
+    volunteer: boolean;
+    coordinator: boolean;
+    admin: boolean;
+    /** Coordinates (or administers) this association. */
+    coordinatorOf: string;
+    adminOf: string;
+    /** Belongs to this organization as requesting staff. */
+    staffOf: string;
+    /** Is this volunteer. */
+    volunteerSelf: string;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: string; Output: string };
+  };
 }
 
-export const builder = new SchemaBuilder<PothosTypes>({ defaultFieldNullability: false });
+export const builder = new SchemaBuilder<PothosTypes>({
+  // Relay first so that scope checks see decoded global IDs; scope-auth before the rest.
+  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  relay: { nodesOnConnection: true, clientMutationId: 'omit', cursorType: 'String' },
+  drizzle: { client: (context) => context.db, getTableConfig, relations, maxConnectionSize: 100 },
+  errors: { defaultTypes: [ValidationError, NotFoundError, ForbiddenError, ConflictError] },
+  scopeAuth: {
+    authScopes: ({ viewer }) => ({
+      signedIn: viewer.userId !== null,
+      requester: viewer.organizationId !== null,
+      volunteer: viewer.volunteerId !== null,
+      coordinator: isCoordinator(viewer),
+      admin: isAdmin(viewer),
+      coordinatorOf: (associationId) => viewer.coordinatorOf.includes(associationId),
+      adminOf: (associationId) => viewer.adminOf.includes(associationId),
+      staffOf: (organizationId) => viewer.organizationId === organizationId,
+      volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
+    }),
+    unauthorizedError: (_parent, context) =>
+      context.viewer.userId === null
+        ? new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })
+        : new GraphQLError('You are not allowed to see or do this.', { extensions: { code: 'FORBIDDEN' } }),
+  },
+});
 
 builder.queryType({});
+builder.mutationType({});

@@ -1,6 +1,22 @@
-import type { Health } from '@tsunagu/services';
+import type { Db } from '@tsunagu/db';
+import type { Health, Services, Viewer } from '@tsunagu/services';
 
-/** What every resolver receives: the use cases it may call, bound to this request. */
+/** Session cookies for this request: read what came in, queue what goes out. */
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options: { expires: Date }): void;
+  clear(name: string): void;
+}
+
+/** What every resolver receives: who asks, and the use cases they may call. */
 export interface Context {
+  /** Replaced when a mutation signs someone in. */
+  viewer: Viewer;
+  /** Read-only planning of nested queries by the Drizzle plugin; writes go through services. */
+  db: Db;
+  services: Services;
   health(): Promise<Health>;
+  cookies: CookieJar;
+  /** The client's address, for throttling sign-in. */
+  clientAddress: string | null;
 }

@@ -1,2 +1,3 @@
-export type { Context } from './context';
+export type { Context, CookieJar } from './context';
 export { schema } from './schema';
+export { sessionCookie, signIn, signOut } from './session';

@@ -4,7 +4,15 @@ import { createServer as createNetServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createDatabase, type Database, schema } from '@tsunagu/db';
-import { checkHealth, type Health, type Logger, shortReason, version } from '@tsunagu/services';
+import {
+  checkHealth,
+  createServices,
+  type Health,
+  type Logger,
+  shortReason,
+  systemClock,
+  version,
+} from '@tsunagu/services';
 import { bundleWorkflows, connectionOptions, createWorker, installTemporalRuntime } from '@tsunagu/workflows';
 import type { Config } from './config';
 import { createHttpServer } from './http';
@@ -109,7 +117,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         production: config.production,
         webDist: config.webDist,
         logger,
-        context: () => ({ health }),
+        db: database.db,
+        services: createServices({ db: database.db, clock: systemClock, logger }),
+        health,
       });
       await listen(server, config.host, config.port);
       cleanups.push(() => closeServer(server));

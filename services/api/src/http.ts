@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type Context, schema } from '@tsunagu/graphql';
-import type { Logger } from '@tsunagu/services';
+import type { Db } from '@tsunagu/db';
+import { type Context, type CookieJar, schema, sessionCookie } from '@tsunagu/graphql';
+import type { Health, Logger, Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
 
@@ -9,15 +10,47 @@ export interface HttpOptions {
   production: boolean;
   webDist: string;
   logger: Logger;
-  context: () => Context;
+  db: Db;
+  services: Services;
+  health: () => Promise<Health>;
+}
+
+interface ServerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
 }
 
 /** `/graphql` is the API; every other path is the web app, whose router takes it from there. */
 export function createHttpServer(options: HttpOptions): Server {
-  const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
+  const outgoingCookies = new WeakMap<Request, string[]>();
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => options.context(),
+    context: async ({ request, req }) => {
+      const incoming = parseCookies(request.headers.get('cookie'));
+      const queued: string[] = [];
+      outgoingCookies.set(request, queued);
+      const cookies: CookieJar = {
+        get: (name) => incoming.get(name),
+        set: (name, value, { expires }) => queued.push(serializeCookie(name, value, expires, options.production)),
+        clear: (name) => queued.push(serializeCookie(name, '', new Date(0), options.production)),
+      };
+      return {
+        viewer: await options.services.sessions.viewer(incoming.get(sessionCookie)),
+        db: options.db,
+        services: options.services,
+        health: options.health,
+        cookies,
+        clientAddress: req.socket.remoteAddress ?? null,
+      };
+    },
+    plugins: [
+      {
+        onResponse: ({ request, response }) => {
+          for (const cookie of outgoingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+        },
+      },
+    ],
     maskedErrors: true,
     graphiql: !options.production,
     landingPage: false,
@@ -36,11 +69,33 @@ export function createHttpServer(options: HttpOptions): Server {
       };
   return createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
-      void yoga(req, res);
+      void yoga(req, res, { req, res });
       return;
     }
     web(req, res, () => {
       res.writeHead(404).end();
     });
   });
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header?.split(';') ?? []) {
+    const separator = part.indexOf('=');
+    if (separator > 0)
+      cookies.set(part.slice(0, separator).trim(), decodeURIComponent(part.slice(separator + 1).trim()));
+  }
+  return cookies;
+}
+
+/** HttpOnly and SameSite=Lax always; Secure in production, where the app is served over HTTPS. */
+function serializeCookie(name: string, value: string, expires: Date, secure: boolean): string {
+  return [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Expires=${expires.toUTCString()}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }

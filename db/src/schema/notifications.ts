@@ -1,0 +1,58 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { locale, users } from './people';
+
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+
+/**
+ * Every message Tsunagu sends, written in the same transaction as the change that causes it. A
+ * delivery step sends what is pending; the idempotency key makes a second write of the same
+ * message a no-op.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    locale: locale('locale').notNull(),
+    template: text('template').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index().on(table.status, table.createdAt), index().on(table.recipientUserId)],
+);
+
+/** In-app messages: what was e-mailed, readable in the app too. */
+export const inboxMessages = pgTable(
+  'inbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    outboxId: uuid('outbox_id')
+      .notNull()
+      .unique()
+      .references(() => outbox.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (table) => [index().on(table.userId, table.createdAt)],
+);
+
+/** The embedded default's mail catcher: what its local SMTP server received, for admins to read. */
+export const caughtEmails = pgTable('caught_emails', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fromAddress: text('from_address').notNull(),
+  toAddresses: text('to_addresses').array().notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

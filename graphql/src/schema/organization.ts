@@ -1,0 +1,119 @@
+import { organizationTypes } from '@tsunagu/services';
+import { builder } from '../builder';
+import { signIn } from '../session';
+
+const OrganizationTypeEnum = builder.enumType('OrganizationType', { values: organizationTypes });
+const OrganizationStatusEnum = builder.enumType('OrganizationStatus', {
+  values: ['applied', 'approved', 'rejected', 'suspended'] as const,
+});
+const OrganizationDecisionEnum = builder.enumType('OrganizationDecision', {
+  values: ['approve', 'reject', 'suspend'] as const,
+});
+
+export const Organization = builder.drizzleNode('organizations', {
+  name: 'Organization',
+  description: 'A public body that requests interpreters. Seen by its own staff and by its association’s coordinators.',
+  id: { column: (organization) => organization.id },
+  authScopes: (organization) => ({ coordinatorOf: organization.associationId, staffOf: organization.id }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    type: t.expose('type', { type: OrganizationTypeEnum }),
+    status: t.expose('status', { type: OrganizationStatusEnum }),
+    trusted: t.exposeBoolean('trusted'),
+    contactName: t.exposeString('contactName'),
+    contactEmail: t.exposeString('contactEmail'),
+    contactPhone: t.exposeString('contactPhone', { nullable: true }),
+    address: t.exposeString('address', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    association: t.relation('association'),
+    localGovernment: t.relation('localGovernment'),
+    staff: t.relation('staff', { description: 'The requesting staff of this organization.' }),
+  }),
+});
+
+builder.drizzleObject('organizationStaff', {
+  name: 'OrganizationStaffMember',
+  fields: (t) => ({
+    user: t.relation('user'),
+  }),
+});
+
+builder.queryField('organizations', (t) =>
+  t.drizzleConnection({
+    type: 'organizations',
+    description: 'Coordinators: the organizations of their associations. Requesting staff: their own.',
+    authScopes: { coordinator: true, requester: true },
+    args: { status: t.arg({ type: OrganizationStatusEnum, required: false }) },
+    resolve: (query, _root, args, { db, viewer }) =>
+      db.query.organizations.findMany(
+        query({
+          where: {
+            ...(viewer.coordinatorOf.length > 0
+              ? { associationId: { in: viewer.coordinatorOf } }
+              : { id: viewer.organizationId ?? '00000000-0000-0000-0000-000000000000' }),
+            ...(args.status ? { status: args.status } : {}),
+          },
+          orderBy: { createdAt: 'desc' },
+        }),
+      ),
+  }),
+);
+
+const StaffAccountInput = builder.inputType('StaffAccountInput', {
+  fields: (t) => ({
+    displayName: t.string({ required: true }),
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+    locale: t.string({ required: false }),
+  }),
+});
+
+const OrganizationApplicationInput = builder.inputType('OrganizationApplicationInput', {
+  fields: (t) => ({
+    associationId: t.id({ required: true }),
+    name: t.string({ required: true }),
+    type: t.field({ type: OrganizationTypeEnum, required: true }),
+    localGovernmentCode: t.string({ required: true }),
+    contactName: t.string({ required: true }),
+    contactEmail: t.string({ required: true }),
+    contactPhone: t.string({ required: false }),
+    address: t.string({ required: false }),
+    staff: t.field({ type: StaffAccountInput, required: true }),
+  }),
+});
+
+builder.mutationField('applyForOrganization', (t) =>
+  t.drizzleField({
+    type: 'organizations',
+    description: 'A public body applies to be served, with its first staff account (public; a coordinator approves).',
+    args: { input: t.arg({ type: OrganizationApplicationInput, required: true }) },
+    errors: {},
+    resolve: async (_query, _root, { input }, context) => {
+      const { organization, staffUserId } = await context.services.organizations.apply(context.viewer, {
+        ...input,
+        associationId: String(input.associationId),
+        contactPhone: input.contactPhone ?? undefined,
+        address: input.address ?? undefined,
+        staff: { ...input.staff, locale: input.staff.locale === 'en' ? 'en' : 'ja' },
+      });
+      // The applicant is signed in as the organization's first staff member.
+      await signIn(context, staffUserId);
+      return organization;
+    },
+  }),
+);
+
+builder.mutationField('decideOrganization', (t) =>
+  t.drizzleField({
+    type: 'organizations',
+    description: 'A coordinator approves, rejects or suspends an organization of their association.',
+    authScopes: { coordinator: true },
+    args: {
+      organizationId: t.arg.globalID({ required: true, for: Organization }),
+      decision: t.arg({ type: OrganizationDecisionEnum, required: true }),
+    },
+    errors: {},
+    resolve: (_query, _root, args, { services, viewer }) =>
+      services.organizations.decide(viewer, args.organizationId.id, args.decision),
+  }),
+);

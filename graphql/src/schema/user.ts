@@ -1,0 +1,20 @@
+import { builder } from '../builder';
+
+export const User = builder.drizzleNode('users', {
+  name: 'User',
+  id: { column: (user) => user.id },
+  fields: (t) => ({
+    displayName: t.exposeString('displayName'),
+    locale: t.exposeString('locale'),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.drizzleField({
+    type: 'users',
+    nullable: true,
+    description: 'The signed-in user, or null.',
+    resolve: (query, _root, _args, { db, viewer }) =>
+      viewer.userId ? db.query.users.findFirst(query({ where: { id: viewer.userId } })) : null,
+  }),
+);

@@ -1,0 +1,23 @@
+import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
+
+/** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
+// `algorithm: 2` is Argon2id (the package's const enum cannot be imported under isolated modules).
+const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return verify(passwordHash, password).catch(() => false);
+}
+
+export const passwordSchema = z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.');
+
+/** E-mail addresses are compared lower-cased and trimmed. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Enter a valid e-mail address.').max(254, 'Enter a valid e-mail address.'));

@@ -1,0 +1,26 @@
+import { type Db, schema } from '@tsunagu/db';
+import type { Viewer } from './viewer';
+
+export interface AuditEntry {
+  action: 'read' | 'create' | 'update' | 'delete';
+  subjectType: string;
+  subjectId: string;
+  /** The names of the personal fields read or changed, never their values. */
+  fields: string[];
+  reason?: string;
+}
+
+/** Writes who read or changed personal data. Pass a transaction to record a change with the change itself. */
+export async function recordAudit(db: Db, viewer: Viewer, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(schema.auditLog).values(
+    entries.map((entry) => ({
+      actorUserId: viewer.userId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      fields: entry.fields,
+      reason: entry.reason ?? null,
+    })),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Errors a user can act on. GraphQL maps each to a typed error in the schema; anything else that
+ * is thrown is unexpected and masked.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export interface FieldProblem {
+  /** The input field, as a path: `["input", "email"]`. */
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  override name = 'ValidationError';
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((problem) => `${problem.path.join('.')}: ${problem.message}`).join('; '));
+  }
+
+  static of(path: string[], message: string): ValidationError {
+    return new ValidationError([{ path, message }]);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  override name = 'NotFoundError';
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} was not found`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError';
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  override name = 'UnauthenticatedError';
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in first.') {
+    super(message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  override name = 'ConflictError';
+  readonly code = 'CONFLICT';
+}
+
+/** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
+export class RateLimitedError extends DomainError {
+  override name = 'RateLimitedError';
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
+  }
+}

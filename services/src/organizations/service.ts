@@ -1,0 +1,128 @@
+import { type Db, schema } from '@tsunagu/db';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords';
+import { recordAudit } from '../audit';
+import type { Clock } from '../clock';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { parseInput } from '../validation';
+import type { Viewer } from '../viewer';
+
+export const organizationTypes = schema.organizationType.enumValues;
+export type OrganizationType = (typeof organizationTypes)[number];
+
+const applicationSchema = z.object({
+  associationId: z.uuid('Choose an association.'),
+  name: z.string().trim().min(1, 'Enter the name of the organization.').max(200),
+  type: z.enum(organizationTypes),
+  localGovernmentCode: z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.'),
+  contactName: z.string().trim().min(1, 'Enter a contact person.').max(100),
+  contactEmail: emailSchema,
+  contactPhone: z.string().trim().max(30).optional(),
+  address: z.string().trim().max(300).optional(),
+  staff: z.object({
+    displayName: z.string().trim().min(1, 'Enter your name.').max(100),
+    email: emailSchema,
+    password: passwordSchema,
+    locale: z.enum(['ja', 'en']).default('ja'),
+  }),
+});
+
+export type OrganizationApplication = z.input<typeof applicationSchema>;
+
+export type OrganizationDecision = 'approve' | 'reject' | 'suspend';
+
+const decisionStatus = { approve: 'approved', reject: 'rejected', suspend: 'suspended' } as const;
+
+export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * A public body applies: the organization (status `applied`) and its first staff account, in
+     * one transaction. A coordinator of the association approves it.
+     */
+    async apply(viewer: Viewer, input: OrganizationApplication) {
+      const application = parseInput(applicationSchema, input);
+      const passwordHash = await hashPassword(application.staff.password);
+      return db.transaction(async (tx) => {
+        const [association, government, existing] = await Promise.all([
+          tx.query.associations.findFirst({ where: { id: application.associationId }, columns: { id: true } }),
+          tx.query.localGovernments.findFirst({
+            where: { code: application.localGovernmentCode },
+            columns: { code: true },
+          }),
+          tx.query.users.findFirst({ where: { email: application.staff.email }, columns: { id: true } }),
+        ]);
+        const problems = [
+          ...(association ? [] : [{ path: ['input', 'associationId'], message: 'No such association.' }]),
+          ...(government
+            ? []
+            : [{ path: ['input', 'localGovernmentCode'], message: 'No local government has this code.' }]),
+          ...(existing
+            ? [{ path: ['input', 'staff', 'email'], message: 'An account with this e-mail exists: sign in instead.' }]
+            : []),
+        ];
+        if (problems.length > 0) throw new ValidationError(problems);
+
+        const [user] = await tx
+          .insert(schema.users)
+          .values({
+            email: application.staff.email,
+            displayName: application.staff.displayName,
+            locale: application.staff.locale,
+            passwordHash,
+          })
+          .returning({ id: schema.users.id });
+        const [organization] = await tx
+          .insert(schema.organizations)
+          .values({
+            associationId: application.associationId,
+            name: application.name,
+            type: application.type,
+            localGovernmentCode: application.localGovernmentCode,
+            contactName: application.contactName,
+            contactEmail: application.contactEmail,
+            contactPhone: application.contactPhone ?? null,
+            address: application.address ?? null,
+          })
+          .returning();
+        if (!user || !organization) throw new Error('insert returned no row');
+        await tx.insert(schema.organizationStaff).values({ userId: user.id, organizationId: organization.id });
+        await recordAudit(tx, { ...viewer, userId: viewer.userId ?? user.id }, [
+          {
+            action: 'create',
+            subjectType: 'organization',
+            subjectId: organization.id,
+            fields: ['contactName', 'contactEmail', 'contactPhone', 'address'],
+          },
+          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+        ]);
+        return { organization, staffUserId: user.id };
+      });
+    },
+
+    /** A coordinator of the organization's association approves, rejects or suspends it. */
+    async decide(viewer: Viewer, organizationId: string, decision: OrganizationDecision) {
+      const organization = await db.query.organizations.findFirst({ where: { id: organizationId } });
+      if (!organization) throw new NotFoundError('Organization', organizationId);
+      if (!viewer.coordinatorOf.includes(organization.associationId)) {
+        throw new ForbiddenError('Only coordinators of the association can decide on this organization.');
+      }
+      const allowed: Record<OrganizationDecision, string[]> = {
+        approve: ['applied', 'suspended'],
+        reject: ['applied'],
+        suspend: ['approved'],
+      };
+      if (!allowed[decision].includes(organization.status)) {
+        throw new ConflictError(
+          `An organization that is ${organization.status} cannot be ${decisionStatus[decision]}.`,
+        );
+      }
+      const [updated] = await db
+        .update(schema.organizations)
+        .set({ status: decisionStatus[decision], updatedAt: new Date() })
+        .where(eq(schema.organizations.id, organizationId))
+        .returning();
+      return updated ?? organization;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { schema } from '@tsunagu/db';
+import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { insertAssociation, insertStaffMember } from '../support/fixtures';
+
+const apply = /* GraphQL */ `
+  mutation Apply($input: OrganizationApplicationInput!) {
+    applyForOrganization(input: $input) {
+      __typename
+      ... on MutationApplyForOrganizationSuccess { data { id name status localGovernment { nameJa } } }
+      ... on ValidationError { problems { path message } }
+    }
+  }
+`;
+
+const decide = /* GraphQL */ `
+  mutation Decide($id: ID!, $decision: OrganizationDecision!) {
+    decideOrganization(organizationId: $id, decision: $decision) {
+      __typename
+      ... on MutationDecideOrganizationSuccess { data { status } }
+      ... on Error { message }
+    }
+  }
+`;
+
+describe('a public body applies and a coordinator approves it', () => {
+  let testDb: TestDatabase;
+  let api: TestApi;
+  let associationId: string;
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    api = await startTestApi(testDb.database);
+    associationId = (await insertAssociation(testDb.database.db)).id;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await testDb?.dispose();
+  });
+
+  const application = () => ({
+    associationId,
+    name: '豊中市役所 市民課',
+    type: 'municipality',
+    localGovernmentCode: '272035',
+    contactName: '窓口 一郎',
+    contactEmail: 'Shimin@City.Toyonaka.example.jp',
+    staff: {
+      displayName: '窓口 一郎',
+      email: `madoguchi-${Date.now()}@city.toyonaka.example.jp`,
+      password: 'correct horse battery',
+    },
+  });
+
+  test('bad input names each field and writes nothing', async () => {
+    const before = await testDb.database.db.select().from(schema.users);
+    const { data } = await api.graphql<{ applyForOrganization: { __typename: string; problems: unknown[] } }>(apply, {
+      input: {
+        ...application(),
+        localGovernmentCode: '999999',
+        contactEmail: 'not-an-email',
+        staff: { ...application().staff, password: 'short' },
+      },
+    });
+    expect(data?.applyForOrganization.__typename).toBe('ValidationError');
+    expect(data?.applyForOrganization.problems).toEqual(
+      expect.arrayContaining([
+        { path: ['input', 'contactEmail'], message: 'Enter a valid e-mail address.' },
+        { path: ['input', 'staff', 'password'], message: 'Use at least 10 characters.' },
+      ]),
+    );
+    const { data: unknownPlace } = await api.graphql<{ applyForOrganization: { problems: unknown[] } }>(apply, {
+      input: { ...application(), localGovernmentCode: '999999' },
+    });
+    expect(unknownPlace?.applyForOrganization.problems).toEqual([
+      { path: ['input', 'localGovernmentCode'], message: 'No local government has this code.' },
+    ]);
+    expect(await testDb.database.db.select().from(schema.users)).toHaveLength(before.length);
+  });
+
+  test('the application waits for a coordinator, who approves it', async () => {
+    const { data } = await api.graphql<{
+      applyForOrganization: { data: { id: string; status: string; localGovernment: { nameJa: string } } };
+    }>(apply, { input: application() });
+    const organization = data?.applyForOrganization.data;
+    expect(organization).toMatchObject({ status: 'applied', localGovernment: { nameJa: '豊中市' } });
+
+    const [stored] = await testDb.database.db
+      .select()
+      .from(schema.organizations)
+      .where(eq(schema.organizations.name, '豊中市役所 市民課'));
+    expect(stored?.contactEmail).toBe('shimin@city.toyonaka.example.jp');
+
+    const anonymousTry = await api.graphql(decide, { id: organization?.id, decision: 'approve' });
+    expect(anonymousTry.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const coordinator = await insertStaffMember(testDb.database.db, associationId, 'coordinator');
+    const session = await api.sessionFor(coordinator.id);
+    const approved = await api.graphql<{ decideOrganization: { data: { status: string } } }>(
+      decide,
+      { id: organization?.id, decision: 'approve' },
+      { session },
+    );
+    expect(approved.data?.decideOrganization.data.status).toBe('approved');
+
+    const again = await api.graphql<{ decideOrganization: { __typename: string; message: string } }>(
+      decide,
+      { id: organization?.id, decision: 'reject' },
+      { session },
+    );
+    expect(again.data?.decideOrganization).toEqual({
+      __typename: 'ConflictError',
+      message: 'An organization that is approved cannot be rejected.',
+    });
+  });
+
+  test('a coordinator of another association may not decide', async () => {
+    const { data } = await api.graphql<{ applyForOrganization: { data: { id: string } } }>(apply, {
+      input: application(),
+    });
+    const other = await insertAssociation(testDb.database.db);
+    const outsider = await insertStaffMember(testDb.database.db, other.id, 'coordinator');
+    const result = await api.graphql<{ decideOrganization: { __typename: string } }>(
+      decide,
+      { id: data?.applyForOrganization.data.id, decision: 'approve' },
+      { session: await api.sessionFor(outsider.id) },
+    );
+    expect(result.data?.decideOrganization.__typename).toBe('ForbiddenError');
+  });
+});

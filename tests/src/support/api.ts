@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '@tsunagu/api';
+import type { Database } from '@tsunagu/db';
+import { type Clock, createLogger, createServices, createSession, systemClock, version } from '@tsunagu/services';
+
+export interface TestApi {
+  url: string;
+  /** Sends a GraphQL operation as a browser of the app would; `session` is a session token. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { session?: string; headers?: Record<string, string> },
+  ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }>; response: Response }>;
+  /** A session for this user, as if they had signed in. */
+  sessionFor(userId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real HTTP server and schema on a free port, over the given database, without Temporal. */
+export async function startTestApi(
+  database: Database,
+  options: { clock?: Clock; production?: boolean } = {},
+): Promise<TestApi> {
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger({ level: 'silent' });
+  const server = createHttpServer({
+    production: options.production ?? false,
+    webDist: '/nonexistent',
+    logger,
+    db: database.db,
+    services: createServices({ db: database.db, clock, logger }),
+    health: async () => ({
+      database: await database.ping(),
+      temporal: 'not started in this test',
+      worker: 'not started in this test',
+      version,
+    }),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async graphql(query, variables, requestOptions = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-graphql-yoga-csrf': '1',
+          ...(requestOptions.session ? { cookie: `tsunagu_session=${requestOptions.session}` } : {}),
+          ...requestOptions.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: never; errors?: never };
+      return { ...body, response };
+    },
+    async sessionFor(userId) {
+      return (await createSession(database.db, userId, clock.now())).token;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

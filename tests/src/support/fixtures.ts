@@ -1,0 +1,114 @@
+import { type Db, schema } from '@tsunagu/db';
+
+/**
+ * Small, explicit rows for tests that do not need the whole reference dataset: a prefecture and two
+ * municipalities of Osaka, with their real codes and office points.
+ */
+export async function insertOsakaGovernments(db: Db): Promise<void> {
+  await db
+    .insert(schema.localGovernments)
+    .values([
+      {
+        code: '270008',
+        prefectureCode: '27',
+        kind: 'prefecture',
+        nameJa: '大阪府',
+        nameKana: 'おおさかふ',
+        nameEn: 'Osaka',
+        latitude: 34.686,
+        longitude: 135.52,
+      },
+      {
+        code: '271004',
+        prefectureCode: '27',
+        kind: 'municipality',
+        nameJa: '大阪市',
+        nameKana: 'おおさかし',
+        latitude: 34.6937,
+        longitude: 135.5023,
+      },
+      {
+        code: '272035',
+        prefectureCode: '27',
+        kind: 'municipality',
+        nameJa: '豊中市',
+        nameKana: 'とよなかし',
+        latitude: 34.7813,
+        longitude: 135.4699,
+      },
+    ])
+    .onConflictDoNothing();
+}
+
+export async function insertLanguages(db: Db): Promise<void> {
+  await db
+    .insert(schema.languages)
+    .values([
+      { code: 'vi', nameJa: 'ベトナム語', nameEn: 'Vietnamese', sortOrder: 2 },
+      { code: 'zh', nameJa: '中国語', nameEn: 'Chinese', sortOrder: 1 },
+      { code: 'jsl', nameJa: '日本手話', nameEn: 'Japanese Sign Language', sortOrder: 20 },
+    ])
+    .onConflictDoNothing();
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+export async function insertAssociation(db: Db, values: Partial<typeof schema.associations.$inferInsert> = {}) {
+  await insertOsakaGovernments(db);
+  const [association] = await db
+    .insert(schema.associations)
+    .values({
+      slug: unique('assoc'),
+      nameJa: '大阪国際交流センター',
+      nameEn: 'Osaka International House',
+      localGovernmentCode: '271004',
+      ...values,
+    })
+    .returning();
+  if (!association) throw new Error('no association');
+  return association;
+}
+
+export async function insertUser(db: Db, values: Partial<typeof schema.users.$inferInsert> = {}) {
+  const [user] = await db
+    .insert(schema.users)
+    .values({ email: `${unique('user')}@example.jp`, displayName: 'テスト 利用者', ...values })
+    .returning();
+  if (!user) throw new Error('no user');
+  return user;
+}
+
+export async function insertStaffMember(db: Db, associationId: string, role: 'coordinator' | 'admin') {
+  const user = await insertUser(db, { displayName: role === 'admin' ? '管理 太郎' : '調整 花子' });
+  await db.insert(schema.associationStaff).values({ associationId, userId: user.id, role });
+  return user;
+}
+
+export async function insertOrganization(
+  db: Db,
+  associationId: string,
+  values: Partial<typeof schema.organizations.$inferInsert> = {},
+) {
+  const [organization] = await db
+    .insert(schema.organizations)
+    .values({
+      associationId,
+      name: '豊中市役所 市民課',
+      type: 'municipality',
+      localGovernmentCode: '272035',
+      contactName: '窓口 一郎',
+      contactEmail: `${unique('desk')}@city.toyonaka.example.jp`,
+      status: 'approved',
+      ...values,
+    })
+    .returning();
+  if (!organization) throw new Error('no organization');
+  return organization;
+}
+
+export async function insertRequester(db: Db, organizationId: string) {
+  const user = await insertUser(db, { displayName: '依頼 次郎' });
+  await db.insert(schema.organizationStaff).values({ userId: user.id, organizationId });
+  return user;
+}
