@@ -112,3 +112,16 @@ export async function insertRequester(db: Db, organizationId: string) {
   await db.insert(schema.organizationStaff).values({ userId: user.id, organizationId });
   return user;
 }
+
+/** A volunteer account with an active profile and membership in the association. */
+export async function insertVolunteerUser(db: Db, associationId: string) {
+  const user = await insertUser(db, { displayName: 'Nguyen Van A' });
+  await insertOsakaGovernments(db);
+  const [volunteer] = await db
+    .insert(schema.volunteers)
+    .values({ userId: user.id, fullName: 'Nguyen Van A', homeLocalGovernmentCode: '271004', status: 'active' })
+    .returning();
+  if (!volunteer) throw new Error('no volunteer');
+  await db.insert(schema.volunteerMemberships).values({ volunteerId: volunteer.id, associationId, status: 'active' });
+  return user;
+}
