@@ -1,0 +1,85 @@
+/**
+ * The MIC local fiscal measures for intercultural cohesion: which action item (category) an
+ * expense belongs to, and which grant tax a local government of a given kind may claim it under.
+ * The table is DESIGN.md's (from seed 002); a combination it does not allow is flagged, not guessed.
+ */
+
+export const grantTaxCategories = ['1', '2', '3', '4', '5', '6', '7', 'G', 'N'] as const;
+export type GrantTaxCategory = (typeof grantTaxCategories)[number];
+
+export type BearingBodyKind = 'prefecture' | 'municipality';
+export type GrantTaxMeasure = 'special_grant_tax' | 'ordinary_grant_tax';
+
+export const grantTaxCategoryNames: Record<GrantTaxCategory, { ja: string; en: string }> = {
+  '1': { ja: '行政・生活情報の多言語化', en: 'Multilingual administrative and living information' },
+  '2': { ja: '先進事例の横展開', en: 'Horizontal deployment of advanced local examples' },
+  '3': { ja: '地域における生活オリエンテーション', en: 'Life orientation in the community' },
+  '4': {
+    ja: '災害時の外国人への情報伝達・防災',
+    en: 'Information and disaster prevention for foreigners in a disaster',
+  },
+  '5': { ja: '外国人の子どもの就学支援', en: 'School enrollment support for foreign children' },
+  '6': { ja: '一元的相談窓口の地方負担', en: 'Local share of the one-stop consultation desk' },
+  '7': { ja: '地域日本語教育の地方負担', en: 'Local share of local Japanese-language education' },
+  G: { ja: 'その他の外国人住民支援（普通交付税）', en: 'Other support for foreign residents (ordinary grant tax)' },
+  N: { ja: '対象外', en: 'Not eligible' },
+};
+
+const measures: Record<GrantTaxCategory, Partial<Record<BearingBodyKind, GrantTaxMeasure>>> = {
+  '1': { municipality: 'special_grant_tax' },
+  '2': { municipality: 'special_grant_tax' },
+  '3': { municipality: 'special_grant_tax' },
+  '4': { prefecture: 'special_grant_tax', municipality: 'special_grant_tax' },
+  '5': { prefecture: 'special_grant_tax', municipality: 'special_grant_tax' },
+  '6': { prefecture: 'ordinary_grant_tax', municipality: 'special_grant_tax' },
+  '7': { municipality: 'special_grant_tax' },
+  G: { prefecture: 'ordinary_grant_tax', municipality: 'ordinary_grant_tax' },
+  N: {},
+};
+
+export type Eligibility =
+  | { kind: 'eligible'; measure: GrantTaxMeasure }
+  /** Category N: recorded, claimed under no measure. */
+  | { kind: 'not_claimed' }
+  /** The table does not allow this category for this kind of body: a coordinator must look. */
+  | { kind: 'flagged'; reason: string };
+
+export function eligibility(category: GrantTaxCategory, bearer: BearingBodyKind): Eligibility {
+  if (category === 'N') return { kind: 'not_claimed' };
+  const measure = measures[category][bearer];
+  if (measure) return { kind: 'eligible', measure };
+  return {
+    kind: 'flagged',
+    reason: `Category ${category} (${grantTaxCategoryNames[category].en}) cannot be borne by a ${bearer} under the table.`,
+  };
+}
+
+/** Why a public body asks for an interpreter; the purpose suggests a category. */
+export const requestPurposes = [
+  'consultation_desk',
+  'administrative_translation',
+  'life_orientation',
+  'disaster',
+  'school_enrollment',
+  'one_stop_desk',
+  'japanese_class',
+  'other_support',
+  'other',
+] as const;
+export type RequestPurpose = (typeof requestPurposes)[number];
+
+const suggestions: Record<RequestPurpose, GrantTaxCategory> = {
+  consultation_desk: '1',
+  administrative_translation: '1',
+  life_orientation: '3',
+  disaster: '4',
+  school_enrollment: '5',
+  one_stop_desk: '6',
+  japanese_class: '7',
+  other_support: 'G',
+  other: 'N',
+};
+
+export function suggestCategory(purpose: RequestPurpose): GrantTaxCategory {
+  return suggestions[purpose];
+}
