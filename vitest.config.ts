@@ -64,6 +64,8 @@ export default defineConfig({
         test: {
           name: 'db:pglite',
           include: databaseTests,
+          // Creating and migrating a database per file takes seconds when the machine is busy.
+          hookTimeout: 60_000,
           env: { TSUNAGU_TEST_DATABASE: 'pglite' },
         },
       },
@@ -74,6 +76,7 @@ export default defineConfig({
               test: {
                 name: 'db:postgres',
                 include: databaseTests,
+                hookTimeout: 60_000,
                 env: { TSUNAGU_TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl },
               },
             },

@@ -1,4 +1,7 @@
 export type { Database, DatabaseOptions, Db } from './client';
 export { createDatabase } from './client';
+export { loadReferenceData, type ReferenceReport } from './reference/load';
 export { relations } from './relations';
 export * as schema from './schema';
+export type { DemoDataOptions, DemoProgress, DemoReport, DemoRole } from './seed/demo';
+export { demoAssociationSlug, demoLogins, seedDemoData } from './seed/demo';

@@ -24,3 +24,22 @@ export async function recordAudit(db: Db, viewer: Viewer, entries: AuditEntry[])
     })),
   );
 }
+
+/** Personal fields of one subject that the viewer read. */
+export interface PersonalDataRead {
+  subjectType: string;
+  subjectId: string;
+  fields: string[];
+}
+
+export function createAuditService({ db }: { db: Db }) {
+  return {
+    /** One row per subject, all in one statement, however many fields and subjects were read. */
+    recordReads: (viewer: Viewer, reads: PersonalDataRead[]) =>
+      recordAudit(
+        db,
+        viewer,
+        reads.map((read) => ({ action: 'read', ...read })),
+      ),
+  };
+}

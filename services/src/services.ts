@@ -1,8 +1,13 @@
 import type { Db } from '@tsunagu/db';
+import { createAccountService } from './accounts/service';
 import { createSessionService } from './accounts/sessions';
+import { createAssociationService } from './associations/service';
+import { createAuditService } from './audit';
 import type { Clock } from './clock';
+import { createIdempotencyStore } from './idempotency';
 import type { Logger } from './logger';
 import { createOrganizationService } from './organizations/service';
+import { createVolunteerService } from './volunteers/service';
 
 export interface ServiceDependencies {
   db: Db;
@@ -13,8 +18,13 @@ export interface ServiceDependencies {
 /** The use cases, bound to their dependencies once per process. */
 export function createServices(dependencies: ServiceDependencies) {
   return {
+    accounts: createAccountService(dependencies),
+    associations: createAssociationService(dependencies),
+    audit: createAuditService(dependencies),
+    idempotency: createIdempotencyStore(dependencies),
     organizations: createOrganizationService(dependencies),
     sessions: createSessionService(dependencies),
+    volunteers: createVolunteerService(dependencies),
   };
 }
 

@@ -3,6 +3,6 @@ import { Client, cacheExchange, fetchExchange } from 'urql';
 export const client = new Client({
   url: '/graphql',
   exchanges: [cacheExchange, fetchExchange],
-  // graphql-yoga's CSRF prevention accepts requests that carry a preflight-forcing header.
-  fetchOptions: { headers: { 'graphql-preflight': '1' } },
+  // The API's CSRF prevention (services/api/src/protections.ts) refuses requests without this header.
+  fetchOptions: { headers: { 'x-graphql-yoga-csrf': '1' } },
 });

@@ -1,4 +1,6 @@
+import { type AssociationPolicy, NotFoundError, readPolicy, scopeRules, staffRoles } from '@tsunagu/services';
 import { builder } from '../builder';
+import { User } from './user';
 
 export const Association = builder.drizzleNode('associations', {
   name: 'Association',
@@ -18,5 +20,242 @@ builder.queryField('associations', (t) =>
     description: 'The associations of this deployment, for application forms (public).',
     resolve: (query, _root, _args, context) =>
       context.db.query.associations.findMany(query({ orderBy: { nameJa: 'asc' } })),
+  }),
+);
+
+const ScopeRuleEnum = builder.enumType('ScopeRule', {
+  description: 'How sensitive requests are routed: as any other, to certified volunteers only, or not offered.',
+  values: scopeRules,
+});
+const StaffRoleEnum = builder.enumType('StaffRole', { values: staffRoles });
+
+const LeadTimePolicy = builder.objectRef<AssociationPolicy['leadTime']>('LeadTimePolicy').implement({
+  fields: (t) => ({
+    minimumBusinessDays: t.exposeInt('minimumBusinessDays', {
+      description: 'Requests are filed at least this many business days ahead, unless urgent.',
+    }),
+    holidaysAreBusinessDays: t.exposeBoolean('holidaysAreBusinessDays', {
+      description: 'Whether national holidays count when the lead time is counted.',
+    }),
+  }),
+});
+
+const ScopePolicy = builder.objectRef<AssociationPolicy['scope']>('ScopePolicy').implement({
+  fields: (t) => ({
+    medical: t.expose('medical', { type: ScopeRuleEnum }),
+    legal: t.expose('legal', { type: ScopeRuleEnum }),
+    emergency: t.expose('emergency', { type: ScopeRuleEnum }),
+    infectionRisk: t.expose('infectionRisk', { type: ScopeRuleEnum }),
+  }),
+});
+
+const OfferPolicy = builder.objectRef<AssociationPolicy['offers']>('OfferPolicy').implement({
+  fields: (t) => ({
+    waveSize: t.exposeInt('waveSize', { description: 'Volunteers offered a request at once.' }),
+    maxWaves: t.exposeInt('maxWaves', { description: 'Waves before a coordinator is asked to step in.' }),
+    responseHoursMoreThanAWeekAhead: t.exposeInt('responseHoursMoreThanAWeekAhead'),
+    responseHoursWithinAWeek: t.exposeInt('responseHoursWithinAWeek'),
+    responseHoursWithinTwoDays: t.exposeInt('responseHoursWithinTwoDays'),
+  }),
+});
+
+const ReminderPolicy = builder.objectRef<AssociationPolicy['reminders']>('ReminderPolicy').implement({
+  fields: (t) => ({
+    hoursBeforeStart: t.exposeIntList('hoursBeforeStart'),
+    reconfirmationHoursBefore: t.exposeInt('reconfirmationHoursBefore'),
+    reconfirmationCutoffHoursBefore: t.exposeInt('reconfirmationCutoffHoursBefore', {
+      description: 'An assignment not reconfirmed by then is released.',
+    }),
+  }),
+});
+
+const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPolicy').implement({
+  fields: (t) => ({
+    leadTime: t.expose('leadTime', { type: LeadTimePolicy }),
+    scope: t.expose('scope', { type: ScopePolicy }),
+    offers: t.expose('offers', { type: OfferPolicy }),
+    reminders: t.expose('reminders', { type: ReminderPolicy }),
+  }),
+});
+
+builder.drizzleObject('associationStaff', {
+  name: 'AssociationStaffMember',
+  fields: (t) => ({
+    user: t.relation('user'),
+    role: t.expose('role', { type: StaffRoleEnum }),
+  }),
+});
+
+// Null (rather than an error) for the associations the viewer does not run, so that a list of
+// associations with these fields still shows the viewer's own.
+builder.drizzleObjectFields(Association, (t) => ({
+  policy: t.field({
+    type: AssociationPolicyRef,
+    nullable: true,
+    description: 'Coordinators and admins of the association; null for others.',
+    authScopes: (association) => ({ coordinatorOf: association.id }),
+    unauthorizedResolver: () => null,
+    select: { columns: { policy: true } },
+    resolve: (association) => readPolicy(association.policy),
+  }),
+  partners: t.relation('partners', {
+    nullable: true,
+    description: 'Associations whose volunteers this one may call on. Coordinators and admins; null for others.',
+    authScopes: (association) => ({ coordinatorOf: association.id }),
+    unauthorizedResolver: () => null,
+  }),
+  staff: t.relation('staff', {
+    nullable: true,
+    description: 'Coordinators and admins. Admins of the association; null for others.',
+    authScopes: (association) => ({ adminOf: association.id }),
+    unauthorizedResolver: () => null,
+  }),
+}));
+
+const LeadTimePolicyInput = builder.inputType('LeadTimePolicyInput', {
+  fields: (t) => ({
+    minimumBusinessDays: t.int({ required: false }),
+    holidaysAreBusinessDays: t.boolean({ required: false }),
+  }),
+});
+
+const ScopePolicyInput = builder.inputType('ScopePolicyInput', {
+  fields: (t) => ({
+    medical: t.field({ type: ScopeRuleEnum, required: false }),
+    legal: t.field({ type: ScopeRuleEnum, required: false }),
+    emergency: t.field({ type: ScopeRuleEnum, required: false }),
+    infectionRisk: t.field({ type: ScopeRuleEnum, required: false }),
+  }),
+});
+
+const OfferPolicyInput = builder.inputType('OfferPolicyInput', {
+  fields: (t) => ({
+    waveSize: t.int({ required: false }),
+    maxWaves: t.int({ required: false }),
+    responseHoursMoreThanAWeekAhead: t.int({ required: false }),
+    responseHoursWithinAWeek: t.int({ required: false }),
+    responseHoursWithinTwoDays: t.int({ required: false }),
+  }),
+});
+
+const ReminderPolicyInput = builder.inputType('ReminderPolicyInput', {
+  fields: (t) => ({
+    hoursBeforeStart: t.intList({ required: false }),
+    reconfirmationHoursBefore: t.int({ required: false }),
+    reconfirmationCutoffHoursBefore: t.int({ required: false }),
+  }),
+});
+
+const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
+  description: 'The settings to change; those left out (or null) stay as they are.',
+  fields: (t) => ({
+    leadTime: t.field({ type: LeadTimePolicyInput, required: false }),
+    scope: t.field({ type: ScopePolicyInput, required: false }),
+    offers: t.field({ type: OfferPolicyInput, required: false }),
+    reminders: t.field({ type: ReminderPolicyInput, required: false }),
+  }),
+});
+
+/** GraphQL's null means "left out" here: no setting can be cleared. */
+function given<Group extends object>(group: Group | null | undefined) {
+  if (!group) return undefined;
+  return Object.fromEntries(Object.entries(group).filter(([, value]) => value !== null && value !== undefined)) as {
+    [Key in keyof Group]?: NonNullable<Group[Key]>;
+  };
+}
+
+/** Mutations return the association as it now is, read with the client's selection in one statement. */
+function found<Row>(association: Row | undefined, associationId: string): Row {
+  if (!association) throw new NotFoundError('Association', associationId);
+  return association;
+}
+
+builder.mutationField('updateAssociationPolicy', (t) =>
+  t.drizzleField({
+    type: 'associations',
+    description: 'An admin changes some of the association’s policy settings.',
+    authScopes: { admin: true },
+    args: {
+      associationId: t.arg.globalID({ required: true, for: Association }),
+      input: t.arg({ type: AssociationPolicyInput, required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, { associationId, input }, { db, services, viewer }) => {
+      await services.associations.updatePolicy(viewer, associationId.id, {
+        leadTime: given(input.leadTime),
+        scope: given(input.scope),
+        offers: given(input.offers),
+        reminders: given(input.reminders),
+      });
+      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+    },
+  }),
+);
+
+builder.mutationField('addAssociationPartner', (t) =>
+  t.drizzleField({
+    type: 'associations',
+    description: 'An admin opens the association’s requests to a partner’s volunteers.',
+    authScopes: { admin: true },
+    args: {
+      associationId: t.arg.globalID({ required: true, for: Association }),
+      partnerId: t.arg.globalID({ required: true, for: Association }),
+    },
+    errors: {},
+    resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
+      await services.associations.addPartner(viewer, associationId.id, partnerId.id);
+      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+    },
+  }),
+);
+
+builder.mutationField('removeAssociationPartner', (t) =>
+  t.drizzleField({
+    type: 'associations',
+    authScopes: { admin: true },
+    args: {
+      associationId: t.arg.globalID({ required: true, for: Association }),
+      partnerId: t.arg.globalID({ required: true, for: Association }),
+    },
+    errors: {},
+    resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
+      await services.associations.removePartner(viewer, associationId.id, partnerId.id);
+      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+    },
+  }),
+);
+
+builder.mutationField('grantAssociationRole', (t) =>
+  t.drizzleField({
+    type: 'associations',
+    description: 'An admin makes a user a coordinator or an admin of the association.',
+    authScopes: { admin: true },
+    args: {
+      associationId: t.arg.globalID({ required: true, for: Association }),
+      userId: t.arg.globalID({ required: true, for: User }),
+      role: t.arg({ type: StaffRoleEnum, required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, { associationId, userId, role }, { db, services, viewer }) => {
+      await services.associations.grantRole(viewer, associationId.id, userId.id, role);
+      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+    },
+  }),
+);
+
+builder.mutationField('revokeAssociationRole', (t) =>
+  t.drizzleField({
+    type: 'associations',
+    description: 'An admin removes a user from the association’s staff (never its last admin).',
+    authScopes: { admin: true },
+    args: {
+      associationId: t.arg.globalID({ required: true, for: Association }),
+      userId: t.arg.globalID({ required: true, for: User }),
+    },
+    errors: {},
+    resolve: async (query, _root, { associationId, userId }, { db, services, viewer }) => {
+      await services.associations.revokeRole(viewer, associationId.id, userId.id);
+      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+    },
   }),
 );

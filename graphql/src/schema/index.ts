@@ -6,5 +6,9 @@ import './reference';
 import './association';
 import './user';
 import './organization';
+import './account';
+import './notification';
+import './volunteer';
+import './audit';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,6 +1,7 @@
 import { organizationTypes } from '@tsunagu/services';
 import { builder } from '../builder';
 import { signIn } from '../session';
+import { Association } from './association';
 
 const OrganizationTypeEnum = builder.enumType('OrganizationType', { values: organizationTypes });
 const OrganizationStatusEnum = builder.enumType('OrganizationStatus', {
@@ -70,7 +71,7 @@ const StaffAccountInput = builder.inputType('StaffAccountInput', {
 
 const OrganizationApplicationInput = builder.inputType('OrganizationApplicationInput', {
   fields: (t) => ({
-    associationId: t.id({ required: true }),
+    associationId: t.globalID({ required: true, for: Association }),
     name: t.string({ required: true }),
     type: t.field({ type: OrganizationTypeEnum, required: true }),
     localGovernmentCode: t.string({ required: true }),
@@ -91,7 +92,7 @@ builder.mutationField('applyForOrganization', (t) =>
     resolve: async (_query, _root, { input }, context) => {
       const { organization, staffUserId } = await context.services.organizations.apply(context.viewer, {
         ...input,
-        associationId: String(input.associationId),
+        associationId: input.associationId.id,
         contactPhone: input.contactPhone ?? undefined,
         address: input.address ?? undefined,
         staff: { ...input.staff, locale: input.staff.locale === 'en' ? 'en' : 'ja' },

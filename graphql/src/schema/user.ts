@@ -3,6 +3,8 @@ import { builder } from '../builder';
 export const User = builder.drizzleNode('users', {
   name: 'User',
   id: { column: (user) => user.id },
+  // Only what the fields below read: never the password hash, and the e-mail only when asked for.
+  select: { columns: { id: true } },
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
     locale: t.exposeString('locale'),

@@ -3,18 +3,23 @@ import type { Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { createDatabase, type Database, schema } from '@tsunagu/db';
+import { createDatabase, type Database, type Db, demoLogins, loadReferenceData, schema } from '@tsunagu/db';
 import {
   checkHealth,
+  createMailTransport,
   createServices,
+  deliverPending,
   type Health,
   type Logger,
+  type MailCatcher,
   shortReason,
+  startMailCatcher,
   systemClock,
   version,
 } from '@tsunagu/services';
 import { bundleWorkflows, connectionOptions, createWorker, installTemporalRuntime } from '@tsunagu/workflows';
 import type { Config } from './config';
+import { defaultDemoVolunteers, demoPassword, loadDemoData } from './demo';
 import { createHttpServer } from './http';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -50,6 +55,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
     const database = await openDatabase(config, logger);
     cleanups.push(() => database.close());
+
+    const mail = await startMailDelivery(config, database.db, logger);
+    cleanups.push(() => mail.stop());
 
     let temporalAddress: string;
     let temporalUiUrl: string | null = null;
@@ -126,12 +134,69 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       url = `http://${config.host}:${config.port}/`;
     }
 
-    void selfCheck(client, config.taskQueue, logger);
+    // Shutdown cancels a self-check still waiting, before the connection it uses is closed.
+    const stopSelfCheck = new AbortController();
+    const checking = connection.withAbortSignal(stopSelfCheck.signal, () =>
+      selfCheck(client, config.taskQueue, logger),
+    );
+    cleanups.push(async () => {
+      stopSelfCheck.abort();
+      await checking;
+    });
     return { url, temporalAddress, temporalUiUrl, health, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+const deliveryIntervalMs = 1_000;
+
+/**
+ * Sends what the outbox holds, every second: over SMTP_URL, or to the embedded mail catcher. A run
+ * is scheduled only once the previous one has ended, so runs never overlap; stop() waits for the
+ * run in flight.
+ */
+async function startMailDelivery(config: Config, db: Db, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const { smtp } = config.mail;
+  let catcher: MailCatcher | null = null;
+  let smtpUrl: string;
+  if (smtp.kind === 'external') {
+    smtpUrl = smtp.url;
+  } else {
+    catcher = await startMailCatcher({ db, logger });
+    smtpUrl = catcher.url;
+  }
+  const transport = createMailTransport(smtpUrl);
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = deliverPending({
+      db,
+      transport,
+      clock: systemClock,
+      logger,
+      from: config.mail.from,
+      publicUrl: config.mail.publicUrl,
+    })
+      .then(
+        () => {},
+        (error: unknown) => logger.warn({ reason: shortReason(error) }, 'e-mail delivery failed'),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(run, deliveryIntervalMs);
+      });
+  };
+  timer = setTimeout(run, deliveryIntervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await catcher?.stop();
+    },
+  };
 }
 
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
@@ -143,12 +208,32 @@ async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   try {
     database = await createDatabase(config.database);
     await database.migrate();
+    const reference = await loadReferenceData(database.db);
+    const { onlyInDataset, onlyInPackage } = reference.localGovernmentDifferences;
+    logger.info(
+      {
+        languages: reference.languages.total,
+        localGovernments: reference.localGovernments.total,
+        holidays: reference.holidays.total,
+        differencesWithJpLocalGov: onlyInDataset.length + onlyInPackage.length,
+      },
+      'reference data loaded',
+    );
     const [row] = await database.db
       .insert(schema.instance)
       .values({})
       .onConflictDoNothing()
       .returning({ installedAt: schema.instance.installedAt });
     logger.info({ database: config.database.kind, firstStart: Boolean(row) }, 'database ready');
+    // The embedded default starts with demo data to try the app with, once; PostgreSQL never does.
+    const [instance] = await database.db.select({ seededAt: schema.instance.seededAt }).from(schema.instance);
+    if (config.database.kind === 'pglite' && !config.production && !instance?.seededAt) {
+      const demo = await loadDemoData(database.db, { volunteers: defaultDemoVolunteers });
+      logger.info(
+        { volunteers: demo.counts.volunteers ?? 0, organizations: demo.counts.organizations ?? 0 },
+        `demo data loaded: sign in as ${Object.values(demoLogins).join(', ')} with the password "${demoPassword}"`,
+      );
+    }
     return database;
   } catch (error) {
     await database?.close().catch(() => {});
@@ -183,8 +268,12 @@ async function selfCheck(client: Client, taskQueue: string, logger: Logger): Pro
     });
     logger.info({ database: result }, 'self-check workflow completed');
   } catch (error) {
-    logger.warn({ reason: shortReason(error) }, 'self-check workflow failed');
+    if (!isCancellation(error)) logger.warn({ reason: shortReason(error) }, 'self-check workflow failed');
   }
+}
+
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && /cancel|abort/i.test(`${error.name} ${error.message}`);
 }
 
 async function ensurePortFree(host: string, port: number): Promise<void> {

@@ -17,6 +17,13 @@ export interface Config {
     | { kind: 'dev-server'; cliPath: string; port: number; uiPort: number; dbFile: string; namespace: string };
   taskQueue: string;
   webDist: string;
+  mail: {
+    /** An SMTP server, or the embedded catcher that keeps messages in the database. */
+    smtp: { kind: 'external'; url: string } | { kind: 'catcher' };
+    from: string;
+    /** The address of the web app, for links in e-mails. */
+    publicUrl: string;
+  };
 }
 
 const port = (name: string, fallback: number) =>
@@ -84,6 +91,43 @@ const environment = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).default('temporal'),
   TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT', 7233),
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT', 8233),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined || value === '') return;
+      // The URL may hold a password: the message names its shape, never its text.
+      if (!URL.canParse(value) || !/^smtps?:$/.test(new URL(value).protocol) || !new URL(value).hostname) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'SMTP_URL is not an SMTP URL (expected smtp://user:password@host:587 or smtps://user:password@host:465)',
+        });
+      }
+    }),
+  MAIL_FROM: z
+    .string()
+    .default('Tsunagu <no-reply@tsunagu.localhost>')
+    .superRefine((value, ctx) => {
+      if (!/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(value.trim())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `MAIL_FROM must be an address such as "Tsunagu <no-reply@example.jp>", not "${value}"`,
+        });
+      }
+    }),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined || value === '') return;
+      if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `PUBLIC_URL must be the http:// or https:// address of the web app, not "${value}"`,
+        });
+      }
+    }),
 });
 
 export class ConfigError extends Error {
@@ -128,6 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     webDist: resolve(rootDir, 'web/dist'),
+    mail: {
+      smtp: e.SMTP_URL ? { kind: 'external', url: e.SMTP_URL } : { kind: 'catcher' },
+      from: e.MAIL_FROM.trim(),
+      publicUrl: e.PUBLIC_URL || `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    },
   };
 }
 

@@ -5,6 +5,8 @@ import { type Context, type CookieJar, schema, sessionCookie } from '@tsunagu/gr
 import type { Health, Logger, Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
+import { idempotency } from './idempotency';
+import { protections } from './protections';
 
 export interface HttpOptions {
   production: boolean;
@@ -45,13 +47,20 @@ export function createHttpServer(options: HttpOptions): Server {
       };
     },
     plugins: [
+      ...protections({ production: options.production }),
+      idempotency,
       {
         onResponse: ({ request, response }) => {
           for (const cookie of outgoingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
         },
       },
     ],
-    maskedErrors: true,
+    // The web app is served from this origin. Yoga's default CORS would answer any origin's
+    // preflight with its cookies allowed, which is exactly what CSRF prevention relies on refusing.
+    cors: false,
+    // Unexpected errors become "Unexpected error."; yoga adds the original error and its stack only
+    // when isDev, which defaults to NODE_ENV=development and is never so in production.
+    maskedErrors: options.production ? { isDev: false } : true,
     graphiql: !options.production,
     landingPage: false,
     logging: {

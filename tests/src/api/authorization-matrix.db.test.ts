@@ -1,7 +1,7 @@
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { schema as graphqlSchema } from '@tsunagu/graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api';
+import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
   insertAssociation,
   insertOrganization,
@@ -21,6 +21,8 @@ interface World {
   associationId: string;
   organizationId: string;
   otherOrganizationId: string;
+  volunteerId: string;
+  userId: string;
 }
 
 interface Rule {
@@ -39,6 +41,16 @@ const matrix: Record<string, Rule> = {
   'Query.me': { allowed: everyone, document: '{ me { displayName } }' },
   'Query.associations': { allowed: everyone, document: '{ associations { slug } }' },
   'Query.organizations': { allowed: ['requester', ...staff], document: '{ organizations { nodes { name } } }' },
+  'Query.languages': { allowed: everyone, document: '{ languages { code } }' },
+  'Query.prefectures': { allowed: everyone, document: '{ prefectures { code } }' },
+  'Query.localGovernments': { allowed: everyone, document: '{ localGovernments(first: 1) { nodes { code } } }' },
+  'Query.holidays': { allowed: everyone, document: '{ holidays(fiscalYear: 2026) { date } }' },
+  'Query.myVolunteerProfile': { allowed: signedIn, document: '{ myVolunteerProfile { id } }' },
+  'Query.volunteers': { allowed: staff, document: '{ volunteers { nodes { id } } }' },
+  'Query.bans': { allowed: signedIn, document: '{ bans { nodes { reason } } }' },
+  'Query.auditLog': { allowed: ['admin'], document: '{ auditLog { nodes { action } } }' },
+  'Query.inbox': { allowed: signedIn, document: '{ inbox { nodes { subject } } }' },
+  'Query.caughtEmails': { allowed: ['admin'], document: '{ caughtEmails { nodes { subject } } }' },
   'Query.node': {
     // An organization by its global ID: its own staff and its association's coordinators.
     allowed: ['requester', ...staff],
@@ -57,7 +69,7 @@ const matrix: Record<string, Rule> = {
     }`,
     variables: (world) => ({
       input: {
-        associationId: world.associationId,
+        associationId: globalId('Association', world.associationId),
         name: 'x',
         type: 'municipality',
         localGovernmentCode: 'bad',
@@ -74,11 +86,150 @@ const matrix: Record<string, Rule> = {
     }`,
     variables: (world) => ({ id: globalId('Organization', world.otherOrganizationId) }),
   },
+  'Mutation.signIn': {
+    allowed: everyone,
+    document: 'mutation { signIn(input: { email: "nobody@example.jp", password: "wrong password" }) { __typename } }',
+  },
+  'Mutation.signOut': { allowed: everyone, document: 'mutation { signOut { __typename } }' },
+  'Mutation.signOutEverywhere': { allowed: signedIn, document: 'mutation { signOutEverywhere { __typename } }' },
+  'Mutation.requestPasswordReset': {
+    allowed: everyone,
+    document: 'mutation { requestPasswordReset(input: { email: "nobody@example.jp" }) { __typename } }',
+  },
+  'Mutation.resetPassword': {
+    allowed: everyone,
+    document: 'mutation { resetPassword(input: { token: "unknown", password: "a new long password" }) { __typename } }',
+  },
+  'Mutation.acceptInvitation': {
+    allowed: everyone,
+    document: `mutation { acceptInvitation(input: { token: "unknown", displayName: "x", password: "a new long password" }) { __typename } }`,
+  },
+  'Mutation.inviteUser': {
+    allowed: staff,
+    document: `mutation ($associationId: ID!) {
+      inviteUser(input: { associationId: $associationId, email: "new@example.jp", role: volunteer }) { __typename ... on ForbiddenError { message } }
+    }`,
+    variables: (world) => ({ associationId: globalId('Association', world.associationId) }),
+  },
+  'Mutation.applyAsVolunteer': {
+    allowed: everyone,
+    document: `mutation ($associationId: ID!) {
+      applyAsVolunteer(input: { associationId: $associationId, email: "x", fullName: "x", homeLocalGovernmentCode: "bad", password: "x" }) { __typename }
+    }`,
+    variables: (world) => ({ associationId: globalId('Association', world.associationId) }),
+  },
+  'Mutation.decideVolunteerApplication': {
+    allowed: staff,
+    document: `mutation ($volunteerId: ID!, $associationId: ID!) {
+      decideVolunteerApplication(volunteerId: $volunteerId, associationId: $associationId, decision: reject) { __typename }
+    }`,
+    variables: (world) => ({
+      volunteerId: globalId('Volunteer', unknownId),
+      associationId: globalId('Association', world.associationId),
+    }),
+  },
+  'Mutation.updateMyVolunteerProfile': {
+    allowed: ['volunteer'],
+    document: 'mutation { updateMyVolunteerProfile(input: { maxTravelKm: 20 }) { __typename } }',
+  },
+  'Mutation.signConfidentialityPledge': {
+    allowed: ['volunteer'],
+    document: 'mutation { signConfidentialityPledge { __typename } }',
+  },
+  'Mutation.declineOrganization': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { declineOrganization(organizationId: $id) { __typename } }',
+    variables: (world) => ({ id: globalId('Organization', world.organizationId) }),
+  },
+  'Mutation.declineVolunteer': {
+    allowed: ['requester'],
+    document: 'mutation ($id: ID!) { declineVolunteer(volunteerId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Volunteer', unknownId) }),
+  },
+  'Mutation.changeVolunteerStatus': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { changeVolunteerStatus(volunteerId: $id, status: suspended) { __typename } }',
+    variables: () => ({ id: globalId('Volunteer', unknownId) }),
+  },
+  'Mutation.changeVolunteerMembershipStatus': {
+    allowed: staff,
+    document: `mutation ($id: ID!, $associationId: ID!) {
+      changeVolunteerMembershipStatus(volunteerId: $id, associationId: $associationId, status: suspended) { __typename }
+    }`,
+    variables: (world) => ({
+      id: globalId('Volunteer', unknownId),
+      associationId: globalId('Association', world.associationId),
+    }),
+  },
+  'Mutation.recordVolunteerPaperwork': {
+    allowed: staff,
+    document: `mutation ($id: ID!) {
+      recordVolunteerPaperwork(volunteerId: $id, input: { registrationRenewedOn: "2026-04-01" }) { __typename }
+    }`,
+    variables: () => ({ id: globalId('Volunteer', unknownId) }),
+  },
+  'Mutation.recordBan': {
+    allowed: staff,
+    document: `mutation ($organizationId: ID!, $volunteerId: ID!) {
+      recordBan(organizationId: $organizationId, volunteerId: $volunteerId, direction: organization_declines_volunteer) { __typename }
+    }`,
+    variables: (world) => ({
+      organizationId: globalId('Organization', world.organizationId),
+      volunteerId: globalId('Volunteer', unknownId),
+    }),
+  },
+  'Mutation.liftBan': {
+    // A ban the organization made is lifted by its staff or coordinators, not by the volunteer.
+    allowed: ['requester', ...staff],
+    document: `mutation ($organizationId: ID!, $volunteerId: ID!) {
+      liftBan(organizationId: $organizationId, volunteerId: $volunteerId, direction: organization_declines_volunteer) { __typename }
+    }`,
+    variables: (world) => ({
+      organizationId: globalId('Organization', world.organizationId),
+      volunteerId: globalId('Volunteer', unknownId),
+    }),
+  },
+  'Mutation.updateAssociationPolicy': {
+    allowed: ['admin'],
+    document: `mutation ($id: ID!) {
+      updateAssociationPolicy(associationId: $id, input: { leadTime: { minimumBusinessDays: 3 } }) { __typename ... on ForbiddenError { message } }
+    }`,
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.addAssociationPartner': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $partner: ID!) { addAssociationPartner(associationId: $id, partnerId: $partner) { __typename } }',
+    variables: (world) => ({
+      id: globalId('Association', world.associationId),
+      partner: globalId('Association', unknownId),
+    }),
+  },
+  'Mutation.removeAssociationPartner': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $partner: ID!) { removeAssociationPartner(associationId: $id, partnerId: $partner) { __typename } }',
+    variables: (world) => ({
+      id: globalId('Association', world.associationId),
+      partner: globalId('Association', unknownId),
+    }),
+  },
+  'Mutation.grantAssociationRole': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $user: ID!) { grantAssociationRole(associationId: $id, userId: $user, role: coordinator) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId), user: globalId('User', world.userId) }),
+  },
+  'Mutation.revokeAssociationRole': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $user: ID!) { revokeAssociationRole(associationId: $id, userId: $user) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId), user: globalId('User', unknownId) }),
+  },
 };
 
-function globalId(type: string, id: string): string {
-  return Buffer.from(`${type}:${id}`).toString('base64');
-}
+/** An id nothing has: allowed callers get past authorization to a not-found answer. */
+const unknownId = '00000000-0000-4000-8000-000000000000';
 
 function rootFields(): string[] {
   const fields: string[] = [];
@@ -104,18 +255,21 @@ describe('the authorization matrix', () => {
     const association = await insertAssociation(db);
     const organization = await insertOrganization(db, association.id);
     const otherOrganization = await insertOrganization(db, association.id, { name: '別の組織' });
+    const volunteerUser = await insertVolunteerUser(db, association.id);
+    const bystander = await insertUser(db);
+    const volunteer = await db.query.volunteers.findFirst({ where: { userId: volunteerUser.id } });
     world = {
       associationId: association.id,
       organizationId: organization.id,
       otherOrganizationId: otherOrganization.id,
+      volunteerId: volunteer?.id ?? unknownId,
+      userId: bystander.id,
     };
     users.set('anonymous', null);
     users.set('requester', (await insertRequester(db, organization.id)).id);
-    users.set('volunteer', (await insertVolunteerUser(db, association.id)).id);
+    users.set('volunteer', volunteerUser.id);
     users.set('coordinator', (await insertStaffMember(db, association.id, 'coordinator')).id);
     users.set('admin', (await insertStaffMember(db, association.id, 'admin')).id);
-    // A signed-in user with no role at all sees only what anonymous users see, plus `me`.
-    await insertUser(db);
   });
   afterAll(async () => {
     await api?.close();
@@ -141,6 +295,3 @@ describe('the authorization matrix', () => {
     },
   );
 });
-
-// `signedIn` documents the roles of fields that any account may use; the matrix grows with the schema.
-void signedIn;

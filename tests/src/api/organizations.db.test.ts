@@ -2,7 +2,7 @@ import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api';
+import { globalId, startTestApi, type TestApi } from '../support/api';
 import { insertAssociation, insertStaffMember } from '../support/fixtures';
 
 const apply = /* GraphQL */ `
@@ -40,7 +40,7 @@ describe('a public body applies and a coordinator approves it', () => {
   });
 
   const application = () => ({
-    associationId,
+    associationId: globalId('Association', associationId),
     name: '豊中市役所 市民課',
     type: 'municipality',
     localGovernmentCode: '272035',

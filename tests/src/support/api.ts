@@ -22,7 +22,7 @@ export async function startTestApi(
   options: { clock?: Clock; production?: boolean } = {},
 ): Promise<TestApi> {
   const clock = options.clock ?? systemClock;
-  const logger = createLogger({ level: 'silent' });
+  const logger = createLogger({ level: process.env.TEST_API_LOG ?? 'silent' });
   const server = createHttpServer({
     production: options.production ?? false,
     webDist: '/nonexistent',
@@ -63,4 +63,9 @@ export async function startTestApi(
         server.closeAllConnections();
       }),
   };
+}
+
+/** The Relay global ID of a row, as the API hands it out. */
+export function globalId(type: string, id: string): string {
+  return Buffer.from(`${type}:${id}`).toString('base64');
 }

@@ -125,3 +125,23 @@ export async function insertVolunteerUser(db: Db, associationId: string) {
   await db.insert(schema.volunteerMemberships).values({ volunteerId: volunteer.id, associationId, status: 'active' });
   return user;
 }
+
+/** A volunteer with a sign-in account and a membership of the association (`active` unless told). */
+export async function insertVolunteer(
+  db: Db,
+  associationId: string,
+  values: Partial<typeof schema.volunteers.$inferInsert> = {},
+  membershipStatus: 'applied' | 'active' | 'suspended' | 'left' = 'active',
+) {
+  await insertOsakaGovernments(db);
+  const user = await insertUser(db, { displayName: 'グエン ラン' });
+  const [volunteer] = await db
+    .insert(schema.volunteers)
+    .values({ userId: user.id, fullName: 'グエン・ティ・ラン', homeLocalGovernmentCode: '272035', ...values })
+    .returning();
+  if (!volunteer) throw new Error('no volunteer');
+  await db
+    .insert(schema.volunteerMemberships)
+    .values({ volunteerId: volunteer.id, associationId, status: membershipStatus });
+  return { user, volunteer };
+}

@@ -97,6 +97,7 @@ CREATE TABLE "outbox" (
 	"payload" jsonb NOT NULL,
 	"status" "outbox_status" DEFAULT 'pending'::"outbox_status" NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone,
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone

@@ -1,0 +1,246 @@
+import { type Db, schema } from '@tsunagu/db';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit';
+import type { Clock } from '../clock';
+import { ForbiddenError, ValidationError } from '../errors';
+import { enqueueEmail } from '../notifications/outbox';
+import { invitationDays } from '../notifications/templates';
+import { parseInput } from '../validation';
+import { anonymous, type Viewer } from '../viewer';
+import { emailSchema, hashPassword, passwordSchema } from './passwords';
+import { hashToken, newToken } from './sessions';
+
+export const invitedRoles = schema.invitationRole.enumValues;
+
+const localGovernmentCode = z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.');
+
+const invitationSchema = z
+  .object({
+    email: emailSchema,
+    role: z.enum(invitedRoles),
+    associationId: z.uuid('Choose an association.'),
+    organizationId: z.uuid('Choose an organization.').optional(),
+    locale: z.enum(['ja', 'en']).default('ja'),
+  })
+  .superRefine((invitation, ctx) => {
+    if (invitation.role === 'requester' && !invitation.organizationId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organizationId'],
+        message: 'Choose the organization the person will work for.',
+      });
+    }
+    if (invitation.role !== 'requester' && invitation.organizationId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organizationId'],
+        message: 'Only requesting staff belong to an organization.',
+      });
+    }
+  });
+
+export type InvitationInput = z.input<typeof invitationSchema>;
+
+const acceptanceSchema = z.object({
+  token: z.string().min(1, 'The invitation link is incomplete.'),
+  displayName: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+  password: passwordSchema,
+  locale: z.enum(['ja', 'en']).default('ja'),
+  /** An invited volunteer's first profile; languages and the rest come later. */
+  volunteer: z
+    .object({
+      fullName: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
+      homeLocalGovernmentCode: localGovernmentCode,
+    })
+    .optional(),
+});
+
+export type InvitationAcceptance = z.input<typeof acceptanceSchema>;
+
+const tokenPath = ['input', 'token'];
+
+export function createInvitationService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * A coordinator invites requesting staff (of an organization of the association), volunteers
+     * and coordinators; an admin also invites admins. The e-mail carries a one-use link.
+     */
+    async invite(viewer: Viewer, input: InvitationInput) {
+      const invitation = parseInput(invitationSchema, input);
+      const allowed =
+        invitation.role === 'admin'
+          ? viewer.adminOf.includes(invitation.associationId)
+          : viewer.coordinatorOf.includes(invitation.associationId);
+      if (!allowed) {
+        throw new ForbiddenError(
+          invitation.role === 'admin'
+            ? 'Only admins of the association can invite admins.'
+            : 'Only coordinators of the association can invite people to it.',
+        );
+      }
+      const now = clock.now();
+      const { token, tokenHash } = newToken();
+      return db.transaction(async (tx) => {
+        const [association, organization, existing] = await Promise.all([
+          tx.query.associations.findFirst({
+            where: { id: invitation.associationId },
+            columns: { nameJa: true, nameEn: true },
+          }),
+          invitation.organizationId
+            ? tx.query.organizations.findFirst({
+                where: { id: invitation.organizationId, associationId: invitation.associationId },
+                columns: { name: true },
+              })
+            : null,
+          tx.query.users.findFirst({ where: { email: invitation.email }, columns: { id: true } }),
+        ]);
+        if (!association) throw new Error('a coordinator’s association is missing');
+        const problems = [
+          ...(invitation.organizationId && !organization
+            ? [{ path: ['input', 'organizationId'], message: 'No such organization in this association.' }]
+            : []),
+          ...(existing ? [{ path: ['input', 'email'], message: 'An account with this e-mail exists.' }] : []),
+        ];
+        if (problems.length > 0) throw new ValidationError(problems);
+
+        const [created] = await tx
+          .insert(schema.invitations)
+          .values({
+            tokenHash,
+            email: invitation.email,
+            role: invitation.role,
+            associationId: invitation.associationId,
+            organizationId: invitation.organizationId ?? null,
+            invitedBy: viewer.userId,
+            expiresAt: now.plus({ days: invitationDays }).toJSDate(),
+            createdAt: now.toJSDate(),
+          })
+          .returning();
+        if (!created) throw new Error('insert returned no row');
+        await enqueueEmail(tx, {
+          idempotencyKey: `invitation:${created.id}`,
+          to: invitation.email,
+          locale: invitation.locale,
+          recipientUserId: null,
+          template: 'invitation',
+          payload: {
+            role: invitation.role,
+            association,
+            organizationName: organization?.name ?? null,
+            token,
+            expiresAt: created.expiresAt.toISOString(),
+          },
+        });
+        await recordAudit(tx, viewer, [
+          { action: 'create', subjectType: 'invitation', subjectId: created.id, fields: ['email'] },
+        ]);
+        return created;
+      });
+    },
+
+    /**
+     * The invited person follows the link: their account and the links of the role they were
+     * invited to, in one transaction. The caller signs them in.
+     */
+    async accept(input: InvitationAcceptance): Promise<{ userId: string }> {
+      const acceptance = parseInput(acceptanceSchema, input);
+      const now = clock.now();
+      const invitation = await db.query.invitations.findFirst({ where: { tokenHash: hashToken(acceptance.token) } });
+      if (!invitation) throw ValidationError.of(tokenPath, 'This invitation link is not valid.');
+      if (invitation.acceptedAt) throw ValidationError.of(tokenPath, 'This invitation has been used: sign in instead.');
+      if (invitation.expiresAt.getTime() <= now.toMillis()) {
+        throw ValidationError.of(tokenPath, 'This invitation has expired: ask for a new one.');
+      }
+      const volunteer = acceptance.volunteer;
+      if (invitation.role === 'volunteer') {
+        if (!volunteer) throw ValidationError.of(['input', 'volunteer'], 'Enter your full name and home municipality.');
+        const home = await db.query.localGovernments.findFirst({
+          where: { code: volunteer.homeLocalGovernmentCode },
+          columns: { code: true },
+        });
+        if (!home) {
+          throw ValidationError.of(
+            ['input', 'volunteer', 'homeLocalGovernmentCode'],
+            'No local government has this code.',
+          );
+        }
+      }
+      const existing = await db.query.users.findFirst({ where: { email: invitation.email }, columns: { id: true } });
+      if (existing) throw ValidationError.of(tokenPath, 'An account with this e-mail exists: sign in instead.');
+
+      const passwordHash = await hashPassword(acceptance.password);
+      return db.transaction(async (tx) => {
+        // Only one acceptance wins, even when the link is followed twice at once.
+        const [accepted] = await tx
+          .update(schema.invitations)
+          .set({ acceptedAt: now.toJSDate() })
+          .where(
+            and(
+              eq(schema.invitations.id, invitation.id),
+              isNull(schema.invitations.acceptedAt),
+              gt(schema.invitations.expiresAt, now.toJSDate()),
+            ),
+          )
+          .returning({ id: schema.invitations.id });
+        if (!accepted) throw ValidationError.of(tokenPath, 'This invitation has been used: sign in instead.');
+
+        const [user] = await tx
+          .insert(schema.users)
+          .values({
+            email: invitation.email,
+            displayName: acceptance.displayName,
+            locale: acceptance.locale,
+            passwordHash,
+          })
+          .returning({ id: schema.users.id });
+        if (!user) throw new Error('insert returned no row');
+        const actor = { ...anonymous, userId: user.id };
+        await recordAudit(tx, actor, [
+          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+        ]);
+
+        switch (invitation.role) {
+          case 'requester':
+            if (!invitation.organizationId) throw new Error('a requester invitation without an organization');
+            await tx
+              .insert(schema.organizationStaff)
+              .values({ userId: user.id, organizationId: invitation.organizationId });
+            break;
+          case 'volunteer': {
+            if (!volunteer) throw new Error('checked above');
+            const [profile] = await tx
+              .insert(schema.volunteers)
+              .values({
+                userId: user.id,
+                fullName: volunteer.fullName,
+                homeLocalGovernmentCode: volunteer.homeLocalGovernmentCode,
+                status: 'active',
+              })
+              .returning({ id: schema.volunteers.id });
+            if (!profile) throw new Error('insert returned no row');
+            await tx
+              .insert(schema.volunteerMemberships)
+              .values({ volunteerId: profile.id, associationId: invitation.associationId, status: 'active' });
+            await recordAudit(tx, actor, [
+              {
+                action: 'create',
+                subjectType: 'volunteer',
+                subjectId: profile.id,
+                fields: ['fullName', 'homeLocalGovernmentCode'],
+              },
+            ]);
+            break;
+          }
+          case 'coordinator':
+          case 'admin':
+            await tx
+              .insert(schema.associationStaff)
+              .values({ associationId: invitation.associationId, userId: user.id, role: invitation.role });
+            break;
+        }
+        return { userId: user.id };
+      });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Db } from '@tsunagu/db';
+import type { Clock } from '../clock';
+import { createInvitationService } from './invitations';
+import { createPasswordResetService } from './password-reset';
+import { type Credentials, checkCredentials } from './sign-in';
+import { createVolunteerApplicationService } from './volunteer-applications';
+
+/** Accounts as use cases: sign-in, invitations, password resets and volunteer applications. */
+export function createAccountService(dependencies: { db: Db; clock: Clock }) {
+  const invitations = createInvitationService(dependencies);
+  const passwordResets = createPasswordResetService(dependencies);
+  const volunteerApplications = createVolunteerApplicationService(dependencies);
+  return {
+    signIn: (input: Credentials, clientAddress: string | null) => checkCredentials(dependencies, input, clientAddress),
+    invite: invitations.invite,
+    acceptInvitation: invitations.accept,
+    requestPasswordReset: passwordResets.request,
+    resetPassword: passwordResets.reset,
+    applyAsVolunteer: volunteerApplications.apply,
+    decideVolunteerApplication: volunteerApplications.decide,
+  };
+}

@@ -1,0 +1,195 @@
+import { type Db, schema } from '@tsunagu/db';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit';
+import type { Clock } from '../clock';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { enqueueEmail } from '../notifications/outbox';
+import { parseInput } from '../validation';
+import type { Viewer } from '../viewer';
+import { emailSchema, hashPassword, passwordSchema } from './passwords';
+
+const applicationSchema = z.object({
+  associationId: z.uuid('Choose an association.'),
+  email: emailSchema,
+  password: passwordSchema,
+  fullName: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
+  /** How the app greets them; their full name when left out. */
+  displayName: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.').optional(),
+  homeLocalGovernmentCode: z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.'),
+  phone: z.string().trim().max(30, 'Use at most 30 characters.').optional(),
+  locale: z.enum(['ja', 'en']).default('ja'),
+});
+
+export type VolunteerApplicationInput = z.input<typeof applicationSchema>;
+export type VolunteerApplicationDecision = 'approve' | 'reject';
+
+/** A volunteer's membership of one association, as the application's outcome. */
+export interface VolunteerApplication {
+  volunteerId: string;
+  associationId: string;
+  membershipStatus: (typeof schema.membershipStatus.enumValues)[number];
+  volunteerStatus: (typeof schema.volunteerStatus.enumValues)[number];
+}
+
+export function createVolunteerApplicationService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * Anyone may apply to volunteer for an association: an account, a profile (applied) and a
+     * membership (applied), in one transaction. A coordinator decides.
+     */
+    async apply(viewer: Viewer, input: VolunteerApplicationInput): Promise<VolunteerApplication & { userId: string }> {
+      const application = parseInput(applicationSchema, input);
+      const passwordHash = await hashPassword(application.password);
+      const now = clock.now().toJSDate();
+      return db.transaction(async (tx) => {
+        const [association, home, existing] = await Promise.all([
+          tx.query.associations.findFirst({
+            where: { id: application.associationId },
+            columns: { nameJa: true, nameEn: true },
+          }),
+          tx.query.localGovernments.findFirst({
+            where: { code: application.homeLocalGovernmentCode },
+            columns: { code: true },
+          }),
+          tx.query.users.findFirst({ where: { email: application.email }, columns: { id: true } }),
+        ]);
+        const problems = [
+          ...(association ? [] : [{ path: ['input', 'associationId'], message: 'No such association.' }]),
+          ...(home
+            ? []
+            : [{ path: ['input', 'homeLocalGovernmentCode'], message: 'No local government has this code.' }]),
+          ...(existing
+            ? [{ path: ['input', 'email'], message: 'An account with this e-mail exists: sign in instead.' }]
+            : []),
+        ];
+        if (!association || problems.length > 0) throw new ValidationError(problems);
+
+        const [user] = await tx
+          .insert(schema.users)
+          .values({
+            email: application.email,
+            displayName: application.displayName ?? application.fullName,
+            locale: application.locale,
+            passwordHash,
+          })
+          .returning({ id: schema.users.id });
+        if (!user) throw new Error('insert returned no row');
+        const [volunteer] = await tx
+          .insert(schema.volunteers)
+          .values({
+            userId: user.id,
+            fullName: application.fullName,
+            phone: application.phone ?? null,
+            homeLocalGovernmentCode: application.homeLocalGovernmentCode,
+            status: 'applied',
+          })
+          .returning({ id: schema.volunteers.id });
+        if (!volunteer) throw new Error('insert returned no row');
+        await tx.insert(schema.volunteerMemberships).values({
+          volunteerId: volunteer.id,
+          associationId: application.associationId,
+          status: 'applied',
+          joinedAt: now,
+        });
+        await recordAudit(tx, { ...viewer, userId: viewer.userId ?? user.id }, [
+          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'volunteer',
+            subjectId: volunteer.id,
+            fields: ['fullName', 'phone', 'homeLocalGovernmentCode'],
+          },
+        ]);
+        await enqueueEmail(tx, {
+          idempotencyKey: `volunteer-application-received:${volunteer.id}:${application.associationId}`,
+          to: application.email,
+          locale: application.locale,
+          recipientUserId: user.id,
+          template: 'volunteerApplicationReceived',
+          payload: { association },
+        });
+        return {
+          userId: user.id,
+          volunteerId: volunteer.id,
+          associationId: application.associationId,
+          membershipStatus: 'applied',
+          volunteerStatus: 'applied',
+        };
+      });
+    },
+
+    /**
+     * A coordinator of the association approves an application (membership and volunteer become
+     * active) or rejects it (the membership ends; a profile with no other membership retires).
+     */
+    async decide(
+      viewer: Viewer,
+      volunteerId: string,
+      associationId: string,
+      decision: VolunteerApplicationDecision,
+    ): Promise<VolunteerApplication> {
+      if (!viewer.coordinatorOf.includes(associationId)) {
+        throw new ForbiddenError('Only coordinators of the association can decide on its volunteer applications.');
+      }
+      return db.transaction(async (tx) => {
+        const membership = await tx.query.volunteerMemberships.findFirst({
+          where: { volunteerId, associationId },
+          columns: { status: true },
+          with: {
+            volunteer: {
+              columns: { status: true, userId: true },
+              with: {
+                user: { columns: { email: true, locale: true } },
+                memberships: { columns: { associationId: true, status: true } },
+              },
+            },
+            association: { columns: { nameJa: true, nameEn: true } },
+          },
+        });
+        if (!membership) throw new NotFoundError('VolunteerApplication', volunteerId);
+        const membershipStatus = decision === 'approve' ? 'active' : 'left';
+        // The status in the WHERE clause makes a second, concurrent decision find nothing to change.
+        const [decided] = await tx
+          .update(schema.volunteerMemberships)
+          .set({ status: membershipStatus })
+          .where(
+            and(
+              eq(schema.volunteerMemberships.volunteerId, volunteerId),
+              eq(schema.volunteerMemberships.associationId, associationId),
+              eq(schema.volunteerMemberships.status, 'applied'),
+            ),
+          )
+          .returning({ status: schema.volunteerMemberships.status });
+        if (!decided)
+          throw new ConflictError(`This application was already decided (the membership is ${membership.status}).`);
+
+        const { volunteer } = membership;
+        const elsewhere = volunteer.memberships.filter(
+          (other) => other.associationId !== associationId && ['applied', 'active'].includes(other.status),
+        );
+        let volunteerStatus = volunteer.status;
+        if (decision === 'approve' && volunteer.status === 'applied') volunteerStatus = 'active';
+        if (decision === 'reject' && volunteer.status === 'applied' && elsewhere.length === 0)
+          volunteerStatus = 'retired';
+        if (volunteerStatus !== volunteer.status) {
+          await tx
+            .update(schema.volunteers)
+            .set({ status: volunteerStatus, updatedAt: clock.now().toJSDate() })
+            .where(and(eq(schema.volunteers.id, volunteerId), eq(schema.volunteers.status, 'applied')));
+        }
+        if (decision === 'approve') {
+          await enqueueEmail(tx, {
+            idempotencyKey: `volunteer-application-approved:${volunteerId}:${associationId}`,
+            to: volunteer.user.email,
+            locale: volunteer.user.locale,
+            recipientUserId: volunteer.userId,
+            template: 'volunteerApplicationApproved',
+            payload: { association: membership.association },
+          });
+        }
+        return { volunteerId, associationId, membershipStatus, volunteerStatus };
+      });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { type Db, schema } from '@tsunagu/db';
+import type { EmailMessage, Locale } from './templates';
+
+export type OutgoingEmail = EmailMessage & {
+  /** Names this message for good: enqueueing the same key again does nothing. */
+  idempotencyKey: string;
+  to: string;
+  locale: Locale;
+  /** The user who also reads it in the app's inbox, when the recipient has an account. */
+  recipientUserId: string | null;
+};
+
+/**
+ * Writes an e-mail to the outbox. Pass the transaction of the change that causes the message, so
+ * that both are kept or neither; delivery sends it later.
+ */
+export async function enqueueEmail(tx: Db, message: OutgoingEmail): Promise<void> {
+  await tx
+    .insert(schema.outbox)
+    .values({
+      idempotencyKey: message.idempotencyKey,
+      recipientUserId: message.recipientUserId,
+      toAddress: message.to,
+      locale: message.locale,
+      template: message.template,
+      payload: { ...message.payload },
+    })
+    .onConflictDoNothing({ target: schema.outbox.idempotencyKey });
+}

@@ -1,0 +1,175 @@
+import { DateTime } from 'luxon';
+import { tokyo } from '../clock';
+
+export type Locale = 'ja' | 'en';
+
+/** An association's name in both languages; the template picks the recipient's. */
+export interface AssociationNames {
+  nameJa: string;
+  nameEn: string;
+}
+
+export type InvitedRole = 'requester' | 'volunteer' | 'coordinator' | 'admin';
+
+/** What each e-mail needs to be written, as stored in the outbox payload (JSON). */
+export interface EmailPayloads {
+  invitation: {
+    role: InvitedRole;
+    association: AssociationNames;
+    /** For a requester: the organization they will work for. */
+    organizationName: string | null;
+    token: string;
+    /** ISO 8601. */
+    expiresAt: string;
+  };
+  passwordReset: { token: string };
+  volunteerApplicationReceived: { association: AssociationNames };
+  volunteerApplicationApproved: { association: AssociationNames };
+}
+
+export type EmailTemplate = keyof EmailPayloads;
+
+export type EmailMessage = { [Name in EmailTemplate]: { template: Name; payload: EmailPayloads[Name] } }[EmailTemplate];
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+}
+
+export const invitationDays = 7;
+export const passwordResetHours = 1;
+
+const templates: {
+  [Name in EmailTemplate]: (payload: EmailPayloads[Name], locale: Locale, publicUrl: string) => RenderedEmail;
+} = {
+  invitation: (payload, locale, publicUrl) => {
+    const link = linkWithToken(publicUrl, '/accept-invitation', payload.token);
+    const expires = DateTime.fromISO(payload.expiresAt).setZone(tokyo);
+    if (locale === 'ja') {
+      const association = payload.association.nameJa;
+      return {
+        subject: `【つなぐ】${association}からの招待`,
+        text: paragraphs(
+          `${association}から、通訳・翻訳ボランティア派遣システム「つなぐ」に${roleJa(payload)}として招待されました。`,
+          `次のリンクからパスワードを設定して、アカウントを作成してください。\n${link}`,
+          `このリンクは${expires.toFormat('yyyy年M月d日 H:mm')}まで有効で、一度だけ使えます。`,
+          'お心当たりがない場合は、このメールを破棄してください。',
+        ),
+      };
+    }
+    const association = payload.association.nameEn;
+    return {
+      subject: `[Tsunagu] Invitation from ${association}`,
+      text: paragraphs(
+        `${association} invites you to Tsunagu, its dispatch service for volunteer interpreters and translators, as ${roleEn(payload)}.`,
+        `Set your password and create your account here:\n${link}`,
+        `The link works once, until ${expires.setLocale('en').toFormat('d MMMM yyyy, H:mm')} (Japan time).`,
+        'If you did not expect this invitation, ignore this e-mail.',
+      ),
+    };
+  },
+
+  passwordReset: (payload, locale, publicUrl) => {
+    const link = linkWithToken(publicUrl, '/reset-password', payload.token);
+    if (locale === 'ja') {
+      return {
+        subject: '【つなぐ】パスワードの再設定',
+        text: paragraphs(
+          'パスワードの再設定を受け付けました。次のリンクから新しいパスワードを設定してください。',
+          link,
+          `このリンクは${passwordResetHours}時間有効で、一度だけ使えます。再設定すると、ほかの端末ではサインアウトされます。`,
+          'お心当たりがない場合は、このメールを破棄してください。パスワードは変わりません。',
+        ),
+      };
+    }
+    return {
+      subject: '[Tsunagu] Reset your password',
+      text: paragraphs(
+        'Someone asked to reset the password of your Tsunagu account. Choose a new password here:',
+        link,
+        `The link works once, for ${passwordResetHours} hour. Resetting signs you out on your other devices.`,
+        'If you did not ask for this, ignore this e-mail: your password stays as it is.',
+      ),
+    };
+  },
+
+  volunteerApplicationReceived: (payload, locale) =>
+    locale === 'ja'
+      ? {
+          subject: '【つなぐ】ボランティア登録の申請を受け付けました',
+          text: paragraphs(
+            `${payload.association.nameJa}へのボランティア登録の申請を受け付けました。`,
+            'コーディネーターが確認し、結果をメールでお知らせします。',
+          ),
+        }
+      : {
+          subject: '[Tsunagu] We received your volunteer application',
+          text: paragraphs(
+            `${payload.association.nameEn} received your application to volunteer.`,
+            'A coordinator will review it and tell you the outcome by e-mail.',
+          ),
+        },
+
+  volunteerApplicationApproved: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: '【つなぐ】ボランティア登録が承認されました',
+          text: paragraphs(
+            `${payload.association.nameJa}へのボランティア登録が承認されました。`,
+            `サインインして、言語・活動地域・活動できる日時を登録してください。\n${trimmed(publicUrl)}/`,
+          ),
+        }
+      : {
+          subject: '[Tsunagu] Your volunteer application is approved',
+          text: paragraphs(
+            `${payload.association.nameEn} approved your application to volunteer.`,
+            `Sign in to add your languages, the areas you cover and when you are available:\n${trimmed(publicUrl)}/`,
+          ),
+        },
+};
+
+/** Subject and plain-text body of a message, in the recipient's language. */
+export function renderEmail(message: EmailMessage, locale: Locale, publicUrl: string): RenderedEmail {
+  // The union narrows `payload` for each template; TypeScript cannot follow it through the lookup.
+  const render = templates[message.template] as (payload: unknown, locale: Locale, publicUrl: string) => RenderedEmail;
+  return render(message.payload, locale, publicUrl);
+}
+
+export function isEmailTemplate(name: string): name is EmailTemplate {
+  return Object.hasOwn(templates, name);
+}
+
+/** The token goes in the fragment: browsers send it neither to the server's logs nor in a Referer. */
+function linkWithToken(publicUrl: string, path: string, token: string): string {
+  return `${trimmed(publicUrl)}${path}#token=${encodeURIComponent(token)}`;
+}
+
+const trimmed = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
+
+const paragraphs = (...parts: string[]) => `${parts.join('\n\n')}\n`;
+
+function roleJa(payload: EmailPayloads['invitation']): string {
+  switch (payload.role) {
+    case 'requester':
+      return payload.organizationName ? `${payload.organizationName}の依頼担当者` : '依頼担当者';
+    case 'volunteer':
+      return '通訳・翻訳ボランティア';
+    case 'coordinator':
+      return 'コーディネーター';
+    case 'admin':
+      return '管理者';
+  }
+}
+
+function roleEn(payload: EmailPayloads['invitation']): string {
+  switch (payload.role) {
+    case 'requester':
+      return payload.organizationName ? `requesting staff of ${payload.organizationName}` : 'requesting staff';
+    case 'volunteer':
+      return 'a volunteer interpreter and translator';
+    case 'coordinator':
+      return 'a coordinator';
+    case 'admin':
+      return 'an administrator';
+  }
+}

@@ -1,0 +1,477 @@
+import { type Db, schema } from '@tsunagu/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit';
+import type { Clock } from '../clock';
+import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { parseInput } from '../validation';
+import type { Viewer } from '../viewer';
+import { availabilityProblems, dayOffProblems, type EntryProblem } from './availability';
+import { certificateDateProblem } from './certificates';
+import { registrationExpiryAfterRenewal } from './paperwork';
+import {
+  canChangeMembershipStatus,
+  canChangeVolunteerStatus,
+  type MembershipStatus,
+  type VolunteerStatus,
+} from './profile';
+
+export const specialties = schema.specialty.enumValues;
+export const languageLevels = schema.languageLevel.enumValues;
+export const languageDirections = schema.languageDirection.enumValues;
+export const volunteerStatuses = schema.volunteerStatus.enumValues;
+export const membershipStatuses = schema.membershipStatus.enumValues;
+export const banDirections = schema.banDirection.enumValues;
+export type BanDirection = (typeof banDirections)[number];
+
+const localGovernmentCode = z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.');
+const date = z.iso.date('Use a date as YYYY-MM-DD.');
+
+const profileSchema = z.object({
+  fullName: z.string().trim().min(1, 'Enter your name.').max(100).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'Enter a phone number, such as 090-1234-5678.')
+    .nullable()
+    .optional(),
+  homeLocalGovernmentCode: localGovernmentCode.optional(),
+  maxTravelKm: z.int('Use whole kilometres.').min(0).max(1000).nullable().optional(),
+  remoteCapable: z.boolean().optional(),
+  specialties: z.array(z.enum(specialties)).optional(),
+  monthlyCap: z.int('Use a whole number.').min(1, 'Use at least 1, or no cap.').max(200).nullable().optional(),
+  holidaysOff: z.boolean().optional(),
+  languages: z
+    .array(
+      z.object({
+        code: z.string().trim().toLowerCase().min(2).max(12),
+        level: z.enum(languageLevels),
+        directions: z.array(z.enum(languageDirections)).min(1, 'Choose at least one direction.'),
+      }),
+    )
+    .max(30)
+    .optional(),
+  regions: z.array(localGovernmentCode).max(200).optional(),
+  certificates: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, 'Enter the name of the certificate.').max(200),
+        issuer: z.string().trim().min(1, 'Enter who issued it.').max(200),
+        kind: z
+          .string()
+          .trim()
+          .regex(/^[a-z][a-z0-9_]{1,49}$/, 'Use a kind such as medical_interpreter.'),
+        issuedOn: date.nullable().optional(),
+        expiresOn: date.nullable().optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  availability: z
+    .array(z.object({ weekday: z.int(), startMinute: z.int(), endMinute: z.int() }))
+    .max(100)
+    .optional(),
+  daysOff: z
+    .array(z.object({ startsOn: date, endsOn: date }))
+    .max(366)
+    .optional(),
+});
+
+/** What a volunteer changes in their profile; a list that is given replaces the one stored. */
+export type VolunteerProfileUpdate = z.input<typeof profileSchema>;
+
+const paperworkSchema = z.object({
+  insuranceEnrolledUntil: date.nullable().optional(),
+  registrationRenewedOn: date.optional(),
+});
+
+export type VolunteerPaperwork = z.input<typeof paperworkSchema>;
+
+const reasonSchema = z.string().trim().max(500, 'Keep the reason under 500 characters.').optional();
+
+const under = (base: string[], problems: EntryProblem[]): FieldProblem[] =>
+  problems.map((problem) => ({ path: [...base, ...problem.path], message: problem.message }));
+
+/** Entries listed twice, by the key that must be unique, as problems at `path(index)`. */
+function duplicates<T>(entries: readonly T[], key: (entry: T) => string, path: (index: number) => string[]) {
+  const seen = new Set<string>();
+  return entries.flatMap((entry, index) => {
+    const value = key(entry);
+    if (!seen.has(value)) {
+      seen.add(value);
+      return [];
+    }
+    return [{ path: path(index), message: 'This is listed twice.' }];
+  });
+}
+
+export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) {
+  /** The volunteer, with the associations a coordinator must share with them to act on their profile. */
+  async function volunteerForCoordinator(viewer: Viewer, volunteerId: string) {
+    const volunteer = await db.query.volunteers.findFirst({
+      where: { id: volunteerId },
+      columns: { id: true, status: true, confidentialityPledgeSignedAt: true },
+      with: { memberships: { columns: { associationId: true, status: true } } },
+    });
+    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+    if (!volunteer.memberships.some((membership) => viewer.coordinatorOf.includes(membership.associationId))) {
+      throw new ForbiddenError('Only coordinators of an association this volunteer belongs to can do this.');
+    }
+    return volunteer;
+  }
+
+  async function organizationOf(organizationId: string) {
+    const organization = await db.query.organizations.findFirst({
+      where: { id: organizationId },
+      columns: { id: true, associationId: true },
+    });
+    if (!organization) throw new NotFoundError('Organization', organizationId);
+    return organization;
+  }
+
+  async function requireVolunteer(volunteerId: string) {
+    const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
+    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+  }
+
+  async function saveBan(ban: {
+    organizationId: string;
+    volunteerId: string;
+    direction: BanDirection;
+    reason?: string;
+  }) {
+    const [saved] = await db
+      .insert(schema.bans)
+      .values({ ...ban, reason: ban.reason || null })
+      .onConflictDoUpdate({
+        target: [schema.bans.organizationId, schema.bans.volunteerId, schema.bans.direction],
+        set: { reason: ban.reason || null },
+      })
+      .returning();
+    if (!saved) throw new Error('insert returned no row');
+    return saved;
+  }
+
+  return {
+    /**
+     * A volunteer changes their own profile. Everything is checked first (field by field, then
+     * the language and local-government codes against the reference data) and nothing is written
+     * unless all of it is valid; the change and its audit row are one transaction.
+     */
+    async updateOwnProfile(viewer: Viewer, input: VolunteerProfileUpdate): Promise<{ volunteerId: string }> {
+      const volunteerId = viewer.volunteerId;
+      if (!volunteerId) throw new ForbiddenError('Only volunteers have a profile to change.');
+      const update = parseInput(profileSchema, input);
+      const problems: FieldProblem[] = [
+        ...under(['input', 'availability'], availabilityProblems(update.availability ?? [])),
+        ...under(['input', 'daysOff'], dayOffProblems(update.daysOff ?? [])),
+        ...(update.certificates ?? []).flatMap((certificate, index) => {
+          const message = certificateDateProblem({
+            issuedOn: certificate.issuedOn ?? null,
+            expiresOn: certificate.expiresOn ?? null,
+          });
+          return message ? [{ path: ['input', 'certificates', String(index), 'expiresOn'], message }] : [];
+        }),
+        ...duplicates(
+          update.languages ?? [],
+          (language) => language.code,
+          (index) => ['input', 'languages', String(index), 'code'],
+        ),
+        ...duplicates(
+          update.regions ?? [],
+          (code) => code,
+          (index) => ['input', 'regions', String(index)],
+        ),
+      ];
+      if (problems.length > 0) throw new ValidationError(problems);
+
+      const changed = Object.entries(update)
+        .filter(([, value]) => value !== undefined)
+        .map(([field]) => field);
+      if (changed.length === 0) return { volunteerId };
+      const { languages, regions, certificates, availability, daysOff, ...columns } = update;
+      return db.transaction(async (tx) => {
+        const languageCodes = (languages ?? []).map((language) => language.code);
+        const governmentCodes = [
+          ...(regions ?? []),
+          ...(columns.homeLocalGovernmentCode ? [columns.homeLocalGovernmentCode] : []),
+        ];
+        const [knownLanguages, knownGovernments] = await Promise.all([
+          languageCodes.length > 0
+            ? tx.query.languages.findMany({ where: { code: { in: languageCodes } }, columns: { code: true } })
+            : [],
+          governmentCodes.length > 0
+            ? tx.query.localGovernments.findMany({
+                where: { code: { in: governmentCodes } },
+                columns: { code: true, kind: true },
+              })
+            : [],
+        ]);
+        const languageKnown = new Set(knownLanguages.map((language) => language.code));
+        const governmentKind = new Map(knownGovernments.map((government) => [government.code, government.kind]));
+        const home = columns.homeLocalGovernmentCode;
+        const referenceProblems: FieldProblem[] = [
+          ...(home && !governmentKind.has(home)
+            ? [{ path: ['input', 'homeLocalGovernmentCode'], message: 'No local government has this code.' }]
+            : []),
+          ...(home && governmentKind.get(home) === 'prefecture'
+            ? [
+                {
+                  path: ['input', 'homeLocalGovernmentCode'],
+                  message: 'Choose a municipality or ward, not a prefecture.',
+                },
+              ]
+            : []),
+          ...(languages ?? []).flatMap((language, index) =>
+            languageKnown.has(language.code)
+              ? []
+              : [{ path: ['input', 'languages', String(index), 'code'], message: 'No language has this code.' }],
+          ),
+          ...(regions ?? []).flatMap((code, index) =>
+            governmentKind.has(code)
+              ? []
+              : [{ path: ['input', 'regions', String(index)], message: 'No local government has this code.' }],
+          ),
+        ];
+        if (referenceProblems.length > 0) throw new ValidationError(referenceProblems);
+
+        await tx
+          .update(schema.volunteers)
+          .set({
+            ...columns,
+            ...(columns.specialties ? { specialties: [...new Set(columns.specialties)] } : {}),
+            updatedAt: clock.now().toJSDate(),
+          })
+          .where(eq(schema.volunteers.id, volunteerId));
+        if (languages) {
+          await tx.delete(schema.volunteerLanguages).where(eq(schema.volunteerLanguages.volunteerId, volunteerId));
+          if (languages.length > 0) {
+            await tx.insert(schema.volunteerLanguages).values(
+              languages.map((language) => ({
+                volunteerId,
+                languageCode: language.code,
+                level: language.level,
+                directions: [...new Set(language.directions)],
+              })),
+            );
+          }
+        }
+        if (regions) {
+          await tx.delete(schema.volunteerRegions).where(eq(schema.volunteerRegions.volunteerId, volunteerId));
+          if (regions.length > 0) {
+            await tx
+              .insert(schema.volunteerRegions)
+              .values(regions.map((code) => ({ volunteerId, localGovernmentCode: code })));
+          }
+        }
+        if (certificates) {
+          await tx.delete(schema.certificates).where(eq(schema.certificates.volunteerId, volunteerId));
+          if (certificates.length > 0) {
+            await tx.insert(schema.certificates).values(
+              certificates.map((certificate) => ({
+                volunteerId,
+                name: certificate.name,
+                issuer: certificate.issuer,
+                kind: certificate.kind,
+                issuedOn: certificate.issuedOn ?? null,
+                expiresOn: certificate.expiresOn ?? null,
+              })),
+            );
+          }
+        }
+        if (availability) {
+          await tx.delete(schema.availabilityWindows).where(eq(schema.availabilityWindows.volunteerId, volunteerId));
+          if (availability.length > 0) {
+            await tx
+              .insert(schema.availabilityWindows)
+              .values(availability.map((window) => ({ volunteerId, ...window })));
+          }
+        }
+        if (daysOff) {
+          await tx.delete(schema.daysOff).where(eq(schema.daysOff.volunteerId, volunteerId));
+          if (daysOff.length > 0) {
+            await tx.insert(schema.daysOff).values(daysOff.map((range) => ({ volunteerId, ...range })));
+          }
+        }
+        await recordAudit(tx, viewer, [
+          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: changed },
+        ]);
+        return { volunteerId };
+      });
+    },
+
+    /** Signed once; signing again keeps the first date, since the duty runs from then. */
+    async signConfidentialityPledge(viewer: Viewer): Promise<{ volunteerId: string }> {
+      const volunteerId = viewer.volunteerId;
+      if (!volunteerId) throw new ForbiddenError('Only volunteers sign the confidentiality pledge.');
+      await db.transaction(async (tx) => {
+        const signed = await tx
+          .update(schema.volunteers)
+          .set({ confidentialityPledgeSignedAt: clock.now().toJSDate(), updatedAt: clock.now().toJSDate() })
+          .where(and(eq(schema.volunteers.id, volunteerId), isNull(schema.volunteers.confidentialityPledgeSignedAt)))
+          .returning({ id: schema.volunteers.id });
+        if (signed.length > 0) {
+          await recordAudit(tx, viewer, [
+            {
+              action: 'update',
+              subjectType: 'volunteer',
+              subjectId: volunteerId,
+              fields: ['confidentialityPledgeSignedAt'],
+            },
+          ]);
+        }
+      });
+      return { volunteerId };
+    },
+
+    /** A coordinator accepts, suspends, retires or reinstates a volunteer. */
+    async changeStatus(viewer: Viewer, volunteerId: string, status: VolunteerStatus): Promise<{ volunteerId: string }> {
+      const volunteer = await volunteerForCoordinator(viewer, volunteerId);
+      if (!canChangeVolunteerStatus(volunteer.status, status)) {
+        throw new ConflictError(`A volunteer who is ${volunteer.status} cannot become ${status}.`);
+      }
+      if (status === 'active' && volunteer.confidentialityPledgeSignedAt === null) {
+        throw new ConflictError('The volunteer must sign the confidentiality pledge before they can be active.');
+      }
+      await db.transaction(async (tx) => {
+        // Only from the status just read: a coordinator acting at the same moment gets a conflict.
+        const changed = await tx
+          .update(schema.volunteers)
+          .set({ status, updatedAt: clock.now().toJSDate() })
+          .where(and(eq(schema.volunteers.id, volunteerId), eq(schema.volunteers.status, volunteer.status)))
+          .returning({ id: schema.volunteers.id });
+        if (changed.length === 0) throw new ConflictError('Someone changed this volunteer’s status just now.');
+        await recordAudit(tx, viewer, [
+          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: ['status'] },
+        ]);
+      });
+      return { volunteerId };
+    },
+
+    /** A coordinator changes a volunteer's membership of their own association. */
+    async changeMembershipStatus(
+      viewer: Viewer,
+      volunteerId: string,
+      associationId: string,
+      status: MembershipStatus,
+    ): Promise<{ volunteerId: string }> {
+      if (!viewer.coordinatorOf.includes(associationId)) {
+        throw new ForbiddenError('Only coordinators of the association can change its memberships.');
+      }
+      const membership = await db.query.volunteerMemberships.findFirst({
+        where: { volunteerId, associationId },
+        columns: { status: true },
+      });
+      if (!membership) throw new NotFoundError('Membership', `${volunteerId}/${associationId}`);
+      if (!canChangeMembershipStatus(membership.status, status)) {
+        throw new ConflictError(`A membership that is ${membership.status} cannot become ${status}.`);
+      }
+      await db.transaction(async (tx) => {
+        const changed = await tx
+          .update(schema.volunteerMemberships)
+          .set({ status })
+          .where(
+            and(
+              eq(schema.volunteerMemberships.volunteerId, volunteerId),
+              eq(schema.volunteerMemberships.associationId, associationId),
+              eq(schema.volunteerMemberships.status, membership.status),
+            ),
+          )
+          .returning({ status: schema.volunteerMemberships.status });
+        if (changed.length === 0) throw new ConflictError('Someone changed this membership just now.');
+        await recordAudit(tx, viewer, [
+          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: ['memberships.status'] },
+        ]);
+      });
+      return { volunteerId };
+    },
+
+    /**
+     * A coordinator records paperwork: volunteer insurance until a date, and a yearly registration
+     * renewed on a date (it then runs for a year).
+     */
+    async recordPaperwork(
+      viewer: Viewer,
+      volunteerId: string,
+      input: VolunteerPaperwork,
+    ): Promise<{ volunteerId: string }> {
+      const paperwork = parseInput(paperworkSchema, input);
+      await volunteerForCoordinator(viewer, volunteerId);
+      const changes = {
+        ...(paperwork.insuranceEnrolledUntil !== undefined
+          ? { insuranceEnrolledUntil: paperwork.insuranceEnrolledUntil }
+          : {}),
+        ...(paperwork.registrationRenewedOn
+          ? { registrationExpiresOn: registrationExpiryAfterRenewal(paperwork.registrationRenewedOn) }
+          : {}),
+      };
+      if (Object.keys(changes).length === 0) {
+        throw ValidationError.of(['input'], 'Give the insurance date or the renewal date.');
+      }
+      await db.transaction(async (tx) => {
+        await tx
+          .update(schema.volunteers)
+          .set({ ...changes, updatedAt: clock.now().toJSDate() })
+          .where(eq(schema.volunteers.id, volunteerId));
+        await recordAudit(tx, viewer, [
+          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: Object.keys(changes) },
+        ]);
+      });
+      return { volunteerId };
+    },
+
+    /** A volunteer declines to work for an organization again. */
+    async declineOrganization(viewer: Viewer, organizationId: string, reason?: string) {
+      const volunteerId = viewer.volunteerId;
+      if (!volunteerId) throw new ForbiddenError('Only volunteers can decline an organization.');
+      const why = parseInput(reasonSchema, reason, ['reason']);
+      await organizationOf(organizationId);
+      return saveBan({ organizationId, volunteerId, direction: 'volunteer_declines_organization', reason: why });
+    },
+
+    /** An organization's staff decline a volunteer for their future requests. */
+    async declineVolunteer(viewer: Viewer, volunteerId: string, reason?: string) {
+      const organizationId = viewer.organizationId;
+      if (!organizationId) throw new ForbiddenError('Only an organization’s staff can decline a volunteer.');
+      const why = parseInput(reasonSchema, reason, ['reason']);
+      await requireVolunteer(volunteerId);
+      return saveBan({ organizationId, volunteerId, direction: 'organization_declines_volunteer', reason: why });
+    },
+
+    /** A coordinator records a ban that one side asked for, by phone say. */
+    async recordBan(
+      viewer: Viewer,
+      ban: { organizationId: string; volunteerId: string; direction: BanDirection; reason?: string },
+    ) {
+      const why = parseInput(reasonSchema, ban.reason, ['reason']);
+      const organization = await organizationOf(ban.organizationId);
+      if (!viewer.coordinatorOf.includes(organization.associationId)) {
+        throw new ForbiddenError('Only coordinators of the organization’s association can record a ban.');
+      }
+      await requireVolunteer(ban.volunteerId);
+      return saveBan({ ...ban, reason: why });
+    },
+
+    /** Lifted by the side that asked for it, or by a coordinator of the organization's association. */
+    async liftBan(viewer: Viewer, ban: { organizationId: string; volunteerId: string; direction: BanDirection }) {
+      const organization = await organizationOf(ban.organizationId);
+      const mayLift =
+        viewer.coordinatorOf.includes(organization.associationId) ||
+        (ban.direction === 'volunteer_declines_organization' && viewer.volunteerId === ban.volunteerId) ||
+        (ban.direction === 'organization_declines_volunteer' && viewer.organizationId === ban.organizationId);
+      if (!mayLift) throw new ForbiddenError('Only the side that asked for this ban, or a coordinator, can lift it.');
+      const lifted = await db
+        .delete(schema.bans)
+        .where(
+          and(
+            eq(schema.bans.organizationId, ban.organizationId),
+            eq(schema.bans.volunteerId, ban.volunteerId),
+            eq(schema.bans.direction, ban.direction),
+          ),
+        )
+        .returning({ volunteerId: schema.bans.volunteerId });
+      if (lifted.length === 0) throw new NotFoundError('Ban', `${ban.organizationId}/${ban.volunteerId}`);
+      return true;
+    },
+  };
+}
