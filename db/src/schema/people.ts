@@ -181,6 +181,10 @@ export const volunteers = pgTable(
   (table) => [
     index().on(table.status),
     index().on(table.homeLocalGovernmentCode),
+    // The coordinators' list pages newest first (createdAt, then id, into the cursor): walking this
+    // index backwards stops after a page instead of sorting every volunteer. Ascending, because its
+    // backward order is `desc nulls first`, the order the list query asks for.
+    index().on(table.createdAt, table.id),
     check('volunteers_monthly_cap_positive', sql`${table.monthlyCap} is null or ${table.monthlyCap} > 0`),
     check('volunteers_max_travel_positive', sql`${table.maxTravelKm} is null or ${table.maxTravelKm} >= 0`),
   ],

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { createDatabase, type Database, type Db, demoLogins, loadReferenceData, schema } from '@tsunagu/db';
+import { createDatabase, type Database, type Db, loadReferenceData, schema } from '@tsunagu/db';
 import {
   checkHealth,
   createMailTransport,
@@ -19,7 +19,7 @@ import {
 } from '@tsunagu/services';
 import { bundleWorkflows, connectionOptions, createWorker, installTemporalRuntime } from '@tsunagu/workflows';
 import type { Config } from './config';
-import { defaultDemoVolunteers, demoPassword, loadDemoData } from './demo';
+import { defaultDemoVolunteers, loadDemoData } from './demo';
 import { createHttpServer } from './http';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -231,7 +231,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<Database> {
       const demo = await loadDemoData(database.db, { volunteers: defaultDemoVolunteers });
       logger.info(
         { volunteers: demo.counts.volunteers ?? 0, organizations: demo.counts.organizations ?? 0 },
-        `demo data loaded: sign in as ${Object.values(demoLogins).join(', ')} with the password "${demoPassword}"`,
+        'demo data loaded',
       );
     }
     return database;

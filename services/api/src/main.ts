@@ -1,6 +1,8 @@
+import { demoLogins } from '@tsunagu/db';
 import { createLogger } from '@tsunagu/services';
 import { StartupError, startApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { demoPassword } from './demo';
 
 /** The API process: reads the environment, starts everything, and stops it all on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -16,6 +18,9 @@ async function main(): Promise<void> {
         `  Tsunagu is running: ${app.url}`,
         `  GraphQL endpoint:   ${app.url}graphql`,
         ...(app.temporalUiUrl ? [`  Temporal Web UI:    ${app.temporalUiUrl}`] : []),
+        ...(config.database.kind === 'pglite' && !config.production
+          ? [`  Demo sign-in:       ${Object.values(demoLogins).join(', ')} (password "${demoPassword}")`]
+          : []),
         '  Press Ctrl+C to stop.',
         '',
       ].join('\n'),

@@ -1,0 +1,1 @@
+CREATE INDEX "volunteers_created_at_id_index" ON "volunteers" ("created_at","id");
