@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -58,7 +59,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     };
   }
   if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir === null ? await PGlite.create() : await PGlite.create(options.dataDir);
+  // btree_gist lets one exclusion constraint mix equality (the volunteer) and overlap (the time).
+  const extensions = { btree_gist };
+  const client =
+    options.dataDir === null
+      ? await PGlite.create({ extensions })
+      : await PGlite.create({ dataDir: options.dataDir, extensions });
   const db = drizzlePglite({ client, relations });
   // PGlite belongs to this process alone; queueing the calls is all the locking it needs.
   let migrations = Promise.resolve();

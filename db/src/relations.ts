@@ -102,6 +102,27 @@ export const relations = defineRelations(schema, (r) => ({
     association: r.one.associations({ from: r.invitations.associationId, to: r.associations.id, optional: false }),
     organization: r.one.organizations({ from: r.invitations.organizationId, to: r.organizations.id }),
   },
+  requests: {
+    association: r.one.associations({ from: r.requests.associationId, to: r.associations.id, optional: false }),
+    organization: r.one.organizations({ from: r.requests.organizationId, to: r.organizations.id, optional: false }),
+    language: r.one.languages({ from: r.requests.languageCode, to: r.languages.code, optional: false }),
+    pairLanguage: r.one.languages({ from: r.requests.pairLanguageCode, to: r.languages.code, optional: false }),
+    localGovernment: r.one.localGovernments({ from: r.requests.localGovernmentCode, to: r.localGovernments.code }),
+    series: r.one.requestSeries({ from: r.requests.seriesId, to: r.requestSeries.id }),
+    assignments: r.many.assignments({ from: r.requests.id, to: r.assignments.requestId }),
+    applications: r.many.applications({ from: r.requests.id, to: r.applications.requestId }),
+  },
+  requestSeries: {
+    requests: r.many.requests({ from: r.requestSeries.id, to: r.requests.seriesId }),
+  },
+  assignments: {
+    request: r.one.requests({ from: r.assignments.requestId, to: r.requests.id, optional: false }),
+    volunteer: r.one.volunteers({ from: r.assignments.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  applications: {
+    request: r.one.requests({ from: r.applications.requestId, to: r.requests.id, optional: false }),
+    volunteer: r.one.volunteers({ from: r.applications.volunteerId, to: r.volunteers.id, optional: false }),
+  },
   sessions: {
     user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }),
   },

@@ -57,3 +57,8 @@ test.each([
 test('every purpose suggests some category', () => {
   for (const purpose of requestPurposes) expect(suggestCategory(purpose)).toMatch(/^[1-7GN]$/);
 });
+
+test('the purposes are the ones the database stores', async () => {
+  const { schema } = await import('@tsunagu/db');
+  expect(schema.requestPurpose.enumValues).toEqual([...requestPurposes]);
+});

@@ -4,3 +4,4 @@ export * from './instance';
 export * from './notifications';
 export * from './people';
 export * from './reference';
+export * from './requests';

@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { associations, organizations, specialty, users, volunteers } from './people';
+import { languages, localGovernments } from './reference';
+
+export const modality = pgEnum('modality', ['on_site', 'remote', 'translation']);
+
+export const requestPurpose = pgEnum('request_purpose', [
+  'consultation_desk',
+  'administrative_translation',
+  'life_orientation',
+  'disaster',
+  'school_enrollment',
+  'one_stop_desk',
+  'japanese_class',
+  'other_support',
+  'other',
+]);
+
+export const requestStatus = pgEnum('request_status', [
+  /** Filed, waiting for a coordinator's screening. */
+  'filed',
+  /** Screened and open for offers. */
+  'open',
+  /** Every interpreter needed is confirmed. */
+  'filled',
+  'cancelled',
+  'rejected',
+  'completed',
+]);
+
+/** How an association routes a sensitive request (medical, legal, emergency, infection risk). */
+export const requestRouting = pgEnum('request_routing', ['normal', 'certified_only', 'not_offered']);
+
+export const translationDirection = pgEnum('translation_direction', ['into_japanese', 'from_japanese']);
+export const volumeUnit = pgEnum('volume_unit', ['pages', 'characters']);
+
+/** A weekly series; each occurrence is a request of its own that can be changed on its own. */
+export const requestSeries = pgTable('request_series', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  weekday: smallint('weekday').notNull(),
+  startTime: text('start_time').notNull(),
+  endTime: text('end_time').notNull(),
+  firstDate: date('first_date', { mode: 'string' }).notNull(),
+  lastDate: date('last_date', { mode: 'string' }).notNull(),
+  /** Set when a change "from this date on" split it: the series it continues. */
+  continuesSeriesId: uuid('continues_series_id'),
+  ...timestamps,
+});
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => associations.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    filedBy: uuid('filed_by').references(() => users.id, { onDelete: 'set null' }),
+    seriesId: uuid('series_id').references(() => requestSeries.id, { onDelete: 'set null' }),
+    status: requestStatus('status').notNull().default('filed'),
+    modality: modality('modality').notNull(),
+    /** The language besides Japanese; for X ↔ Y, X. */
+    languageCode: text('language_code')
+      .notNull()
+      .references(() => languages.code),
+    /** `ja` for Japanese ↔ X; for X ↔ Y, Y. */
+    pairLanguageCode: text('pair_language_code')
+      .notNull()
+      .default('ja')
+      .references(() => languages.code),
+    translationDirection: translationDirection('translation_direction'),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    /** Translation: when the translated document is due, and how much there is. */
+    deadline: timestamp('deadline', { withTimezone: true }),
+    volume: integer('volume'),
+    volumeUnit: volumeUnit('volume_unit'),
+    localGovernmentCode: text('local_government_code').references(() => localGovernments.code),
+    venue: text('venue'),
+    address: text('address'),
+    remoteJoinInstructions: text('remote_join_instructions'),
+    purpose: requestPurpose('purpose').notNull(),
+    specialty: specialty('specialty'),
+    interpretersNeeded: smallint('interpreters_needed').notNull().default(1),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone'),
+    /** May name the foreign resident served: personal data, audited when read. */
+    notes: text('notes'),
+    urgent: boolean('urgent').notNull().default(false),
+    /** Why coordinators should look: `urgent_short_notice`, `medical`, `legal`, `emergency`, `infection_risk`. */
+    flags: text('flags').array().notNull().default(sql`'{}'`),
+    routing: requestRouting('routing').notNull().default('normal'),
+    /** Set by routing `certified_only`: the certificate kind a volunteer must hold on the day. */
+    requiredCertificateKind: text('required_certificate_kind'),
+    emergency: boolean('emergency').notNull().default(false),
+    infectionRisk: boolean('infection_risk').notNull().default(false),
+    /** The day by which the requester must know whether someone goes. */
+    answerBy: date('answer_by', { mode: 'string' }),
+    /** Suggested by the purpose; a coordinator may override it (issue 6 audits that). */
+    grantTaxCategory: text('grant_tax_category').notNull(),
+    /** Partner associations' volunteers may be matched too. */
+    openToPartners: boolean('open_to_partners').notNull().default(false),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    index().on(table.organizationId, table.startsAt),
+    index().on(table.associationId, table.status, table.startsAt),
+    index().on(table.seriesId),
+    check('requests_window', sql`${table.startsAt} is null or ${table.endsAt} > ${table.startsAt}`),
+    check('requests_interpreters', sql`${table.interpretersNeeded} between 1 and 20`),
+    check(
+      'requests_shape',
+      sql`(${table.modality} = 'translation' and ${table.deadline} is not null)
+        or (${table.modality} <> 'translation' and ${table.startsAt} is not null and ${table.endsAt} is not null)`,
+    ),
+  ],
+);
+
+export const assignmentStatus = pgEnum('assignment_status', [
+  'confirmed',
+  'released',
+  'cancelled',
+  'completed',
+  'no_show',
+]);
+
+/**
+ * A volunteer booked for a request. The busy range (the request's window widened by the travel
+ * buffer) of a volunteer's confirmed assignments may never overlap: an exclusion constraint in
+ * the migration guarantees it, whatever the code above it does.
+ */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    status: assignmentStatus('status').notNull().default('confirmed'),
+    busyFrom: timestamp('busy_from', { withTimezone: true }).notNull(),
+    busyUntil: timestamp('busy_until', { withTimezone: true }).notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    index().on(table.volunteerId, table.busyFrom),
+    index().on(table.requestId),
+    uniqueIndex('assignments_one_active_per_volunteer_and_request')
+      .on(table.requestId, table.volunteerId)
+      .where(sql`${table.status} = 'confirmed'`),
+    check('assignments_busy_order', sql`${table.busyUntil} > ${table.busyFrom}`),
+  ],
+);
+
+/** Volunteers who put themselves forward from the open board. */
+export const applications = pgTable(
+  'request_applications',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('request_applications_pk').on(table.requestId, table.volunteerId)],
+);
