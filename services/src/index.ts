@@ -28,6 +28,7 @@ export {
   UnauthenticatedError,
   ValidationError,
 } from './errors';
+export { requestPurposes } from './grant-tax';
 export type { Health, HealthProbe, HealthProbes } from './health';
 export { checkHealth, shortReason } from './health';
 export type { IdempotencyClaim, IdempotencyStore } from './idempotency';
@@ -44,6 +45,15 @@ export { enqueueEmail } from './notifications/outbox';
 export type { EmailMessage } from './notifications/templates';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
+export { doubleBookingMessage, isDoubleBooking } from './requests/assignments';
+export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
+export {
+  requestModalities,
+  requestRoutings,
+  requestStatuses,
+  translationDirections,
+  volumeUnits,
+} from './requests/service';
 export type { ServiceDependencies, Services } from './services';
 export { createServices } from './services';
 export { parseInput } from './validation';

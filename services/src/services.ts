@@ -7,6 +7,8 @@ import type { Clock } from './clock';
 import { createIdempotencyStore } from './idempotency';
 import type { Logger } from './logger';
 import { createOrganizationService } from './organizations/service';
+import { createAssignmentService } from './requests/assignments';
+import { createRequestService } from './requests/service';
 import { createVolunteerService } from './volunteers/service';
 
 export interface ServiceDependencies {
@@ -19,10 +21,12 @@ export interface ServiceDependencies {
 export function createServices(dependencies: ServiceDependencies) {
   return {
     accounts: createAccountService(dependencies),
+    assignments: createAssignmentService(dependencies),
     associations: createAssociationService(dependencies),
     audit: createAuditService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
     organizations: createOrganizationService(dependencies),
+    requests: createRequestService(dependencies),
     sessions: createSessionService(dependencies),
     volunteers: createVolunteerService(dependencies),
   };

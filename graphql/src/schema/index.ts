@@ -6,6 +6,7 @@ import './reference';
 import './association';
 import './user';
 import './organization';
+import './request';
 import './account';
 import './notification';
 import './volunteer';

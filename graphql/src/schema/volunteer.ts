@@ -16,7 +16,7 @@ import { auditRead } from './audit';
 import { Organization } from './organization';
 import { LocalGovernment } from './reference';
 
-const SpecialtyEnum = builder.enumType('Specialty', { values: specialties });
+export const SpecialtyEnum = builder.enumType('Specialty', { values: specialties });
 const LanguageLevelEnum = builder.enumType('LanguageLevel', { values: languageLevels });
 const LanguageDirectionEnum = builder.enumType('LanguageDirection', { values: languageDirections });
 const VolunteerStatusEnum = builder.enumType('VolunteerStatus', { values: volunteerStatuses });

@@ -45,6 +45,7 @@ const matrix: Record<string, Rule> = {
   'Query.prefectures': { allowed: everyone, document: '{ prefectures { code } }' },
   'Query.localGovernments': { allowed: everyone, document: '{ localGovernments(first: 1) { nodes { code } } }' },
   'Query.holidays': { allowed: everyone, document: '{ holidays(fiscalYear: 2026) { date } }' },
+  'Query.requests': { allowed: ['requester', ...staff], document: '{ requests { nodes { id } } }' },
   'Query.myVolunteerProfile': { allowed: signedIn, document: '{ myVolunteerProfile { id } }' },
   'Query.volunteers': { allowed: staff, document: '{ volunteers { nodes { id } } }' },
   'Query.bans': { allowed: signedIn, document: '{ bans { nodes { reason } } }' },
@@ -85,6 +86,38 @@ const matrix: Record<string, Rule> = {
       decideOrganization(organizationId: $id, decision: suspend) { __typename }
     }`,
     variables: (world) => ({ id: globalId('Organization', world.otherOrganizationId) }),
+  },
+  'Mutation.fileRequest': {
+    allowed: ['requester'],
+    document: `mutation {
+      fileRequest(input: { modality: remote, languageCode: "xx", purpose: other, contactName: "x" }) { __typename }
+    }`,
+  },
+  'Mutation.fileRequestSeries': {
+    allowed: ['requester'],
+    document: `mutation {
+      fileRequestSeries(input: {
+        modality: remote, languageCode: "xx", purpose: other, contactName: "x",
+        series: { weekday: 9, startTime: "x", endTime: "x", firstDate: "2026-04-01", lastDate: "2026-04-01" }
+      }) { __typename }
+    }`,
+  },
+  'Mutation.editRequest': {
+    allowed: ['requester', ...staff],
+    document: 'mutation ($id: ID!) { editRequest(requestId: $id, changes: { notes: "x" }) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.editRequestSeriesFrom': {
+    allowed: ['requester', ...staff],
+    document: `mutation ($id: ID!) {
+      editRequestSeriesFrom(seriesId: $id, fromDate: "2026-04-01", changes: { startTime: "10:00" }) { __typename }
+    }`,
+    variables: () => ({ id: globalId('RequestSeries', unknownId) }),
+  },
+  'Mutation.cancelRequest': {
+    allowed: ['requester', ...staff],
+    document: 'mutation ($id: ID!) { cancelRequest(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
   },
   'Mutation.signIn': {
     allowed: everyone,

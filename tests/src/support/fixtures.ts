@@ -44,6 +44,7 @@ export async function insertLanguages(db: Db): Promise<void> {
   await db
     .insert(schema.languages)
     .values([
+      { code: 'ja', nameJa: '日本語', nameEn: 'Japanese', sortOrder: 0 },
       { code: 'vi', nameJa: 'ベトナム語', nameEn: 'Vietnamese', sortOrder: 2 },
       { code: 'zh', nameJa: '中国語', nameEn: 'Chinese', sortOrder: 1 },
       { code: 'jsl', nameJa: '日本手話', nameEn: 'Japanese Sign Language', sortOrder: 20 },
@@ -144,4 +145,44 @@ export async function insertVolunteer(
     .insert(schema.volunteerMemberships)
     .values({ volunteerId: volunteer.id, associationId, status: membershipStatus });
   return { user, volunteer };
+}
+
+/**
+ * An open on-site request for Vietnamese at the Toyonaka city hall; pass `startsAt` and `endsAt`
+ * (and anything else that matters to the test). Needs `insertLanguages` first.
+ */
+export async function insertRequest(
+  db: Db,
+  associationId: string,
+  organizationId: string,
+  values: Partial<typeof schema.requests.$inferInsert> = {},
+) {
+  const [request] = await db
+    .insert(schema.requests)
+    .values({
+      associationId,
+      organizationId,
+      status: 'open',
+      modality: 'on_site',
+      languageCode: 'vi',
+      startsAt: new Date('2027-02-02T10:00:00+09:00'),
+      endsAt: new Date('2027-02-02T12:00:00+09:00'),
+      localGovernmentCode: '272035',
+      venue: '豊中市役所 市民課窓口',
+      purpose: 'consultation_desk',
+      contactName: '窓口 一郎',
+      grantTaxCategory: '1',
+      ...values,
+    })
+    .returning();
+  if (!request) throw new Error('no request');
+  return request;
+}
+
+/** Japanese, the usual other side of a request's language pair. */
+export async function insertJapanese(db: Db): Promise<void> {
+  await db
+    .insert(schema.languages)
+    .values({ code: 'ja', nameJa: '日本語', nameEn: 'Japanese', sortOrder: 0 })
+    .onConflictDoNothing();
 }

@@ -1,0 +1,344 @@
+import {
+  NotFoundError,
+  type RequestChanges,
+  requestModalities,
+  requestPurposes,
+  requestRoutings,
+  requestStatuses,
+  translationDirections,
+  volumeUnits,
+} from '@tsunagu/services';
+import { builder, type PothosTypes } from '../builder';
+import type { Context } from '../context';
+import { auditRead } from './audit';
+import { SpecialtyEnum } from './volunteer';
+
+const RequestStatusEnum = builder.enumType('RequestStatus', { values: requestStatuses });
+const ModalityEnum = builder.enumType('Modality', { values: requestModalities });
+const RequestPurposeEnum = builder.enumType('RequestPurpose', { values: requestPurposes });
+const RequestRoutingEnum = builder.enumType('RequestRouting', {
+  values: requestRoutings,
+  description: 'Who a sensitive request is offered to, as its association decided.',
+});
+const TranslationDirectionEnum = builder.enumType('TranslationDirection', { values: translationDirections });
+const VolumeUnitEnum = builder.enumType('VolumeUnit', { values: volumeUnits });
+
+/** Contact and notes are personal data: reading them is audited unless the reader filed the request. */
+function auditRequestRead(context: Context, request: { id: string; organizationId: string }, field: string) {
+  return context.viewer.organizationId === request.organizationId
+    ? Promise.resolve()
+    : auditRead(context, 'request', request.id, field);
+}
+
+export const RequestSeries = builder.drizzleNode('requestSeries', {
+  name: 'RequestSeries',
+  description: 'A weekly series of requests; each occurrence is a request that can be changed on its own.',
+  id: { column: (series) => series.id },
+  // Every occurrence belongs to the same association: one is enough for the check.
+  select: {
+    columns: { organizationId: true },
+    with: { requests: { columns: { associationId: true }, limit: 1 } },
+  },
+  authScopes: (series) => ({
+    staffOf: series.organizationId,
+    ...(series.requests[0] ? { coordinatorOf: series.requests[0].associationId } : {}),
+  }),
+  fields: (t) => ({
+    weekday: t.exposeInt('weekday', { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
+    startTime: t.exposeString('startTime'),
+    endTime: t.exposeString('endTime'),
+    firstDate: t.expose('firstDate', { type: 'Date' }),
+    lastDate: t.expose('lastDate', { type: 'Date' }),
+    requests: t.relation('requests', { query: { orderBy: { startsAt: 'asc' } } }),
+  }),
+});
+
+export const Request = builder.drizzleNode('requests', {
+  name: 'Request',
+  description: 'What a public body asks for. Seen by its organization’s staff and its association’s coordinators.',
+  id: { column: (request) => request.id },
+  select: { columns: { id: true, organizationId: true, associationId: true } },
+  authScopes: (request) => ({ staffOf: request.organizationId, coordinatorOf: request.associationId }),
+  fields: (t) => ({
+    status: t.expose('status', { type: RequestStatusEnum }),
+    modality: t.expose('modality', { type: ModalityEnum }),
+    language: t.relation('language', { description: 'The language besides Japanese; for X ↔ Y, X.' }),
+    pairLanguage: t.relation('pairLanguage', { description: 'Japanese for Japanese ↔ X; for X ↔ Y, Y.' }),
+    translationDirection: t.expose('translationDirection', { type: TranslationDirectionEnum, nullable: true }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
+    deadline: t.expose('deadline', { type: 'DateTime', nullable: true }),
+    volume: t.exposeInt('volume', { nullable: true }),
+    volumeUnit: t.expose('volumeUnit', { type: VolumeUnitEnum, nullable: true }),
+    localGovernment: t.relation('localGovernment', { nullable: true }),
+    venue: t.exposeString('venue', { nullable: true }),
+    address: t.exposeString('address', { nullable: true }),
+    remoteJoinInstructions: t.exposeString('remoteJoinInstructions', { nullable: true }),
+    purpose: t.expose('purpose', { type: RequestPurposeEnum }),
+    specialty: t.expose('specialty', { type: SpecialtyEnum, nullable: true }),
+    interpretersNeeded: t.exposeInt('interpretersNeeded'),
+    contactName: t.string({
+      select: { columns: { contactName: true } },
+      resolve: async (request, _args, context) => {
+        await auditRequestRead(context, request, 'contactName');
+        return request.contactName;
+      },
+    }),
+    contactPhone: t.string({
+      nullable: true,
+      select: { columns: { contactPhone: true } },
+      resolve: async (request, _args, context) => {
+        await auditRequestRead(context, request, 'contactPhone');
+        return request.contactPhone;
+      },
+    }),
+    notes: t.string({
+      nullable: true,
+      select: { columns: { notes: true } },
+      resolve: async (request, _args, context) => {
+        await auditRequestRead(context, request, 'notes');
+        return request.notes;
+      },
+    }),
+    urgent: t.exposeBoolean('urgent'),
+    emergency: t.exposeBoolean('emergency'),
+    infectionRisk: t.exposeBoolean('infectionRisk'),
+    flags: t.exposeStringList('flags', {
+      description: 'Why coordinators should look: urgent_short_notice, medical, legal, emergency, infection_risk.',
+    }),
+    routing: t.expose('routing', { type: RequestRoutingEnum }),
+    requiredCertificateKind: t.exposeString('requiredCertificateKind', { nullable: true }),
+    answerBy: t.expose('answerBy', { type: 'Date', nullable: true }),
+    grantTaxCategory: t.exposeString('grantTaxCategory', { description: 'Suggested by the purpose.' }),
+    openToPartners: t.exposeBoolean('openToPartners'),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    organization: t.relation('organization'),
+    series: t.relation('series', { nullable: true }),
+  }),
+});
+
+/** The start of a calendar day in Japan, which keeps +09:00 all year. */
+const startOfDay = (date: string) => new Date(`${date}T00:00:00+09:00`);
+const startOfNextDay = (date: string) => new Date(startOfDay(date).getTime() + 24 * 60 * 60 * 1000);
+
+builder.queryField('requests', (t) =>
+  t.drizzleConnection({
+    type: 'requests',
+    description:
+      'Requesting staff: their organization’s requests. Coordinators: all of their associations’. Earliest first.',
+    authScopes: { requester: true, coordinator: true },
+    args: {
+      status: t.arg({ type: RequestStatusEnum, required: false }),
+      from: t.arg({ type: 'Date', required: false, description: 'Starting on or after this day.' }),
+      to: t.arg({ type: 'Date', required: false, description: 'Starting on or before this day.' }),
+      languageCode: t.arg.string({ required: false }),
+      localGovernmentCode: t.arg.string({ required: false }),
+    },
+    resolve: (query, _root, args, { db, viewer }) => {
+      const visible = [
+        ...(viewer.coordinatorOf.length > 0 ? [{ associationId: { in: viewer.coordinatorOf } }] : []),
+        ...(viewer.organizationId ? [{ organizationId: viewer.organizationId }] : []),
+      ];
+      return db.query.requests.findMany(
+        query({
+          where: {
+            OR: visible,
+            ...(args.status ? { status: args.status } : {}),
+            ...(args.languageCode ? { languageCode: args.languageCode } : {}),
+            ...(args.localGovernmentCode ? { localGovernmentCode: args.localGovernmentCode } : {}),
+            ...(args.from || args.to
+              ? {
+                  startsAt: {
+                    ...(args.from ? { gte: startOfDay(args.from) } : {}),
+                    ...(args.to ? { lt: startOfNextDay(args.to) } : {}),
+                  },
+                }
+              : {}),
+          },
+          orderBy: { startsAt: 'asc', id: 'asc' },
+        }),
+      );
+    },
+  }),
+);
+
+type InputFields = PothosSchemaTypes.InputFieldBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>,
+  'InputObject'
+>;
+
+/** The fields of a request apart from its time; `required` is false for changes. */
+const detailFields = <Required extends boolean>(t: InputFields, required: Required) => ({
+  languageCode: t.string({ required }),
+  pairLanguageCode: t.string({ required: false, description: 'Japanese (ja) unless told.' }),
+  translationDirection: t.field({ type: TranslationDirectionEnum, required: false }),
+  volume: t.int({ required: false }),
+  volumeUnit: t.field({ type: VolumeUnitEnum, required: false }),
+  localGovernmentCode: t.string({ required: false, description: 'The municipality of the place (on site).' }),
+  venue: t.string({ required: false }),
+  address: t.string({ required: false }),
+  remoteJoinInstructions: t.string({ required: false }),
+  purpose: t.field({ type: RequestPurposeEnum, required }),
+  specialty: t.field({ type: SpecialtyEnum, required: false }),
+  interpretersNeeded: t.int({ required: false }),
+  contactName: t.string({ required }),
+  contactPhone: t.string({ required: false }),
+  notes: t.string({ required: false, description: 'May hold personal data: reads by others are audited.' }),
+  urgent: t.boolean({ required: false, description: 'Cannot wait for the lead time: coordinators are told.' }),
+  emergency: t.boolean({ required: false }),
+  infectionRisk: t.boolean({ required: false }),
+  answerBy: t.field({ type: 'Date', required: false, description: 'The day by which you must know.' }),
+  openToPartners: t.boolean({ required: false }),
+});
+
+const timeFields = <Required extends boolean>(t: InputFields, required: Required) => ({
+  modality: t.field({ type: ModalityEnum, required }),
+  startsAt: t.field({ type: 'DateTime', required: false }),
+  endsAt: t.field({ type: 'DateTime', required: false }),
+  deadline: t.field({ type: 'DateTime', required: false, description: 'Translation: when it is due.' }),
+});
+
+const RequestInput = builder.inputType('RequestInput', {
+  fields: (t) => ({ ...timeFields(t, true), ...detailFields(t, true) }),
+});
+
+const RequestChangesInput = builder.inputType('RequestChangesInput', {
+  description: 'Only the fields given change; null clears an optional field.',
+  fields: (t) => ({ ...timeFields(t, false), ...detailFields(t, false) }),
+});
+
+const WeeklySeriesInput = builder.inputType('WeeklySeriesInput', {
+  fields: (t) => ({
+    weekday: t.int({ required: true, description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
+    startTime: t.string({ required: true, description: 'HH:mm in Japan.' }),
+    endTime: t.string({ required: true, description: 'HH:mm in Japan.' }),
+    firstDate: t.field({ type: 'Date', required: true }),
+    lastDate: t.field({ type: 'Date', required: true }),
+  }),
+});
+
+const RequestSeriesInput = builder.inputType('RequestSeriesInput', {
+  fields: (t) => ({
+    modality: t.field({ type: ModalityEnum, required: true }),
+    series: t.field({ type: WeeklySeriesInput, required: true }),
+    ...detailFields(t, true),
+  }),
+});
+
+const SeriesChangesInput = builder.inputType('RequestSeriesChangesInput', {
+  description: 'The new weekly times from a date on; what is left out stays.',
+  fields: (t) => ({
+    weekday: t.int({ required: false }),
+    startTime: t.string({ required: false }),
+    endTime: t.string({ required: false }),
+    lastDate: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+/** GraphQL gives null for a field sent as null: to the service, that is a field left out. */
+function withoutNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+}
+
+/** Fields that cannot be cleared: null leaves them as they are. */
+const notClearable = new Set([
+  'modality',
+  'languageCode',
+  'pairLanguageCode',
+  'purpose',
+  'contactName',
+  'interpretersNeeded',
+  'urgent',
+  'emergency',
+  'infectionRisk',
+  'openToPartners',
+]);
+
+builder.mutationField('fileRequest', (t) =>
+  t.drizzleField({
+    type: 'requests',
+    description: 'Requesting staff of an approved organization file a request; it waits for screening.',
+    authScopes: { requester: true },
+    args: { input: t.arg({ type: RequestInput, required: true }) },
+    errors: {},
+    resolve: (_query, _root, { input }, { services, viewer }) => services.requests.file(viewer, withoutNulls(input)),
+  }),
+);
+
+builder.mutationField('fileRequestSeries', (t) =>
+  t.drizzleField({
+    type: 'requestSeries',
+    description: 'Requesting staff file a weekly series: one request per occurrence, all or none.',
+    authScopes: { requester: true },
+    args: { input: t.arg({ type: RequestSeriesInput, required: true }) },
+    errors: {},
+    resolve: async (query, _root, { input }, context) => {
+      const series = await context.services.requests.fileSeries(context.viewer, withoutNulls(input));
+      // Read back as the query asks, in one statement: the access check needs an occurrence's association.
+      const loaded = await context.db.query.requestSeries.findFirst(query({ where: { id: series.id } }));
+      if (!loaded) throw new NotFoundError('RequestSeries', series.id);
+      return loaded;
+    },
+  }),
+);
+
+builder.mutationField('editRequest', (t) =>
+  t.drizzleField({
+    type: 'requests',
+    description: 'Changes one request, or one occurrence of a series; the policy checks it again.',
+    authScopes: { requester: true, coordinator: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      changes: t.arg({ type: RequestChangesInput, required: true }),
+    },
+    errors: {},
+    resolve: (_query, _root, args, { services, viewer }) => {
+      const changes = Object.fromEntries(
+        Object.entries(args.changes).filter(([key, value]) => !(value === null && notClearable.has(key))),
+      ) as RequestChanges;
+      return services.requests.edit(viewer, args.requestId.id, changes);
+    },
+  }),
+);
+
+builder.mutationField('editRequestSeriesFrom', (t) =>
+  t.drizzleField({
+    type: 'requestSeries',
+    description:
+      'Changes a series from a date on: later occurrences still filed or open move; earlier ones stay. Returns the series that continues.',
+    authScopes: { requester: true, coordinator: true },
+    args: {
+      seriesId: t.arg.globalID({ required: true, for: RequestSeries }),
+      fromDate: t.arg({ type: 'Date', required: true }),
+      changes: t.arg({ type: SeriesChangesInput, required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, args, context) => {
+      const changes = withoutNulls(args.changes);
+      const series = await context.services.requests.editSeriesFrom(
+        context.viewer,
+        args.seriesId.id,
+        args.fromDate,
+        changes,
+      );
+      // Read back as the query asks, in one statement: the access check needs an occurrence's association.
+      const loaded = await context.db.query.requestSeries.findFirst(query({ where: { id: series.id } }));
+      if (!loaded) throw new NotFoundError('RequestSeries', series.id);
+      return loaded;
+    },
+  }),
+);
+
+builder.mutationField('cancelRequest', (t) =>
+  t.drizzleField({
+    type: 'requests',
+    description: 'The filing organization’s staff or a coordinator of the association cancel a request.',
+    authScopes: { requester: true, coordinator: true },
+    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    errors: {},
+    resolve: (_query, _root, args, { services, viewer }) => services.requests.cancel(viewer, args.requestId.id),
+  }),
+);

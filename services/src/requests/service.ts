@@ -1,0 +1,538 @@
+import { type Db, schema } from '@tsunagu/db';
+import { between, eq, inArray } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { readPolicy } from '../associations/policy';
+import { recordAudit } from '../audit';
+import type { Holidays } from '../calendar';
+import { type Clock, tokyo } from '../clock';
+import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { requestPurposes, suggestCategory } from '../grant-tax';
+import { parseInput } from '../validation';
+import type { Viewer } from '../viewer';
+import { checkRequestPolicy } from './policy';
+import { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './recurrence';
+
+type RequestRow = typeof schema.requests.$inferSelect;
+type SeriesRow = typeof schema.requestSeries.$inferSelect;
+
+export const requestStatuses = schema.requestStatus.enumValues;
+export const requestModalities = schema.modality.enumValues;
+export const requestRoutings = schema.requestRouting.enumValues;
+export const translationDirections = schema.translationDirection.enumValues;
+export const volumeUnits = schema.volumeUnit.enumValues;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+/** What a request asks for, apart from its time: shared by one-off requests and series. */
+const details = {
+  languageCode: z.string().trim().min(1, 'Choose a language.'),
+  pairLanguageCode: z.string().trim().min(1, 'Choose a language.').default('ja'),
+  translationDirection: z.enum(translationDirections).nullish(),
+  volume: z.int('Use a whole number.').min(1).max(1_000_000).nullish(),
+  volumeUnit: z.enum(volumeUnits).nullish(),
+  localGovernmentCode: z
+    .string()
+    .regex(/^\d{6}$/, 'Use the six-digit local government code.')
+    .nullish(),
+  venue: optionalText(200),
+  address: optionalText(300),
+  remoteJoinInstructions: optionalText(1000),
+  purpose: z.enum(requestPurposes),
+  specialty: z.enum(schema.specialty.enumValues).nullish(),
+  interpretersNeeded: z.int('Use a whole number.').min(1).max(20, 'Ask for at most 20 interpreters.').default(1),
+  contactName: z.string().trim().min(1, 'Enter a contact person.').max(100),
+  contactPhone: optionalText(30),
+  notes: optionalText(2000),
+  urgent: z.boolean().default(false),
+  emergency: z.boolean().default(false),
+  infectionRisk: z.boolean().default(false),
+  answerBy: isoDate.nullish(),
+  openToPartners: z.boolean().default(false),
+};
+
+const requestSchema = z.object({
+  modality: z.enum(requestModalities),
+  ...details,
+  startsAt: z.date().nullish(),
+  endsAt: z.date().nullish(),
+  deadline: z.date().nullish(),
+});
+
+const seriesSchema = z.object({
+  modality: z
+    .enum(requestModalities)
+    .refine((modality) => modality !== 'translation', 'A series is for interpretation on site or remote.'),
+  ...details,
+  series: z.object({
+    weekday: z.int(),
+    startTime: z.string(),
+    endTime: z.string(),
+    firstDate: isoDate,
+    lastDate: isoDate,
+  }),
+});
+
+const seriesChangeSchema = z.object({
+  weekday: z.int().optional(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  lastDate: isoDate.optional(),
+});
+
+export type RequestInput = z.input<typeof requestSchema>;
+export type RequestSeriesInput = z.input<typeof seriesSchema>;
+/** Fields left out (undefined) stay as they were; null clears an optional field. */
+export type RequestChanges = Partial<RequestInput>;
+export type SeriesChanges = z.input<typeof seriesChangeSchema>;
+
+type RequestFields = z.infer<typeof requestSchema>;
+
+/** Personal data in a request: who reads or changes these is audited. */
+export const personalRequestFields = ['contactName', 'contactPhone', 'notes'] as const;
+
+const stillMovable = new Set<RequestRow['status']>(['filed', 'open']);
+const cancellable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
+
+export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
+  /** The national holidays from today to the last day a request needs (none when that has passed). */
+  async function holidaysBetween(tx: Db, from: string, to: string): Promise<Holidays> {
+    const rows = await tx
+      .select({ date: schema.holidays.date })
+      .from(schema.holidays)
+      .where(between(schema.holidays.date, from, to));
+    return new Set(rows.map((row) => row.date));
+  }
+
+  /** The association and policy of the organization the viewer files for; it must be approved. */
+  async function filingOrganization(tx: Db, viewer: Viewer) {
+    if (!viewer.organizationId) throw new ForbiddenError('Only requesting staff of an organization can file requests.');
+    const organization = await tx.query.organizations.findFirst({
+      where: { id: viewer.organizationId },
+      with: { association: { columns: { id: true, policy: true } } },
+    });
+    if (!organization) throw new NotFoundError('Organization', viewer.organizationId);
+    if (organization.status !== 'approved') {
+      throw new ForbiddenError('Your organization must be approved by the association before it can file requests.');
+    }
+    return { organization, policy: readPolicy(organization.association.policy) };
+  }
+
+  /** The request's organization staff and its association's coordinators may change it. */
+  function assertMayChange(viewer: Viewer, request: Pick<RequestRow, 'organizationId' | 'associationId'>) {
+    if (viewer.organizationId !== request.organizationId && !viewer.coordinatorOf.includes(request.associationId)) {
+      throw new ForbiddenError('Only the organization that filed this request or its coordinators can change it.');
+    }
+  }
+
+  /** Reference checks that need the database: known languages and municipality, and a place on site. */
+  async function referenceProblems(tx: Db, fields: RequestFields): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    const codes = [...new Set([fields.languageCode, fields.pairLanguageCode])];
+    const [known, government] = await Promise.all([
+      tx.query.languages.findMany({ where: { code: { in: codes } }, columns: { code: true } }),
+      fields.localGovernmentCode
+        ? tx.query.localGovernments.findFirst({ where: { code: fields.localGovernmentCode }, columns: { code: true } })
+        : Promise.resolve(null),
+    ]);
+    const knownCodes = new Set(known.map((language) => language.code));
+    for (const field of ['languageCode', 'pairLanguageCode'] as const) {
+      if (!knownCodes.has(fields[field])) problems.push({ path: ['input', field], message: 'No such language.' });
+    }
+    if (fields.languageCode === fields.pairLanguageCode) {
+      problems.push({ path: ['input', 'pairLanguageCode'], message: 'Choose two different languages.' });
+    }
+    if (fields.localGovernmentCode && !government) {
+      problems.push({ path: ['input', 'localGovernmentCode'], message: 'No local government has this code.' });
+    } else if (fields.modality === 'on_site' && !fields.localGovernmentCode) {
+      problems.push({ path: ['input', 'localGovernmentCode'], message: 'Give the municipality of the place.' });
+    }
+    return problems;
+  }
+
+  /** The columns a checked request is stored with: its fields plus what the policy decided. */
+  function columnsFor(fields: RequestFields, outcome: ReturnType<typeof checkRequestPolicy>) {
+    return {
+      modality: fields.modality,
+      languageCode: fields.languageCode,
+      pairLanguageCode: fields.pairLanguageCode,
+      translationDirection: fields.translationDirection ?? null,
+      startsAt: fields.modality === 'translation' ? null : (fields.startsAt ?? null),
+      endsAt: fields.modality === 'translation' ? null : (fields.endsAt ?? null),
+      deadline: fields.modality === 'translation' ? (fields.deadline ?? null) : null,
+      volume: fields.volume ?? null,
+      volumeUnit: fields.volumeUnit ?? null,
+      localGovernmentCode: fields.localGovernmentCode ?? null,
+      venue: fields.venue ?? null,
+      address: fields.address ?? null,
+      remoteJoinInstructions: fields.remoteJoinInstructions ?? null,
+      purpose: fields.purpose,
+      specialty: fields.specialty ?? null,
+      interpretersNeeded: fields.interpretersNeeded,
+      contactName: fields.contactName,
+      contactPhone: fields.contactPhone ?? null,
+      notes: fields.notes ?? null,
+      urgent: fields.urgent,
+      emergency: fields.emergency,
+      infectionRisk: fields.infectionRisk,
+      answerBy: fields.answerBy ?? null,
+      openToPartners: fields.openToPartners,
+      grantTaxCategory: suggestCategory(fields.purpose),
+      flags: outcome.flags,
+      routing: outcome.routing,
+      requiredCertificateKind: outcome.requiredCertificateKind,
+    };
+  }
+
+  function policyOutcome(
+    fields: RequestFields,
+    policy: ReturnType<typeof readPolicy>,
+    holidays: Holidays,
+    now: DateTime = clock.now(),
+  ) {
+    const at = (date: Date | null | undefined) => (date ? DateTime.fromJSDate(date, { zone: tokyo }) : null);
+    return checkRequestPolicy(
+      {
+        modality: fields.modality,
+        startsAt: at(fields.startsAt),
+        endsAt: at(fields.endsAt),
+        deadline: at(fields.deadline),
+        answerBy: fields.answerBy ?? null,
+        urgent: fields.urgent,
+        specialty: fields.specialty ?? null,
+        emergency: fields.emergency,
+        infectionRisk: fields.infectionRisk,
+      },
+      policy,
+      { now, holidays },
+    );
+  }
+
+  /**
+   * Checks a whole request as of `now`; throws every problem at once, before anything is written.
+   */
+  async function checked(
+    tx: Db,
+    fields: RequestFields,
+    policy: ReturnType<typeof readPolicy>,
+    now: DateTime = clock.now(),
+  ) {
+    const day = fields.modality === 'translation' ? fields.deadline : fields.startsAt;
+    const today = now.setZone(tokyo).toISODate() ?? '';
+    const lastDay = day ? (DateTime.fromJSDate(day, { zone: tokyo }).toISODate() ?? today) : today;
+    const holidays = await holidaysBetween(tx, today, lastDay);
+    const outcome = policyOutcome(fields, policy, holidays, now);
+    const problems = [...(await referenceProblems(tx, fields)), ...outcome.problems];
+    if (problems.length > 0) throw new ValidationError(problems);
+    return columnsFor(fields, outcome);
+  }
+
+  /**
+   * The request columns for each occurrence of a series, each checked by the policy on its own; a
+   * problem names the occurrence's date.
+   */
+  async function checkedOccurrences(
+    tx: Db,
+    fields: Omit<RequestFields, 'startsAt' | 'endsAt' | 'deadline'>,
+    series: WeeklySeries,
+    policy: ReturnType<typeof readPolicy>,
+  ) {
+    const shapeProblems = seriesProblems(series).map((problem) => ({
+      path: ['input', 'series', problem.field],
+      message: problem.message,
+    }));
+    if (shapeProblems.length > 0) throw new ValidationError(shapeProblems);
+    const today = clock.now().toISODate() ?? '';
+    const holidays = await holidaysBetween(tx, today, series.lastDate);
+    const dates = occurrences(series);
+    const first = dates[0];
+    const problems: FieldProblem[] = first
+      ? await referenceProblems(tx, { ...fields, startsAt: first.startsAt.toJSDate(), endsAt: first.endsAt.toJSDate() })
+      : [];
+    const seen = new Set(problems.map((problem) => problem.path.join('.')));
+    // Times are the series' own, so a window or lead-time problem belongs to the series fields.
+    const seriesField: Record<string, string[]> = {
+      startsAt: ['input', 'series', 'firstDate'],
+      endsAt: ['input', 'series', 'endTime'],
+    };
+    const rows = dates.map((occurrence) => {
+      const occurrenceFields = {
+        ...fields,
+        startsAt: occurrence.startsAt.toJSDate(),
+        endsAt: occurrence.endsAt.toJSDate(),
+        deadline: null,
+      };
+      const outcome = policyOutcome(occurrenceFields, policy, holidays);
+      for (const problem of outcome.problems) {
+        const field = problem.path[problem.path.length - 1] ?? '';
+        const path = seriesField[field] ?? problem.path;
+        // The first failing occurrence speaks for the field; later ones usually repeat it.
+        if (seen.has(path.join('.'))) continue;
+        seen.add(path.join('.'));
+        problems.push({ path, message: `On ${occurrence.date}: ${problem.message}` });
+      }
+      return { date: occurrence.date, columns: columnsFor(occurrenceFields, outcome) };
+    });
+    if (problems.length > 0) throw new ValidationError(problems);
+    return rows;
+  }
+
+  function personalFieldsChanged(before: Partial<RequestRow> | null, after: Partial<RequestRow>): string[] {
+    return personalRequestFields.filter((field) => (before?.[field] ?? null) !== (after[field] ?? null));
+  }
+
+  async function loadRequest(tx: Db, requestId: string) {
+    const request = await tx.query.requests.findFirst({ where: { id: requestId } });
+    if (!request) throw new NotFoundError('Request', requestId);
+    return request;
+  }
+
+  async function policyOf(tx: Db, associationId: string) {
+    const association = await tx.query.associations.findFirst({
+      where: { id: associationId },
+      columns: { policy: true },
+    });
+    return readPolicy(association?.policy);
+  }
+
+  /** A request row as the input it was filed with, for merging changes into it. */
+  function asFields(request: RequestRow): Record<string, unknown> {
+    const { modality, languageCode, pairLanguageCode, startsAt, endsAt, deadline, purpose } = request;
+    const fields: Record<string, unknown> = { modality, languageCode, pairLanguageCode, startsAt, endsAt, deadline };
+    for (const key of Object.keys(details)) fields[key] = request[key as keyof RequestRow];
+    return { ...fields, purpose };
+  }
+
+  /** The Monday of the week a day falls in: an occurrence keeps its week when a series moves. */
+  const weekOf = (date: string) => DateTime.fromISO(date, { zone: tokyo }).startOf('week').toISODate() ?? date;
+  const dayOf = (instant: Date) => DateTime.fromJSDate(instant, { zone: tokyo }).toISODate() ?? '';
+
+  return {
+    /** Requesting staff of an approved organization file a one-off request; it waits for screening. */
+    async file(viewer: Viewer, input: RequestInput) {
+      const fields = parseInput(requestSchema, input);
+      return db.transaction(async (tx) => {
+        const { organization, policy } = await filingOrganization(tx, viewer);
+        const columns = await checked(tx, fields, policy);
+        const [request] = await tx
+          .insert(schema.requests)
+          .values({
+            ...columns,
+            associationId: organization.associationId,
+            organizationId: organization.id,
+            filedBy: viewer.userId,
+            status: 'filed',
+            createdAt: clock.now().toJSDate(),
+          })
+          .returning();
+        if (!request) throw new Error('insert returned no row');
+        await recordAudit(tx, viewer, [
+          {
+            action: 'create',
+            subjectType: 'request',
+            subjectId: request.id,
+            fields: personalFieldsChanged(null, request),
+          },
+        ]);
+        return request;
+      });
+    },
+
+    /** A weekly series: the series and one request per occurrence, all or nothing. */
+    async fileSeries(viewer: Viewer, input: RequestSeriesInput) {
+      const { series: weekly, ...fields } = parseInput(seriesSchema, input);
+      return db.transaction(async (tx) => {
+        const { organization, policy } = await filingOrganization(tx, viewer);
+        const rows = await checkedOccurrences(tx, fields, weekly, policy);
+        const [series] = await tx
+          .insert(schema.requestSeries)
+          .values({ ...weekly, organizationId: organization.id })
+          .returning();
+        if (!series) throw new Error('insert returned no row');
+        const requests = await tx
+          .insert(schema.requests)
+          .values(
+            rows.map(({ columns }) => ({
+              ...columns,
+              associationId: organization.associationId,
+              organizationId: organization.id,
+              filedBy: viewer.userId,
+              seriesId: series.id,
+              status: 'filed' as const,
+              createdAt: clock.now().toJSDate(),
+            })),
+          )
+          .returning();
+        await recordAudit(
+          tx,
+          viewer,
+          requests.map((request) => ({
+            action: 'create',
+            subjectType: 'request',
+            subjectId: request.id,
+            fields: personalFieldsChanged(null, request),
+          })),
+        );
+        return series;
+      });
+    },
+
+    /** Changes one request (one occurrence of a series leaves the others as they are). */
+    async edit(viewer: Viewer, requestId: string, changes: RequestChanges) {
+      return db.transaction(async (tx) => {
+        const request = await loadRequest(tx, requestId);
+        assertMayChange(viewer, request);
+        if (!stillMovable.has(request.status)) {
+          throw new ConflictError(`A request that is ${request.status} cannot be changed.`);
+        }
+        const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+        const fields = parseInput(requestSchema, { ...asFields(request), ...defined });
+        // A request whose timing stays as it was is judged as when it was filed: correcting a phone
+        // number inside the notice period is no new short-notice request.
+        const sameTiming =
+          (['startsAt', 'endsAt', 'deadline'] as const).every(
+            (field) => fields[field]?.getTime() === request[field]?.getTime(),
+          ) &&
+          fields.urgent === request.urgent &&
+          (fields.answerBy ?? null) === request.answerBy;
+        const asOf = sameTiming ? DateTime.fromJSDate(request.createdAt, { zone: tokyo }) : clock.now();
+        const columns = await checked(tx, fields, await policyOf(tx, request.associationId), asOf);
+        const [updated] = await tx
+          .update(schema.requests)
+          .set({ ...columns, updatedAt: clock.now().toJSDate() })
+          .where(eq(schema.requests.id, requestId))
+          .returning();
+        if (!updated) throw new NotFoundError('Request', requestId);
+        const changedPersonalFields = personalFieldsChanged(request, updated);
+        if (changedPersonalFields.length > 0) {
+          await recordAudit(tx, viewer, [
+            { action: 'update', subjectType: 'request', subjectId: requestId, fields: changedPersonalFields },
+          ]);
+        }
+        return updated;
+      });
+    },
+
+    /**
+     * "From this date on": the series ends before `fromDate` and a new one with the changed times
+     * continues it. Occurrences from that date that are still filed or open move to the new times
+     * (one per week, in the week they were in); earlier ones, and ones already filled or closed,
+     * stay as they are. Weeks the new series adds get new requests like the latest occurrence;
+     * weeks it drops are cancelled.
+     */
+    async editSeriesFrom(viewer: Viewer, seriesId: string, fromDate: string, changes: SeriesChanges) {
+      const change = parseInput(seriesChangeSchema, changes);
+      const from = parseInput(isoDate, fromDate, ['fromDate']);
+      return db.transaction(async (tx) => {
+        const series = await tx.query.requestSeries.findFirst({ where: { id: seriesId } });
+        if (!series) throw new NotFoundError('RequestSeries', seriesId);
+        const members = await tx.query.requests.findMany({
+          where: { seriesId },
+          orderBy: { startsAt: 'asc' },
+        });
+        const template = members[members.length - 1];
+        if (!template) throw new NotFoundError('RequestSeries', seriesId);
+        assertMayChange(viewer, template);
+        const { weekday, startTime, endTime, firstDate, lastDate } = series;
+        const { before, after } = splitSeries({ weekday, startTime, endTime, firstDate, lastDate }, from, change);
+        const policy = await policyOf(tx, template.associationId);
+        const moving = await checkedOccurrences(tx, parseInput(requestSchema, asFields(template)), after, policy);
+
+        const now = clock.now().toJSDate();
+        let continued: SeriesRow | undefined;
+        if (before) {
+          await tx
+            .update(schema.requestSeries)
+            .set({ lastDate: before.lastDate, updatedAt: now })
+            .where(eq(schema.requestSeries.id, seriesId));
+          [continued] = await tx
+            .insert(schema.requestSeries)
+            .values({ ...after, organizationId: series.organizationId, continuesSeriesId: seriesId })
+            .returning();
+        } else {
+          [continued] = await tx
+            .update(schema.requestSeries)
+            .set({ ...after, updatedAt: now })
+            .where(eq(schema.requestSeries.id, seriesId))
+            .returning();
+        }
+        if (!continued) throw new Error('series write returned no row');
+
+        const later = members.filter((request) => request.startsAt && dayOf(request.startsAt) >= from);
+        const byWeek = new Map(later.map((request) => [weekOf(dayOf(request.startsAt as Date)), request]));
+        const created: Array<typeof schema.requests.$inferInsert> = [];
+        for (const { date, columns } of moving) {
+          const existing = byWeek.get(weekOf(date));
+          byWeek.delete(weekOf(date));
+          if (!existing) {
+            created.push({
+              ...columns,
+              associationId: template.associationId,
+              organizationId: template.organizationId,
+              filedBy: viewer.userId,
+              seriesId: continued.id,
+              status: 'filed',
+              createdAt: now,
+            });
+          } else if (stillMovable.has(existing.status)) {
+            await tx
+              .update(schema.requests)
+              .set({
+                startsAt: columns.startsAt,
+                endsAt: columns.endsAt,
+                flags: columns.flags,
+                seriesId: continued.id,
+                updatedAt: now,
+              })
+              .where(eq(schema.requests.id, existing.id));
+          }
+        }
+        if (created.length > 0) {
+          const added = await tx.insert(schema.requests).values(created).returning();
+          await recordAudit(
+            tx,
+            viewer,
+            added.map((request) => ({
+              action: 'create',
+              subjectType: 'request',
+              subjectId: request.id,
+              fields: personalFieldsChanged(null, request),
+            })),
+          );
+        }
+        const dropped = [...byWeek.values()].filter((request) => stillMovable.has(request.status));
+        if (dropped.length > 0) {
+          await tx
+            .update(schema.requests)
+            .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+            .where(
+              inArray(
+                schema.requests.id,
+                dropped.map((request) => request.id),
+              ),
+            );
+        }
+        return continued;
+      });
+    },
+
+    /** The filing organization's staff or a coordinator of the association cancel a request. */
+    async cancel(viewer: Viewer, requestId: string) {
+      return db.transaction(async (tx) => {
+        const request = await loadRequest(tx, requestId);
+        assertMayChange(viewer, request);
+        if (!cancellable.has(request.status)) {
+          throw new ConflictError(`A request that is ${request.status} cannot be cancelled.`);
+        }
+        const now = clock.now().toJSDate();
+        const [cancelled] = await tx
+          .update(schema.requests)
+          .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+          .where(eq(schema.requests.id, requestId))
+          .returning();
+        return cancelled ?? request;
+      });
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { schema } from '@tsunagu/db';
+import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import {
+  ConflictError,
+  createLogger,
+  createServices,
+  doubleBookingMessage,
+  fixedClock,
+  isDoubleBooking,
+  type Services,
+  type Viewer,
+} from '@tsunagu/services';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  insertAssociation,
+  insertLanguages,
+  insertOrganization,
+  insertRequest,
+  insertStaffMember,
+  insertVolunteer,
+} from '../support/fixtures';
+
+const tokyo = (dateTime: string) => new Date(`${dateTime}:00+09:00`);
+
+describe('a volunteer is never booked twice at once', () => {
+  let testDb: TestDatabase;
+  let services: Services;
+  let associationId: string;
+  let organizationId: string;
+  let coordinator: Viewer;
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    const { db } = testDb.database;
+    services = createServices({ db, clock: fixedClock('2027-01-15T09:00'), logger: createLogger({ level: 'silent' }) });
+    await insertLanguages(db);
+    associationId = (await insertAssociation(db)).id;
+    organizationId = (await insertOrganization(db, associationId)).id;
+    const staff = await insertStaffMember(db, associationId, 'coordinator');
+    coordinator = {
+      userId: staff.id,
+      locale: 'ja',
+      organizationId: null,
+      volunteerId: null,
+      coordinatorOf: [associationId],
+      adminOf: [],
+    };
+  });
+  afterAll(async () => {
+    await testDb?.dispose();
+  });
+
+  const request = (startsAt: string, endsAt: string, values: Partial<typeof schema.requests.$inferInsert> = {}) =>
+    insertRequest(testDb.database.db, associationId, organizationId, {
+      startsAt: tokyo(startsAt),
+      endsAt: tokyo(endsAt),
+      ...values,
+    });
+  const volunteer = async () => (await insertVolunteer(testDb.database.db, associationId)).volunteer;
+  const confirmedAssignmentsOf = (volunteerId: string) =>
+    testDb.database.db
+      .select()
+      .from(schema.assignments)
+      .where(and(eq(schema.assignments.volunteerId, volunteerId), eq(schema.assignments.status, 'confirmed')));
+
+  // PostgreSQL may settle two simultaneous overlapping inserts as a deadlock, found only after
+  // deadlock_timeout (1 s); the service retries the loser, so allow a few of those.
+  test('twenty coordinators book one volunteer for twenty overlapping requests at once: one wins, nineteen are told', {
+    timeout: 20_000,
+  }, async () => {
+    const lan = await volunteer();
+    const requests = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        request(`2027-02-02T${String(9 + (index % 4)).padStart(2, '0')}:00`, '2027-02-02T14:00'),
+      ),
+    );
+
+    const outcomes = await Promise.allSettled(
+      requests.map((each) => services.assignments.assign(coordinator, each.id, lan.id)),
+    );
+
+    const booked = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(booked).toHaveLength(1);
+    expect(refused).toHaveLength(19);
+    for (const reason of refused) {
+      expect(reason).toBeInstanceOf(ConflictError);
+      expect(reason.message).toBe(doubleBookingMessage);
+    }
+    expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(1);
+    const statuses = await testDb.database.db
+      .select({ status: schema.requests.status })
+      .from(schema.requests)
+      .where(
+        sql`${schema.requests.id} in (${sql.join(
+          requests.map((each) => sql`${each.id}`),
+          sql`, `,
+        )})`,
+      );
+    expect(statuses.filter((each) => each.status === 'filled')).toHaveLength(1);
+    expect(statuses.filter((each) => each.status === 'open')).toHaveLength(19);
+  });
+
+  test('back-to-back visits fit when the travel buffers only touch, and not a minute closer', async () => {
+    const lan = await volunteer();
+    const morning = await request('2027-02-03T09:00', '2027-02-03T11:30');
+    const afternoon = await request('2027-02-03T12:30', '2027-02-03T14:00');
+    const tooSoon = await request('2027-02-03T14:59', '2027-02-03T16:00');
+
+    const first = await services.assignments.assign(coordinator, morning.id, lan.id);
+    const second = await services.assignments.assign(coordinator, afternoon.id, lan.id);
+    expect(first.busyUntil).toEqual(tokyo('2027-02-03T12:00'));
+    expect(second.busyFrom).toEqual(tokyo('2027-02-03T12:00'));
+
+    await expect(services.assignments.assign(coordinator, tooSoon.id, lan.id)).rejects.toThrow(doubleBookingMessage);
+    expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(2);
+  });
+
+  test('releasing a volunteer frees the time for another request and reopens the first', async () => {
+    const lan = await volunteer();
+    const desk = await request('2027-02-04T10:00', '2027-02-04T12:00');
+    const school = await request('2027-02-04T11:00', '2027-02-04T13:00');
+    const assignment = await services.assignments.assign(coordinator, desk.id, lan.id);
+    await expect(services.assignments.assign(coordinator, school.id, lan.id)).rejects.toThrow(doubleBookingMessage);
+
+    await services.assignments.release(coordinator, assignment.id);
+
+    await expect(services.assignments.assign(coordinator, school.id, lan.id)).resolves.toMatchObject({
+      requestId: school.id,
+      status: 'confirmed',
+    });
+    const [reopened] = await testDb.database.db
+      .select({ status: schema.requests.status })
+      .from(schema.requests)
+      .where(eq(schema.requests.id, desk.id));
+    expect(reopened?.status).toBe('open');
+  });
+
+  test('a request with every interpreter it needs takes no one else', async () => {
+    const [lan, minh] = [await volunteer(), await volunteer()];
+    const desk = await request('2027-02-05T10:00', '2027-02-05T12:00');
+    await services.assignments.assign(coordinator, desk.id, lan.id);
+
+    await expect(services.assignments.assign(coordinator, desk.id, minh.id)).rejects.toBeInstanceOf(ConflictError);
+    expect(await confirmedAssignmentsOf(minh.id)).toHaveLength(0);
+  });
+
+  test('the database itself refuses an overlapping booking written around the service', async () => {
+    const lan = await volunteer();
+    const desk = await request('2027-02-06T10:00', '2027-02-06T12:00');
+    const school = await request('2027-02-06T11:00', '2027-02-06T13:00');
+    await services.assignments.assign(coordinator, desk.id, lan.id);
+
+    const writeAround = testDb.database.db.execute(sql`
+      insert into assignments (request_id, volunteer_id, status, busy_from, busy_until)
+      values (${school.id}, ${lan.id}, 'confirmed', ${tokyo('2027-02-06T10:30').toISOString()}, ${tokyo('2027-02-06T13:30').toISOString()})
+    `);
+
+    await expect(writeAround).rejects.toSatisfy(isDoubleBooking);
+    expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(1);
+  });
+});
