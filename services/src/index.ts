@@ -34,6 +34,8 @@ export { checkHealth, shortReason } from './health';
 export type { IdempotencyClaim, IdempotencyStore } from './idempotency';
 export type { Logger } from './logger';
 export { createLogger } from './logger';
+export type { Candidate } from './matching/candidates';
+export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';
 export { createMailTransport, deliverPending } from './notifications/delivery';
 export type { MailCatcher } from './notifications/mail-catcher';

@@ -6,6 +6,7 @@ import { createAuditService } from './audit';
 import type { Clock } from './clock';
 import { createIdempotencyStore } from './idempotency';
 import type { Logger } from './logger';
+import { createMatchingService } from './matching/candidates';
 import { createOrganizationService } from './organizations/service';
 import { createAssignmentService } from './requests/assignments';
 import { createRequestService } from './requests/service';
@@ -25,6 +26,7 @@ export function createServices(dependencies: ServiceDependencies) {
     associations: createAssociationService(dependencies),
     audit: createAuditService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
+    matching: createMatchingService(dependencies),
     organizations: createOrganizationService(dependencies),
     requests: createRequestService(dependencies),
     sessions: createSessionService(dependencies),

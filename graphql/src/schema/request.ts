@@ -11,7 +11,7 @@ import {
 import { builder, type PothosTypes } from '../builder';
 import type { Context } from '../context';
 import { auditRead } from './audit';
-import { SpecialtyEnum } from './volunteer';
+import { SpecialtyEnum, Volunteer } from './volunteer';
 
 const RequestStatusEnum = builder.enumType('RequestStatus', { values: requestStatuses });
 const ModalityEnum = builder.enumType('Modality', { values: requestModalities });
@@ -117,6 +117,55 @@ export const Request = builder.drizzleNode('requests', {
     series: t.relation('series', { nullable: true }),
   }),
 });
+
+const Candidate = builder
+  .objectRef<{ volunteer: CandidateVolunteer; score: number; reasons: string; distanceKm: number | null }>('Candidate')
+  .implement({
+    description: 'A volunteer who passes every hard filter for a request, with why they rank where they do.',
+    fields: (t) => ({
+      volunteer: t.field({ type: Volunteer, resolve: (candidate) => candidate.volunteer }),
+      score: t.exposeFloat('score', { description: 'Out of 100: level, specialty, distance, fairness, reliability.' }),
+      reasons: t.exposeString('reasons', { description: 'In the viewer’s language.' }),
+      distanceKm: t.exposeFloat('distanceKm', {
+        nullable: true,
+        description: 'From the volunteer’s home office to the request’s; null unless on site.',
+      }),
+    }),
+  });
+
+type CandidateVolunteer = Awaited<ReturnType<typeof candidateVolunteers>>[number];
+
+/** The candidates' profiles in one query, with the memberships the Volunteer type checks access by. */
+function candidateVolunteers(context: Context, ids: string[]) {
+  return context.db.query.volunteers.findMany({
+    where: { id: { in: ids } },
+    with: { memberships: { columns: { associationId: true } } },
+  });
+}
+
+builder.drizzleObjectFields(Request, (t) => ({
+  candidates: t.field({
+    type: [Candidate],
+    description: 'Who can take this request, best first. For coordinators of its association.',
+    authScopes: (request) => ({ coordinatorOf: request.associationId }),
+    args: { limit: t.arg.int({ required: false, description: 'At most this many; 50 unless told.' }) },
+    resolve: async (request, { limit }, context) => {
+      const ranked = await context.services.matching.candidates(context.viewer, request.id, limit ?? undefined);
+      const profiles = new Map(
+        (
+          await candidateVolunteers(
+            context,
+            ranked.map((candidate) => candidate.volunteerId),
+          )
+        ).map((volunteer) => [volunteer.id, volunteer]),
+      );
+      return ranked.flatMap((candidate) => {
+        const volunteer = profiles.get(candidate.volunteerId);
+        return volunteer ? [{ ...candidate, volunteer }] : [];
+      });
+    },
+  }),
+}));
 
 /** The start of a calendar day in Japan, which keeps +09:00 all year. */
 const startOfDay = (date: string) => new Date(`${date}T00:00:00+09:00`);

@@ -1,0 +1,315 @@
+import type { Db } from '@tsunagu/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { type Clock, tokyo } from '../clock';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { busyRange } from '../requests/busy';
+import type { Specialty } from '../requests/policy';
+import type { Viewer } from '../viewer';
+import { type Direction, describeCandidate } from './reasons';
+import { type LanguageLevel, scoreCandidate } from './score';
+
+/** Levels from the strongest down: a volunteer at the minimum level or above passes. */
+const levelsStrongestFirst: LanguageLevel[] = ['native', 'fluent', 'business', 'conversational'];
+
+/** Below this level nobody is offered the work: a coordinator can still ask someone directly. */
+export const minimumLevel: LanguageLevel = 'business';
+
+/** The fairness part counts assignments in this many days before the request. */
+const recentDays = 30;
+/** No-shows count against reliability for this long. */
+const reliabilityDays = 365;
+/** How many candidates a coordinator sees unless they ask for more. */
+const defaultLimit = 50;
+const maxLimit = 200;
+
+export interface Candidate {
+  volunteerId: string;
+  score: number;
+  /** Why the volunteer is on the list, in the viewer's language. */
+  reasons: string;
+  /** From the volunteer's home office to the request's office; null unless on site. */
+  distanceKm: number | null;
+}
+
+export interface RankOptions {
+  now: DateTime;
+  locale: 'ja' | 'en';
+  limit: number;
+}
+
+/** What the one candidates query returns per volunteer. */
+interface CandidateRow {
+  volunteer_id: string;
+  level: LanguageLevel;
+  pair_level: LanguageLevel | null;
+  free_from: number | null;
+  free_until: number | null;
+  distance_km: number | null;
+  specialty_match: boolean | null;
+  recent_assignments: number;
+  no_shows: number;
+}
+
+/**
+ * The volunteers who pass every hard filter for a request, best first, each with a score and its
+ * reasons in words. The filters run in one SQL statement; the score and the reasons are pure.
+ */
+export async function rankCandidates(
+  db: Db,
+  requestId: string,
+  { now, locale, limit }: RankOptions,
+): Promise<Candidate[]> {
+  const request = await db.query.requests.findFirst({
+    where: { id: requestId },
+    with: {
+      language: { columns: { nameJa: true, nameEn: true } },
+      localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
+    },
+  });
+  if (!request) throw new NotFoundError('Request', requestId);
+  if (request.routing === 'not_offered') return [];
+
+  const direction: Direction =
+    request.modality !== 'translation'
+      ? 'interpretation'
+      : request.translationDirection === 'from_japanese'
+        ? 'translation_from_japanese'
+        : 'translation_into_japanese';
+
+  // The instant the work is about: an interpreting request's start, a translation's deadline.
+  const startsAt = request.startsAt ?? request.deadline;
+  if (!startsAt) throw new Error('a request has a start or a deadline');
+  const start = DateTime.fromJSDate(startsAt, { zone: tokyo });
+  const date = start.toISODate();
+  if (!date) throw new Error('a request start is a valid date');
+  // A translation is done at the volunteer's own pace, so fairness looks back from today.
+  const recentUntil = request.modality === 'translation' ? now : start;
+
+  const busy = busyRange(request);
+  const timeFilters = busy && request.endsAt ? availabilityFilters(start, request.endsAt, date, busy) : null;
+  const placeFilter = placeFilterFor(
+    request.modality,
+    request.localGovernment && request.localGovernmentCode
+      ? { code: request.localGovernmentCode, ...request.localGovernment }
+      : null,
+  );
+  const strongEnough = levelsStrongestFirst.slice(0, levelsStrongestFirst.indexOf(minimumLevel) + 1);
+  const levels = sql.join(
+    strongEnough.map((level) => sql`${level}::language_level`),
+    sql`, `,
+  );
+  // Japanese is the interpreter's working language: only the other side of a Japanese ↔ X pair is checked.
+  const pairJoin =
+    request.pairLanguageCode === 'ja'
+      ? sql`left join volunteer_languages pair on false`
+      : sql`join volunteer_languages pair on pair.volunteer_id = v.id
+          and pair.language_code = ${request.pairLanguageCode}
+          and pair.level in (${levels})
+          and ${direction}::language_direction = any(pair.directions)`;
+
+  const result = await db.execute(sql`
+    select
+      v.id as volunteer_id,
+      lang.level,
+      pair.level as pair_level,
+      ${timeFilters ? sql`window_held.start_minute` : sql`null::int`} as free_from,
+      ${timeFilters ? sql`window_held.end_minute` : sql`null::int`} as free_until,
+      ${placeFilter.distance} as distance_km,
+      ${request.specialty ? sql`${request.specialty}::specialty = any(v.specialties)` : sql`null::boolean`} as specialty_match,
+      (select count(*)::int from assignments a join requests r on r.id = a.request_id
+        where a.volunteer_id = v.id and a.status in ('confirmed', 'completed')
+          and r.starts_at >= ${iso(recentUntil.minus({ days: recentDays }))}::timestamptz
+          and r.starts_at < ${iso(recentUntil)}::timestamptz) as recent_assignments,
+      (select count(*)::int from assignments a join requests r on r.id = a.request_id
+        where a.volunteer_id = v.id and a.status = 'no_show'
+          and r.starts_at >= ${iso(start.minus({ days: reliabilityDays }))}::timestamptz
+          and r.starts_at < ${iso(start)}::timestamptz) as no_shows
+    from volunteers v
+    join local_governments home on home.code = v.home_local_government_code
+    join volunteer_languages lang on lang.volunteer_id = v.id
+      and lang.language_code = ${request.languageCode}
+      and lang.level in (${levels})
+      and ${direction}::language_direction = any(lang.directions)
+    ${pairJoin}
+    ${timeFilters?.windowJoin ?? sql``}
+    where v.status = 'active'
+      and exists (
+        select 1 from volunteer_memberships m
+        where m.volunteer_id = v.id and m.status = 'active'
+          and (m.association_id = ${request.associationId}
+            ${
+              request.openToPartners
+                ? sql`or m.association_id in (
+                    select p.partner_id from association_partners p where p.association_id = ${request.associationId})`
+                : sql``
+            }))
+      and not exists (
+        select 1 from bans b where b.volunteer_id = v.id and b.organization_id = ${request.organizationId})
+      and (v.monthly_cap is null or (
+        select count(*) from assignments a join requests r on r.id = a.request_id
+        where a.volunteer_id = v.id and a.status in ('confirmed', 'completed')
+          and r.starts_at >= ${iso(start.startOf('month'))}::timestamptz
+          and r.starts_at < ${iso(start.startOf('month').plus({ months: 1 }))}::timestamptz) < v.monthly_cap)
+      ${
+        request.requiredCertificateKind
+          ? sql`and exists (
+              select 1 from certificates c
+              where c.volunteer_id = v.id and c.kind = ${request.requiredCertificateKind}
+                and (c.issued_on is null or c.issued_on <= ${date}::date)
+                and (c.expires_on is null or c.expires_on >= ${date}::date))`
+          : sql``
+      }
+      ${timeFilters?.where ?? sql``}
+      and ${placeFilter.where}
+  `);
+
+  const languageName = { ja: request.language.nameJa, en: request.language.nameEn };
+  const specialty = request.specialty ? { name: specialtyNames[request.specialty] } : null;
+  return rowsOf<CandidateRow>(result)
+    .map((row) => {
+      const level = weaker(row.level, row.pair_level);
+      const distanceKm = row.distance_km === null ? null : Number(row.distance_km);
+      const score = scoreCandidate({
+        level,
+        specialtyMatch: row.specialty_match,
+        distanceKm,
+        recentAssignments: row.recent_assignments,
+        // Offers are not recorded yet: everyone gets the newcomer's benefit of the doubt.
+        offersAccepted: 0,
+        offersMade: 0,
+        noShows: row.no_shows,
+      });
+      const reasons = describeCandidate(
+        {
+          languageName,
+          level,
+          direction,
+          freeFrom: row.free_from === null ? null : clockTime(row.free_from),
+          freeUntil: row.free_until === null ? null : clockTime(row.free_until),
+          distanceKm,
+          recentAssignments: row.recent_assignments,
+          specialty: specialty && { ...specialty, match: row.specialty_match === true },
+        },
+        locale,
+      );
+      return { volunteerId: row.volunteer_id, score: score.total, reasons, distanceKm };
+    })
+    .sort((a, b) => b.score - a.score || a.volunteerId.localeCompare(b.volunteerId))
+    .slice(0, limit);
+}
+
+/**
+ * Free for the whole window: a weekly window on the request's weekday that holds it (touching its
+ * start and end is enough), no day off and no national holiday off that day, and no confirmed
+ * assignment whose busy range overlaps the request's.
+ */
+function availabilityFilters(start: DateTime, endsAt: Date, date: string, busy: { from: Date; until: Date }) {
+  const startMinute = start.hour * 60 + start.minute;
+  // Counted from the start's midnight, so a window past midnight fits no weekly window.
+  const endMinute = Math.round(
+    DateTime.fromJSDate(endsAt, { zone: tokyo }).diff(start.startOf('day'), 'minutes').minutes,
+  );
+  return {
+    windowJoin: sql`join lateral (
+        select w.start_minute, w.end_minute from availability_windows w
+        where w.volunteer_id = v.id and w.weekday = ${start.weekday}
+          and w.start_minute <= ${startMinute} and w.end_minute >= ${endMinute}
+        order by w.start_minute, w.end_minute
+        limit 1) window_held on true`,
+    where: sql`
+      and not exists (
+        select 1 from days_off d where d.volunteer_id = v.id and d.starts_on <= ${date}::date and d.ends_on >= ${date}::date)
+      and not (v.holidays_off and exists (select 1 from holidays h where h.date = ${date}::date))
+      and not exists (
+        select 1 from assignments a
+        where a.volunteer_id = v.id and a.status = 'confirmed'
+          and a.busy_from < ${busy.until.toISOString()}::timestamptz
+          and a.busy_until > ${busy.from.toISOString()}::timestamptz)`,
+  };
+}
+
+interface RequestPlace {
+  code: string;
+  latitude: number;
+  longitude: number;
+  prefectureCode: string;
+  parentCode: string | null;
+}
+
+/**
+ * On site: a region of the volunteer covers the municipality (or, for a ward, its designated city;
+ * or its prefecture), or the request's office is within the volunteer's travel distance of their
+ * home office. Remote: remote-capable. Translation: anyone.
+ */
+function placeFilterFor(modality: 'on_site' | 'remote' | 'translation', place: RequestPlace | null) {
+  if (modality === 'remote') return { distance: sql`null::float8`, where: sql`v.remote_capable` };
+  if (modality === 'translation') return { distance: sql`null::float8`, where: sql`true` };
+  if (!place) return { distance: sql`null::float8`, where: sql`false` };
+  const distance = greatCircleKm(sql`home.latitude`, sql`home.longitude`, place.latitude, place.longitude);
+  return {
+    distance,
+    where: sql`(exists (
+        select 1 from volunteer_regions vr join local_governments region on region.code = vr.local_government_code
+        where vr.volunteer_id = v.id
+          and (region.code in (${place.code}, ${place.parentCode ?? place.code})
+            or (region.kind = 'prefecture' and region.prefecture_code = ${place.prefectureCode})))
+      or ${distance} <= v.max_travel_km)`,
+  };
+}
+
+/** The haversine distance in kilometres on a sphere of the Earth's mean radius. */
+function greatCircleKm(latitude: SQL, longitude: SQL, toLatitude: number, toLongitude: number): SQL {
+  return sql`(2 * 6371.0088 * asin(sqrt(
+    power(sin(radians(${toLatitude}::float8 - ${latitude}) / 2), 2)
+    + cos(radians(${latitude})) * cos(radians(${toLatitude}::float8))
+      * power(sin(radians(${toLongitude}::float8 - ${longitude}) / 2), 2))))`;
+}
+
+/** For X ↔ Y the weaker of the two languages is what the interpreting can rely on. */
+function weaker(level: LanguageLevel, pairLevel: LanguageLevel | null): LanguageLevel {
+  if (pairLevel === null) return level;
+  return levelsStrongestFirst.indexOf(pairLevel) > levelsStrongestFirst.indexOf(level) ? pairLevel : level;
+}
+
+/** Minutes after midnight as HH:mm. */
+function clockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function iso(instant: DateTime): string {
+  const text = instant.toISO();
+  if (!text) throw new Error('an instant is valid');
+  return text;
+}
+
+/** postgres.js returns rows as the result itself, PGlite as `result.rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+const specialtyNames: Record<Specialty, { ja: string; en: string }> = {
+  medical: { ja: '医療', en: 'medical' },
+  legal: { ja: '法律', en: 'legal' },
+  education: { ja: '教育', en: 'education' },
+  disaster: { ja: '防災', en: 'disaster' },
+  welfare: { ja: '福祉', en: 'welfare' },
+  residence_procedures: { ja: '在留手続', en: 'residence procedures' },
+};
+
+/** Coordinators of the request's association see its candidates. */
+export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<Candidate[]> {
+      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
+      if (!request) throw new NotFoundError('Request', requestId);
+      if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+        throw ValidationError.of(['limit'], `Ask for 1 to ${maxLimit} candidates.`);
+      }
+      if (!viewer.coordinatorOf.includes(request.associationId)) {
+        throw new ForbiddenError('Only coordinators of the association can see candidates for this request.');
+      }
+      return rankCandidates(db, requestId, { now: clock.now(), locale: viewer.locale, limit });
+    },
+  };
+}

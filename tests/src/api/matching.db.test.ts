@@ -1,0 +1,429 @@
+import { schema } from '@tsunagu/db';
+import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import {
+  createLogger,
+  createServices,
+  ForbiddenError,
+  fixedClock,
+  type Services,
+  type Viewer,
+} from '@tsunagu/services';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { globalId, startTestApi, type TestApi } from '../support/api';
+import {
+  insertAssociation,
+  insertLanguages,
+  insertOrganization,
+  insertRequest,
+  insertRequester,
+  insertStaffMember,
+  insertVolunteer,
+} from '../support/fixtures';
+
+const tokyo = (dateTime: string) => new Date(`${dateTime}:00+09:00`);
+
+/** The office points of Osaka city and Toyonaka in the fixtures. */
+const osakaCity = { latitude: 34.6937, longitude: 135.5023 };
+const toyonaka = { latitude: 34.7813, longitude: 135.4699 };
+
+/** An independent haversine, to set travel distances just either side of the real one. */
+function kmBetween(a: typeof osakaCity, b: typeof osakaCity): number {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180;
+  const h =
+    Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 +
+    Math.cos(radians(a.latitude)) *
+      Math.cos(radians(b.latitude)) *
+      Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+type VolunteerValues = Partial<typeof schema.volunteers.$inferInsert>;
+type LanguageValues = Partial<typeof schema.volunteerLanguages.$inferInsert>;
+
+describe('matching finds the volunteers who can take a request', () => {
+  let testDb: TestDatabase;
+  let services: Services;
+  let associationId: string;
+  let organizationId: string;
+  let coordinator: Viewer;
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    const { db } = testDb.database;
+    services = createServices({ db, clock: fixedClock('2027-01-15T09:00'), logger: createLogger({ level: 'silent' }) });
+    await insertLanguages(db);
+    associationId = (await insertAssociation(db)).id;
+    organizationId = (await insertOrganization(db, associationId)).id;
+    const staff = await insertStaffMember(db, associationId, 'coordinator');
+    coordinator = {
+      userId: staff.id,
+      locale: 'en',
+      organizationId: null,
+      volunteerId: null,
+      coordinatorOf: [associationId],
+      adminOf: [],
+    };
+  });
+  afterAll(async () => {
+    await testDb?.dispose();
+  });
+
+  /** An on-site Vietnamese request at Toyonaka city hall, 10:00–12:00 on Tuesday 2 February 2027 unless told. */
+  const request = (values: Partial<typeof schema.requests.$inferInsert> = {}, association = associationId) =>
+    insertRequest(testDb.database.db, association, organizationId, values);
+
+  /**
+   * An active volunteer living in Toyonaka and covering it, fluent in Vietnamese for interpreting,
+   * free 09:00–17:00 every day, unless told otherwise.
+   */
+  async function volunteer(
+    options: {
+      values?: VolunteerValues;
+      language?: LanguageValues;
+      windows?: { weekday: number; startMinute: number; endMinute: number }[];
+      regions?: string[];
+      association?: string;
+    } = {},
+  ) {
+    const { db } = testDb.database;
+    const { volunteer } = await insertVolunteer(db, options.association ?? associationId, {
+      status: 'active',
+      ...options.values,
+    });
+    await db.insert(schema.volunteerLanguages).values({
+      volunteerId: volunteer.id,
+      languageCode: 'vi',
+      level: 'fluent',
+      directions: ['interpretation'],
+      ...options.language,
+    });
+    const windows =
+      options.windows ?? [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
+    await db
+      .insert(schema.availabilityWindows)
+      .values(windows.map((window) => ({ volunteerId: volunteer.id, ...window })));
+    const regions = options.regions ?? ['272035'];
+    if (regions.length > 0) {
+      await db
+        .insert(schema.volunteerRegions)
+        .values(regions.map((localGovernmentCode) => ({ volunteerId: volunteer.id, localGovernmentCode })));
+    }
+    return volunteer;
+  }
+
+  /** The volunteers matching offers for a request, best first. */
+  const candidateIds = async (requestId: string, viewer: Viewer = coordinator) =>
+    (await services.matching.candidates(viewer, requestId, 200)).map((candidate) => candidate.volunteerId);
+
+  test('the language must be at business level or better, for the direction the work needs', async () => {
+    const business = await volunteer({ language: { level: 'business' } });
+    const conversational = await volunteer({ language: { level: 'conversational' } });
+    const translatorOnly = await volunteer({ language: { directions: ['translation_into_japanese'] } });
+    const onSite = await request();
+    const translation = await request({
+      modality: 'translation',
+      translationDirection: 'into_japanese',
+      startsAt: null,
+      endsAt: null,
+      deadline: tokyo('2027-02-10T17:00'),
+    });
+
+    const forOnSite = await candidateIds(onSite.id);
+    expect(forOnSite).toContain(business.id);
+    expect(forOnSite).not.toContain(conversational.id);
+    expect(forOnSite).not.toContain(translatorOnly.id);
+    const forTranslation = await candidateIds(translation.id);
+    expect(forTranslation).toContain(translatorOnly.id);
+    expect(forTranslation).not.toContain(business.id);
+  });
+
+  test('a volunteer free from exactly the start to exactly the end is free; a minute short either side is not', async () => {
+    const exact = await volunteer({ windows: [{ weekday: 2, startMinute: 600, endMinute: 720 }] });
+    const lateStart = await volunteer({ windows: [{ weekday: 2, startMinute: 601, endMinute: 720 }] });
+    const earlyEnd = await volunteer({ windows: [{ weekday: 2, startMinute: 600, endMinute: 719 }] });
+    const otherDay = await volunteer({ windows: [{ weekday: 3, startMinute: 540, endMinute: 1020 }] });
+
+    const ids = await candidateIds((await request()).id);
+    expect(ids).toContain(exact.id);
+    expect(ids).not.toContain(lateStart.id);
+    expect(ids).not.toContain(earlyEnd.id);
+    expect(ids).not.toContain(otherDay.id);
+  });
+
+  test('a volunteer on a day off that day is not offered the work; one whose day off was the day before is', async () => {
+    const { db } = testDb.database;
+    const away = await volunteer();
+    const back = await volunteer();
+    await db.insert(schema.daysOff).values([
+      { volunteerId: away.id, startsOn: '2027-01-30', endsOn: '2027-02-02' },
+      { volunteerId: back.id, startsOn: '2027-01-30', endsOn: '2027-02-01' },
+    ]);
+
+    const ids = await candidateIds((await request()).id);
+    expect(ids).not.toContain(away.id);
+    expect(ids).toContain(back.id);
+  });
+
+  test('a volunteer who takes national holidays off is not offered work on one', async () => {
+    await testDb.database.db
+      .insert(schema.holidays)
+      .values({ date: '2027-02-11', nameJa: '建国記念の日', nameEn: 'National Foundation Day' })
+      .onConflictDoNothing();
+    const holidaysOff = await volunteer({ values: { holidaysOff: true } });
+    const worksHolidays = await volunteer();
+
+    const onHoliday = await request({ startsAt: tokyo('2027-02-11T10:00'), endsAt: tokyo('2027-02-11T12:00') });
+    const dayAfter = await request({ startsAt: tokyo('2027-02-12T10:00'), endsAt: tokyo('2027-02-12T12:00') });
+    const idsOnHoliday = await candidateIds(onHoliday.id);
+    expect(idsOnHoliday).not.toContain(holidaysOff.id);
+    expect(idsOnHoliday).toContain(worksHolidays.id);
+    expect(await candidateIds(dayAfter.id)).toContain(holidaysOff.id);
+  });
+
+  test('on site needs a travel buffer: a remote call ending 20 minutes before blocks, one ending 40 minutes before does not', async () => {
+    const { db } = testDb.database;
+    const tight = await volunteer();
+    const relaxed = await volunteer();
+    const tightCall = await request({
+      modality: 'remote',
+      startsAt: tokyo('2027-02-02T08:40'),
+      endsAt: tokyo('2027-02-02T09:40'),
+    });
+    const relaxedCall = await request({
+      modality: 'remote',
+      startsAt: tokyo('2027-02-02T08:20'),
+      endsAt: tokyo('2027-02-02T09:20'),
+    });
+    await db.insert(schema.assignments).values([
+      {
+        requestId: tightCall.id,
+        volunteerId: tight.id,
+        busyFrom: tokyo('2027-02-02T08:40'),
+        busyUntil: tokyo('2027-02-02T09:40'),
+      },
+      {
+        requestId: relaxedCall.id,
+        volunteerId: relaxed.id,
+        busyFrom: tokyo('2027-02-02T08:20'),
+        busyUntil: tokyo('2027-02-02T09:20'),
+      },
+    ]);
+
+    const ids = await candidateIds((await request()).id);
+    expect(ids).not.toContain(tight.id);
+    expect(ids).toContain(relaxed.id);
+  });
+
+  test('a volunteer at their monthly cap in Japan is not offered more that month', async () => {
+    const { db } = testDb.database;
+    const atCap = await volunteer({ values: { monthlyCap: 1 } });
+    const capLastMonth = await volunteer({ values: { monthlyCap: 1 } });
+    const roomLeft = await volunteer({ values: { monthlyCap: 2 } });
+    // 00:30 on 1 February in Japan is still January in UTC: it counts for February.
+    const firstOfMonth = await request({
+      startsAt: tokyo('2027-02-01T00:30'),
+      endsAt: tokyo('2027-02-01T01:30'),
+      status: 'completed',
+    });
+    const endOfJanuary = await request({
+      startsAt: tokyo('2027-01-31T22:00'),
+      endsAt: tokyo('2027-01-31T23:00'),
+      status: 'completed',
+    });
+    const busy = (requestId: string, volunteerId: string, startsAt: Date) => ({
+      requestId,
+      volunteerId,
+      status: 'completed' as const,
+      busyFrom: startsAt,
+      busyUntil: new Date(startsAt.getTime() + 60 * 60_000),
+    });
+    await db
+      .insert(schema.assignments)
+      .values([
+        busy(firstOfMonth.id, atCap.id, firstOfMonth.startsAt as Date),
+        busy(firstOfMonth.id, roomLeft.id, firstOfMonth.startsAt as Date),
+        busy(endOfJanuary.id, capLastMonth.id, endOfJanuary.startsAt as Date),
+      ]);
+
+    const ids = await candidateIds((await request()).id);
+    expect(ids).not.toContain(atCap.id);
+    expect(ids).toContain(capLastMonth.id);
+    expect(ids).toContain(roomLeft.id);
+  });
+
+  test('a certified-only request needs the certificate valid on the day: expiring the day before fails, the day of passes', async () => {
+    const { db } = testDb.database;
+    const lapsed = await volunteer();
+    const lastDay = await volunteer();
+    const uncertified = await volunteer();
+    await db.insert(schema.certificates).values([
+      {
+        volunteerId: lapsed.id,
+        name: '医療通訳士',
+        issuer: 'JAMI',
+        kind: 'medical_interpreter',
+        expiresOn: '2027-02-01',
+      },
+      {
+        volunteerId: lastDay.id,
+        name: '医療通訳士',
+        issuer: 'JAMI',
+        kind: 'medical_interpreter',
+        expiresOn: '2027-02-02',
+      },
+    ]);
+    const medical = await request({
+      specialty: 'medical',
+      routing: 'certified_only',
+      requiredCertificateKind: 'medical_interpreter',
+    });
+
+    const ids = await candidateIds(medical.id);
+    expect(ids).toContain(lastDay.id);
+    expect(ids).not.toContain(lapsed.id);
+    expect(ids).not.toContain(uncertified.id);
+  });
+
+  test('a request the association does not offer to volunteers has no candidates', async () => {
+    await volunteer();
+    const legal = await request({ specialty: 'legal', routing: 'not_offered' });
+    expect(await candidateIds(legal.id)).toEqual([]);
+  });
+
+  test('a volunteer without the region goes when the office is just within their travel distance, not just beyond', async () => {
+    const km = kmBetween(osakaCity, toyonaka);
+    const fromOsaka = (maxTravelKm: number) =>
+      volunteer({ values: { homeLocalGovernmentCode: '271004', maxTravelKm }, regions: [] });
+    const justWithin = await fromOsaka(Math.ceil(km));
+    const justBeyond = await fromOsaka(Math.floor(km));
+    const wholePrefecture = await volunteer({ values: { homeLocalGovernmentCode: '271004' }, regions: ['270008'] });
+
+    const candidates = await services.matching.candidates(coordinator, (await request()).id, 200);
+    const ids = candidates.map((candidate) => candidate.volunteerId);
+    expect(ids).toContain(justWithin.id);
+    expect(ids).not.toContain(justBeyond.id);
+    expect(ids).toContain(wholePrefecture.id);
+    expect(candidates.find((candidate) => candidate.volunteerId === justWithin.id)?.distanceKm).toBeCloseTo(km, 3);
+  });
+
+  test('remote interpretation goes to remote-capable volunteers wherever they are', async () => {
+    const remote = await volunteer({ values: { remoteCapable: true }, regions: [] });
+    const inPersonOnly = await volunteer();
+    const call = await request({ modality: 'remote', localGovernmentCode: null, venue: null });
+
+    const candidates = await services.matching.candidates(coordinator, call.id, 200);
+    const ids = candidates.map((candidate) => candidate.volunteerId);
+    expect(ids).toContain(remote.id);
+    expect(ids).not.toContain(inPersonOnly.id);
+    expect(candidates.find((candidate) => candidate.volunteerId === remote.id)?.distanceKm).toBeNull();
+  });
+
+  test('suspended volunteers, suspended members and volunteers banned either way are left out', async () => {
+    const { db } = testDb.database;
+    const suspended = await volunteer({ values: { status: 'suspended' } });
+    const membershipSuspended = await volunteer();
+    await db
+      .update(schema.volunteerMemberships)
+      .set({ status: 'suspended' })
+      .where(eq(schema.volunteerMemberships.volunteerId, membershipSuspended.id));
+    const declinedByOrganization = await volunteer();
+    const declinesOrganization = await volunteer();
+    await db.insert(schema.bans).values([
+      { organizationId, volunteerId: declinedByOrganization.id, direction: 'organization_declines_volunteer' },
+      { organizationId, volunteerId: declinesOrganization.id, direction: 'volunteer_declines_organization' },
+    ]);
+    const fine = await volunteer();
+
+    const ids = await candidateIds((await request()).id);
+    expect(ids).toContain(fine.id);
+    for (const excluded of [suspended, membershipSuspended, declinedByOrganization, declinesOrganization]) {
+      expect(ids).not.toContain(excluded.id);
+    }
+  });
+
+  test('only coordinators of the request’s association may see its candidates', async () => {
+    const onSite = await request();
+    await expect(services.matching.candidates({ ...coordinator, coordinatorOf: [] }, onSite.id)).rejects.toThrow(
+      ForbiddenError,
+    );
+  });
+
+  test('candidates are ranked by level, specialty, distance and recent work, each with reasons in words', async () => {
+    const { db } = testDb.database;
+    const ranking = (await insertAssociation(db)).id;
+    const rankingCoordinator = { ...coordinator, coordinatorOf: [ranking] };
+    const nearNativeMedical = await volunteer({
+      association: ranking,
+      language: { level: 'native' },
+      values: { specialties: ['medical'] },
+    });
+    const farBusyBusiness = await volunteer({
+      association: ranking,
+      language: { level: 'business' },
+      values: { homeLocalGovernmentCode: '271004' },
+    });
+    const lastMonth = await request(
+      { startsAt: tokyo('2027-01-20T10:00'), endsAt: tokyo('2027-01-20T11:00') },
+      ranking,
+    );
+    await db.insert(schema.assignments).values({
+      requestId: lastMonth.id,
+      volunteerId: farBusyBusiness.id,
+      status: 'completed',
+      busyFrom: tokyo('2027-01-20T09:30'),
+      busyUntil: tokyo('2027-01-20T11:30'),
+    });
+    const medical = await request({ specialty: 'medical' }, ranking);
+
+    const candidates = await services.matching.candidates(rankingCoordinator, medical.id);
+    expect(candidates.map((candidate) => candidate.volunteerId)).toEqual([nearNativeMedical.id, farBusyBusiness.id]);
+    expect(candidates[0]?.reasons).toBe(
+      'native Vietnamese, interpretation; free 09:00–17:00; medical specialty; 0.0 km; 0 assignments in 30 days',
+    );
+    expect(candidates[1]?.reasons).toBe(
+      `business-level Vietnamese, interpretation; free 09:00–17:00; ${kmBetween(osakaCity, toyonaka).toFixed(1)} km; 1 assignment in 30 days`,
+    );
+    expect(candidates[0]?.score).toBeGreaterThan(candidates[1]?.score ?? Number.POSITIVE_INFINITY);
+
+    const inJapanese = await services.matching.candidates({ ...rankingCoordinator, locale: 'ja' }, medical.id, 1);
+    expect(inJapanese).toHaveLength(1);
+    expect(inJapanese[0]?.reasons).toBe(
+      'ベトナム語（ネイティブ）・通訳／09:00〜17:00 対応可／専門: 医療／0.0 km／直近30日の派遣 0件',
+    );
+  });
+
+  test('a coordinator reads the candidates on the request through GraphQL; its requester may not', async () => {
+    const { db } = testDb.database;
+    const api: TestApi = await startTestApi(testDb.database, { clock: fixedClock('2027-01-15T09:00') });
+    try {
+      const lan = await volunteer();
+      const onSite = await request({ startsAt: tokyo('2027-02-09T10:00'), endsAt: tokyo('2027-02-09T12:00') });
+      const query = /* GraphQL */ `
+        query ($id: ID!) {
+          node(id: $id) { ... on Request { candidates(limit: 200) { volunteer { id } score reasons distanceKm } } }
+        }`;
+      type Result = { node: { candidates: { volunteer: { id: string }; reasons: string }[] } | null };
+      const asCoordinator = await api.graphql<Result>(
+        query,
+        { id: globalId('Request', onSite.id) },
+        { session: await api.sessionFor(coordinator.userId as string) },
+      );
+      expect(asCoordinator.errors).toBeUndefined();
+      const mine = asCoordinator.data?.node?.candidates.find(
+        (candidate) => candidate.volunteer.id === globalId('Volunteer', lan.id),
+      );
+      expect(mine?.reasons).toMatch(/^ベトナム語（流暢）・通訳／09:00〜17:00 対応可／0\.0 km／/);
+
+      const requester = await api.sessionFor((await insertRequester(db, organizationId)).id);
+      const asRequester = await api.graphql<Result>(
+        query,
+        { id: globalId('Request', onSite.id) },
+        { session: requester },
+      );
+      expect(asRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await api.close();
+    }
+  });
+});
