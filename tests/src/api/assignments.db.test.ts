@@ -12,14 +12,7 @@ import {
 } from '@tsunagu/services';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  insertAssociation,
-  insertLanguages,
-  insertOrganization,
-  insertRequest,
-  insertStaffMember,
-  insertVolunteer,
-} from '../support/fixtures';
+import { insertCoordinatorWorld, insertRequest, insertVolunteer } from '../support/fixtures';
 
 const tokyo = (dateTime: string) => new Date(`${dateTime}:00+09:00`);
 
@@ -34,18 +27,7 @@ describe('a volunteer is never booked twice at once', () => {
     testDb = await openTestDatabase();
     const { db } = testDb.database;
     services = createServices({ db, clock: fixedClock('2027-01-15T09:00'), logger: createLogger({ level: 'silent' }) });
-    await insertLanguages(db);
-    associationId = (await insertAssociation(db)).id;
-    organizationId = (await insertOrganization(db, associationId)).id;
-    const staff = await insertStaffMember(db, associationId, 'coordinator');
-    coordinator = {
-      userId: staff.id,
-      locale: 'ja',
-      organizationId: null,
-      volunteerId: null,
-      coordinatorOf: [associationId],
-      adminOf: [],
-    };
+    ({ associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'ja'));
   });
   afterAll(async () => {
     await testDb?.dispose();

@@ -13,11 +13,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
   insertAssociation,
-  insertLanguages,
-  insertOrganization,
+  insertCoordinatorWorld,
   insertRequest,
   insertRequester,
-  insertStaffMember,
   insertVolunteer,
 } from '../support/fixtures';
 
@@ -52,18 +50,7 @@ describe('matching finds the volunteers who can take a request', () => {
     testDb = await openTestDatabase();
     const { db } = testDb.database;
     services = createServices({ db, clock: fixedClock('2027-01-15T09:00'), logger: createLogger({ level: 'silent' }) });
-    await insertLanguages(db);
-    associationId = (await insertAssociation(db)).id;
-    organizationId = (await insertOrganization(db, associationId)).id;
-    const staff = await insertStaffMember(db, associationId, 'coordinator');
-    coordinator = {
-      userId: staff.id,
-      locale: 'en',
-      organizationId: null,
-      volunteerId: null,
-      coordinatorOf: [associationId],
-      adminOf: [],
-    };
+    ({ associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'en'));
   });
   afterAll(async () => {
     await testDb?.dispose();

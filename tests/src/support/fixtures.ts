@@ -1,4 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
+import type { Viewer } from '@tsunagu/services';
 
 /**
  * Small, explicit rows for tests that do not need the whole reference dataset: a prefecture and two
@@ -185,4 +186,24 @@ export async function insertJapanese(db: Db): Promise<void> {
     .insert(schema.languages)
     .values({ code: 'ja', nameJa: '日本語', nameEn: 'Japanese', sortOrder: 0 })
     .onConflictDoNothing();
+}
+
+/**
+ * What service-level tests of dispatch start from: languages, an association with an approved
+ * organization, and one of its coordinators as a viewer.
+ */
+export async function insertCoordinatorWorld(db: Db, locale: 'ja' | 'en') {
+  await insertLanguages(db);
+  const associationId = (await insertAssociation(db)).id;
+  const organizationId = (await insertOrganization(db, associationId)).id;
+  const staff = await insertStaffMember(db, associationId, 'coordinator');
+  const coordinator: Viewer = {
+    userId: staff.id,
+    locale,
+    organizationId: null,
+    volunteerId: null,
+    coordinatorOf: [associationId],
+    adminOf: [],
+  };
+  return { associationId, organizationId, coordinator };
 }
