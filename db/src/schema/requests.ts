@@ -147,7 +147,7 @@ export const assignmentStatus = pgEnum('assignment_status', [
 
 /**
  * A volunteer booked for a request. The busy range (the request's window widened by the travel
- * buffer) of a volunteer's confirmed assignments may never overlap: an exclusion constraint in
+ * buffer; none for a translation) of a volunteer's confirmed assignments may never overlap: an exclusion constraint in
  * the migration guarantees it, whatever the code above it does.
  */
 export const assignments = pgTable(
@@ -161,8 +161,9 @@ export const assignments = pgTable(
       .notNull()
       .references(() => volunteers.id, { onDelete: 'cascade' }),
     status: assignmentStatus('status').notNull().default('confirmed'),
-    busyFrom: timestamp('busy_from', { withTimezone: true }).notNull(),
-    busyUntil: timestamp('busy_until', { withTimezone: true }).notNull(),
+    /** Null for a translation: it is done at the volunteer's own pace and blocks no time. */
+    busyFrom: timestamp('busy_from', { withTimezone: true }),
+    busyUntil: timestamp('busy_until', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [
@@ -172,6 +173,7 @@ export const assignments = pgTable(
       .on(table.requestId, table.volunteerId)
       .where(sql`${table.status} = 'confirmed'`),
     check('assignments_busy_order', sql`${table.busyUntil} > ${table.busyFrom}`),
+    check('assignments_busy_whole', sql`(${table.busyFrom} is null) = (${table.busyUntil} is null)`),
   ],
 );
 

@@ -40,13 +40,8 @@ export function createAssignmentService({ db, clock }: { db: Db; clock: Clock })
       if (!staffable.has(request.status)) {
         throw new ConflictError(`A request that is ${request.status} takes no more volunteers.`);
       }
+      // A translation books no time (null range): the volunteer stays free to interpret meanwhile.
       const busy = busyRange(request);
-      if (!busy) {
-        // The schema books every assignment as a time range, and any range would stop the
-        // volunteer interpreting then; a translation must block nothing, so it waits for a
-        // schema that lets its assignment go without one.
-        throw new ConflictError('A translation takes no time slot and cannot be booked here yet.');
-      }
       const volunteer = await tx.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
       if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
 
@@ -63,7 +58,13 @@ export function createAssignmentService({ db, clock }: { db: Db; clock: Clock })
 
       const [assignment] = await tx
         .insert(schema.assignments)
-        .values({ requestId, volunteerId, status: 'confirmed', busyFrom: busy.from, busyUntil: busy.until })
+        .values({
+          requestId,
+          volunteerId,
+          status: 'confirmed',
+          busyFrom: busy?.from ?? null,
+          busyUntil: busy?.until ?? null,
+        })
         .returning();
       if (!assignment) throw new Error('insert returned no row');
       if (confirmed.length + 1 === request.interpretersNeeded) {

@@ -128,6 +128,42 @@ describe('a volunteer is never booked twice at once', () => {
     expect(await confirmedAssignmentsOf(minh.id)).toHaveLength(0);
   });
 
+  test('a translation books no time: its translator still interprets on the same day, and takes another translation', async () => {
+    const lan = await volunteer();
+    const translation = (deadline: string) =>
+      insertRequest(testDb.database.db, associationId, organizationId, {
+        modality: 'translation',
+        translationDirection: 'into_japanese',
+        deadline: tokyo(deadline),
+        startsAt: null,
+        endsAt: null,
+        volume: 3,
+        volumeUnit: 'pages',
+        localGovernmentCode: null,
+      });
+    const leaflet = await translation('2027-02-07T17:00');
+    const letter = await translation('2027-02-07T17:00');
+    const desk = await request('2027-02-07T10:00', '2027-02-07T12:00');
+
+    const booked = await services.assignments.assign(coordinator, leaflet.id, lan.id);
+    expect(booked).toMatchObject({ status: 'confirmed', busyFrom: null, busyUntil: null });
+    await services.assignments.assign(coordinator, letter.id, lan.id);
+    await services.assignments.assign(coordinator, desk.id, lan.id);
+
+    expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(3);
+  });
+
+  test('the database refuses an assignment with half a busy range', async () => {
+    const lan = await volunteer();
+    const desk = await request('2027-02-08T10:00', '2027-02-08T12:00');
+    const halfRange = testDb.database.db.execute(sql`
+      insert into assignments (request_id, volunteer_id, status, busy_from)
+      values (${desk.id}, ${lan.id}, 'confirmed', ${tokyo('2027-02-08T09:30').toISOString()})
+    `);
+    await expect(halfRange).rejects.toThrow();
+    expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(0);
+  });
+
   test('the database itself refuses an overlapping booking written around the service', async () => {
     const lan = await volunteer();
     const desk = await request('2027-02-06T10:00', '2027-02-06T12:00');
