@@ -34,6 +34,8 @@ export interface PothosTypes {
     staffOf: string;
     /** Is this volunteer. */
     volunteerSelf: string;
+    /** Coordinates an association that opens its requests to one of these associations. */
+    coordinatesPartnerOf: string[];
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -49,7 +51,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
   drizzle: { client: (context) => context.db, getTableConfig, relations, maxConnectionSize: 100 },
   errors: { defaultTypes: [ValidationError, NotFoundError, ForbiddenError, ConflictError] },
   scopeAuth: {
-    authScopes: ({ viewer }) => ({
+    authScopes: ({ viewer, services }) => ({
       signedIn: viewer.userId !== null,
       requester: viewer.organizationId !== null,
       volunteer: viewer.volunteerId !== null,
@@ -59,7 +61,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
       adminOf: (associationId) => viewer.adminOf.includes(associationId),
       staffOf: (organizationId) => viewer.organizationId === organizationId,
       volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
+      coordinatesPartnerOf: (associationIds) => services.associations.coordinatesPartnerOf(viewer, associationIds),
     }),
+    // Scope results are cached per request by their argument: an array by its contents.
+    cacheKey: (value) => (Array.isArray(value) ? value.join(',') : value),
     unauthorizedError: (_parent, context) =>
       context.viewer.userId === null
         ? new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })

@@ -34,6 +34,7 @@ export { checkHealth, shortReason } from './health';
 export type { IdempotencyClaim, IdempotencyStore } from './idempotency';
 export type { Logger } from './logger';
 export { createLogger } from './logger';
+export type { Applicant, BoardEntry } from './matching/board';
 export type { Candidate } from './matching/candidates';
 export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';

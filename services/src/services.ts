@@ -6,6 +6,7 @@ import { createAuditService } from './audit';
 import type { Clock } from './clock';
 import { createIdempotencyStore } from './idempotency';
 import type { Logger } from './logger';
+import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
 import { createOrganizationService } from './organizations/service';
 import { createAssignmentService } from './requests/assignments';
@@ -27,6 +28,7 @@ export function createServices(dependencies: ServiceDependencies) {
     audit: createAuditService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
     matching: createMatchingService(dependencies),
+    openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),
     requests: createRequestService(dependencies),
     sessions: createSessionService(dependencies),

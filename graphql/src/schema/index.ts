@@ -7,6 +7,7 @@ import './association';
 import './user';
 import './organization';
 import './request';
+import './open-board';
 import './account';
 import './notification';
 import './volunteer';

@@ -14,14 +14,14 @@ import { auditRead } from './audit';
 import { SpecialtyEnum, Volunteer } from './volunteer';
 
 const RequestStatusEnum = builder.enumType('RequestStatus', { values: requestStatuses });
-const ModalityEnum = builder.enumType('Modality', { values: requestModalities });
-const RequestPurposeEnum = builder.enumType('RequestPurpose', { values: requestPurposes });
+export const ModalityEnum = builder.enumType('Modality', { values: requestModalities });
+export const RequestPurposeEnum = builder.enumType('RequestPurpose', { values: requestPurposes });
 const RequestRoutingEnum = builder.enumType('RequestRouting', {
   values: requestRoutings,
   description: 'Who a sensitive request is offered to, as its association decided.',
 });
-const TranslationDirectionEnum = builder.enumType('TranslationDirection', { values: translationDirections });
-const VolumeUnitEnum = builder.enumType('VolumeUnit', { values: volumeUnits });
+export const TranslationDirectionEnum = builder.enumType('TranslationDirection', { values: translationDirections });
+export const VolumeUnitEnum = builder.enumType('VolumeUnit', { values: volumeUnits });
 
 /** Contact and notes are personal data: reading them is audited unless the reader filed the request. */
 function auditRequestRead(context: Context, request: { id: string; organizationId: string }, field: string) {
@@ -118,7 +118,7 @@ export const Request = builder.drizzleNode('requests', {
   }),
 });
 
-const Candidate = builder
+export const Candidate = builder
   .objectRef<{ volunteer: CandidateVolunteer; score: number; reasons: string; distanceKm: number | null }>('Candidate')
   .implement({
     description: 'A volunteer who passes every hard filter for a request, with why they rank where they do.',
@@ -133,10 +133,10 @@ const Candidate = builder
     }),
   });
 
-type CandidateVolunteer = Awaited<ReturnType<typeof candidateVolunteers>>[number];
+export type CandidateVolunteer = Awaited<ReturnType<typeof candidateVolunteers>>[number];
 
 /** The candidates' profiles in one query, with the memberships the Volunteer type checks access by. */
-function candidateVolunteers(context: Context, ids: string[]) {
+export function candidateVolunteers(context: Context, ids: string[]) {
   return context.db.query.volunteers.findMany({
     where: { id: { in: ids } },
     with: { memberships: { columns: { associationId: true } } },

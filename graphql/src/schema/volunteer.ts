@@ -47,7 +47,7 @@ function auditVolunteerRead(context: Context, volunteer: { id: string }, field: 
 export const Volunteer = builder.drizzleNode('volunteers', {
   name: 'Volunteer',
   description:
-    'A volunteer’s profile: seen by the volunteer, and by coordinators of an association they are a member of.',
+    'A volunteer’s profile: seen by the volunteer, by coordinators of an association they are a member of, and by coordinators of associations partnered with one.',
   id: { column: (volunteer) => volunteer.id },
   // The memberships are loaded with every volunteer (in the same statement) for the check below.
   select: { columns: { id: true }, with: { memberships: { columns: { associationId: true } } } },
@@ -55,7 +55,13 @@ export const Volunteer = builder.drizzleNode('volunteers', {
     // A scope map names one association per scope: take the one this coordinator shares with the
     // volunteer, if any; otherwise only the volunteer themself may see the profile.
     const shared = volunteer.memberships.find((membership) => viewer.coordinatorOf.includes(membership.associationId));
-    return shared ? { coordinatorOf: shared.associationId } : { volunteerSelf: volunteer.id };
+    if (shared) return { coordinatorOf: shared.associationId };
+    // Coordinators of an association partnered with one of the volunteer's see them too: partner
+    // volunteers are matched to its requests when it opens them.
+    return {
+      volunteerSelf: volunteer.id,
+      coordinatesPartnerOf: volunteer.memberships.map((membership) => membership.associationId).sort(),
+    };
   },
   fields: (t) => ({
     fullName: t.string({

@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -58,6 +58,25 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
   }
 
   return {
+    /**
+     * Whether the viewer coordinates an association that opens its requests to one of these (a
+     * partnership): such coordinators see the partner's volunteers among their candidates.
+     */
+    async coordinatesPartnerOf(viewer: Viewer, associationIds: string[]): Promise<boolean> {
+      if (viewer.coordinatorOf.length === 0 || associationIds.length === 0) return false;
+      const [partnership] = await db
+        .select({ partnerId: schema.associationPartners.partnerId })
+        .from(schema.associationPartners)
+        .where(
+          and(
+            inArray(schema.associationPartners.associationId, viewer.coordinatorOf),
+            inArray(schema.associationPartners.partnerId, associationIds),
+          ),
+        )
+        .limit(1);
+      return partnership !== undefined;
+    },
+
     /** An admin changes some settings of the policy; the rest stay as they were. */
     async updatePolicy(viewer: Viewer, associationId: string, changes: PolicyChanges): Promise<AssociationPolicy> {
       requireAdmin(viewer, associationId);

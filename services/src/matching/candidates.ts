@@ -36,6 +36,8 @@ export interface RankOptions {
   now: DateTime;
   locale: 'ja' | 'en';
   limit: number;
+  /** Only these volunteers: whether an applicant, or the volunteer reading the open board, fits. */
+  volunteerIds?: string[];
 }
 
 /** What the one candidates query returns per volunteer. */
@@ -58,7 +60,7 @@ interface CandidateRow {
 export async function rankCandidates(
   db: Db,
   requestId: string,
-  { now, locale, limit }: RankOptions,
+  { now, locale, limit, volunteerIds }: RankOptions,
 ): Promise<Candidate[]> {
   const request = await db.query.requests.findFirst({
     where: { id: requestId },
@@ -134,6 +136,18 @@ export async function rankCandidates(
     ${pairJoin}
     ${timeFilters?.windowJoin ?? sql``}
     where v.status = 'active'
+      ${
+        volunteerIds
+          ? sql`and v.id in (${
+              volunteerIds.length > 0
+                ? sql.join(
+                    volunteerIds.map((id) => sql`${id}::uuid`),
+                    sql`, `,
+                  )
+                : sql`null`
+            })`
+          : sql``
+      }
       and exists (
         select 1 from volunteer_memberships m
         where m.volunteer_id = v.id and m.status = 'active'

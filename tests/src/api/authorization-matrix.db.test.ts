@@ -46,6 +46,7 @@ const matrix: Record<string, Rule> = {
   'Query.localGovernments': { allowed: everyone, document: '{ localGovernments(first: 1) { nodes { code } } }' },
   'Query.holidays': { allowed: everyone, document: '{ holidays(fiscalYear: 2026) { date } }' },
   'Query.requests': { allowed: ['requester', ...staff], document: '{ requests { nodes { id } } }' },
+  'Query.openBoard': { allowed: ['volunteer'], document: '{ openBoard { reasons } }' },
   'Query.myVolunteerProfile': { allowed: signedIn, document: '{ myVolunteerProfile { id } }' },
   'Query.volunteers': { allowed: staff, document: '{ volunteers { nodes { id } } }' },
   'Query.bans': { allowed: signedIn, document: '{ bans { nodes { reason } } }' },
@@ -117,6 +118,16 @@ const matrix: Record<string, Rule> = {
   'Mutation.cancelRequest': {
     allowed: ['requester', ...staff],
     document: 'mutation ($id: ID!) { cancelRequest(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.applyToRequest': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { applyToRequest(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.withdrawApplication': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { withdrawApplication(requestId: $id) { __typename } }',
     variables: () => ({ id: globalId('Request', unknownId) }),
   },
   'Mutation.signIn': {

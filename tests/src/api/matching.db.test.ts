@@ -12,11 +12,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
+  type AvailableVolunteerOptions,
   insertAssociation,
+  insertAvailableVolunteer,
   insertCoordinatorWorld,
   insertRequest,
   insertRequester,
-  insertVolunteer,
 } from '../support/fixtures';
 
 const tokyo = (dateTime: string) => new Date(`${dateTime}:00+09:00`);
@@ -35,9 +36,6 @@ function kmBetween(a: typeof osakaCity, b: typeof osakaCity): number {
       Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
-
-type VolunteerValues = Partial<typeof schema.volunteers.$inferInsert>;
-type LanguageValues = Partial<typeof schema.volunteerLanguages.$inferInsert>;
 
 describe('matching finds the volunteers who can take a request', () => {
   let testDb: TestDatabase;
@@ -64,40 +62,8 @@ describe('matching finds the volunteers who can take a request', () => {
    * An active volunteer living in Toyonaka and covering it, fluent in Vietnamese for interpreting,
    * free 09:00–17:00 every day, unless told otherwise.
    */
-  async function volunteer(
-    options: {
-      values?: VolunteerValues;
-      language?: LanguageValues;
-      windows?: { weekday: number; startMinute: number; endMinute: number }[];
-      regions?: string[];
-      association?: string;
-    } = {},
-  ) {
-    const { db } = testDb.database;
-    const { volunteer } = await insertVolunteer(db, options.association ?? associationId, {
-      status: 'active',
-      ...options.values,
-    });
-    await db.insert(schema.volunteerLanguages).values({
-      volunteerId: volunteer.id,
-      languageCode: 'vi',
-      level: 'fluent',
-      directions: ['interpretation'],
-      ...options.language,
-    });
-    const windows =
-      options.windows ?? [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
-    await db
-      .insert(schema.availabilityWindows)
-      .values(windows.map((window) => ({ volunteerId: volunteer.id, ...window })));
-    const regions = options.regions ?? ['272035'];
-    if (regions.length > 0) {
-      await db
-        .insert(schema.volunteerRegions)
-        .values(regions.map((localGovernmentCode) => ({ volunteerId: volunteer.id, localGovernmentCode })));
-    }
-    return volunteer;
-  }
+  const volunteer = async (options: AvailableVolunteerOptions = {}) =>
+    (await insertAvailableVolunteer(testDb.database.db, associationId, options)).volunteer;
 
   /** The volunteers matching offers for a request, best first. */
   const candidateIds = async (requestId: string, viewer: Viewer = coordinator) =>

@@ -148,6 +148,45 @@ export async function insertVolunteer(
   return { user, volunteer };
 }
 
+export interface AvailableVolunteerOptions {
+  values?: Partial<typeof schema.volunteers.$inferInsert>;
+  language?: Partial<typeof schema.volunteerLanguages.$inferInsert>;
+  windows?: { weekday: number; startMinute: number; endMinute: number }[];
+  regions?: string[];
+  association?: string;
+}
+
+/**
+ * An active volunteer of the association living in Toyonaka and covering it, fluent in Vietnamese
+ * for interpreting, free 09:00–17:00 every day, unless told otherwise: someone matching would offer
+ * the fixtures' default request to.
+ */
+export async function insertAvailableVolunteer(db: Db, associationId: string, options: AvailableVolunteerOptions = {}) {
+  const { user, volunteer } = await insertVolunteer(db, options.association ?? associationId, {
+    status: 'active',
+    ...options.values,
+  });
+  await db.insert(schema.volunteerLanguages).values({
+    volunteerId: volunteer.id,
+    languageCode: 'vi',
+    level: 'fluent',
+    directions: ['interpretation'],
+    ...options.language,
+  });
+  const windows =
+    options.windows ?? [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
+  await db
+    .insert(schema.availabilityWindows)
+    .values(windows.map((window) => ({ volunteerId: volunteer.id, ...window })));
+  const regions = options.regions ?? ['272035'];
+  if (regions.length > 0) {
+    await db
+      .insert(schema.volunteerRegions)
+      .values(regions.map((localGovernmentCode) => ({ volunteerId: volunteer.id, localGovernmentCode })));
+  }
+  return { user, volunteer };
+}
+
 /**
  * An open on-site request for Vietnamese at the Toyonaka city hall; pass `startsAt` and `endsAt`
  * (and anything else that matters to the test). Needs `insertLanguages` first.
