@@ -81,6 +81,40 @@ describe('the e-mail outbox', () => {
     );
   });
 
+  test('an appointment goes along as the same .ics invitation on every attempt', async () => {
+    const db = testDb.database.db;
+    const calendar = {
+      uid: 'assignment-1@tsunagu.example.jp',
+      sequence: 1_000,
+      cancelled: false,
+      start: '2026-04-10T10:00:00+09:00',
+      end: '2026-04-10T12:00:00+09:00',
+      summary: 'Interpreting',
+      location: null,
+      description: null,
+      url: null,
+    };
+    await db.transaction((tx) => enqueueEmail(tx, { ...approval('approved:ics'), calendar }));
+    failWith = Object.assign(new Error('try later'), { responseCode: 451 });
+    await deliverPending(deps());
+    failWith = null;
+    await deliverPending({ ...deps(), clock: fixedClock('2026-04-01T10:05:00') });
+
+    expect(sent).toHaveLength(1);
+    const invitation = sent[0]?.icalEvent as { method: string; content: string };
+    expect(invitation.method).toBe('REQUEST');
+    expect(invitation.content).toContain('UID:assignment-1@tsunagu.example.jp');
+    expect(invitation.content).toContain('DTSTART:20260410T010000Z');
+    // Stamped with the row's creation, not the attempt: a retry is the very same invitation.
+    const [row] = await db.select().from(schema.outbox);
+    expect(row?.status).toBe('sent');
+    const stamp = `DTSTAMP:${row?.createdAt
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')}`;
+    expect(invitation.content).toContain(stamp);
+  });
+
   test('a message enqueued in a transaction that rolls back is never sent', async () => {
     await testDb.database.db
       .transaction(async (tx) => {

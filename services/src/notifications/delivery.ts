@@ -5,6 +5,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import { calendarEventOf, type RenderedCalendar, renderCalendarEvent } from './calendar-event';
 import { type EmailMessage, isEmailTemplate, renderEmail } from './templates';
 
 /** What delivery needs of a mail transport: nodemailer's `sendMail`. */
@@ -97,6 +98,7 @@ async function deliver(deps: DeliveryDependencies, row: OutboxRow, now: DateTime
   const maxAttempts = deps.maxAttempts ?? defaultMaxAttempts;
   let subject: string;
   let text: string;
+  let calendar: RenderedCalendar | null;
   try {
     if (!isEmailTemplate(row.template)) throw new Error(`unknown e-mail template "${row.template}"`);
     ({ subject, text } = renderEmail(
@@ -104,6 +106,9 @@ async function deliver(deps: DeliveryDependencies, row: OutboxRow, now: DateTime
       row.locale,
       deps.publicUrl,
     ));
+    const event = calendarEventOf(row.payload);
+    // Stamped with the row's creation, so every attempt sends the very same invitation.
+    calendar = event && renderCalendarEvent(event, { stamp: row.createdAt, organizer: deps.from });
   } catch (error) {
     // A message that cannot be written will not be written on a later attempt either.
     await finish(deps.db, row, { status: 'failed', lastError: describe(error) });
@@ -124,6 +129,10 @@ async function deliver(deps: DeliveryDependencies, row: OutboxRow, now: DateTime
       to: row.toAddress,
       subject,
       text,
+      // Confirmations, changes and cancellations carry the appointment for the recipient's calendar.
+      ...(calendar
+        ? { icalEvent: { method: calendar.method, filename: 'tsunagu.ics', content: calendar.content } }
+        : {}),
       // The same id on every attempt lets a mail server drop a copy it already took.
       messageId: `<${row.id}@${new URL(deps.publicUrl).hostname}>`,
     });

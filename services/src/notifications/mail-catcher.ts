@@ -34,20 +34,21 @@ export async function startMailCatcher({ db, logger }: { db: Db; logger: Logger 
           callback(Object.assign(new Error('Message too large'), { responseCode: 552 }));
           return;
         }
-        const mail = parseMailMessage(Buffer.concat(chunks));
         const from = session.envelope.mailFrom;
-        db.insert(schema.caughtEmails)
-          .values({
-            fromAddress: from ? from.address : '',
-            toAddresses: session.envelope.rcptTo.map((recipient) => recipient.address),
-            subject: mail.subject,
-            body: mail.text,
-          })
+        parseMailMessage(Buffer.concat(chunks))
+          .then((mail) =>
+            db.insert(schema.caughtEmails).values({
+              fromAddress: from ? from.address : '',
+              toAddresses: session.envelope.rcptTo.map((recipient) => recipient.address),
+              subject: mail.subject,
+              body: mail.text,
+            }),
+          )
           .then(
             () => callback(),
             (error: unknown) => {
               // The first line names the statement; its parameters (addresses, body) stay out of the log.
-              logger.error({ reason: shortReason(error) }, 'mail catcher could not store a message');
+              logger.error({ reason: shortReason(error) }, 'mail catcher could not read or store a message');
               callback(Object.assign(new Error('Could not store the message'), { responseCode: 451 }));
             },
           );

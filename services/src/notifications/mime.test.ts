@@ -19,7 +19,24 @@ test.each([
 ] as const)('reads back a message sent as %s, long lines and all', async (_encoding, textEncoding) => {
   const text = textEncoding ? `${longJapanese}\n\n${link}\n` : `Hello,\n\n${link}\n`;
   const subject = textEncoding ? `【つなぐ】${longJapanese}` : '[Tsunagu] Reset your password';
-  const mail = parseMailMessage(await wireFormat(subject, text, textEncoding));
+  const mail = await parseMailMessage(await wireFormat(subject, text, textEncoding));
   expect(mail.subject).toBe(subject);
   expect(mail.text).toBe(text);
+});
+
+test('an invitation reads back with its calendar part beside the text', async () => {
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const content = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:a-1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+  const info = await transport.sendMail({
+    from: 'a@example.jp',
+    to: 'b@example.jp',
+    subject: '確定のお知らせ',
+    text: '通訳が確定しました。',
+    icalEvent: { method: 'REQUEST', content },
+    messageId: '<row-1@tsunagu.example.jp>',
+  });
+  const mail = await parseMailMessage(info.message as Buffer);
+  expect(mail.text).toBe('通訳が確定しました。');
+  expect(mail.messageId).toBe('<row-1@tsunagu.example.jp>');
+  expect(mail.calendar).toBe(content);
 });

@@ -1,4 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
+import type { CalendarEvent } from './calendar-event';
 import type { EmailMessage, Locale } from './templates';
 
 export type OutgoingEmail = EmailMessage & {
@@ -8,6 +9,8 @@ export type OutgoingEmail = EmailMessage & {
   locale: Locale;
   /** The user who also reads it in the app's inbox, when the recipient has an account. */
   recipientUserId: string | null;
+  /** The appointment a confirmation, change or cancellation is about: sent along as an .ics invitation. */
+  calendar?: CalendarEvent;
 };
 
 /**
@@ -23,7 +26,7 @@ export async function enqueueEmail(tx: Db, message: OutgoingEmail): Promise<void
       toAddress: message.to,
       locale: message.locale,
       template: message.template,
-      payload: { ...message.payload },
+      payload: { ...message.payload, ...(message.calendar ? { calendar: message.calendar } : {}) },
     })
     .onConflictDoNothing({ target: schema.outbox.idempotencyKey });
 }

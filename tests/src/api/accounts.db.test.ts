@@ -29,11 +29,10 @@ async function startSmtpServer() {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          mail: parseMailMessage(Buffer.concat(chunks)),
-        });
-        callback();
+        parseMailMessage(Buffer.concat(chunks)).then((mail) => {
+          received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), mail });
+          callback();
+        }, callback);
       });
     },
   });
