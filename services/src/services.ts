@@ -11,6 +11,7 @@ import { createMatchingService } from './matching/candidates';
 import { createOrganizationService } from './organizations/service';
 import { createAssignmentService } from './requests/assignments';
 import { createRequestService } from './requests/service';
+import { createCalendarFeedService } from './volunteers/calendar-feed';
 import { createVolunteerService } from './volunteers/service';
 
 export interface ServiceDependencies {
@@ -26,6 +27,7 @@ export function createServices(dependencies: ServiceDependencies) {
     assignments: createAssignmentService(dependencies),
     associations: createAssociationService(dependencies),
     audit: createAuditService(dependencies),
+    calendarFeeds: createCalendarFeedService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
     matching: createMatchingService(dependencies),
     openBoard: createOpenBoardService(dependencies),

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { locale, users } from './people';
+import { locale, users, volunteers } from './people';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
@@ -60,4 +60,16 @@ export const caughtEmails = pgTable('caught_emails', {
   subject: text('subject').notNull(),
   body: text('body').notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A volunteer's calendar subscription: calendar programs fetch the feed without a session, so the
+ * URL carries a secret token (kept here only as its SHA-256). Renewing it replaces the old one.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  volunteerId: uuid('volunteer_id')
+    .primaryKey()
+    .references(() => volunteers.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -608,3 +608,25 @@ builder.mutationField('liftBan', (t) =>
       }),
   }),
 );
+
+const CalendarFeed = builder.objectRef<{ token: string }>('CalendarFeed').implement({
+  description: 'A volunteer’s calendar subscription.',
+  fields: (t) => ({
+    path: t.string({
+      description:
+        'Where calendar programs fetch the feed, on the app’s own origin. It holds the secret: shown once, as anyone with it can read the feed.',
+      resolve: ({ token }) => `/calendar/${token}.ics`,
+    }),
+  }),
+});
+
+builder.mutationField('renewMyCalendarFeed', (t) =>
+  t.field({
+    type: CalendarFeed,
+    description:
+      'A volunteer gets a new address for their calendar feed of assignments (.ics); the previous address stops working.',
+    authScopes: { volunteer: true },
+    errors: {},
+    resolve: (_root, _args, { services, viewer }) => services.calendarFeeds.renew(viewer),
+  }),
+);

@@ -128,6 +128,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         db: database.db,
         services: createServices({ db: database.db, clock: systemClock, logger }),
         health,
+        publicUrl: config.mail.publicUrl,
       });
       await listen(server, config.host, config.port);
       cleanups.push(() => closeServer(server));

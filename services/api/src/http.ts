@@ -5,6 +5,7 @@ import { type Context, type CookieJar, schema, sessionCookie } from '@tsunagu/gr
 import type { Health, Logger, Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
+import { serveCalendarFeed } from './calendar-feed';
 import { idempotency } from './idempotency';
 import { protections } from './protections';
 
@@ -15,6 +16,8 @@ export interface HttpOptions {
   db: Db;
   services: Services;
   health: () => Promise<Health>;
+  /** Where the app is reached from outside, for links in calendar feeds; none in some tests. */
+  publicUrl?: string;
 }
 
 interface ServerContext {
@@ -22,7 +25,10 @@ interface ServerContext {
   res: ServerResponse;
 }
 
-/** `/graphql` is the API; every other path is the web app, whose router takes it from there. */
+/**
+ * `/graphql` is the API, `/calendar/<token>.ics` a volunteer's calendar feed; every other path is
+ * the web app, whose router takes it from there.
+ */
 export function createHttpServer(options: HttpOptions): Server {
   const outgoingCookies = new WeakMap<Request, string[]>();
   const yoga = createYoga<ServerContext, Context>({
@@ -79,6 +85,14 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
       void yoga(req, res, { req, res });
+      return;
+    }
+    if (req.url?.startsWith('/calendar/')) {
+      void serveCalendarFeed(req, res, {
+        services: options.services,
+        publicUrl: options.publicUrl ?? null,
+        logger: options.logger,
+      });
       return;
     }
     web(req, res, () => {

@@ -59,6 +59,35 @@ export function renderCalendarEvent(
   return { method: event.cancelled ? 'CANCEL' : 'REQUEST', content: calendar.toString() };
 }
 
+/**
+ * A subscription feed (METHOD:PUBLISH) of appointments: what a calendar program shows for the
+ * feed's URL. An appointment that leaves the feed leaves the subscriber's calendar at its next fetch.
+ */
+export function renderCalendarFeed(events: CalendarEvent[], { name, stamp }: { name: string; stamp: Date }): string {
+  const calendar = ical({
+    prodId: { company: 'Tsunagu', product: 'dispatch', language: 'JA' },
+    method: ICalCalendarMethod.PUBLISH,
+    name,
+    // Calendar programs that honour it fetch the feed again after an hour.
+    ttl: 60 * 60,
+  });
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp,
+      start: new Date(event.start),
+      end: new Date(event.end),
+      summary: event.summary,
+      location: event.location,
+      description: event.description,
+      url: event.url,
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
 const calendarEventSchema = z.object({
   uid: z.string().min(1),
   sequence: z.int().min(0),

@@ -130,6 +130,10 @@ const matrix: Record<string, Rule> = {
     document: 'mutation ($id: ID!) { withdrawApplication(requestId: $id) { __typename } }',
     variables: () => ({ id: globalId('Request', unknownId) }),
   },
+  'Mutation.renewMyCalendarFeed': {
+    allowed: ['volunteer'],
+    document: 'mutation { renewMyCalendarFeed { __typename } }',
+  },
   'Mutation.signIn': {
     allowed: everyone,
     document: 'mutation { signIn(input: { email: "nobody@example.jp", password: "wrong password" }) { __typename } }',
