@@ -39,7 +39,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connection: { application_name: 'tsunagu' },
+      // No JIT: it pays off for long analytical queries, but compiling costs tens of milliseconds,
+      // and a short statement whose estimated cost passes jit_above_cost (matching's, on a large
+      // population) would spend longer compiling than running (pnpm bench matching).
+      connection: { application_name: 'tsunagu', jit: 'off' },
     });
     // Drizzle asks postgres.js for an unnamed statement unless a query is prepared by name, so
     // PostgreSQL would parse and plan, and postgres.js describe, every statement every time.

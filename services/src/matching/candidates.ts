@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { type Clock, tokyo } from '../clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { busyRange } from '../requests/busy';
+import { busyRange, travelBufferMinutes } from '../requests/busy';
 import type { Specialty } from '../requests/policy';
 import type { Viewer } from '../viewer';
 import { type Direction, describeCandidate } from './reasons';
@@ -38,6 +38,11 @@ export interface RankOptions {
   limit: number;
   /** Only these volunteers: whether an applicant, or the volunteer reading the open board, fits. */
   volunteerIds?: string[];
+  /**
+   * Dispatch widens the search once its waves ran out: partner associations' volunteers too, and
+   * on site, neighbouring areas (a region anywhere in the prefecture, or twice the travel distance).
+   */
+  widened?: boolean;
 }
 
 /** What the one candidates query returns per volunteer. */
@@ -51,6 +56,8 @@ interface CandidateRow {
   specialty_match: boolean | null;
   recent_assignments: number;
   no_shows: number;
+  offers_made: number;
+  offers_accepted: number;
 }
 
 /**
@@ -60,13 +67,14 @@ interface CandidateRow {
 export async function rankCandidates(
   db: Db,
   requestId: string,
-  { now, locale, limit, volunteerIds }: RankOptions,
+  { now, locale, limit, volunteerIds, widened = false }: RankOptions,
 ): Promise<Candidate[]> {
   const request = await db.query.requests.findFirst({
     where: { id: requestId },
     with: {
       language: { columns: { nameJa: true, nameEn: true } },
       localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
+      association: { columns: {}, with: { partners: { columns: { id: true } } } },
     },
   });
   if (!request) throw new NotFoundError('Request', requestId);
@@ -89,111 +97,139 @@ export async function rankCandidates(
   const recentUntil = request.modality === 'translation' ? now : start;
 
   const busy = busyRange(request);
-  const timeFilters = busy && request.endsAt ? availabilityFilters(start, request.endsAt, date, busy) : null;
+  const timeFilters =
+    busy && request.endsAt ? availabilityFilters(request.id, start, request.endsAt, date, busy) : null;
   const placeFilter = placeFilterFor(
     request.modality,
     request.localGovernment && request.localGovernmentCode
       ? { code: request.localGovernmentCode, ...request.localGovernment }
       : null,
+    widened,
   );
+  // The language, the levels and the direction are written into the statement as literals, not
+  // sent as parameters: the statement is prepared, and a plan cached for a parameter would be made
+  // for a language of average size, probing availability one by one for the 11,000 who speak
+  // Chinese (pnpm bench matching). One statement per language keeps what the plan expects right.
   const strongEnough = levelsStrongestFirst.slice(0, levelsStrongestFirst.indexOf(minimumLevel) + 1);
-  const levels = sql.join(
-    strongEnough.map((level) => sql`${level}::language_level`),
-    sql`, `,
-  );
+  const levels = sql.raw(strongEnough.map((level) => `'${level}'::language_level`).join(', '));
+  const work = sql.raw(`'${direction}'::language_direction`);
   // Japanese is the interpreter's working language: only the other side of a Japanese ↔ X pair is checked.
   const pairJoin =
     request.pairLanguageCode === 'ja'
       ? sql`left join volunteer_languages pair on false`
-      : sql`join volunteer_languages pair on pair.volunteer_id = v.id
-          and pair.language_code = ${request.pairLanguageCode}
+      : sql`join volunteer_languages pair on pair.volunteer_id = lang.volunteer_id
+          and pair.language_code = ${languageLiteral(request.pairLanguageCode)}
           and pair.level in (${levels})
-          and ${direction}::language_direction = any(pair.directions)`;
+          and ${work} = any(pair.directions)`;
 
+  // Whose members may take it: the request's association, and its partners when opened to them.
+  const associations = sql.join(
+    [
+      request.associationId,
+      ...(request.openToPartners || widened ? request.association.partners.map((partner) => partner.id) : []),
+    ].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const month = start.startOf('month');
+
+  // In steps the planner cannot interleave (materialized): `speakers` speak the language well enough
+  // for the work and are free that weekday and time, sets read from indexes alone (hash-joined when
+  // large); `candidate` checks each of them against the other filters; only for those who pass are
+  // the window held, the counts and the offer history looked up (pnpm bench matching --explain).
   const result = await db.execute(sql`
+    with speakers as materialized (
+      select lang.volunteer_id, lang.level, pair.level as pair_level
+      from volunteer_languages lang
+      ${pairJoin}
+      where lang.language_code = ${languageLiteral(request.languageCode)}
+        and lang.level in (${levels})
+        and ${work} = any(lang.directions)
+        ${
+          volunteerIds
+            ? sql`and lang.volunteer_id in (${
+                volunteerIds.length > 0
+                  ? sql.join(
+                      volunteerIds.map((id) => sql`${id}::uuid`),
+                      sql`, `,
+                    )
+                  : sql`null`
+              })`
+            : sql``
+        }
+        ${timeFilters?.free ?? sql``}
+    ),
+    candidate as materialized (
+      select v.id, v.specialties, s.level, s.pair_level, ${placeFilter.distance} as distance_km
+      from speakers s
+      join volunteers v on v.id = s.volunteer_id
+      ${placeFilter.home}
+      where v.status = 'active'
+        -- Speaker by speaker, from an index alone, before their profile is read: there are fewer
+        -- speakers free then than members of an association, who can be tens of thousands (offset 0
+        -- keeps the planner from hashing them all, as it would from a cached plan's guess).
+        and exists (
+          select 1 from volunteer_memberships m
+          where m.volunteer_id = s.volunteer_id and m.status = 'active' and m.association_id in (${associations})
+          offset 0)
+        and not exists (
+          select 1 from bans b where b.volunteer_id = v.id and b.organization_id = ${request.organizationId})
+        and (v.monthly_cap is null
+          or ${assignmentsStarting(sql`v.id`, 'worked', month, month.plus({ months: 1 }))} < v.monthly_cap)
+        ${
+          request.requiredCertificateKind
+            ? sql`and exists (
+                select 1 from certificates c
+                where c.volunteer_id = v.id and c.kind = ${request.requiredCertificateKind}
+                  and (c.issued_on is null or c.issued_on <= ${date}::date)
+                  and (c.expires_on is null or c.expires_on >= ${date}::date))`
+            : sql``
+        }
+        ${timeFilters?.where ?? sql``}
+        and ${placeFilter.where}
+    )
     select
-      v.id as volunteer_id,
-      lang.level,
-      pair.level as pair_level,
+      c.id as volunteer_id,
+      c.level,
+      c.pair_level,
       ${timeFilters ? sql`window_held.start_minute` : sql`null::int`} as free_from,
       ${timeFilters ? sql`window_held.end_minute` : sql`null::int`} as free_until,
-      ${placeFilter.distance} as distance_km,
-      ${request.specialty ? sql`${request.specialty}::specialty = any(v.specialties)` : sql`null::boolean`} as specialty_match,
-      (select count(*)::int from assignments a join requests r on r.id = a.request_id
-        where a.volunteer_id = v.id and a.status in ('confirmed', 'completed')
-          and r.starts_at >= ${iso(recentUntil.minus({ days: recentDays }))}::timestamptz
-          and r.starts_at < ${iso(recentUntil)}::timestamptz) as recent_assignments,
-      (select count(*)::int from assignments a join requests r on r.id = a.request_id
-        where a.volunteer_id = v.id and a.status = 'no_show'
-          and r.starts_at >= ${iso(start.minus({ days: reliabilityDays }))}::timestamptz
-          and r.starts_at < ${iso(start)}::timestamptz) as no_shows
-    from volunteers v
-    join local_governments home on home.code = v.home_local_government_code
-    join volunteer_languages lang on lang.volunteer_id = v.id
-      and lang.language_code = ${request.languageCode}
-      and lang.level in (${levels})
-      and ${direction}::language_direction = any(lang.directions)
-    ${pairJoin}
-    ${timeFilters?.windowJoin ?? sql``}
-    where v.status = 'active'
-      ${
-        volunteerIds
-          ? sql`and v.id in (${
-              volunteerIds.length > 0
-                ? sql.join(
-                    volunteerIds.map((id) => sql`${id}::uuid`),
-                    sql`, `,
-                  )
-                : sql`null`
-            })`
-          : sql``
-      }
-      and exists (
-        select 1 from volunteer_memberships m
-        where m.volunteer_id = v.id and m.status = 'active'
-          and (m.association_id = ${request.associationId}
-            ${
-              request.openToPartners
-                ? sql`or m.association_id in (
-                    select p.partner_id from association_partners p where p.association_id = ${request.associationId})`
-                : sql``
-            }))
-      and not exists (
-        select 1 from bans b where b.volunteer_id = v.id and b.organization_id = ${request.organizationId})
-      and (v.monthly_cap is null or (
-        select count(*) from assignments a join requests r on r.id = a.request_id
-        where a.volunteer_id = v.id and a.status in ('confirmed', 'completed')
-          and r.starts_at >= ${iso(start.startOf('month'))}::timestamptz
-          and r.starts_at < ${iso(start.startOf('month').plus({ months: 1 }))}::timestamptz) < v.monthly_cap)
-      ${
-        request.requiredCertificateKind
-          ? sql`and exists (
-              select 1 from certificates c
-              where c.volunteer_id = v.id and c.kind = ${request.requiredCertificateKind}
-                and (c.issued_on is null or c.issued_on <= ${date}::date)
-                and (c.expires_on is null or c.expires_on >= ${date}::date))`
-          : sql``
-      }
-      ${timeFilters?.where ?? sql``}
-      and ${placeFilter.where}
+      c.distance_km,
+      ${request.specialty ? sql`${request.specialty}::specialty = any(c.specialties)` : sql`null::boolean`} as specialty_match,
+      ${assignmentsStarting(sql`c.id`, 'worked', recentUntil.minus({ days: recentDays }), recentUntil)} as recent_assignments,
+      ${assignmentsStarting(sql`c.id`, 'no_show', start.minus({ days: reliabilityDays }), start)} as no_shows,
+      offer_history.made as offers_made,
+      offer_history.accepted as offers_accepted
+    from candidate c
+    ${timeFilters?.windowHeld ?? sql``}
+    cross join lateral (
+      select count(*)::int as made, (count(*) filter (where o.status = 'accepted'))::int as accepted
+      from offers o
+      where o.volunteer_id = c.id and o.status in ('accepted', 'declined', 'expired')
+        and o.created_at >= ${iso(now.minus({ days: reliabilityDays }))}::timestamptz) offer_history
   `);
 
   const languageName = { ja: request.language.nameJa, en: request.language.nameEn };
   const specialty = request.specialty ? { name: specialtyNames[request.specialty] } : null;
-  return rowsOf<CandidateRow>(result)
-    .map((row) => {
-      const level = weaker(row.level, row.pair_level);
-      const distanceKm = row.distance_km === null ? null : Number(row.distance_km);
-      const score = scoreCandidate({
-        level,
-        specialtyMatch: row.specialty_match,
-        distanceKm,
-        recentAssignments: row.recent_assignments,
-        // Offers are not recorded yet: everyone gets the newcomer's benefit of the doubt.
-        offersAccepted: 0,
-        offersMade: 0,
-        noShows: row.no_shows,
-      });
+  const scored = rowsOf<CandidateRow>(result).map((row) => {
+    const level = weaker(row.level, row.pair_level);
+    const distanceKm = row.distance_km === null ? null : Number(row.distance_km);
+    const score = scoreCandidate({
+      level,
+      specialtyMatch: row.specialty_match,
+      distanceKm,
+      recentAssignments: row.recent_assignments,
+      // Answered and expired offers of the past year; one still open or taken back says nothing.
+      offersAccepted: row.offers_accepted,
+      offersMade: row.offers_made,
+      noShows: row.no_shows,
+    });
+    return { row, level, distanceKm, score: score.total };
+  });
+  // Reasons in words for those shown only: a common language can pass a thousand volunteers.
+  return scored
+    .sort((a, b) => b.score - a.score || a.row.volunteer_id.localeCompare(b.row.volunteer_id))
+    .slice(0, limit)
+    .map(({ row, level, distanceKm, score }) => {
       const reasons = describeCandidate(
         {
           languageName,
@@ -207,40 +243,69 @@ export async function rankCandidates(
         },
         locale,
       );
-      return { volunteerId: row.volunteer_id, score: score.total, reasons, distanceKm };
-    })
-    .sort((a, b) => b.score - a.score || a.volunteerId.localeCompare(b.volunteerId))
-    .slice(0, limit);
+      return { volunteerId: row.volunteer_id, score, reasons, distanceKm };
+    });
 }
 
 /**
  * Free for the whole window: a weekly window on the request's weekday that holds it (touching its
  * start and end is enough), no day off and no national holiday off that day, and no confirmed
- * assignment whose busy range overlaps the request's.
+ * assignment to another request whose busy range overlaps the request's.
  */
-function availabilityFilters(start: DateTime, endsAt: Date, date: string, busy: { from: Date; until: Date }) {
+function availabilityFilters(
+  requestId: string,
+  start: DateTime,
+  endsAt: Date,
+  date: string,
+  busy: { from: Date; until: Date },
+) {
   const startMinute = start.hour * 60 + start.minute;
   // Counted from the start's midnight, so a window past midnight fits no weekly window.
   const endMinute = Math.round(
     DateTime.fromJSDate(endsAt, { zone: tokyo }).diff(start.startOf('day'), 'minutes').minutes,
   );
   return {
-    windowJoin: sql`join lateral (
+    windowHeld: sql`cross join lateral (
         select w.start_minute, w.end_minute from availability_windows w
-        where w.volunteer_id = v.id and w.weekday = ${start.weekday}
+        where w.volunteer_id = c.id and w.weekday = ${start.weekday}
           and w.start_minute <= ${startMinute} and w.end_minute >= ${endMinute}
         order by w.start_minute, w.end_minute
-        limit 1) window_held on true`,
+        limit 1) window_held`,
+    free: sql`and exists (
+        select 1 from availability_windows w
+        where w.volunteer_id = lang.volunteer_id and w.weekday = ${start.weekday}
+          and w.start_minute <= ${startMinute} and w.end_minute >= ${endMinute})`,
     where: sql`
       and not exists (
         select 1 from days_off d where d.volunteer_id = v.id and d.starts_on <= ${date}::date and d.ends_on >= ${date}::date)
       and not (v.holidays_off and exists (select 1 from holidays h where h.date = ${date}::date))
       and not exists (
         select 1 from assignments a
-        where a.volunteer_id = v.id and a.status = 'confirmed'
-          and a.busy_from < ${busy.until.toISOString()}::timestamptz
-          and a.busy_until > ${busy.from.toISOString()}::timestamptz)`,
+        where a.volunteer_id = v.id and a.status = 'confirmed' and a.busy_from is not null
+          and a.request_id <> ${requestId}
+          and tstzrange(a.busy_from, a.busy_until, '[)')
+            && tstzrange(${busy.from.toISOString()}::timestamptz, ${busy.until.toISOString()}::timestamptz, '[)'))`,
   };
+}
+
+/**
+ * How many of a volunteer's assignments (confirmed or completed, or no-shows) are for requests that
+ * start in `[from, until)`, read from the assignments alone. Every assignment's busy range is
+ * busyRange(its request), which starts at most the travel buffer before the request does; so an
+ * assignment whose busy range starts well inside the period counts at once, one far outside it does
+ * not, and only one within a buffer of either end is checked against its request. (A translation's
+ * assignment has no busy range and no start, and never counts.)
+ */
+function assignmentsStarting(volunteer: SQL, kind: 'worked' | 'no_show', from: DateTime, until: DateTime): SQL {
+  const statuses = kind === 'worked' ? sql`a.status in ('confirmed', 'completed')` : sql`a.status = 'no_show'`;
+  const buffer = { minutes: travelBufferMinutes };
+  return sql`(select count(*)::int from assignments a
+    where a.volunteer_id = ${volunteer} and ${statuses}
+      and a.busy_from >= ${iso(from.minus(buffer))}::timestamptz and a.busy_from < ${iso(until)}::timestamptz
+      and (a.busy_from >= ${iso(from)}::timestamptz and a.busy_from < ${iso(until.minus(buffer))}::timestamptz
+        or exists (
+          select 1 from requests r
+          where r.id = a.request_id and r.starts_at >= ${iso(from)}::timestamptz and r.starts_at < ${iso(until)}::timestamptz)))`;
 }
 
 interface RequestPlace {
@@ -256,19 +321,23 @@ interface RequestPlace {
  * or its prefecture), or the request's office is within the volunteer's travel distance of their
  * home office. Remote: remote-capable. Translation: anyone.
  */
-function placeFilterFor(modality: 'on_site' | 'remote' | 'translation', place: RequestPlace | null) {
-  if (modality === 'remote') return { distance: sql`null::float8`, where: sql`v.remote_capable` };
-  if (modality === 'translation') return { distance: sql`null::float8`, where: sql`true` };
-  if (!place) return { distance: sql`null::float8`, where: sql`false` };
+function placeFilterFor(modality: 'on_site' | 'remote' | 'translation', place: RequestPlace | null, widened: boolean) {
+  const nowhere = { distance: sql`null::float8`, home: sql`` };
+  if (modality === 'remote') return { ...nowhere, where: sql`v.remote_capable` };
+  if (modality === 'translation') return { ...nowhere, where: sql`true` };
+  if (!place) return { ...nowhere, where: sql`false` };
   const distance = greatCircleKm(sql`home.latitude`, sql`home.longitude`, place.latitude, place.longitude);
   return {
     distance,
+    // Where the volunteer lives matters on site only.
+    home: sql`join local_governments home on home.code = v.home_local_government_code`,
     where: sql`(exists (
         select 1 from volunteer_regions vr join local_governments region on region.code = vr.local_government_code
         where vr.volunteer_id = v.id
           and (region.code in (${place.code}, ${place.parentCode ?? place.code})
-            or (region.kind = 'prefecture' and region.prefecture_code = ${place.prefectureCode})))
-      or ${distance} <= v.max_travel_km)`,
+            or (region.kind = 'prefecture' and region.prefecture_code = ${place.prefectureCode})
+            ${widened ? sql`or region.prefecture_code = ${place.prefectureCode}` : sql``}))
+      or ${distance} <= ${widened ? sql`2 * v.max_travel_km` : sql`v.max_travel_km`})`,
   };
 }
 
@@ -278,6 +347,12 @@ function greatCircleKm(latitude: SQL, longitude: SQL, toLatitude: number, toLong
     power(sin(radians(${toLatitude}::float8 - ${latitude}) / 2), 2)
     + cos(radians(${latitude})) * cos(radians(${toLatitude}::float8))
       * power(sin(radians(${toLongitude}::float8 - ${longitude}) / 2), 2))))`;
+}
+
+/** A language code (a key of the languages reference table) as an SQL string literal. */
+function languageLiteral(code: string): SQL {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) throw new Error(`not a language code: ${code}`);
+  return sql.raw(`'${code}'`);
 }
 
 /** For X ↔ Y the weaker of the two languages is what the interpreting can rely on. */

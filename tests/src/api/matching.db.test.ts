@@ -205,6 +205,45 @@ describe('matching finds the volunteers who can take a request', () => {
     expect(ids).toContain(roomLeft.id);
   });
 
+  test('the monthly cap counts a booking by its start, not by its travel buffer', async () => {
+    const { db } = testDb.database;
+    const afterMidnight = await volunteer({ values: { monthlyCap: 1 } });
+    const beforeMidnight = await volunteer({ values: { monthlyCap: 1 } });
+    // On site at 00:15 on 1 February: busy from 23:45 in January, but the work is February's.
+    const onSite = await request({
+      startsAt: tokyo('2027-02-01T00:15'),
+      endsAt: tokyo('2027-02-01T01:15'),
+      status: 'completed',
+    });
+    // A remote call from 23:40 on 31 January into February is January's.
+    const remote = await request({
+      modality: 'remote',
+      startsAt: tokyo('2027-01-31T23:40'),
+      endsAt: tokyo('2027-02-01T00:10'),
+      status: 'completed',
+    });
+    await db.insert(schema.assignments).values([
+      {
+        requestId: onSite.id,
+        volunteerId: afterMidnight.id,
+        status: 'completed',
+        busyFrom: tokyo('2027-01-31T23:45'),
+        busyUntil: tokyo('2027-02-01T01:45'),
+      },
+      {
+        requestId: remote.id,
+        volunteerId: beforeMidnight.id,
+        status: 'completed',
+        busyFrom: tokyo('2027-01-31T23:40'),
+        busyUntil: tokyo('2027-02-01T00:10'),
+      },
+    ]);
+
+    const ids = await candidateIds((await request()).id);
+    expect(ids).not.toContain(afterMidnight.id);
+    expect(ids).toContain(beforeMidnight.id);
+  });
+
   test('a certified-only request needs the certificate valid on the day: expiring the day before fails, the day of passes', async () => {
     const { db } = testDb.database;
     const lapsed = await volunteer();
