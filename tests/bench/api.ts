@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { loadDemoData } from '@tsunagu/api';
@@ -45,6 +46,11 @@ const listQueries = {
  * transaction is a transaction of its own, so the growth of `xact_commit + xact_rollback` of the
  * bench database over the run, divided by the requests, is the statements per request. (The mail
  * outbox poll adds one statement a second, a rounding error at these rates.)
+ *
+ * Requests per second depend on whatever else the 2 cores are doing; CPU time per request does not
+ * (much). So the bench also divides, over the measured run, the CPU time of the API process, of
+ * the bench database's PostgreSQL backends and of autocannon (from /proc, as PostgreSQL is on this
+ * machine) by the requests served, and says how busy the machine's cores were meanwhile.
  */
 const api: Benchmark = async (args) => {
   const { values } = parseArgs({
@@ -102,9 +108,26 @@ const api: Benchmark = async (args) => {
       // PostgreSQL publishes a backend's counters when it has been idle for a while (10 s at most).
       await new Promise((resolve) => setTimeout(resolve, 11_000));
       const before = await transactions(admin, name);
+      const backends = await backendPids(admin, name);
+      const apiPid = server.child.pid ?? 0;
+      const cpuBefore = {
+        api: processCpuMs(apiPid),
+        postgres: sum(backends.map(processCpuMs)),
+        children: childrenCpuMs(),
+        machine: machineCpu(),
+      };
 
       console.log(`loading with ${connections} connections for ${seconds} s…`);
       const result = await autocannon(`${server.url}/graphql`, headers, body, connections, seconds);
+      // Backends opened during the run started from nothing; one that closed during it is lost
+      // (postgres.js keeps its connections open while they are in use).
+      const backendsAfter = await backendPids(admin, name);
+      const cpuAfter = {
+        api: processCpuMs(apiPid),
+        postgres: sum(backendsAfter.map(processCpuMs)),
+        children: childrenCpuMs(),
+        machine: machineCpu(),
+      };
       // Stopping the API ends its connections, and an ending backend publishes its counters.
       server.child.kill('SIGTERM');
       await server.exited;
@@ -120,18 +143,41 @@ const api: Benchmark = async (args) => {
       if (result.non2xx > 0 || result.errors > 0) {
         throw new Error(`${result.non2xx} answers were not 2xx and ${result.errors} requests failed`);
       }
+      const machineTicks = cpuAfter.machine.total - cpuBefore.machine.total;
+      const cpuMs = {
+        api: (cpuAfter.api - cpuBefore.api) / requests,
+        postgres: (cpuAfter.postgres - cpuBefore.postgres) / requests,
+        autocannon: (cpuAfter.children - cpuBefore.children) / requests,
+      };
+      const cores = cpuCount();
       const figures = {
         query,
         rps: round(result.requests.average, 0),
         p50_ms: result.latency.p50,
         p99_ms: result.latency.p99,
         sql_per_request: round((after - before) / requests, 2),
+        api_cpu_ms_per_request: round(cpuMs.api, 3),
+        postgres_cpu_ms_per_request: round(cpuMs.postgres, 3),
+        autocannon_cpu_ms_per_request: round(cpuMs.autocannon, 3),
+        // What these three processes could serve if they had every core to themselves, and what one
+        // API process can serve at most, its JavaScript running on one thread (GC helpers aside).
+        cpu_bound_rps: round((cores * 1000) / (cpuMs.api + cpuMs.postgres + cpuMs.autocannon), 0),
+        api_process_bound_rps: round(1000 / cpuMs.api, 0),
+        machine_busy_percent: round(
+          (100 * (machineTicks - (cpuAfter.machine.idle - cpuBefore.machine.idle))) / machineTicks,
+          0,
+        ),
         requests,
         connections,
         seconds,
       };
       console.log(
         `${figures.rps} requests/s, latency p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, ${figures.sql_per_request} SQL statements per request (${after - before} over ${requests} requests)`,
+      );
+      console.log(
+        `CPU per request: API ${figures.api_cpu_ms_per_request} ms, PostgreSQL ${figures.postgres_cpu_ms_per_request} ms, autocannon ${figures.autocannon_cpu_ms_per_request} ms; ` +
+          `at most ${figures.cpu_bound_rps} requests/s on ${cores} idle cores, ${figures.api_process_bound_rps} for one API process; ` +
+          `the cores were ${figures.machine_busy_percent}% busy during the run`,
       );
       return figures;
     } finally {
@@ -170,6 +216,50 @@ async function transactions(admin: postgres.Sql, database: string): Promise<numb
     select (xact_commit + xact_rollback)::bigint as count from pg_stat_database where datname = ${database}
   `;
   return Number(row?.count);
+}
+
+/** The backends of the bench database's pool (the admin connection is to another database). */
+async function backendPids(admin: postgres.Sql, database: string): Promise<number[]> {
+  const rows = await admin`select pid from pg_stat_activity where datname = ${database}`;
+  return rows.map((row) => Number(row.pid));
+}
+
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU time of a process so far, in ms (0 when it is gone). */
+function processCpuMs(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th
+  // field of the line, stime the 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/** CPU time of this process's children that have exited and been waited for, in ms (autocannon's). */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+}
+
+/** Ticks of all cores since boot, and how many of them were idle. */
+function machineCpu(): { total: number; idle: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const ticks = line.split(/\s+/).slice(1, 9).map(Number);
+  return { total: sum(ticks), idle: (ticks[3] ?? 0) + (ticks[4] ?? 0) };
+}
+
+function cpuCount(): number {
+  return (readFileSync('/proc/stat', 'utf8').match(/^cpu\d+ /gm) ?? []).length;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 interface LoadResult {

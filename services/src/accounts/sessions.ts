@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Db, schema } from '@tsunagu/db';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { anonymous, type Viewer } from '../viewer';
 
@@ -28,34 +28,64 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The viewer behind a session cookie, in one SQL statement; anonymous when the session is unknown or expired. */
+/**
+ * The viewer behind a session cookie, in one SQL statement; anonymous when the session is unknown or
+ * expired, or its user is disabled. Every request runs it, so it is a plain indexed join (a row per
+ * association role, none aggregated) prepared once per database handle: Drizzle builds its SQL text
+ * once, and PostgreSQL plans it once per connection.
+ */
 export async function viewerForSession(db: Db, token: string | undefined, now: DateTime): Promise<Viewer> {
   if (!token) return anonymous;
-  const session = await db.query.sessions.findFirst({
-    where: { tokenHash: hashToken(token), expiresAt: { gt: now.toJSDate() } },
-    columns: { userId: true },
-    with: {
-      user: {
-        columns: { id: true, locale: true, disabledAt: true },
-        with: {
-          volunteer: { columns: { id: true } },
-          staffOf: { columns: { organizationId: true } },
-          associationRoles: { columns: { associationId: true, role: true } },
-        },
-      },
-    },
-  });
-  if (!session || session.user.disabledAt) return anonymous;
-  const { user } = session;
-  return {
-    userId: user.id,
-    locale: user.locale,
-    organizationId: user.staffOf?.organizationId ?? null,
-    volunteerId: user.volunteer?.id ?? null,
+  const rows = await sessionLookup(db).execute({ tokenHash: hashToken(token), now: now.toJSDate() });
+  const [first] = rows;
+  if (!first) return anonymous;
+  const coordinatorOf: string[] = [];
+  const adminOf: string[] = [];
+  for (const row of rows) {
+    if (row.associationId === null) continue;
     // Admins coordinate too.
-    coordinatorOf: user.associationRoles.map((role) => role.associationId),
-    adminOf: user.associationRoles.filter((role) => role.role === 'admin').map((role) => role.associationId),
+    coordinatorOf.push(row.associationId);
+    if (row.role === 'admin') adminOf.push(row.associationId);
+  }
+  return {
+    userId: first.userId,
+    locale: first.locale,
+    organizationId: first.organizationId,
+    volunteerId: first.volunteerId,
+    coordinatorOf,
+    adminOf,
   };
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function sessionLookup(db: Db) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  return lookup;
+}
+
+function prepareSessionLookup(db: Db) {
+  const { sessions, users, volunteers, organizationStaff, associationStaff } = schema;
+  return db
+    .select({
+      userId: users.id,
+      locale: users.locale,
+      volunteerId: volunteers.id,
+      organizationId: organizationStaff.organizationId,
+      associationId: associationStaff.associationId,
+      role: associationStaff.role,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.disabledAt)))
+    .leftJoin(volunteers, eq(volunteers.userId, users.id))
+    .leftJoin(organizationStaff, eq(organizationStaff.userId, users.id))
+    .leftJoin(associationStaff, eq(associationStaff.userId, users.id))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('viewer_for_session');
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
