@@ -1,0 +1,143 @@
+import { type Db, schema } from '@tsunagu/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit';
+import type { Clock } from '../clock';
+import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
+import type { Viewer } from '../viewer';
+import { type FiscalPeriod, fiscalYearOfDate, isInClosedPeriod, monthOfDate } from './lines';
+
+/** The SQLSTATE the migration's guard raises when a statement touches a line of a closed period. */
+const closedPeriodState = 'TS001';
+
+/** Whether a database error is the guard refusing a write to a closed period (Drizzle wraps the driver's error in `cause`). */
+export function isClosedPeriodViolation(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as Error & { code?: unknown }).code === closedPeriodState) return true;
+  }
+  return false;
+}
+
+/**
+ * Closing and writing lines take the same advisory lock (exclusive and shared) per association and
+ * fiscal year, so that a period is never closed under a transaction still writing into it. The
+ * migration's guard takes the shared one; `hashtext` and the two-key form are the guard's too.
+ */
+async function lockForClosing(tx: Db, associationId: string, fiscalYear: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${associationId}::text), ${fiscalYear}::int)`);
+}
+
+/** The periods of an association closed now, for some fiscal years (all when none are given). */
+export async function closedPeriods(db: Db, associationId: string, fiscalYears?: number[]): Promise<FiscalPeriod[]> {
+  const rows = await db.query.fiscalPeriodClosures.findMany({
+    where: {
+      associationId,
+      reopenedAt: { isNull: true },
+      ...(fiscalYears ? { fiscalYear: { in: fiscalYears } } : {}),
+    },
+    columns: { fiscalYear: true, month: true },
+  });
+  return rows.map((row) => ({ fiscalYear: row.fiscalYear, month: row.month === 0 ? null : row.month }));
+}
+
+/** Throws a PeriodClosedError when the date falls in a closed period of the association. */
+export async function assertOpen(db: Db, associationId: string, date: string): Promise<void> {
+  const fiscalYear = fiscalYearOfDate(date);
+  const closed = await closedPeriods(db, associationId, [fiscalYear]);
+  if (isInClosedPeriod(date, closed)) {
+    const wholeYear = closed.some((period) => period.fiscalYear === fiscalYear && period.month === null);
+    throw new PeriodClosedError(fiscalYear, wholeYear ? null : monthOfDate(date));
+  }
+}
+
+function checkPeriod(period: FiscalPeriod): void {
+  if (!Number.isInteger(period.fiscalYear) || period.fiscalYear < 2000 || period.fiscalYear > 2100) {
+    throw ValidationError.of(['input', 'fiscalYear'], 'Give a fiscal year such as 2025.');
+  }
+  if (period.month !== null && (!Number.isInteger(period.month) || period.month < 1 || period.month > 12)) {
+    throw ValidationError.of(['input', 'month'], 'Give a month from 1 to 12, or none for the whole year.');
+  }
+}
+
+export interface ClosedPeriodRow {
+  id: string;
+  fiscalYear: number;
+  month: number | null;
+  closedAt: Date;
+  closedBy: string | null;
+}
+
+export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * A coordinator closes a fiscal year or a month of it: from then on its lines never change. Lines
+     * still in draft or submitted stay as they are and are reported as anomalies.
+     */
+    async close(viewer: Viewer, associationId: string, period: FiscalPeriod): Promise<ClosedPeriodRow> {
+      if (!viewer.coordinatorOf.includes(associationId)) {
+        throw new ForbiddenError('Only coordinators of the association can close its periods.');
+      }
+      checkPeriod(period);
+      return db.transaction(async (tx) => {
+        await lockForClosing(tx, associationId, period.fiscalYear);
+        const closed = await closedPeriods(tx, associationId, [period.fiscalYear]);
+        if (closed.some((other) => other.month === null || other.month === period.month)) {
+          throw new ConflictError(
+            period.month === null || closed.some((other) => other.month === period.month)
+              ? 'This period is already closed.'
+              : 'The whole fiscal year is already closed.',
+          );
+        }
+        const [row] = await tx
+          .insert(schema.fiscalPeriodClosures)
+          .values({
+            associationId,
+            fiscalYear: period.fiscalYear,
+            month: period.month ?? 0,
+            closedAt: clock.now().toJSDate(),
+            closedBy: viewer.userId,
+          })
+          .returning();
+        if (!row) throw new Error('insert returned no row');
+        await recordAudit(tx, viewer, [
+          { action: 'create', subjectType: 'fiscal_period_closure', subjectId: row.id, fields: ['closedAt'] },
+        ]);
+        return { ...row, month: row.month === 0 ? null : row.month };
+      });
+    },
+
+    /** An admin reopens a closed period, saying why; the reason is in the audit log. */
+    async reopen(viewer: Viewer, associationId: string, period: FiscalPeriod, reason: string): Promise<void> {
+      if (!viewer.adminOf.includes(associationId)) {
+        throw new ForbiddenError('Only admins of the association can reopen a closed period.');
+      }
+      checkPeriod(period);
+      const why = reason.trim();
+      if (!why) throw ValidationError.of(['input', 'reason'], 'Say why the period is reopened.');
+      await db.transaction(async (tx) => {
+        await lockForClosing(tx, associationId, period.fiscalYear);
+        const [row] = await tx
+          .update(schema.fiscalPeriodClosures)
+          .set({ reopenedAt: clock.now().toJSDate(), reopenedBy: viewer.userId, reopenReason: why })
+          .where(
+            and(
+              eq(schema.fiscalPeriodClosures.associationId, associationId),
+              eq(schema.fiscalPeriodClosures.fiscalYear, period.fiscalYear),
+              eq(schema.fiscalPeriodClosures.month, period.month ?? 0),
+              isNull(schema.fiscalPeriodClosures.reopenedAt),
+            ),
+          )
+          .returning({ id: schema.fiscalPeriodClosures.id });
+        if (!row) throw new NotFoundError('Closed period', `FY${period.fiscalYear}/${period.month ?? 'year'}`);
+        await recordAudit(tx, viewer, [
+          {
+            action: 'update',
+            subjectType: 'fiscal_period_closure',
+            subjectId: row.id,
+            fields: ['reopenedAt'],
+            reason: why,
+          },
+        ]);
+      });
+    },
+  };
+}
