@@ -1,7 +1,9 @@
-import type { HealthProbe } from '@tsunagu/services';
+import type { DispatchSteps, HealthProbe } from '@tsunagu/services';
 
 export interface ActivityDependencies {
   checkDatabase: HealthProbe;
+  /** The steps of dispatch (services' `createDispatchSteps`), registered as activities by name. */
+  dispatch?: DispatchSteps;
 }
 
 /** Activities get what they touch from the worker, so tests can hand them something else. */
@@ -10,6 +12,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     async checkDatabase(): Promise<string> {
       return dependencies.checkDatabase();
     },
+    ...dependencies.dispatch,
   };
 }
 

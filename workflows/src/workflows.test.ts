@@ -6,7 +6,7 @@ import { createLogger } from '@tsunagu/services';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ActivityDependencies, createActivities } from './activities';
 import { installTemporalRuntime } from './runtime';
-import { createTimeSkippingEnvironment } from './testing';
+import { createTimeSkippingEnvironment, recordHistory } from './testing';
 import { workflowsPath } from './worker';
 import { selfCheck } from './workflows';
 
@@ -18,7 +18,7 @@ describe('selfCheck on the time-skipping test server', () => {
   }, 60_000);
   afterAll(() => env?.teardown());
 
-  async function runSelfCheck(checkDatabase: ActivityDependencies['checkDatabase']) {
+  async function runSelfCheck(checkDatabase: ActivityDependencies['checkDatabase'], recordAs?: string) {
     const taskQueue = `test-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -26,13 +26,19 @@ describe('selfCheck on the time-skipping test server', () => {
       workflowsPath,
       activities: createActivities({ checkDatabase }),
     });
-    return worker.runUntil(
-      env.client.workflow.execute(selfCheck, { taskQueue, workflowId: `self-check-${randomUUID()}` }),
-    );
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(selfCheck, {
+        taskQueue,
+        workflowId: `self-check-${randomUUID()}`,
+      });
+      const result = await handle.result();
+      if (recordAs) await recordHistory(recordAs, handle);
+      return result;
+    });
   }
 
   test('reports what the database answered', async () => {
-    await expect(runSelfCheck(async () => 'ok')).resolves.toBe('ok');
+    await expect(runSelfCheck(async () => 'ok', 'self-check')).resolves.toBe('ok');
     await expect(runSelfCheck(async () => 'unreachable: connection refused')).resolves.toBe(
       'unreachable: connection refused',
     );

@@ -13,3 +13,5 @@ const { checkDatabase } = proxyActivities<Activities>({
 export async function selfCheck(): Promise<string> {
   return checkDatabase();
 }
+
+export { dispatchRequest } from './workflows/dispatch';

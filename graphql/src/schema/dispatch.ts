@@ -1,0 +1,336 @@
+import { acceptResults, assignmentStatuses, dispatchStages, offerStatuses } from '@tsunagu/services';
+import { builder } from '../builder';
+import { ModalityEnum, Request, RequestPurposeEnum, TranslationDirectionEnum, VolumeUnitEnum } from './request';
+import { SpecialtyEnum, Volunteer } from './volunteer';
+
+const DispatchStageEnum = builder.enumType('DispatchStage', {
+  values: dispatchStages,
+  description: 'Where the dispatch workflow has carried a request.',
+});
+const OfferStatusEnum = builder.enumType('OfferStatus', { values: offerStatuses });
+const AssignmentStatusEnum = builder.enumType('AssignmentStatus', { values: assignmentStatuses });
+const AcceptResultEnum = builder.enumType('AcceptResult', {
+  values: acceptResults,
+  description:
+    'won: you are booked. taken: someone accepted first. expired: the answer came after the deadline. busy: you are booked elsewhere then. closed: the request was cancelled.',
+});
+
+/**
+ * A request as the volunteer it is offered to (or who is booked for it) reads it: the work, the
+ * day and the place, without the contact or the notes, which stay with the organization and the
+ * coordinators; the booked volunteer receives the particulars in the confirmation.
+ */
+const OfferedRequest = builder.drizzleObject('requests', {
+  variant: 'OfferedRequest',
+  description: 'A request as a volunteer who was offered it sees it.',
+  fields: (t) => ({
+    modality: t.expose('modality', { type: ModalityEnum }),
+    language: t.relation('language'),
+    pairLanguage: t.relation('pairLanguage'),
+    translationDirection: t.expose('translationDirection', { type: TranslationDirectionEnum, nullable: true }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
+    deadline: t.expose('deadline', { type: 'DateTime', nullable: true }),
+    volume: t.exposeInt('volume', { nullable: true }),
+    volumeUnit: t.expose('volumeUnit', { type: VolumeUnitEnum, nullable: true }),
+    localGovernment: t.relation('localGovernment', { nullable: true }),
+    venue: t.exposeString('venue', { nullable: true }),
+    purpose: t.expose('purpose', { type: RequestPurposeEnum }),
+    specialty: t.expose('specialty', { type: SpecialtyEnum, nullable: true }),
+    interpretersNeeded: t.exposeInt('interpretersNeeded'),
+    urgent: t.exposeBoolean('urgent'),
+  }),
+});
+
+export const Offer = builder.drizzleNode('offers', {
+  name: 'Offer',
+  description: 'A request offered to one volunteer. Seen by that volunteer and the coordinators of its association.',
+  id: { column: (offer) => offer.id },
+  select: { columns: { volunteerId: true }, with: { request: { columns: { associationId: true } } } },
+  authScopes: (offer) => ({ volunteerSelf: offer.volunteerId, coordinatorOf: offer.request.associationId }),
+  fields: (t) => ({
+    wave: t.exposeInt('wave', { description: 'The wave it went out in; 0 when a coordinator offered it by hand.' }),
+    status: t.expose('status', { type: OfferStatusEnum }),
+    deadline: t.expose('deadline', { type: 'DateTime', description: 'Answer by then.' }),
+    respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    request: t.relation('request', { type: OfferedRequest }),
+    volunteer: t.relation('volunteer'),
+  }),
+});
+
+const ActivityReportKindEnum = builder.enumType('ActivityReportKind', { values: ['volunteer', 'requester'] as const });
+
+builder.drizzleObject('activityReports', {
+  name: 'ActivityReport',
+  description: 'A report after the activity: the volunteer’s (times, fare, notes) or the requester’s (how it went).',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ActivityReportKindEnum }),
+    actualStart: t.expose('actualStart', { type: 'DateTime', nullable: true }),
+    actualEnd: t.expose('actualEnd', { type: 'DateTime', nullable: true }),
+    transportFareYen: t.exposeInt('transportFareYen', { nullable: true }),
+    notes: t.exposeString('notes', { nullable: true }),
+    tookPlace: t.exposeBoolean('tookPlace', { nullable: true }),
+    satisfaction: t.exposeInt('satisfaction', { nullable: true, description: '1 (poor) to 5 (excellent).' }),
+    remarks: t.exposeString('remarks', { nullable: true }),
+    filedAt: t.expose('filedAt', { type: 'DateTime' }),
+    approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+export const Assignment = builder.drizzleNode('assignments', {
+  name: 'Assignment',
+  description:
+    'A volunteer booked for a request. Seen by that volunteer, the requesting organization and the coordinators.',
+  id: { column: (assignment) => assignment.id },
+  select: {
+    columns: { volunteerId: true },
+    with: { request: { columns: { associationId: true, organizationId: true } } },
+  },
+  authScopes: (assignment) => ({
+    volunteerSelf: assignment.volunteerId,
+    staffOf: assignment.request.organizationId,
+    coordinatorOf: assignment.request.associationId,
+  }),
+  fields: (t) => ({
+    status: t.expose('status', { type: AssignmentStatusEnum }),
+    volunteerName: t.string({
+      description: 'Who goes: the requesting organization learns the name once the volunteer is booked.',
+      select: { with: { volunteer: { columns: { fullName: true } } } },
+      resolve: (assignment) => assignment.volunteer.fullName,
+    }),
+    reconfirmedAt: t.expose('reconfirmedAt', { type: 'DateTime', nullable: true }),
+    releaseReason: t.exposeString('releaseReason', {
+      nullable: true,
+      description: 'not_reconfirmed, no_longer_fits (after a change of time) or coordinator.',
+    }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    cancellationNoticeHours: t.exposeInt('cancellationNoticeHours', { nullable: true }),
+    cancellationFeePercent: t.exposeInt('cancellationFeePercent', {
+      nullable: true,
+      description: 'The share of the honorarium a late cancellation owes, by the association’s policy.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    request: t.relation('request', { type: OfferedRequest }),
+    reports: t.relation('reports'),
+  }),
+});
+
+builder.drizzleObjectFields(Request, (t) => ({
+  dispatchStage: t.expose('dispatchStage', { type: DispatchStageEnum }),
+  dispatchWave: t.exposeInt('dispatchWave', { description: 'The wave of offers last sent; 0 before the first.' }),
+  widenedAt: t.expose('widenedAt', { type: 'DateTime', nullable: true }),
+  escalatedAt: t.expose('escalatedAt', { type: 'DateTime', nullable: true }),
+  rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+  offers: t.relation('offers', {
+    description: 'Every offer made for this request, newest first. For coordinators of its association.',
+    authScopes: (request) => ({ coordinatorOf: request.associationId }),
+    query: { orderBy: { createdAt: 'desc' } },
+  }),
+  assignments: t.relation('assignments', { query: { orderBy: { createdAt: 'asc' } } }),
+}));
+
+builder.queryField('myOffers', (t) =>
+  t.drizzleConnection({
+    type: 'offers',
+    description: 'Volunteers: the offers waiting for their answer, the most urgent first.',
+    authScopes: { volunteer: true },
+    resolve: (query, _root, _args, { db, viewer }) =>
+      db.query.offers.findMany(
+        query({
+          where: { volunteerId: viewer.volunteerId ?? '00000000-0000-0000-0000-000000000000', status: 'offered' },
+          orderBy: { deadline: 'asc', id: 'asc' },
+        }),
+      ),
+  }),
+);
+
+builder.queryField('myAssignments', (t) =>
+  t.drizzleConnection({
+    type: 'assignments',
+    description: 'Volunteers: their bookings, the soonest first (to reconfirm and to report on).',
+    authScopes: { volunteer: true },
+    resolve: (query, _root, _args, { db, viewer }) =>
+      db.query.assignments.findMany(
+        query({
+          where: { volunteerId: viewer.volunteerId ?? '00000000-0000-0000-0000-000000000000' },
+          orderBy: { createdAt: 'desc', id: 'asc' },
+        }),
+      ),
+  }),
+);
+
+builder.mutationField('approveRequest', (t) =>
+  t.drizzleField({
+    type: 'requests',
+    description: 'A coordinator approves a filed request: offers go out.',
+    authScopes: { coordinator: true },
+    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    errors: {},
+    resolve: (_query, _root, { requestId }, { services, viewer }) => services.dispatch.approve(viewer, requestId.id),
+  }),
+);
+
+builder.mutationField('rejectRequest', (t) =>
+  t.drizzleField({
+    type: 'requests',
+    description: 'A coordinator rejects a filed request, saying why; the requester is told.',
+    authScopes: { coordinator: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      reason: t.arg.string({ required: true }),
+    },
+    errors: {},
+    resolve: (_query, _root, { requestId, reason }, { services, viewer }) =>
+      services.dispatch.reject(viewer, requestId.id, reason),
+  }),
+);
+
+const AcceptOfferResult = builder
+  .objectRef<{ outcome: (typeof acceptResults)[number]; assignment: { id: string } | null }>('AcceptOfferResult')
+  .implement({
+    description: 'Whether the volunteer got it, at once.',
+    fields: (t) => ({
+      outcome: t.expose('outcome', { type: AcceptResultEnum }),
+      assignment: t.field({
+        type: Assignment,
+        nullable: true,
+        description: 'The booking, when won.',
+        resolve: async (result, _args, { db }) =>
+          result.assignment
+            ? ((await db.query.assignments.findFirst({
+                where: { id: result.assignment.id },
+                with: { request: { columns: { associationId: true, organizationId: true } } },
+              })) ?? null)
+            : null,
+      }),
+    }),
+  });
+
+builder.mutationField('acceptOffer', (t) =>
+  t.field({
+    type: AcceptOfferResult,
+    description: 'The volunteer accepts an offer; the first acceptance wins, and the answer says at once who won.',
+    authScopes: { volunteer: true },
+    args: { offerId: t.arg.globalID({ required: true, for: Offer }) },
+    errors: {},
+    resolve: (_root, { offerId }, { services, viewer }) => services.dispatch.acceptOffer(viewer, offerId.id),
+  }),
+);
+
+builder.mutationField('declineOffer', (t) =>
+  t.drizzleField({
+    type: 'offers',
+    description: 'The volunteer declines an offer.',
+    authScopes: { volunteer: true },
+    args: { offerId: t.arg.globalID({ required: true, for: Offer }) },
+    errors: {},
+    resolve: (_query, _root, { offerId }, { services, viewer }) => services.dispatch.declineOffer(viewer, offerId.id),
+  }),
+);
+
+builder.mutationField('offerToVolunteer', (t) =>
+  t.drizzleField({
+    type: 'offers',
+    description: 'A coordinator offers a request to a volunteer of their choice, at any time.',
+    authScopes: { coordinator: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      volunteerId: t.arg.globalID({ required: true, for: Volunteer }),
+    },
+    errors: {},
+    resolve: (_query, _root, { requestId, volunteerId }, { services, viewer }) =>
+      services.dispatch.offerToVolunteer(viewer, requestId.id, volunteerId.id),
+  }),
+);
+
+builder.mutationField('assignVolunteer', (t) =>
+  t.drizzleField({
+    type: 'assignments',
+    description: 'A coordinator books a volunteer by hand, at any time; a double booking is refused.',
+    authScopes: { coordinator: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      volunteerId: t.arg.globalID({ required: true, for: Volunteer }),
+    },
+    errors: {},
+    resolve: (_query, _root, { requestId, volunteerId }, { services, viewer }) =>
+      services.dispatch.assignVolunteer(viewer, requestId.id, volunteerId.id),
+  }),
+);
+
+builder.mutationField('reconfirmAssignment', (t) =>
+  t.drizzleField({
+    type: 'assignments',
+    description: 'The booked volunteer confirms again, a day or two before, that they will go.',
+    authScopes: { volunteer: true },
+    args: { assignmentId: t.arg.globalID({ required: true, for: Assignment }) },
+    errors: {},
+    resolve: (_query, _root, { assignmentId }, { services, viewer }) =>
+      services.dispatch.reconfirmAssignment(viewer, assignmentId.id),
+  }),
+);
+
+const VolunteerReportInput = builder.inputType('VolunteerReportInput', {
+  fields: (t) => ({
+    actualStart: t.field({ type: 'DateTime', required: true }),
+    actualEnd: t.field({ type: 'DateTime', required: true }),
+    transportFareYen: t.int({ required: true }),
+    notes: t.string({ required: false }),
+  }),
+});
+
+const RequesterReportInput = builder.inputType('RequesterReportInput', {
+  fields: (t) => ({
+    tookPlace: t.boolean({ required: true, description: 'Whether it took place as planned.' }),
+    satisfaction: t.int({ required: true, description: '1 (poor) to 5 (excellent).' }),
+    remarks: t.string({ required: false }),
+  }),
+});
+
+const ActivityReportInput = builder.inputType('ActivityReportInput', {
+  description: 'One of the two: the volunteer files `volunteer`, the requesting organization `requester`.',
+  fields: (t) => ({
+    volunteer: t.field({ type: VolunteerReportInput, required: false }),
+    requester: t.field({ type: RequesterReportInput, required: false }),
+  }),
+});
+
+builder.mutationField('fileActivityReport', (t) =>
+  t.drizzleField({
+    type: 'activityReports',
+    description: 'After the activity, the volunteer or the requesting organization files its report.',
+    authScopes: { volunteer: true, requester: true },
+    args: {
+      assignmentId: t.arg.globalID({ required: true, for: Assignment }),
+      input: t.arg({ type: ActivityReportInput, required: true }),
+    },
+    errors: {},
+    resolve: (_query, _root, { assignmentId, input }, { services, viewer }) =>
+      services.dispatch.fileActivityReport(viewer, assignmentId.id, input),
+  }),
+);
+
+builder.mutationField('approveActivityReports', (t) =>
+  t.drizzleField({
+    type: 'requests',
+    description: 'A coordinator approves the reports of a request; the request is completed.',
+    authScopes: { coordinator: true },
+    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    errors: {},
+    resolve: (_query, _root, { requestId }, { services, viewer }) =>
+      services.dispatch.approveActivityReports(viewer, requestId.id),
+  }),
+);
+
+builder.mutationField('recordNoShow', (t) =>
+  t.drizzleField({
+    type: 'assignments',
+    description: 'A coordinator records that the booked volunteer did not turn up; it counts against reliability.',
+    authScopes: { coordinator: true },
+    args: { assignmentId: t.arg.globalID({ required: true, for: Assignment }) },
+    errors: {},
+    resolve: (_query, _root, { assignmentId }, { services, viewer }) =>
+      services.dispatch.recordNoShow(viewer, assignmentId.id),
+  }),
+);

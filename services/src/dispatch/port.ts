@@ -1,0 +1,49 @@
+import type {
+  AcceptOutcome,
+  AssignOutcome,
+  DeclineOutcome,
+  ManualOfferOutcome,
+  ReconfirmOutcome,
+  ScreeningResult,
+} from './steps';
+
+/** What happened to a request that its dispatch workflow must hear of, after the database says so. */
+export type DispatchSignal = 'changed' | 'cancelled' | 'reportFiled' | 'reportsApproved' | 'noShow';
+
+/**
+ * How the use cases reach the dispatch workflow of a request, without knowing it runs on Temporal
+ * (the API process implements it with a Temporal client). Decisions that the workflow orders go
+ * through it and come back with their outcome; signals only tell it something changed.
+ */
+export interface Dispatcher {
+  /** Starts the request's workflow; starting it again does nothing. */
+  start(requestId: string): Promise<void>;
+  approve(requestId: string, input: { by: string }): Promise<ScreeningResult>;
+  reject(requestId: string, input: { by: string; reason: string }): Promise<ScreeningResult>;
+  accept(requestId: string, input: { offerId: string; volunteerId: string }): Promise<AcceptOutcome>;
+  decline(requestId: string, input: { offerId: string; volunteerId: string }): Promise<DeclineOutcome>;
+  offer(requestId: string, input: { volunteerId: string; by: string }): Promise<ManualOfferOutcome>;
+  assign(requestId: string, input: { volunteerId: string; by: string }): Promise<AssignOutcome>;
+  reconfirm(requestId: string, input: { assignmentId: string; volunteerId: string }): Promise<ReconfirmOutcome>;
+  signal(requestId: string, signal: DispatchSignal): Promise<void>;
+}
+
+/**
+ * For a process that runs no dispatch (tests of other use cases): filing and signals do nothing,
+ * and decisions that need the workflow fail as unexpected errors.
+ */
+export const detachedDispatcher: Dispatcher = {
+  start: async () => {},
+  signal: async () => {},
+  approve: notRunning,
+  reject: notRunning,
+  accept: notRunning,
+  decline: notRunning,
+  offer: notRunning,
+  assign: notRunning,
+  reconfirm: notRunning,
+};
+
+async function notRunning(): Promise<never> {
+  throw new Error('dispatch is not running in this process');
+}

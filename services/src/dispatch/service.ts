@@ -1,0 +1,365 @@
+import { type Db, schema } from '@tsunagu/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import type { Logger } from '../logger';
+import { doubleBookingMessage } from '../requests/assignments';
+import { parseInput } from '../validation';
+import type { Viewer } from '../viewer';
+import type { Dispatcher, DispatchSignal } from './port';
+import { finalStages } from './rules';
+import type { AcceptOutcome } from './steps';
+import { missingReports } from './steps';
+
+export const offerStatuses = schema.offerStatus.enumValues;
+export const assignmentStatuses = schema.assignmentStatus.enumValues;
+export const acceptResults = ['won', 'taken', 'expired', 'busy', 'closed'] as const satisfies AcceptOutcome['result'][];
+
+const reasonSchema = z.string().trim().min(1, 'Say why.').max(1000);
+
+const volunteerReportSchema = z
+  .object({
+    actualStart: z.date(),
+    actualEnd: z.date(),
+    transportFareYen: z.int('Use whole yen.').min(0, 'Use zero or more yen.').max(200_000),
+    notes: z.string().trim().max(2000).nullish(),
+  })
+  .refine((report) => report.actualEnd > report.actualStart, {
+    path: ['actualEnd'],
+    message: 'The end must come after the start.',
+  });
+
+const requesterReportSchema = z.object({
+  tookPlace: z.boolean(),
+  satisfaction: z.int('Use a whole number.').min(1, 'Use 1 to 5.').max(5, 'Use 1 to 5.'),
+  remarks: z.string().trim().max(2000).nullish(),
+});
+
+export type VolunteerReportInput = z.input<typeof volunteerReportSchema>;
+export type RequesterReportInput = z.input<typeof requesterReportSchema>;
+
+export function createDispatchService({
+  db,
+  clock,
+  logger,
+  dispatcher,
+}: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  dispatcher: Dispatcher;
+}) {
+  async function requestFor(requestId: string) {
+    const request = await db.query.requests.findFirst({
+      where: { id: requestId },
+      columns: { id: true, associationId: true, organizationId: true, status: true, startsAt: true, deadline: true },
+    });
+    if (!request) throw new NotFoundError('Request', requestId);
+    return request;
+  }
+
+  async function coordinatedRequest(viewer: Viewer, requestId: string) {
+    const request = await requestFor(requestId);
+    if (!viewer.coordinatorOf.includes(request.associationId)) {
+      throw new ForbiddenError('Only coordinators of the association can do this.');
+    }
+    return request;
+  }
+
+  async function assignmentFor(assignmentId: string) {
+    const assignment = await db.query.assignments.findFirst({
+      where: { id: assignmentId },
+      with: {
+        request: { columns: { id: true, associationId: true, organizationId: true, startsAt: true, deadline: true } },
+      },
+    });
+    if (!assignment) throw new NotFoundError('Assignment', assignmentId);
+    return assignment;
+  }
+
+  /** The viewer's own offer, whatever its state. */
+  async function ownOffer(viewer: Viewer, offerId: string) {
+    const offer = await db.query.offers.findFirst({ where: { id: offerId } });
+    if (!offer) throw new NotFoundError('Offer', offerId);
+    if (!viewer.volunteerId || offer.volunteerId !== viewer.volunteerId) {
+      throw new ForbiddenError('Only the volunteer it was offered to can answer this offer.');
+    }
+    return offer;
+  }
+
+  /** Tells the workflow; the database already holds the change, so a failure is logged, not thrown. */
+  async function signal(requestId: string, name: DispatchSignal) {
+    try {
+      await dispatcher.signal(requestId, name);
+    } catch (error) {
+      logger.warn({ requestId, signal: name, err: error }, 'dispatch workflow not signalled');
+    }
+  }
+
+  const loadRequest = async (requestId: string) => {
+    const request = await db.query.requests.findFirst({ where: { id: requestId } });
+    if (!request) throw new NotFoundError('Request', requestId);
+    return request;
+  };
+
+  return {
+    /**
+     * Starts the workflow of each request still waiting to be dispatched (filed or open, not yet
+     * begun) that has none: filing starts it, but Temporal may have been unreachable then. A
+     * request whose workflow exists or has finished is left alone.
+     */
+    async resumeAll(): Promise<number> {
+      const pending = await db
+        .select({ id: schema.requests.id })
+        .from(schema.requests)
+        .where(
+          and(
+            inArray(schema.requests.status, ['filed', 'open']),
+            sql`${schema.requests.dispatchStage} not in (${sql.join(
+              [...finalStages].map((stage) => sql`${stage}`),
+              sql`, `,
+            )})`,
+            sql`coalesce(${schema.requests.startsAt}, ${schema.requests.deadline}) > ${clock.now().toISO()}::timestamptz`,
+          ),
+        );
+      for (const request of pending) await dispatcher.start(request.id);
+      return pending.length;
+    },
+
+    /** A coordinator approves a filed request: offers go out. */
+    async approve(viewer: Viewer, requestId: string) {
+      await coordinatedRequest(viewer, requestId);
+      const outcome = await dispatcher.approve(requestId, { by: viewer.userId ?? '' });
+      if (outcome.result !== 'approved') throw new ConflictError('This request is no longer waiting for screening.');
+      return loadRequest(requestId);
+    },
+
+    /** A coordinator rejects a filed request, saying why; the requester is told. */
+    async reject(viewer: Viewer, requestId: string, reason: string) {
+      const why = parseInput(reasonSchema, reason, ['reason']);
+      await coordinatedRequest(viewer, requestId);
+      const outcome = await dispatcher.reject(requestId, { by: viewer.userId ?? '', reason: why });
+      if (outcome.result !== 'rejected') throw new ConflictError('This request is no longer waiting for screening.');
+      return loadRequest(requestId);
+    },
+
+    /**
+     * A volunteer accepts an offer and learns at once whether they got it: `won` (with the
+     * booking), `taken` by someone quicker, `expired`, `busy` elsewhere then, or `closed`.
+     */
+    async acceptOffer(viewer: Viewer, offerId: string) {
+      const offer = await ownOffer(viewer, offerId);
+      const outcome: AcceptOutcome = await dispatcher.accept(offer.requestId, {
+        offerId,
+        volunteerId: offer.volunteerId,
+      });
+      const assignment =
+        outcome.result === 'won'
+          ? ((await db.query.assignments.findFirst({ where: { id: outcome.assignmentId } })) ?? null)
+          : null;
+      return { outcome: outcome.result, assignment };
+    },
+
+    async declineOffer(viewer: Viewer, offerId: string) {
+      const offer = await ownOffer(viewer, offerId);
+      const outcome = await dispatcher.decline(offer.requestId, { offerId, volunteerId: offer.volunteerId });
+      if (outcome.result !== 'declined') throw new ConflictError('This offer is no longer open.');
+      return (await db.query.offers.findFirst({ where: { id: offerId } })) ?? offer;
+    },
+
+    /** A coordinator offers the request to a volunteer of their choice, at any time. */
+    async offerToVolunteer(viewer: Viewer, requestId: string, volunteerId: string) {
+      await coordinatedRequest(viewer, requestId);
+      const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
+      if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+      const outcome = await dispatcher.offer(requestId, { volunteerId, by: viewer.userId ?? '' });
+      switch (outcome.result) {
+        case 'offered': {
+          const offer = await db.query.offers.findFirst({ where: { id: outcome.offerId } });
+          if (!offer) throw new NotFoundError('Offer', outcome.offerId);
+          return offer;
+        }
+        case 'already_offered':
+          throw new ConflictError('This volunteer already has an open offer for this request.');
+        case 'already_assigned':
+          throw new ConflictError('This volunteer is already assigned to this request.');
+        case 'full':
+          throw new ConflictError('This request already has every interpreter it needs.');
+        case 'closed':
+          throw new ConflictError('This request takes no more offers.');
+      }
+    },
+
+    /** A coordinator books a volunteer by hand, at any time. */
+    async assignVolunteer(viewer: Viewer, requestId: string, volunteerId: string) {
+      await coordinatedRequest(viewer, requestId);
+      const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
+      if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+      const outcome = await dispatcher.assign(requestId, { volunteerId, by: viewer.userId ?? '' });
+      switch (outcome.result) {
+        case 'assigned': {
+          const assignment = await db.query.assignments.findFirst({ where: { id: outcome.assignmentId } });
+          if (!assignment) throw new NotFoundError('Assignment', outcome.assignmentId);
+          return assignment;
+        }
+        case 'already_assigned':
+          throw new ConflictError('This volunteer is already assigned to this request.');
+        case 'full':
+          throw new ConflictError('This request already has every interpreter it needs.');
+        case 'busy':
+          throw new ConflictError(doubleBookingMessage);
+        case 'closed':
+          throw new ConflictError('This request takes no more volunteers.');
+      }
+    },
+
+    /** The booked volunteer confirms again, a day or two before, that they will go. */
+    async reconfirmAssignment(viewer: Viewer, assignmentId: string) {
+      const assignment = await assignmentFor(assignmentId);
+      if (!viewer.volunteerId || assignment.volunteerId !== viewer.volunteerId) {
+        throw new ForbiddenError('Only the booked volunteer can reconfirm.');
+      }
+      const outcome = await dispatcher.reconfirm(assignment.requestId, {
+        assignmentId,
+        volunteerId: assignment.volunteerId,
+      });
+      if (outcome.result !== 'reconfirmed') throw new ConflictError('This booking is no longer confirmed.');
+      return (await db.query.assignments.findFirst({ where: { id: assignmentId } })) ?? assignment;
+    },
+
+    /**
+     * After the activity, the booked volunteer files their report (actual times, transport fare,
+     * notes) or the requesting organization's staff theirs (took place, satisfaction, remarks).
+     * Filing again replaces the report until a coordinator approves it.
+     */
+    async fileActivityReport(
+      viewer: Viewer,
+      assignmentId: string,
+      report: { volunteer?: VolunteerReportInput | null; requester?: RequesterReportInput | null },
+    ) {
+      const assignment = await assignmentFor(assignmentId);
+      const kind = report.volunteer ? 'volunteer' : report.requester ? 'requester' : null;
+      if (!kind || (report.volunteer && report.requester)) {
+        throw ValidationError.of(['input'], 'File either the volunteer’s report or the requester’s.');
+      }
+      if (kind === 'volunteer' && (!viewer.volunteerId || viewer.volunteerId !== assignment.volunteerId)) {
+        throw new ForbiddenError('Only the booked volunteer files this report.');
+      }
+      if (kind === 'requester' && viewer.organizationId !== assignment.request.organizationId) {
+        throw new ForbiddenError('Only the requesting organization files this report.');
+      }
+      const startedAt = assignment.request.startsAt ?? assignment.request.deadline;
+      if (startedAt && startedAt.getTime() > clock.now().toMillis()) {
+        throw new ConflictError('A report can be filed once the activity has started.');
+      }
+      if (!['confirmed', 'completed', 'no_show'].includes(assignment.status)) {
+        throw new ConflictError(`A booking that is ${assignment.status} takes no report.`);
+      }
+      if (kind === 'volunteer' && assignment.status === 'no_show') {
+        throw new ConflictError('A no-show was recorded for this booking.');
+      }
+      const values =
+        kind === 'volunteer'
+          ? parseInput(volunteerReportSchema, report.volunteer, ['input', 'volunteer'])
+          : parseInput(requesterReportSchema, report.requester, ['input', 'requester']);
+      const row = {
+        actualStart: null,
+        actualEnd: null,
+        transportFareYen: null,
+        notes: null,
+        tookPlace: null,
+        satisfaction: null,
+        remarks: null,
+        ...values,
+        filedBy: viewer.userId,
+        filedAt: clock.now().toJSDate(),
+      };
+      const [filed] = await db
+        .insert(schema.activityReports)
+        .values({ assignmentId, kind, ...row })
+        .onConflictDoUpdate({
+          target: [schema.activityReports.assignmentId, schema.activityReports.kind],
+          set: row,
+          setWhere: sql`${schema.activityReports.approvedAt} is null`,
+        })
+        .returning();
+      if (!filed) throw new ConflictError('This report is already approved.');
+      await signal(assignment.requestId, 'reportFiled');
+      return filed;
+    },
+
+    /**
+     * A coordinator approves the reports of a request: the bookings are completed, the request
+     * too, and its workflow ends. Every volunteer's report must be in; the requester's is welcome
+     * but not waited for.
+     */
+    async approveActivityReports(viewer: Viewer, requestId: string) {
+      await coordinatedRequest(viewer, requestId);
+      const now = clock.now().toJSDate();
+      await db.transaction(async (tx) => {
+        const [request] = await tx
+          .select({ status: schema.requests.status })
+          .from(schema.requests)
+          .where(eq(schema.requests.id, requestId))
+          .for('update');
+        // Open too: a request that needed several interpreters may have gone ahead with fewer.
+        if (request?.status !== 'filled' && request?.status !== 'open') {
+          throw new ConflictError('Only a request that took place has reports to approve.');
+        }
+        const missing = (await missingReports(tx, requestId)).filter((report) => report.kind === 'volunteer');
+        if (missing.length > 0) throw new ConflictError('A volunteer’s report is still missing.');
+        const booked = await tx
+          .select({ id: schema.assignments.id })
+          .from(schema.assignments)
+          .where(
+            and(
+              eq(schema.assignments.requestId, requestId),
+              inArray(schema.assignments.status, ['confirmed', 'completed', 'no_show']),
+            ),
+          );
+        if (booked.length === 0) throw new ConflictError('Nobody was booked for this request.');
+        const ids = booked.map((assignment) => assignment.id);
+        await tx
+          .update(schema.activityReports)
+          .set({ approvedAt: now, approvedBy: viewer.userId })
+          .where(
+            and(inArray(schema.activityReports.assignmentId, ids), sql`${schema.activityReports.approvedAt} is null`),
+          );
+        await tx
+          .update(schema.assignments)
+          .set({ status: 'completed', updatedAt: now })
+          .where(and(inArray(schema.assignments.id, ids), eq(schema.assignments.status, 'confirmed')));
+        await tx
+          .update(schema.requests)
+          .set({ status: 'completed', dispatchStage: 'completed', updatedAt: now })
+          .where(eq(schema.requests.id, requestId));
+      });
+      await signal(requestId, 'reportsApproved');
+      return loadRequest(requestId);
+    },
+
+    /** A coordinator records that the booked volunteer did not turn up; it counts against reliability. */
+    async recordNoShow(viewer: Viewer, assignmentId: string) {
+      const assignment = await assignmentFor(assignmentId);
+      if (!viewer.coordinatorOf.includes(assignment.request.associationId)) {
+        throw new ForbiddenError('Only coordinators of the association can record a no-show.');
+      }
+      const startsAt = assignment.request.startsAt;
+      if (!startsAt) throw new ConflictError('A translation has no appointment to miss.');
+      if (startsAt.getTime() > clock.now().toMillis()) {
+        throw new ConflictError('A no-show can be recorded once the activity has started.');
+      }
+      const [updated] = await db
+        .update(schema.assignments)
+        .set({ status: 'no_show', updatedAt: clock.now().toJSDate() })
+        .where(and(eq(schema.assignments.id, assignmentId), eq(schema.assignments.status, 'confirmed')))
+        .returning();
+      if (!updated) throw new ConflictError(`A booking that is ${assignment.status} cannot be a no-show.`);
+      await signal(assignment.requestId, 'noShow');
+      return updated;
+    },
+  };
+}
+
+export type DispatchService = ReturnType<typeof createDispatchService>;

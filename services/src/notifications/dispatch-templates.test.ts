@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { type DispatchNotice, dispatchEvents, renderDispatchEmail } from './dispatch-templates';
+import { type Locale, renderEmail } from './templates';
+
+const publicUrl = 'https://tsunagu.example.jp/';
+
+const notice = (event: DispatchNotice['event'], extra: Partial<DispatchNotice> = {}): DispatchNotice => ({
+  event,
+  requestId: '7f1c7a52-5b0e-4a7e-9d1e-1d6f6b7c2a10',
+  request: {
+    organizationName: '豊中市役所 市民課',
+    language: { ja: 'ベトナム語', en: 'Vietnamese' },
+    modality: 'on_site',
+    // 2027-03-22 10:00–12:00 in Japan.
+    startsAt: '2027-03-22T01:00:00.000Z',
+    endsAt: '2027-03-22T03:00:00.000Z',
+    deadline: null,
+    municipality: { ja: '豊中市', en: 'Toyonaka' },
+  },
+  ...extra,
+});
+
+const particulars = {
+  venue: '豊中市役所 市民課窓口',
+  address: '豊中市中桜塚3-1-1',
+  remoteJoinInstructions: null,
+  contactName: '窓口 一郎',
+  contactPhone: '06-0000-0000',
+};
+
+describe('dispatch e-mails', () => {
+  test.each(dispatchEvents.flatMap((event) => (['ja', 'en'] as Locale[]).map((locale) => [event, locale] as const)))(
+    '%s in %s is written in that language and says which request',
+    (event, locale) => {
+      const email = renderEmail({ template: event, payload: notice(event) }, locale, publicUrl);
+      expect(email.subject).toMatch(locale === 'ja' ? /^【つなぐ】/ : /^\[Tsunagu\] /);
+      expect(email.text).toContain(locale === 'ja' ? 'ベトナム語' : 'Vietnamese');
+      expect(email.text).toContain('https://tsunagu.example.jp/');
+      if (locale === 'en') expect(email.text.replace('豊中市役所 市民課', '')).not.toMatch(/[\u3040-\u30ff]/);
+    },
+  );
+
+  test('an offer says until when to answer, in Japan time, and gives no address or contact', () => {
+    const offer = notice('offerMade', { respondBy: '2027-03-03T01:00:00.000Z' });
+    const ja = renderDispatchEmail(offer, 'ja', publicUrl);
+    expect(ja.text).toContain('3月3日(水) 10:00までにお返事ください');
+    expect(ja.text).toContain('3月22日(月) 10:00〜12:00');
+    expect(ja.text).not.toContain('窓口 一郎');
+    const en = renderDispatchEmail(offer, 'en', publicUrl);
+    expect(en.text).toContain('Please answer by Wed 3 March, 10:00 (Japan time)');
+    expect(en.text).toContain('Mon 22 March, 10:00–12:00 (Japan time)');
+  });
+
+  test('a confirmation gives the booked volunteer the venue, address and contact', () => {
+    const email = renderDispatchEmail(notice('assignmentConfirmed', { particulars }), 'ja', publicUrl);
+    expect(email.text).toContain('会場：豊中市役所 市民課窓口');
+    expect(email.text).toContain('住所：豊中市中桜塚3-1-1');
+    expect(email.text).toContain('連絡先：窓口 一郎 (06-0000-0000)');
+  });
+
+  test('a withdrawn offer says why; a late cancellation says what it owes', () => {
+    expect(renderDispatchEmail(notice('offerWithdrawn', { reason: 'taken' }), 'en', publicUrl).text).toContain(
+      'another volunteer took it',
+    );
+    expect(
+      renderDispatchEmail(notice('lateCancellation', { noticeHours: 18, feePercent: 100 }), 'ja', publicUrl).text,
+    ).toContain('開始の18時間前に取り消されました。規定により謝金の100%が発生します。');
+  });
+
+  test('reminders count days when whole, hours otherwise', () => {
+    expect(renderDispatchEmail(notice('reminder', { hoursBefore: 72 }), 'en', publicUrl).subject).toBe(
+      '[Tsunagu] Reminder: your activity in 3 days',
+    );
+    expect(renderDispatchEmail(notice('reminder', { hoursBefore: 2 }), 'ja', publicUrl).subject).toBe(
+      '【つなぐ】活動の2時間前のお知らせ',
+    );
+  });
+});

@@ -1,0 +1,437 @@
+import { DateTime } from 'luxon';
+import { tokyo } from '../clock';
+import type { Locale, RenderedEmail } from './templates';
+
+type Names = { ja: string; en: string };
+
+/** What every dispatch message says about its request; no notes, which may name a foreign resident. */
+export interface RequestSummary {
+  organizationName: string;
+  language: Names;
+  modality: 'on_site' | 'remote' | 'translation';
+  /** ISO 8601; null for a translation, which has a deadline instead. */
+  startsAt: string | null;
+  endsAt: string | null;
+  deadline: string | null;
+  /** The municipality of the place, on site. */
+  municipality: Names | null;
+}
+
+/** Where and whom to ask: given to a volunteer only once they are booked. */
+export interface RequestParticulars {
+  venue: string | null;
+  address: string | null;
+  remoteJoinInstructions: string | null;
+  contactName: string;
+  contactPhone: string | null;
+}
+
+/**
+ * The payload of every dispatch message. `event` and `requestId` (and `assignmentId` for a
+ * volunteer's booking) say what happened to what, so a calendar invitation can be attached to the
+ * confirmations, changes and cancellations.
+ */
+export interface DispatchNotice {
+  event: DispatchEvent;
+  requestId: string;
+  assignmentId?: string;
+  request: RequestSummary;
+  particulars?: RequestParticulars;
+  /** ISO 8601: an offer's answer deadline, or the reconfirmation cutoff. */
+  respondBy?: string;
+  hoursBefore?: number;
+  volunteerName?: string;
+  /** Why an offer was withdrawn or a booking released, or why a request was rejected (free text). */
+  reason?: string;
+  noticeHours?: number;
+  feePercent?: number;
+  reportKind?: 'volunteer' | 'requester';
+}
+
+/** Why an offer is withdrawn or a booking released, as `reason` says it. */
+export type DispatchReason = 'taken' | 'cancelled' | 'changed' | 'not_reconfirmed' | 'no_longer_fits' | 'coordinator';
+
+export const dispatchEvents = [
+  'screeningNeeded',
+  'requestApproved',
+  'requestRejected',
+  'offerMade',
+  'offerWithdrawn',
+  'assignmentConfirmed',
+  'requestConfirmed',
+  'stillLooking',
+  'escalated',
+  'answerDateReached',
+  'reminder',
+  'reconfirmationRequested',
+  'assignmentReleased',
+  'coverNeeded',
+  'requestChanged',
+  'assignmentCancelled',
+  'lateCancellation',
+  'reportRequested',
+  'reportReminder',
+  'reportsOverdue',
+] as const;
+
+export type DispatchEvent = (typeof dispatchEvents)[number];
+
+export type DispatchPayloads = { [Event in DispatchEvent]: DispatchNotice };
+
+/** Which events change a volunteer's calendar, and how: for the invitation the delivery attaches. */
+export const calendarMethods: Partial<Record<DispatchEvent, 'REQUEST' | 'CANCEL'>> = {
+  assignmentConfirmed: 'REQUEST',
+  requestConfirmed: 'REQUEST',
+  requestChanged: 'REQUEST',
+  assignmentReleased: 'CANCEL',
+  assignmentCancelled: 'CANCEL',
+};
+
+interface Words {
+  subject: string;
+  lead: string;
+  /** Where the reader acts; relative to the public URL. */
+  path: string;
+}
+
+type Phrase = (notice: DispatchNotice, locale: Locale) => Words;
+
+const reasonsJa: Record<DispatchReason, string> = {
+  taken: 'ほかのボランティアに決まりました',
+  cancelled: '依頼が取り消されました',
+  changed: '依頼の日時が変わりました',
+  not_reconfirmed: '期限までに参加の再確認がありませんでした',
+  no_longer_fits: '変更後の日時にはご都合が合わなくなりました',
+  coordinator: 'コーディネーターが手配を変更しました',
+};
+const reasonsEn: Record<DispatchReason, string> = {
+  taken: 'another volunteer took it',
+  cancelled: 'the request was cancelled',
+  changed: 'the request’s time changed',
+  not_reconfirmed: 'you did not reconfirm by the cutoff',
+  no_longer_fits: 'the new time no longer fits your availability',
+  coordinator: 'a coordinator changed the arrangements',
+};
+
+const reason = (notice: DispatchNotice, locale: Locale) => {
+  const key = notice.reason as DispatchReason | undefined;
+  const words = locale === 'ja' ? reasonsJa : reasonsEn;
+  return key && key in words ? words[key] : (notice.reason ?? '');
+};
+
+const requestPath = (notice: DispatchNotice) => `/requests/${notice.requestId}`;
+
+/** Each event in both languages: subject, the sentence that says what happened, and where to act. */
+const phrases: Record<DispatchEvent, Phrase> = {
+  screeningNeeded: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '新しい依頼の確認をお願いします',
+          lead: `${n.request.organizationName}から依頼が届きました。内容を確認し、承認または却下してください。`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'A new request to screen',
+          lead: `${n.request.organizationName} filed a request. Please approve or reject it.`,
+          path: requestPath(n),
+        },
+  requestApproved: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼を受け付けました',
+          lead: '依頼が承認されました。通訳・翻訳ボランティアを探しています。決まりしだいお知らせします。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Your request is accepted',
+          lead: 'Your request was approved. We are looking for a volunteer and will tell you as soon as one is confirmed.',
+          path: requestPath(n),
+        },
+  requestRejected: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼をお受けできませんでした',
+          lead: `申し訳ありませんが、この依頼はお受けできません。${n.reason ? `理由：${n.reason}` : ''}`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'We cannot take your request',
+          lead: `We are sorry: we cannot take this request.${n.reason ? ` Reason: ${n.reason}` : ''}`,
+          path: requestPath(n),
+        },
+  offerMade: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '通訳・翻訳の依頼があります',
+          lead: `次の依頼をお引き受けいただけますか。${when(n.respondBy, l)}までにお返事ください。先にお引き受けいただいた方に決まります。`,
+          path: '/offers',
+        }
+      : {
+          subject: 'Can you take this request?',
+          lead: `Can you take the request below? Please answer by ${when(n.respondBy, l)}. The first to accept gets it.`,
+          path: '/offers',
+        },
+  offerWithdrawn: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼のお願いを取り下げます',
+          lead: `${reason(n, l)}ため、この依頼のお願いを取り下げます。ありがとうございました。`,
+          path: '/offers',
+        }
+      : {
+          subject: 'Offer withdrawn',
+          lead: `We withdraw this offer: ${reason(n, l)}. Thank you all the same.`,
+          path: '/offers',
+        },
+  assignmentConfirmed: (_n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼が確定しました',
+          lead: 'お引き受けいただきありがとうございます。次の内容で確定しました。',
+          path: '/assignments',
+        }
+      : {
+          subject: 'You are confirmed',
+          lead: 'Thank you for accepting. You are confirmed for the request below.',
+          path: '/assignments',
+        },
+  requestConfirmed: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: 'ボランティアが決まりました',
+          lead: `${n.volunteerName ?? 'ボランティア'}さんが担当します。`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'A volunteer is confirmed',
+          lead: `${n.volunteerName ?? 'A volunteer'} will take your request.`,
+          path: requestPath(n),
+        },
+  stillLooking: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: 'ボランティアを探しています',
+          lead: 'まだボランティアが決まっていません。範囲を広げ、コーディネーターが引き続き探しています。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Still looking for a volunteer',
+          lead: 'Nobody is confirmed yet. We have widened the search and a coordinator is looking too.',
+          path: requestPath(n),
+        },
+  escalated: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '担当者が見つかりません',
+          lead: '候補者がいないか、期限までに誰も引き受けませんでした。手動でのお願いか割り当てをお願いします。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Nobody found for a request',
+          lead: 'No candidate is left or nobody answered in time. Please offer it or assign someone by hand.',
+          path: requestPath(n),
+        },
+  answerDateReached: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: 'ボランティアはまだ決まっていません',
+          lead: 'ご指定の回答日になりましたが、ボランティアはまだ決まっていません。引き続き探しますが、ほかの手配もご検討ください。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'No volunteer confirmed yet',
+          lead: 'Your answer date has come and no volunteer is confirmed yet. We keep looking, but you may want to make other arrangements.',
+          path: requestPath(n),
+        },
+  reminder: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: `活動の${hoursJa(n.hoursBefore ?? 0)}前のお知らせ`,
+          lead: `ご担当の活動が${hoursJa(n.hoursBefore ?? 0)}後に始まります。`,
+          path: '/assignments',
+        }
+      : {
+          subject: `Reminder: your activity in ${hoursEn(n.hoursBefore ?? 0)}`,
+          lead: `Your activity starts in ${hoursEn(n.hoursBefore ?? 0)}.`,
+          path: '/assignments',
+        },
+  reconfirmationRequested: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '参加の再確認をお願いします',
+          lead: `${when(n.respondBy, l)}までに、参加できることをアプリで再確認してください。再確認がない場合は、ほかの方にお願いします。`,
+          path: '/assignments',
+        }
+      : {
+          subject: 'Please reconfirm',
+          lead: `Please reconfirm in the app by ${when(n.respondBy, l)} that you will go. Without it, we will ask someone else.`,
+          path: '/assignments',
+        },
+  assignmentReleased: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '担当を解除しました',
+          lead: `${reason(n, l)}ため、この依頼のご担当を解除しました。`,
+          path: '/assignments',
+        }
+      : {
+          subject: 'You are released from a request',
+          lead: `You are no longer booked for this request: ${reason(n, l)}.`,
+          path: '/assignments',
+        },
+  coverNeeded: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '代わりのボランティアを探しています',
+          lead: `担当が解除されました（${reason(n, l)}）。代わりを探し始めました。`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Finding cover for a request',
+          lead: `A volunteer was released (${reason(n, l)}). We have started finding cover.`,
+          path: requestPath(n),
+        },
+  requestChanged: (_n, l) =>
+    l === 'ja'
+      ? { subject: '依頼の日時が変わりました', lead: 'ご担当の依頼が次のとおり変更されました。', path: '/assignments' }
+      : {
+          subject: 'Your request changed',
+          lead: 'The request you are booked for changed as follows.',
+          path: '/assignments',
+        },
+  assignmentCancelled: (_n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼が取り消されました',
+          lead: 'ご担当の依頼が依頼者により取り消されました。',
+          path: '/assignments',
+        }
+      : {
+          subject: 'Request cancelled',
+          lead: 'The request you were booked for was cancelled by the requester.',
+          path: '/assignments',
+        },
+  lateCancellation: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '直前の取り消しがありました',
+          lead: `開始の${n.noticeHours ?? 0}時間前に取り消されました。規定により謝金の${n.feePercent ?? 0}%が発生します。`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Late cancellation',
+          lead: `Cancelled ${n.noticeHours ?? 0} hours before the start: by the policy, ${n.feePercent ?? 0}% of the honorarium is owed.`,
+          path: requestPath(n),
+        },
+  reportRequested: (n, l) =>
+    n.reportKind === 'requester'
+      ? l === 'ja'
+        ? {
+            subject: '活動報告をお願いします',
+            lead: '活動は予定どおり行われましたか。満足度とご意見をお聞かせください。',
+            path: requestPath(n),
+          }
+        : {
+            subject: 'How did it go?',
+            lead: 'Did the activity take place as planned? Please tell us how satisfied you were.',
+            path: requestPath(n),
+          }
+      : l === 'ja'
+        ? {
+            subject: '活動報告をお願いします',
+            lead: '実際の開始・終了時刻、交通費、連絡事項を報告してください。',
+            path: '/assignments',
+          }
+        : {
+            subject: 'Please file your activity report',
+            lead: 'Please report your actual times, transport fare and any notes.',
+            path: '/assignments',
+          },
+  reportReminder: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '活動報告がまだ届いていません',
+          lead: '活動報告の提出をお願いします。',
+          path: n.reportKind === 'requester' ? requestPath(n) : '/assignments',
+        }
+      : {
+          subject: 'Your activity report is still missing',
+          lead: 'Please file your activity report.',
+          path: n.reportKind === 'requester' ? requestPath(n) : '/assignments',
+        },
+  reportsOverdue: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '活動報告が届いていません',
+          lead: '催促を重ねましたが、活動報告がまだそろっていません。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Activity reports overdue',
+          lead: 'Despite reminders, the activity reports are still missing.',
+          path: requestPath(n),
+        },
+};
+
+/** Subject and body of a dispatch message, in the recipient's language. */
+export function renderDispatchEmail(notice: DispatchNotice, locale: Locale, publicUrl: string): RenderedEmail {
+  const words = phrases[notice.event](notice, locale);
+  const lines = [...summaryLines(notice.request, locale), ...particularLines(notice.particulars, locale)];
+  const link = `${publicUrl.replace(/\/+$/, '')}${words.path}`;
+  return {
+    subject: locale === 'ja' ? `【つなぐ】${words.subject}` : `[Tsunagu] ${words.subject}`,
+    text: `${[words.lead, lines.join('\n'), link].join('\n\n')}\n`,
+  };
+}
+
+function summaryLines(request: RequestSummary, locale: Locale): string[] {
+  const modality =
+    locale === 'ja'
+      ? { on_site: '現地通訳', remote: '遠隔通訳（電話・ビデオ）', translation: '翻訳' }[request.modality]
+      : { on_site: 'on-site interpreting', remote: 'remote interpreting (phone/video)', translation: 'translation' }[
+          request.modality
+        ];
+  const label = (ja: string, en: string) => (locale === 'ja' ? `${ja}：` : `${en}: `);
+  return [
+    `${label('依頼元', 'Requester')}${request.organizationName}`,
+    `${label('言語', 'Language')}${request.language[locale]}`,
+    `${label('種別', 'Kind')}${modality}`,
+    request.startsAt
+      ? `${label('日時', 'When')}${span(request.startsAt, request.endsAt, locale)}`
+      : `${label('納期', 'Due')}${when(request.deadline ?? undefined, locale)}`,
+    ...(request.municipality ? [`${label('場所', 'Where')}${request.municipality[locale]}`] : []),
+  ];
+}
+
+function particularLines(particulars: RequestParticulars | undefined, locale: Locale): string[] {
+  if (!particulars) return [];
+  const label = (ja: string, en: string) => (locale === 'ja' ? `${ja}：` : `${en}: `);
+  return [
+    ...(particulars.venue ? [`${label('会場', 'Venue')}${particulars.venue}`] : []),
+    ...(particulars.address ? [`${label('住所', 'Address')}${particulars.address}`] : []),
+    ...(particulars.remoteJoinInstructions
+      ? [`${label('接続方法', 'How to join')}${particulars.remoteJoinInstructions}`]
+      : []),
+    `${label('連絡先', 'Contact')}${particulars.contactName}${particulars.contactPhone ? ` (${particulars.contactPhone})` : ''}`,
+  ];
+}
+
+function when(isoInstant: string | undefined, locale: Locale): string {
+  if (!isoInstant) return '';
+  const instant = DateTime.fromISO(isoInstant).setZone(tokyo);
+  return locale === 'ja'
+    ? instant.setLocale('ja').toFormat('M月d日(EEE) H:mm')
+    : `${instant.setLocale('en').toFormat('EEE d MMMM, H:mm')} (Japan time)`;
+}
+
+function span(startsAt: string, endsAt: string | null, locale: Locale): string {
+  if (!endsAt) return when(startsAt, locale);
+  const end = DateTime.fromISO(endsAt).setZone(tokyo).toFormat('H:mm');
+  return locale === 'ja'
+    ? `${when(startsAt, locale)}〜${end}`
+    : when(startsAt, locale).replace(' (Japan', `–${end} (Japan`);
+}
+
+const hoursJa = (hours: number) => (hours % 24 === 0 ? `${hours / 24}日` : `${hours}時間`);
+const hoursEn = (hours: number) =>
+  hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`;

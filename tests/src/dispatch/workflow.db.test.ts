@@ -1,0 +1,334 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Db, schema } from '@tsunagu/db';
+import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { createLogger, createServices, type Dispatcher, fixedClock, type Services } from '@tsunagu/services';
+import { dispatchWorkflowId } from '@tsunagu/workflows';
+import { recordHistory } from '@tsunagu/workflows/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertAvailableVolunteer, insertDispatchWorld, insertFiledRequest } from '../support/dispatch-world';
+import { type DispatchHarness, startDispatchHarness } from '../support/temporal';
+
+/**
+ * The dispatch workflow on the time-skipping test server, with its steps on a real database: days
+ * pass in seconds, and every branch is seen from the outside, in the database and the outbox.
+ */
+describe('the dispatch workflow, across days', () => {
+  let env: TestWorkflowEnvironment;
+  let testDb: TestDatabase;
+  let db: Db;
+  let harness: DispatchHarness;
+  let dispatcher: Dispatcher;
+  let services: Services;
+  /** The services read the test server's clock, synced before each use case. */
+  let clock: ReturnType<typeof fixedClock>;
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    db = testDb.database.db;
+    harness = await startDispatchHarness(testDb.database);
+    ({ env, dispatcher } = harness);
+    clock = fixedClock(new Date(await env.currentTimeMs()).toISOString());
+    services = createServices({ db, clock, logger: createLogger({ level: 'silent' }), dispatcher });
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.stop();
+    await testDb?.dispose();
+  });
+
+  const sync = async () => {
+    clock.advance({ minutes: ((await env.currentTimeMs()) - clock.now().toMillis()) / 60_000 });
+  };
+  /** Lets the test server's time run until `instant` (timers fire on the way). */
+  const sleepUntil = async (instant: Date) => {
+    const ms = instant.getTime() - (await env.currentTimeMs());
+    if (ms > 0) await env.sleep(ms);
+    await sync();
+  };
+  /** The day `days` ahead of the test server's today in Japan, as YYYY-MM-DD. */
+  const dateAhead = async (days: number) =>
+    new Date((await env.currentTimeMs()) + days * 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  /** That day at `hour` in Japan. */
+  const dayAhead = async (days: number, hour: number) =>
+    new Date(`${await dateAhead(days)}T${String(hour).padStart(2, '0')}:00:00+09:00`);
+  /** Retries `check` until it passes: the workflow moves on its own after each step. */
+  const eventually = async <T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await check();
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  const templates = async (requestId: string) =>
+    (await db.select().from(schema.outbox))
+      .filter((row) => (row.payload as { requestId?: string }).requestId === requestId)
+      .map((row) => row.template);
+  const count = (list: string[], template: string) => list.filter((each) => each === template).length;
+  const offersOf = (requestId: string) => db.select().from(schema.offers).where(eq(schema.offers.requestId, requestId));
+  const openOfferOf = async (requestId: string, volunteerId: string) => {
+    const offer = (await offersOf(requestId)).find(
+      (each) => each.volunteerId === volunteerId && each.status === 'offered',
+    );
+    if (!offer) throw new Error('no open offer yet');
+    return offer;
+  };
+  const requestRow = async (requestId: string) =>
+    (await db.select().from(schema.requests).where(eq(schema.requests.id, requestId)))[0];
+  const assignmentsOf = (requestId: string) =>
+    db.select().from(schema.assignments).where(eq(schema.assignments.requestId, requestId));
+  const handleOf = (requestId: string): WorkflowHandle => env.client.workflow.getHandle(dispatchWorkflowId(requestId));
+
+  test('the whole story: screened, declined by the first wave, accepted from the second, reminded, reconfirmed, reported and approved', async () => {
+    const world = await insertDispatchWorld(db, { policy: { offers: { waveSize: 2, maxWaves: 3 } } });
+    const [lan, minh, thao] = [
+      await insertAvailableVolunteer(db, world.associationId, 'Lan'),
+      await insertAvailableVolunteer(db, world.associationId, 'Minh'),
+      await insertAvailableVolunteer(db, world.associationId, 'Thao'),
+    ];
+    const startsAt = await dayAhead(10, 10);
+    const endsAt = await dayAhead(10, 12);
+    const request = await insertFiledRequest(db, world, { startsAt, endsAt });
+
+    await dispatcher.start(request.id);
+    const handle = handleOf(request.id);
+    const firstRun = (await handle.describe()).runId;
+    await dispatcher.start(request.id); // a second start does nothing
+    expect((await handle.describe()).runId).toBe(firstRun);
+    await eventually(async () => expect(await templates(request.id)).toContain('screeningNeeded'));
+
+    await sync();
+    await services.dispatch.approve(world.coordinator, request.id);
+    await eventually(async () => expect((await offersOf(request.id)).length).toBe(2));
+    const firstWave = await offersOf(request.id);
+    const volunteerById = new Map([lan, minh, thao].map((each) => [each.volunteer.id, each]));
+    for (const offer of firstWave) {
+      const volunteer = volunteerById.get(offer.volunteerId);
+      if (!volunteer) throw new Error('offer to a stranger');
+      await services.dispatch.declineOffer(volunteer.viewer, offer.id);
+    }
+    // Everyone in the wave declined: the next wave goes out at once, to whoever is left.
+    const last = [lan, minh, thao].find((each) => !firstWave.some((offer) => offer.volunteerId === each.volunteer.id));
+    if (!last) throw new Error('three volunteers, two offers');
+    const secondOffer = await eventually(() => openOfferOf(request.id, last.volunteer.id));
+    expect(secondOffer.wave).toBe(2);
+    const accepted = await services.dispatch.acceptOffer(last.viewer, secondOffer.id);
+    expect(accepted.outcome).toBe('won');
+    await eventually(async () => expect(await handle.query('state')).toMatchObject({ stage: 'confirmed' }));
+    expect(await requestRow(request.id)).toMatchObject({ status: 'filled', dispatchStage: 'confirmed' });
+
+    // Three days before: a reminder; two days before: the request to reconfirm, which she answers.
+    await sleepUntil(new Date(startsAt.getTime() - 47 * 3600_000));
+    await eventually(async () => expect(count(await templates(request.id), 'reconfirmationRequested')).toBe(1));
+    expect(count(await templates(request.id), 'reminder')).toBe(1);
+    const booking = accepted.assignment;
+    if (!booking) throw new Error('no booking');
+    await services.dispatch.reconfirmAssignment(last.viewer, booking.id);
+
+    // Past the cutoff she stays booked; the day-before and two-hour reminders follow.
+    await sleepUntil(new Date(endsAt.getTime() + 3600_000));
+    await eventually(async () => expect(count(await templates(request.id), 'reportRequested')).toBe(2));
+    expect(count(await templates(request.id), 'reminder')).toBe(3);
+    expect((await assignmentsOf(request.id))[0]).toMatchObject({ status: 'confirmed' });
+    expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'awaiting_reports' });
+
+    // Two days on, both are reminded; then both file and the coordinator approves.
+    await sleepUntil(new Date(endsAt.getTime() + 49 * 3600_000));
+    await eventually(async () => expect(count(await templates(request.id), 'reportReminder')).toBe(2));
+    await services.dispatch.fileActivityReport(last.viewer, booking.id, {
+      volunteer: { actualStart: startsAt, actualEnd: endsAt, transportFareYen: 460, notes: '問題なし' },
+    });
+    await services.dispatch.fileActivityReport(world.requester, booking.id, {
+      requester: { tookPlace: true, satisfaction: 5, remarks: 'ありがとうございました' },
+    });
+    await services.dispatch.approveActivityReports(world.coordinator, request.id);
+
+    await expect(handle.result()).resolves.toBe('completed');
+    await dispatcher.start(request.id); // nor does a start after the end
+    expect((await handle.describe()).runId).toBe(firstRun);
+    expect(await requestRow(request.id)).toMatchObject({ status: 'completed', dispatchStage: 'completed' });
+    expect((await assignmentsOf(request.id))[0]).toMatchObject({ status: 'completed' });
+    const reports = await db
+      .select()
+      .from(schema.activityReports)
+      .where(eq(schema.activityReports.assignmentId, booking.id));
+    expect(reports.map((report) => [report.kind, report.approvedAt !== null]).sort()).toEqual([
+      ['requester', true],
+      ['volunteer', true],
+    ]);
+    await recordHistory('dispatch-whole-story', handle);
+  }, 120_000);
+
+  test('nobody answers by the deadline: the search widens, then coordinators step in, the requester is told on the answer date, a coordinator assigns by hand, and a late cancellation owes a fee', async () => {
+    const world = await insertDispatchWorld(db, {
+      trusted: true,
+      policy: {
+        offers: { waveSize: 5, maxWaves: 1 },
+        cancellation: { feeTiers: [{ withinHours: 24, feePercent: 100 }] },
+      },
+    });
+    const only = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+    const startsAt = await dayAhead(6, 14);
+    const answerBy = await dateAhead(4);
+    const request = await insertFiledRequest(db, world, { startsAt, endsAt: await dayAhead(6, 16), answerBy });
+
+    await dispatcher.start(request.id);
+    // A trusted organization's request goes straight to offers.
+    const offer = await eventually(() => openOfferOf(request.id, only.volunteer.id));
+    expect(count(await templates(request.id), 'requestApproved')).toBe(1);
+    expect(offer.deadline.getTime() - offer.createdAt.getTime()).toBe(24 * 3600_000); // within a week: a day
+
+    await sleepUntil(new Date(offer.deadline.getTime() + 60_000));
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'escalated' }));
+    expect((await offersOf(request.id)).map((each) => each.status)).toEqual(['expired']);
+    expect((await requestRow(request.id))?.widenedAt).not.toBeNull();
+    const told = await templates(request.id);
+    expect(count(told, 'escalated')).toBe(1);
+    expect(count(told, 'stillLooking')).toBe(1);
+
+    await sleepUntil(new Date(`${answerBy}T09:01:00+09:00`));
+    await eventually(async () => expect(count(await templates(request.id), 'answerDateReached')).toBe(1));
+
+    const late = await insertAvailableVolunteer(db, world.associationId, 'Minh');
+    await sync();
+    const booking = await services.dispatch.assignVolunteer(world.coordinator, request.id, late.volunteer.id);
+    expect(booking).toMatchObject({ status: 'confirmed', assignedBy: world.coordinator.userId });
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
+
+    // Booked before the reconfirmation window, Minh is asked to reconfirm, and does.
+    await sleepUntil(new Date(startsAt.getTime() - 47 * 3600_000));
+    await eventually(async () => expect(count(await templates(request.id), 'reconfirmationRequested')).toBe(1));
+    await services.dispatch.reconfirmAssignment(late.viewer, booking.id);
+
+    // The evening before, the requester cancels.
+    await sleepUntil(new Date(startsAt.getTime() - 18.5 * 3600_000));
+    await services.requests.cancel(world.requester, request.id);
+    await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    expect((await assignmentsOf(request.id))[0]).toMatchObject({
+      status: 'cancelled',
+      cancellationNoticeHours: 18,
+      cancellationFeePercent: 100,
+    });
+    expect(count(await templates(request.id), 'lateCancellation')).toBe(1);
+    await recordHistory('dispatch-escalated-assigned-cancelled-late', handleOf(request.id));
+  }, 120_000);
+
+  test('a cancellation before anyone is confirmed withdraws the offers and ends the workflow', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true });
+    const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+    const request = await insertFiledRequest(db, world, {
+      startsAt: await dayAhead(12, 10),
+      endsAt: await dayAhead(12, 11),
+    });
+    await dispatcher.start(request.id);
+    await eventually(() => openOfferOf(request.id, lan.volunteer.id));
+    await sync();
+    await services.requests.cancel(world.requester, request.id);
+    await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    expect((await offersOf(request.id)).map((offer) => offer.status)).toEqual(['withdrawn']);
+    expect(count(await templates(request.id), 'offerWithdrawn')).toBe(1);
+    expect(count(await templates(request.id), 'lateCancellation')).toBe(0);
+    await recordHistory('dispatch-cancelled-before-confirmation', handleOf(request.id));
+  }, 60_000);
+
+  test('a coordinator rejects a request at screening', async () => {
+    const world = await insertDispatchWorld(db);
+    const request = await insertFiledRequest(db, world, {
+      startsAt: await dayAhead(12, 10),
+      endsAt: await dayAhead(12, 11),
+    });
+    await dispatcher.start(request.id);
+    await eventually(async () => expect(await templates(request.id)).toContain('screeningNeeded'));
+    await services.dispatch.reject(world.coordinator, request.id, '医療通訳は当協会では扱っていません。');
+    await expect(handleOf(request.id).result()).resolves.toBe('rejected');
+    expect(await requestRow(request.id)).toMatchObject({ status: 'rejected', dispatchStage: 'rejected' });
+    expect(count(await templates(request.id), 'requestRejected')).toBe(1);
+    await recordHistory('dispatch-rejected', handleOf(request.id));
+  }, 60_000);
+
+  test('no reconfirmation by the cutoff: the volunteer is released and cover is found at once', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true, policy: { offers: { waveSize: 1, maxWaves: 3 } } });
+    const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+    const startsAt = await dayAhead(8, 10);
+    const request = await insertFiledRequest(db, world, { startsAt, endsAt: await dayAhead(8, 12) });
+    await dispatcher.start(request.id);
+    const offer = await eventually(() => openOfferOf(request.id, lan.volunteer.id));
+    await services.dispatch.acceptOffer(lan.viewer, offer.id);
+    const cover = await insertAvailableVolunteer(db, world.associationId, 'Minh');
+
+    // Lan never reconfirms: at the cutoff (a day before) she is released and Minh is asked.
+    await sleepUntil(new Date(startsAt.getTime() - 24 * 3600_000 + 60_000));
+    const coverOffer = await eventually(() => openOfferOf(request.id, cover.volunteer.id));
+    const lanBooking = (await assignmentsOf(request.id)).find((each) => each.volunteerId === lan.volunteer.id);
+    expect(lanBooking).toMatchObject({ status: 'released', releaseReason: 'not_reconfirmed' });
+    expect(count(await templates(request.id), 'coverNeeded')).toBe(1);
+
+    const accepted = await services.dispatch.acceptOffer(cover.viewer, coverOffer.id);
+    expect(accepted.outcome).toBe('won');
+    // Accepting inside the reconfirmation window is confirmation enough.
+    expect(accepted.assignment?.reconfirmedAt).not.toBeNull();
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
+    await sync();
+    await services.requests.cancel(world.requester, request.id);
+    await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    await recordHistory('dispatch-not-reconfirmed-cover-found', handleOf(request.id));
+  }, 120_000);
+
+  test('a change of time that the booked volunteer cannot make releases her and finds someone who can', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true, policy: { offers: { waveSize: 1, maxWaves: 3 } } });
+    const mornings = await insertAvailableVolunteer(db, world.associationId, 'Lan', {
+      fromMinute: 8 * 60,
+      toMinute: 13 * 60,
+    });
+    const request = await insertFiledRequest(db, world, {
+      startsAt: await dayAhead(14, 10),
+      endsAt: await dayAhead(14, 12),
+    });
+    await dispatcher.start(request.id);
+    const offer = await eventually(() => openOfferOf(request.id, mornings.volunteer.id));
+    await services.dispatch.acceptOffer(mornings.viewer, offer.id);
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
+    const afternoons = await insertAvailableVolunteer(db, world.associationId, 'Minh');
+
+    await sync();
+    await services.requests.edit(world.requester, request.id, {
+      startsAt: await dayAhead(14, 15),
+      endsAt: await dayAhead(14, 17),
+    });
+    const coverOffer = await eventually(() => openOfferOf(request.id, afternoons.volunteer.id));
+    expect((await assignmentsOf(request.id))[0]).toMatchObject({ status: 'released', releaseReason: 'no_longer_fits' });
+    await services.dispatch.acceptOffer(afternoons.viewer, coverOffer.id);
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
+    await services.requests.cancel(world.requester, request.id);
+    await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    await recordHistory('dispatch-time-changed-rematched', handleOf(request.id));
+  }, 120_000);
+
+  test('a no-show is recorded; only the requester reports, and the coordinator approves', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true });
+    const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+    const startsAt = await dayAhead(1, 10); // tomorrow: no reconfirmation, only the two-hour reminder
+    const endsAt = await dayAhead(1, 12);
+    const request = await insertFiledRequest(db, world, { startsAt, endsAt });
+    await dispatcher.start(request.id);
+    const offer = await eventually(() => openOfferOf(request.id, lan.volunteer.id));
+    const accepted = await services.dispatch.acceptOffer(lan.viewer, offer.id);
+    if (!accepted.assignment) throw new Error('not booked');
+
+    await sleepUntil(new Date(endsAt.getTime() + 60_000));
+    await eventually(async () => expect(count(await templates(request.id), 'reportRequested')).toBe(2));
+    await services.dispatch.recordNoShow(world.coordinator, accepted.assignment.id);
+    await services.dispatch.fileActivityReport(world.requester, accepted.assignment.id, {
+      requester: { tookPlace: false, satisfaction: 1, remarks: '通訳者が来ませんでした。' },
+    });
+    await services.dispatch.approveActivityReports(world.coordinator, request.id);
+    await expect(handleOf(request.id).result()).resolves.toBe('completed');
+    expect((await assignmentsOf(request.id))[0]).toMatchObject({ status: 'no_show' });
+    expect(count(await templates(request.id), 'reminder')).toBe(1);
+    await recordHistory('dispatch-no-show', handleOf(request.id));
+  }, 120_000);
+});

@@ -1,0 +1,84 @@
+import {
+  type Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import { ConflictError, type Dispatcher, type DispatchSignal } from '@tsunagu/services';
+import {
+  acceptUpdate,
+  approveUpdate,
+  assignUpdate,
+  cancelledSignal,
+  changedSignal,
+  declineUpdate,
+  dispatchRequest,
+  dispatchWorkflowId,
+  noShowSignal,
+  offerUpdate,
+  reconfirmUpdate,
+  rejectUpdate,
+  reportFiledSignal,
+  reportsApprovedSignal,
+} from './workflows/dispatch';
+
+const signals = {
+  changed: changedSignal,
+  cancelled: cancelledSignal,
+  reportFiled: reportFiledSignal,
+  reportsApproved: reportsApprovedSignal,
+  noShow: noShowSignal,
+} satisfies Record<DispatchSignal, unknown>;
+
+/**
+ * The use cases' way to the dispatch workflows, over a Temporal client. A request's workflow is
+ * started once: a second start finds it running (USE_EXISTING) or finished (REJECT_DUPLICATE) and
+ * does nothing.
+ */
+export function createTemporalDispatcher(client: Client, taskQueue: string): Dispatcher {
+  const handle = (requestId: string) => client.workflow.getHandle(dispatchWorkflowId(requestId));
+
+  /** An update to a workflow that has finished: the request is no longer being dispatched. */
+  const update = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        throw new ConflictError('This request is no longer being dispatched.');
+      }
+      throw error;
+    }
+  };
+
+  return {
+    async start(requestId) {
+      try {
+        await client.workflow.start(dispatchRequest, {
+          taskQueue,
+          workflowId: dispatchWorkflowId(requestId),
+          args: [{ requestId }],
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+    },
+    approve: (requestId, input) => update(() => handle(requestId).executeUpdate(approveUpdate, { args: [input] })),
+    reject: (requestId, input) => update(() => handle(requestId).executeUpdate(rejectUpdate, { args: [input] })),
+    accept: (requestId, input) => update(() => handle(requestId).executeUpdate(acceptUpdate, { args: [input] })),
+    decline: (requestId, input) => update(() => handle(requestId).executeUpdate(declineUpdate, { args: [input] })),
+    offer: (requestId, input) => update(() => handle(requestId).executeUpdate(offerUpdate, { args: [input] })),
+    assign: (requestId, input) => update(() => handle(requestId).executeUpdate(assignUpdate, { args: [input] })),
+    reconfirm: (requestId, input) => update(() => handle(requestId).executeUpdate(reconfirmUpdate, { args: [input] })),
+    async signal(requestId, name) {
+      try {
+        await handle(requestId).signal(signals[name]);
+      } catch (error) {
+        // A finished workflow needs to hear nothing more.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { expect, test } from 'vitest';
+import { historiesDir } from './testing';
+import { workflowsPath } from './worker';
+import * as workflows from './workflows';
+
+/**
+ * Every recorded history (workflows/fixtures/histories, written by the time-skipping tests with
+ * TSUNAGU_RECORD_HISTORIES=1) must replay on the current workflow code: a change that would break
+ * the workflows already running fails here, not in production. Change a workflow behind
+ * `patched()` and keep the old histories, plus a new one through each branch.
+ */
+test('every recorded workflow history replays on the current workflow code', async () => {
+  const files = (await readdir(historiesDir).catch(() => [] as string[])).filter((file) => file.endsWith('.json'));
+  expect(files, `no recorded histories in ${historiesDir}`).not.toEqual([]);
+  const histories = await Promise.all(
+    files.map(async (file) => ({
+      workflowId: file,
+      history: historyFromJSON(JSON.parse(await readFile(`${historiesDir}${file}`, 'utf8'))),
+    })),
+  );
+  const recordedTypes = new Set(
+    histories.map(
+      ({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '',
+    ),
+  );
+  const workflowTypes = Object.entries(workflows)
+    .filter(([, value]) => typeof value === 'function')
+    .map(([name]) => name);
+  expect([...recordedTypes].sort(), 'each workflow type has a recorded history').toEqual(workflowTypes.sort());
+
+  const replayed: string[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'fixtures' }, histories)) {
+    expect(result.error, `${result.workflowId} no longer replays`).toBeUndefined();
+    replayed.push(result.workflowId);
+  }
+  expect(replayed.sort()).toEqual(files.sort());
+}, 120_000);
