@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { rootDir } from '@tsunagu/api';
+import { type Browser, chromium } from 'playwright-core';
+import { type ApiProcess, eventually, freePort, graphql, spawnApi, temporaryDir } from './processes';
+
+export const webDist = join(rootDir, 'web', 'dist');
+export const artifactsDir = join(rootDir, 'tests', 'artifacts');
+/** Debian's Chromium; `.ci/run` installs it when it is missing. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** Builds web/dist unless it is newer than every source of the web app (`npm test` has just built it). */
+export function ensureWebBuilt(): void {
+  const built = join(webDist, 'index.html');
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts'].map((path) => newestMtime(join(rootDir, path)));
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
+  execFileSync('pnpm', ['--dir', 'web', 'build'], { cwd: rootDir, stdio: 'ignore' });
+}
+
+export interface FirstLoad {
+  files: Array<{ file: string; gzipBytes: number }>;
+  gzipBytes: number;
+}
+
+const staticImport = /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
+
+/**
+ * The JavaScript a browser fetches before the app can start: index.html's module scripts and
+ * modulepreload links, and whatever those import statically (dynamic imports are the lazy
+ * portals, fetched later). Each file is gzipped as a server would send it.
+ */
+export function measureFirstLoad(distDir: string = webDist): FirstLoad {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
+  const queue = tags.flatMap((tag) => {
+    const isModule = /<script\b/.test(tag) && /type=["']module["']/.test(tag);
+    const isPreload = /<link\b/.test(tag) && /rel=["']modulepreload["']/.test(tag);
+    const url = /(?:src|href)=["']([^"']+)["']/.exec(tag)?.[1];
+    return (isModule || isPreload) && url ? [join(distDir, url.replace(/^\//, ''))] : [];
+  });
+  const seen = new Set<string>();
+  const files: FirstLoad['files'] = [];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(file);
+    files.push({ file: file.slice(distDir.length + 1), gzipBytes: gzipSync(source, { level: 9 }).length });
+    for (const match of source.toString('utf8').matchAll(staticImport)) {
+      queue.push(resolve(dirname(file), match[1] as string));
+    }
+  }
+  return { files, gzipBytes: files.reduce((sum, entry) => sum + entry.gzipBytes, 0) };
+}
+
+export interface WebApp {
+  url: string;
+  api: ApiProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real API process on the embedded default (PGlite and a Temporal dev server in a temporary
+ * folder), which loads the demo population on its first start and serves web/dist.
+ */
+export async function startWebApp(): Promise<WebApp> {
+  const api = spawnApi({
+    TSUNAGU_DATA_DIR: temporaryDir('web'),
+    PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+  });
+  await eventually(
+    'the API to answer',
+    async () => {
+      const { health } = await graphql<{ health: { database: string } }>(api.url, '{ health { database } }');
+      if (health.database !== 'ok') throw new Error(`database: ${health.database}`);
+    },
+    api,
+  );
+  return {
+    url: api.url,
+    api,
+    stop: async () => {
+      api.child.kill('SIGINT');
+      await api.exited;
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not at ${chromiumPath}: install Debian's package (apt-get install chromium).`);
+  }
+  // The tests may run as root (CI), where Chromium refuses its sandbox.
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+/** Where a test keeps what it saw (screenshots), for a person to look at after the run. */
+export function artifactPath(name: string): string {
+  mkdirSync(artifactsDir, { recursive: true });
+  return join(artifactsDir, name);
+}

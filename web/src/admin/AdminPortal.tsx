@@ -1,0 +1,39 @@
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { useMessages } from '../i18n';
+import { adminMessages } from './messages';
+import { PolicyPage } from './Policy';
+import { Staff } from './Staff';
+import { System } from './System';
+
+function SectionNav() {
+  const t = useMessages(adminMessages);
+  const [location] = useLocation();
+  const links = [
+    { href: '/', label: t.sections.staff },
+    { href: '/policy', label: t.sections.policy },
+    { href: '/system', label: t.sections.system },
+  ];
+  return (
+    <nav className="section-nav" aria-label={t.staffTitle}>
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} aria-current={location === link.href ? 'page' : undefined}>
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** Admins: staff and roles, invitations, the association's policy settings, and the system's health. */
+export default function AdminPortal() {
+  return (
+    <>
+      <SectionNav />
+      <Switch>
+        <Route path="/" component={Staff} />
+        <Route path="/policy" component={PolicyPage} />
+        <Route path="/system" component={System} />
+      </Switch>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { type Cache, cacheExchange, type KeyGenerator, type UpdateResolver } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
+import { Client, fetchExchange } from 'urql';
+import type { SchemaTypes } from './graphql';
+
+type PossibleTypes<Name extends keyof SchemaTypes> = SchemaTypes[Name] extends { possibleTypes: infer Members }
+  ? Members
+  : never;
+
+/** Every member of an abstract type, no more and no fewer: a list that drifts from the schema does not compile. */
+const membersOf =
+  <Name extends keyof SchemaTypes>() =>
+  <const Members extends readonly PossibleTypes<Name>[]>(
+    members: Members & ([Exclude<PossibleTypes<Name>, Members[number]>] extends [never] ? unknown : never),
+  ): Array<Members[number]> => [...members];
+
+/**
+ * The app spreads fragments on one interface, `Error` (every mutation's typed errors), so Graphcache
+ * must know its members to match them exactly instead of guessing. The list is checked against the
+ * schema: a new error type is a new way for a form to fail, and the web app must decide how to show it.
+ */
+const possibleTypes = {
+  Error: membersOf<'Error'>()([
+    'ConflictError',
+    'ForbiddenError',
+    'NotFoundError',
+    'PeriodClosedError',
+    'RateLimitedError',
+    'ValidationError',
+  ]),
+};
+
+/** Reference data is keyed by its natural key. */
+const naturalKeys = {
+  Language: (language) => String(language.code),
+  LocalGovernment: (government) => String(government.code),
+  Holiday: (holiday) => String(holiday.date),
+} satisfies Partial<Record<keyof SchemaTypes, KeyGenerator>>;
+
+/** Nodes by their global ID; an object without one (a policy, a candidate, an error, a page) lives inside its parent. */
+const byId: KeyGenerator = (data) => (typeof data.id === 'string' ? data.id : null);
+
+/**
+ * Every type has a key: its natural key, its ID, or none. The schema grows (offers, assignments,
+ * expense lines…) without this list having to follow.
+ */
+const keys = new Proxy<Record<string, KeyGenerator>>(naturalKeys, {
+  get: (target, typename) => (typeof typename === 'string' ? (target[typename] ?? byId) : undefined),
+});
+
+/** Drops every cached page of a list field, whatever its arguments: the next read asks the API again. */
+function invalidateLists(cache: Cache, ...fieldNames: Array<keyof SchemaTypes['Query']['fields']>) {
+  for (const field of cache.inspectFields('Query')) {
+    if ((fieldNames as string[]).includes(field.fieldName)) cache.invalidate('Query', field.fieldKey);
+  }
+}
+
+/**
+ * Whether the mutation went through: a typed error changes nothing, and dropping cached data then
+ * would only make a form that is still being corrected read it again.
+ */
+const succeeded = (result: Parameters<UpdateResolver>[0], fieldName: string) => {
+  const answer = result[fieldName];
+  return (
+    typeof answer === 'object' &&
+    answer !== null &&
+    '__typename' in answer &&
+    String(answer.__typename).endsWith('Success')
+  );
+};
+
+/** After a successful mutation, drops every cached page of these lists. */
+const refreshing =
+  (...lists: Array<keyof SchemaTypes['Query']['fields']>): UpdateResolver =>
+  (result, _args, cache, info) => {
+    if (succeeded(result, info.fieldName)) invalidateLists(cache, ...lists);
+  };
+
+/** A changed request is read again wherever it shows: its answer carries its id only. */
+const refreshRequest: UpdateResolver = (result, args, cache, info) => {
+  if (!succeeded(result, info.fieldName)) return;
+  if (typeof args.requestId === 'string') cache.invalidate({ __typename: 'Request', id: args.requestId });
+  invalidateLists(cache, 'requests');
+};
+
+/**
+ * What a mutation changes beyond the entity it returns (which Graphcache updates by itself, so the
+ * change shows everywhere at once): lists filtered by status or date are asked for again.
+ */
+const mutationUpdates = {
+  fileRequest: refreshing('requests'),
+  fileRequestSeries: refreshing('requests'),
+  editRequest: refreshRequest,
+  editRequestSeriesFrom: refreshing('requests'),
+  cancelRequest: refreshing('requests'),
+  decideOrganization: refreshing('organizations'),
+  decideVolunteerApplication: refreshing('volunteers'),
+  changeVolunteerStatus: refreshing('volunteers'),
+} satisfies Partial<Record<keyof SchemaTypes['Mutation']['fields'], UpdateResolver>>;
+
+const paginated = {
+  requests: relayPagination(),
+  organizations: relayPagination(),
+  volunteers: relayPagination(),
+  localGovernments: relayPagination(),
+  expenseLines: relayPagination(),
+} satisfies Partial<Record<keyof SchemaTypes['Query']['fields'], unknown>>;
+
+/**
+ * A client with an empty cache. The app makes a new one whenever someone signs in or out, so that
+ * nothing one person saw stays in memory for the next.
+ */
+export function createClient(): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [
+      cacheExchange({
+        keys,
+        possibleTypes,
+        resolvers: { Query: paginated },
+        updates: { Mutation: mutationUpdates },
+      }),
+      fetchExchange,
+    ],
+    // The API's CSRF prevention (services/api/src/protections.ts) refuses requests without this header.
+    fetchOptions: { headers: { 'x-graphql-yoga-csrf': '1' } },
+  });
+}

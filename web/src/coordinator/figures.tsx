@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../graphql';
+import { useMessages } from '../i18n';
+import { todayInJapan } from '../jst';
+import { useLocalName } from '../pickers/names';
+import { reportMessages } from './reportMessages';
+
+/** The fiscal year (April to March) of today in Japan. */
+export function currentFiscalYear(now: Date = new Date()): number {
+  const [year, month] = todayInJapan(now).split('-').map(Number) as [number, number];
+  return month >= 4 ? year : year - 1;
+}
+
+/** This fiscal year and the four before it: what a coordinator reconciles or looks back on. */
+export const recentFiscalYears = (now: Date = new Date()) =>
+  Array.from({ length: 5 }, (_, back) => currentFiscalYear(now) - back);
+
+const CoordinatedAssociationsQuery = graphql(`
+  query CoordinatedAssociations {
+    associations {
+      id
+      nameJa
+      nameEn
+      policy {
+        scope {
+          medical
+        }
+      }
+    }
+  }
+`);
+
+/** The associations whose policy the viewer may read: the ones they coordinate (or administer). */
+export function useCoordinatedAssociations() {
+  const [{ data, fetching, error }, refresh] = useQuery({ query: CoordinatedAssociationsQuery });
+  const associations = (data?.associations ?? []).filter((association) => association.policy !== null);
+  return { associations, loaded: data !== undefined, fetching, error, refresh };
+}
+
+/** A bar as long as its share of the largest value; the number beside it is what screen readers read. */
+export function Bar({ value, max, tone }: { value: number; max: number; tone?: 'warn' | 'problem' }) {
+  const share = max > 0 ? Math.max(0, Math.min(1, value / max)) : 0;
+  return (
+    <span className={tone ? `bar bar-${tone}` : 'bar'} aria-hidden="true">
+      <span style={{ width: `${(share * 100).toFixed(1)}%` }} />
+    </span>
+  );
+}
+
+/** The fiscal year and association pickers every figure page starts with. */
+export function FigureFilters({
+  associations,
+  associationId,
+  fiscalYear,
+  onAssociation,
+  onFiscalYear,
+  children,
+}: {
+  associations: ReadonlyArray<{ id: string; nameJa: string; nameEn: string }>;
+  associationId: string;
+  fiscalYear: number;
+  onAssociation(id: string): void;
+  onFiscalYear(year: number): void;
+  children?: ReactNode;
+}) {
+  const t = useMessages(reportMessages);
+  const localName = useLocalName();
+  return (
+    <div className="filters">
+      {associations.length > 1 ? (
+        <label>
+          {t.association}
+          <select value={associationId} onChange={(event) => onAssociation(event.target.value)}>
+            {associations.map((association) => (
+              <option key={association.id} value={association.id}>
+                {localName(association)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label>
+        {t.fiscalYear}
+        <select value={fiscalYear} onChange={(event) => onFiscalYear(Number(event.target.value))}>
+          {recentFiscalYears().map((year) => (
+            <option key={year} value={year}>
+              {t.fiscalYearOption(year)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {children}
+    </div>
+  );
+}

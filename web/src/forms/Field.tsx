@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { useMessages } from '../i18n';
+import { common } from '../messages';
+import type { FieldProblem } from './failure';
+
+/** What a control needs to be tied to its label, hint and error. */
+export interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+  required: boolean;
+}
+
+/** The id of a field's control, from the name the API's problems use. */
+export const fieldId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+interface FieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** What the API (or the form) found wrong with this field, shown in place. */
+  errors?: readonly FieldProblem[];
+  required?: boolean;
+  children: (control: ControlProps) => ReactNode;
+}
+
+/** A label, an optional hint, the control, and the API's messages for it, tied together for screen readers. */
+export function Field({ name, label, hint, errors = [], required = false, children }: FieldProps) {
+  const t = useMessages(common);
+  const id = fieldId(name);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors.length > 0 ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={errors.length > 0 ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> ({t.required})</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {errors.length > 0 ? <Problems id={errorId} problems={errors} /> : null}
+      {children({ id, name, 'aria-invalid': errors.length > 0, 'aria-describedby': describedBy, required })}
+    </div>
+  );
+}
+
+/** A group of checkboxes or radios under one legend, with the API's messages for the group. */
+export function FieldSet({
+  name,
+  legend,
+  hint,
+  errors = [],
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly FieldProblem[];
+  children: ReactNode;
+}) {
+  const id = fieldId(name);
+  return (
+    <fieldset id={id} className={errors.length > 0 ? 'field field-invalid' : 'field'} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {errors.length > 0 ? <Problems problems={errors} /> : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** The messages for one field, each in its own language. */
+export function Problems({ id, problems }: { id?: string | undefined; problems: readonly FieldProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <p id={id} className="field-error">
+      {problems.map((problem) => (
+        <span key={problem.message} lang={problem.lang}>
+          {problem.message}{' '}
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,119 @@
+import type { CombinedError, OperationResult } from 'urql';
+import { graphql } from '../graphql';
+
+/** Spread into every mutation's result: the typed errors the API answers with, in full. */
+export const ErrorFields = graphql(`
+  fragment ErrorFields on Error @_unmask {
+    __typename
+    message
+    ... on ValidationError {
+      problems {
+        path
+        message
+      }
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+  }
+`);
+
+export interface FieldProblem {
+  /** The input field as the form names it: `startsAt`, `volunteer.fullName`, `languages.0.code`. */
+  field: string;
+  message: string;
+  /** The API speaks English; checks the form makes before sending speak the page's language. */
+  lang: string;
+}
+
+/** Why an operation did not go through, in terms a form can show. */
+export interface Failure {
+  kind: 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'rateLimited' | 'network' | 'signedOut' | 'unexpected';
+  /** The API's own words (English), for conflicts and rate limits. */
+  message: string | null;
+  problems: FieldProblem[];
+  retryAfterSeconds: number | null;
+}
+
+interface TypedError {
+  __typename: string;
+  message: string;
+  problems?: ReadonlyArray<{ path: readonly string[]; message: string }>;
+  retryAfterSeconds?: number;
+}
+
+const kinds: Record<string, Failure['kind']> = {
+  ValidationError: 'validation',
+  ForbiddenError: 'forbidden',
+  NotFoundError: 'notFound',
+  ConflictError: 'conflict',
+  // An approved expense in a closed fiscal period: the API says what to do instead.
+  PeriodClosedError: 'conflict',
+  RateLimitedError: 'rateLimited',
+};
+
+/** `["input", "volunteer", "fullName"]` → `volunteer.fullName`: forms name fields inside their input. */
+export const fieldOf = (path: readonly string[]) => (path[0] === 'input' ? path.slice(1) : path).join('.');
+
+export function fromTypedError(error: TypedError): Failure {
+  return {
+    kind: kinds[error.__typename] ?? 'unexpected',
+    message: error.message,
+    problems: (error.problems ?? []).map((problem) => ({
+      field: fieldOf(problem.path),
+      message: problem.message,
+      lang: 'en',
+    })),
+    retryAfterSeconds: error.retryAfterSeconds ?? null,
+  };
+}
+
+/** A transport or resolver error (no typed answer): the network, a lost session, or a refusal. */
+export function fromCombinedError(error: CombinedError): Failure {
+  const codes = error.graphQLErrors.map((graphQLError) => graphQLError.extensions?.code);
+  const kind: Failure['kind'] = error.networkError
+    ? 'network'
+    : codes.includes('UNAUTHENTICATED')
+      ? 'signedOut'
+      : codes.includes('FORBIDDEN')
+        ? 'forbidden'
+        : 'unexpected';
+  return { kind, message: null, problems: [], retryAfterSeconds: null };
+}
+
+export type Outcome<Data> = { ok: true; data: Data } | { ok: false; failure: Failure };
+
+/**
+ * A mutation's answer as success or failure. `field` picks the mutation's result union, whose
+ * success member carries `data`; anything else is a typed error or a transport error.
+ */
+export function outcomeOf<Result, Field extends { __typename: string }>(
+  result: OperationResult<Result>,
+  field: (data: Result) => Field,
+): Outcome<Extract<Field, { data: unknown }>['data']> {
+  if (result.error && !result.data) return { ok: false, failure: fromCombinedError(result.error) };
+  if (!result.data)
+    return { ok: false, failure: { kind: 'unexpected', message: null, problems: [], retryAfterSeconds: null } };
+  const answer = field(result.data);
+  if ('data' in answer) return { ok: true, data: (answer as Extract<Field, { data: unknown }>).data };
+  return { ok: false, failure: fromTypedError(answer as unknown as TypedError) };
+}
+
+/** Problems the form finds before sending (a value the API's types cannot even carry), in the page's language. */
+export function formProblems(problems: Array<{ field: string; message: string }>, lang: string): Failure | null {
+  if (problems.length === 0) return null;
+  return {
+    kind: 'validation',
+    message: null,
+    problems: problems.map((problem) => ({ ...problem, lang })),
+    retryAfterSeconds: null,
+  };
+}
+
+/** Renames the fields of problems, for a form whose controls stand for several API fields. */
+export function renamed(failure: Failure, names: Readonly<Record<string, string>>): Failure {
+  return {
+    ...failure,
+    problems: failure.problems.map((problem) => ({ ...problem, field: names[problem.field] ?? problem.field })),
+  };
+}

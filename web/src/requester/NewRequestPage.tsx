@@ -1,0 +1,67 @@
+import { useMutation } from 'urql';
+import { useLocation } from 'wouter';
+import { type Failure, formProblems, outcomeOf, renamed } from '../forms/failure';
+import { useStoredDraft } from '../forms/stored';
+import { useLocale, useMessages } from '../i18n';
+import { FileRequestMutation, FileRequestSeriesMutation } from '../requests/documents';
+import {
+  type Converted,
+  emptyDraft,
+  type RequestDraft,
+  seriesFieldNames,
+  toRequestInput,
+  toSeriesInput,
+} from '../requests/draft';
+import { requestPath } from '../requests/ids';
+import { requestMessages } from '../requests/messages';
+import { RequestForm } from '../requests/RequestForm';
+import { flash } from '../ui/flash';
+import { Page } from '../ui/Page';
+
+/** Filing a request, or a weekly series of them; what is typed survives a reload of the tab. */
+export function NewRequestPage() {
+  const t = useMessages(requestMessages);
+  const { locale } = useLocale();
+  const [, navigate] = useLocation();
+  const [draft, setDraft, forgetDraft] = useStoredDraft<RequestDraft>('tsunagu.request-draft', emptyDraft);
+  const [, fileRequest] = useMutation(FileRequestMutation);
+  const [, fileSeries] = useMutation(FileRequestSeriesMutation);
+
+  const unsendable = (converted: Converted<unknown>) =>
+    formProblems(
+      converted.problems.map(({ field, problem }) => ({ field, message: t.problems[problem] })),
+      locale,
+    );
+
+  async function submit(current: RequestDraft): Promise<Failure | null> {
+    if (current.repeatWeekly && current.modality !== 'translation') {
+      const converted = toSeriesInput(current);
+      const problem = unsendable(converted);
+      if (problem) return problem;
+      const outcome = outcomeOf(await fileSeries({ input: converted.input }), (data) => data.fileRequestSeries);
+      if (!outcome.ok) return renamed(outcome.failure, seriesFieldNames);
+      forgetDraft();
+      flash(t.filedSeries(outcome.data.requests.length));
+      const first = outcome.data.requests[0];
+      navigate(first ? requestPath(first.id) : '/');
+      return null;
+    }
+    const converted = toRequestInput(current);
+    const problem = unsendable(converted);
+    if (problem) return problem;
+    const outcome = outcomeOf(await fileRequest({ input: converted.input }), (data) => data.fileRequest);
+    if (!outcome.ok) return outcome.failure;
+    forgetDraft();
+    flash(t.filedOne);
+    navigate(requestPath(outcome.data.id));
+    return null;
+  }
+
+  return (
+    <Page title={t.newTitle}>
+      <p>{t.newIntro}</p>
+      <p className="hint">{t.draftKept}</p>
+      <RequestForm draft={draft} onChange={setDraft} onSubmit={submit} submitLabel={t.submit} allowSeries />
+    </Page>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import { type FragmentOf, readFragment } from '../graphql';
+import { useFormat, useMessages } from '../i18n';
+import { enumLabels } from '../labels';
+import { useLocalName } from '../pickers/names';
+import { RequestDetailFields } from './documents';
+import { requestMessages } from './messages';
+import { SeriesPanel } from './SeriesPanel';
+import { StatusTimeline } from './StatusTimeline';
+
+interface RequestDetailViewProps {
+  request: FragmentOf<typeof RequestDetailFields>;
+  /** What the viewer may do with it: change, cancel, offer. */
+  actions?: ReactNode;
+  children?: ReactNode;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** One request in full, with its progress and, for a series, its other occurrences. */
+export function RequestDetailView({ request: ref, actions, children }: RequestDetailViewProps) {
+  const request = readFragment(RequestDetailFields, ref);
+  const t = useMessages(requestMessages);
+  const labels = useMessages(enumLabels);
+  const format = useFormat();
+  const localName = useLocalName();
+  const when = request.startsAt
+    ? format.window(request.startsAt, request.endsAt)
+    : request.deadline
+      ? t.deadlineShort(format.dateTime(request.deadline))
+      : null;
+  return (
+    <div className="detail">
+      <div className="detail-main">
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">
+            {labels.modality[request.modality]} · {localName(request.language)} ↔ {localName(request.pairLanguage)}
+            {request.urgent ? <span className="badge badge-urgent">{t.urgentBadge}</span> : null}
+          </h2>
+          <p className="status-line">
+            <span className={`status status-${request.status}`}>{labels.status[request.status]}</span> {when}
+          </p>
+          <dl className="facts">
+            <Row label={t.organization}>{request.organization.name}</Row>
+            <Row label={t.purpose}>{labels.purpose[request.purpose]}</Row>
+            <Row label={t.specialty}>{request.specialty ? labels.specialty[request.specialty] : null}</Row>
+            <Row label={t.interpretersNeeded}>
+              {request.modality === 'translation' ? null : String(request.interpretersNeeded)}
+            </Row>
+            <Row label={t.volume}>
+              {request.volume === null
+                ? null
+                : `${request.volume} ${request.volumeUnit ? labels.volumeUnit[request.volumeUnit] : ''}`}
+            </Row>
+            <Row label={t.translationDirection}>
+              {request.translationDirection ? labels.translationDirection[request.translationDirection] : null}
+            </Row>
+            <Row label={t.municipality}>{request.localGovernment ? localName(request.localGovernment) : null}</Row>
+            <Row label={t.venue}>{request.venue}</Row>
+            <Row label={t.address}>{request.address}</Row>
+            <Row label={t.remoteJoinInstructions}>{request.remoteJoinInstructions}</Row>
+            <Row label={t.answerBy}>{request.answerBy ? format.day(request.answerBy) : null}</Row>
+            <Row label={t.contactName}>{request.contactName}</Row>
+            <Row label={t.contactPhone}>{request.contactPhone}</Row>
+            <Row label={t.notes}>{request.notes}</Row>
+            <Row label={t.flags}>
+              {request.flags.length > 0 ? request.flags.map((flag) => t.flagNames[flag] ?? flag).join('、') : null}
+            </Row>
+            <Row label={t.routing}>{request.routing === 'normal' ? null : labels.routing[request.routing]}</Row>
+            <Row label={t.requiredCertificate}>{request.requiredCertificateKind}</Row>
+            <Row label={t.grantTaxCategory}>{request.grantTaxCategory}</Row>
+            <Row label={t.openToPartners}>{request.openToPartners ? '✓' : null}</Row>
+            <Row label={t.createdAt}>{format.dateTime(request.createdAt)}</Row>
+          </dl>
+          {actions ? <div className="card-actions">{actions}</div> : null}
+        </section>
+        {children}
+      </div>
+      <aside className="detail-side">
+        <StatusTimeline
+          status={request.status}
+          createdAt={request.createdAt}
+          cancelledAt={request.cancelledAt}
+          answerBy={request.answerBy}
+        />
+        {request.series ? <SeriesPanel seriesId={request.series.id} currentId={request.id} /> : null}
+      </aside>
+    </div>
+  );
+}

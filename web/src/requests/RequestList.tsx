@@ -1,0 +1,243 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from 'urql';
+import { Link, useSearch } from 'wouter';
+import { navigate as goTo } from 'wouter/use-browser-location';
+import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../graphql';
+import { useFormat, useMessages } from '../i18n';
+import { enumLabels } from '../labels';
+import { common } from '../messages';
+import { LanguageSelect } from '../pickers/LanguageSelect';
+import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
+import { useLocalName } from '../pickers/names';
+import { Empty, LoadError, Loading } from '../ui/states';
+import { RequestSummaryFields } from './documents';
+import { requestPath } from './ids';
+import { requestMessages } from './messages';
+
+const RequestsQuery = graphql(
+  `
+    query Requests(
+      $after: String
+      $status: RequestStatus
+      $from: Date
+      $to: Date
+      $languageCode: String
+      $localGovernmentCode: String
+    ) {
+      requests(
+        first: 20
+        after: $after
+        status: $status
+        from: $from
+        to: $to
+        languageCode: $languageCode
+        localGovernmentCode: $localGovernmentCode
+      ) {
+        nodes {
+          ...RequestSummaryFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+  [RequestSummaryFields],
+);
+
+type Filters = Omit<VariablesOf<typeof RequestsQuery>, 'after'>;
+type Status = NonNullable<Filters['status']>;
+const statuses: Status[] = ['filed', 'open', 'filled', 'completed', 'cancelled', 'rejected'];
+const filterKeys = ['status', 'from', 'to', 'languageCode', 'localGovernmentCode'] as const;
+
+/** Filters live in the address, so that a reload, the back button and a shared link keep them. */
+function filtersFrom(search: string): Filters {
+  const params = new URLSearchParams(search);
+  const filters: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const status = filters.status as Status | undefined;
+  return { ...filters, status: status && statuses.includes(status) ? status : null };
+}
+
+interface RequestListProps {
+  /** Coordinators see every organization's requests and filter by more. */
+  forCoordinator?: boolean;
+  /** Refresh from the API this often, for a board that stays current. */
+  refreshSeconds?: number;
+}
+
+/** Requests, earliest first (urgent ones first on a coordinator's board), with filters and more on demand. */
+export function RequestList({ forCoordinator = false, refreshSeconds }: RequestListProps) {
+  const t = useMessages(requestMessages);
+  const c = useMessages(common);
+  const search = useSearch();
+  const filters = filtersFrom(search);
+  // "Show more" belongs to the filters it was asked under: new filters start from the first page.
+  const [paging, setPaging] = useState<{ search: string; after: string | null }>({ search, after: null });
+  const after = paging.search === search ? paging.after : null;
+  const [{ data, fetching, error }, refresh] = useQuery({
+    query: RequestsQuery,
+    variables: { ...filters, after },
+    requestPolicy: 'cache-and-network',
+  });
+  useEffect(() => {
+    if (!refreshSeconds) return;
+    const timer = setInterval(() => refresh({ requestPolicy: 'network-only' }), refreshSeconds * 1000);
+    return () => clearInterval(timer);
+  }, [refresh, refreshSeconds]);
+  const connection = data?.requests;
+  const filtered = filterKeys.some((key) => Boolean(filters[key]));
+
+  return (
+    <>
+      <FilterForm key={search} filters={filters} forCoordinator={forCoordinator} />
+      {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      {connection && connection.nodes.length === 0 ? (
+        <Empty>
+          <p>{filtered ? t.emptyFiltered : t.emptyList}</p>
+          {!forCoordinator && !filtered ? (
+            <Link className="button" href="/new">
+              {t.fileFirst}
+            </Link>
+          ) : null}
+        </Empty>
+      ) : null}
+      {connection && connection.nodes.length > 0 ? (
+        <RequestTable requests={connection.nodes} forCoordinator={forCoordinator} />
+      ) : null}
+      {connection?.pageInfo.hasNextPage ? (
+        <button
+          type="button"
+          className="secondary"
+          disabled={fetching}
+          onClick={() => setPaging({ search, after: connection.pageInfo.endCursor ?? null })}
+        >
+          {c.loadMore}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function FilterForm({ filters, forCoordinator }: { filters: Filters; forCoordinator: boolean }) {
+  const t = useMessages(requestMessages);
+  const labels = useMessages(enumLabels);
+  const [form, setForm] = useState({
+    status: filters.status ?? '',
+    from: filters.from ?? '',
+    to: filters.to ?? '',
+    languageCode: filters.languageCode ?? '',
+    localGovernmentCode: filters.localGovernmentCode ?? '',
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) if (value) params.set(key, value);
+    const query = params.toString();
+    goTo(`${window.location.pathname}${query ? `?${query}` : ''}`);
+  }
+
+  return (
+    <form className="filters" onSubmit={apply} aria-label={t.filterTitle}>
+      <div className="field">
+        <label htmlFor="filter-status">{t.status}</label>
+        <select id="filter-status" value={form.status} onChange={(event) => set('status')(event.target.value)}>
+          <option value="">{t.anyStatus}</option>
+          {statuses.map((status) => (
+            <option key={status} value={status}>
+              {labels.status[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-from">{t.from}</label>
+        <input id="filter-from" type="date" value={form.from} onChange={(event) => set('from')(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">{t.to}</label>
+        <input id="filter-to" type="date" value={form.to} onChange={(event) => set('to')(event.target.value)} />
+      </div>
+      {forCoordinator ? (
+        <>
+          <LanguageSelect
+            name="filter-language"
+            label={t.language}
+            value={form.languageCode}
+            onChange={set('languageCode')}
+            withoutJapanese
+            placeholder={t.anyLanguage}
+          />
+          <MunicipalityPicker
+            name="filter-municipality"
+            label={t.municipality}
+            value={form.localGovernmentCode}
+            onChange={set('localGovernmentCode')}
+          />
+        </>
+      ) : null}
+      <div className="filter-actions">
+        <button type="submit">{t.apply}</button>
+        <Link href="/" className="button secondary">
+          {t.clear}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function RequestTable({
+  requests,
+  forCoordinator,
+}: {
+  requests: ReadonlyArray<FragmentOf<typeof RequestSummaryFields>>;
+  forCoordinator: boolean;
+}) {
+  const t = useMessages(requestMessages);
+  const labels = useMessages(enumLabels);
+  const format = useFormat();
+  const localName = useLocalName();
+  const rows = requests.map((ref) => readFragment(RequestSummaryFields, ref));
+  // On the coordinators' board, urgent requests come first; the API's order (earliest first) holds within.
+  const ordered = forCoordinator ? [...rows].sort((a, b) => Number(b.urgent) - Number(a.urgent)) : rows;
+  return (
+    <ul className="request-list">
+      {ordered.map((request) => (
+        <li key={request.id} className="request-item">
+          <Link href={requestPath(request.id)} className="request-link">
+            <span className="request-when">
+              {request.startsAt
+                ? format.window(request.startsAt, request.endsAt)
+                : request.deadline
+                  ? t.deadlineShort(format.dateTime(request.deadline))
+                  : '—'}
+            </span>
+            <span className="request-what">
+              {localName(request.language)} · {labels.modality[request.modality]} · {labels.purpose[request.purpose]}
+            </span>
+            <span className="request-where">
+              {request.localGovernment
+                ? localName(request.localGovernment)
+                : request.modality === 'remote'
+                  ? t.remote
+                  : ''}
+              {forCoordinator ? ` · ${request.organization.name}` : ''}
+            </span>
+          </Link>
+          <span className="request-badges">
+            <span className={`status status-${request.status}`}>{labels.status[request.status]}</span>
+            {request.urgent ? <span className="badge badge-urgent">{t.urgentBadge}</span> : null}
+            {request.answerBy ? <span className="badge">{t.answerByShort(format.day(request.answerBy))}</span> : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { type FragmentOf, readFragment } from '../graphql';
+import { useMessages } from '../i18n';
+import { common } from '../messages';
+import { Flash } from '../ui/flash';
+import { Page } from '../ui/Page';
+import { LoadError, Loading } from '../ui/states';
+import { CancelRequest } from './CancelRequest';
+import { RequestDetailFields, RequestQuery } from './documents';
+import { idFromPath, requestPath } from './ids';
+import { requestMessages } from './messages';
+import { RequestDetailView } from './RequestDetailView';
+
+const changeable = new Set<string>(['filed', 'open']);
+const cancellable = new Set<string>(['filed', 'open', 'filled']);
+
+/** One request, for its organization's staff or a coordinator; `extra` adds what only coordinators see. */
+export function RequestPage({ extra }: { extra?: (requestId: string) => ReactNode }) {
+  const t = useMessages(requestMessages);
+  const c = useMessages(common);
+  const params = useParams<{ id: string }>();
+  const id = idFromPath(params.id);
+  const [{ data, fetching, error }, refresh] = useQuery({ query: RequestQuery, variables: { id } });
+  const node = data?.node;
+  const request: FragmentOf<typeof RequestDetailFields> | null = node?.__typename === 'Request' ? node : null;
+  const status = request ? readFragment(RequestDetailFields, request).status : null;
+  return (
+    <Page title={t.detailTitle} actions={<Link href="/">{c.back}</Link>}>
+      <Flash />
+      {fetching && !data ? <Loading /> : null}
+      {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      {data && !request ? <p className="notice notice-problem">{c.notFound}</p> : null}
+      {request ? (
+        <RequestDetailView
+          request={request}
+          actions={
+            <>
+              {status && changeable.has(status) ? (
+                <Link className="button secondary" href={`${requestPath(id)}/edit`}>
+                  {t.edit}
+                </Link>
+              ) : null}
+              {status && cancellable.has(status) ? <CancelRequest requestId={id} /> : null}
+            </>
+          }
+        >
+          {extra?.(id)}
+        </RequestDetailView>
+      ) : null}
+    </Page>
+  );
+}

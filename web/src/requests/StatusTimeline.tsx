@@ -1,0 +1,36 @@
+import { useFormat, useMessages } from '../i18n';
+import { requestMessages } from './messages';
+import { timeline } from './timeline';
+
+interface StatusTimelineProps {
+  status: Parameters<typeof timeline>[0];
+  createdAt: string;
+  cancelledAt: string | null;
+  answerBy: string | null;
+}
+
+/** Where a request is: filed, screened, offered, confirmed, done; and the answer date. */
+export function StatusTimeline({ status, createdAt, cancelledAt, answerBy }: StatusTimelineProps) {
+  const t = useMessages(requestMessages);
+  const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t.timeline}</h2>
+      <ol className="timeline">
+        {timeline(status).map(({ step, state }) => (
+          <li key={step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <span className="step-mark" aria-hidden="true" />
+            <span className="step-name">{t.steps[step]}</span>
+            {step === 'filed' ? <span className="step-when">{format.dateTime(createdAt)}</span> : null}
+            {state === 'waiting' ? <span className="visually-hidden">{t.stepWaiting}</span> : null}
+          </li>
+        ))}
+      </ol>
+      {status === 'cancelled' && cancelledAt ? (
+        <p className="status-closed">{t.cancelledAt(format.dateTime(cancelledAt))}</p>
+      ) : null}
+      {status === 'rejected' ? <p className="status-closed">{t.rejected}</p> : null}
+      {answerBy ? <p className="answer-by">{t.answerByShort(format.day(answerBy))}</p> : null}
+    </section>
+  );
+}

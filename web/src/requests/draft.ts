@@ -1,0 +1,226 @@
+import type { ResultOf, VariablesOf } from '../graphql';
+import { fromInstant, isoWeekday, toInstant } from '../jst';
+import type {
+  EditRequestMutation,
+  FileRequestMutation,
+  FileRequestSeriesMutation,
+  RequestDetailFields,
+} from './documents';
+
+export type RequestInput = VariablesOf<typeof FileRequestMutation>['input'];
+export type RequestSeriesInput = VariablesOf<typeof FileRequestSeriesMutation>['input'];
+export type RequestChanges = VariablesOf<typeof EditRequestMutation>['changes'];
+type Modality = RequestInput['modality'];
+type Purpose = RequestInput['purpose'];
+type Specialty = NonNullable<RequestInput['specialty']>;
+type TranslationDirection = NonNullable<RequestInput['translationDirection']>;
+type VolumeUnit = NonNullable<RequestInput['volumeUnit']>;
+
+/**
+ * What the request form holds: every field as typed, so that nothing is lost when the API
+ * answers with problems. Dates and times are Japan time.
+ */
+export interface RequestDraft {
+  modality: Modality;
+  languageCode: string;
+  pairLanguageCode: string;
+  translationDirection: TranslationDirection | '';
+  date: string;
+  startTime: string;
+  endTime: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  volume: string;
+  volumeUnit: VolumeUnit;
+  localGovernmentCode: string;
+  venue: string;
+  address: string;
+  remoteJoinInstructions: string;
+  purpose: Purpose | '';
+  specialty: Specialty | '';
+  interpretersNeeded: string;
+  contactName: string;
+  contactPhone: string;
+  notes: string;
+  urgent: boolean;
+  emergency: boolean;
+  infectionRisk: boolean;
+  answerBy: string;
+  openToPartners: boolean;
+  /** New requests only: the same time every week until `lastDate`. */
+  repeatWeekly: boolean;
+  lastDate: string;
+}
+
+export const emptyDraft: RequestDraft = {
+  modality: 'on_site',
+  languageCode: '',
+  pairLanguageCode: 'ja',
+  translationDirection: '',
+  date: '',
+  startTime: '',
+  endTime: '',
+  deadlineDate: '',
+  deadlineTime: '17:00',
+  volume: '',
+  volumeUnit: 'pages',
+  localGovernmentCode: '',
+  venue: '',
+  address: '',
+  remoteJoinInstructions: '',
+  purpose: '',
+  specialty: '',
+  interpretersNeeded: '1',
+  contactName: '',
+  contactPhone: '',
+  notes: '',
+  urgent: false,
+  emergency: false,
+  infectionRisk: false,
+  answerBy: '',
+  openToPartners: false,
+  repeatWeekly: false,
+  lastDate: '',
+};
+
+type RequestDetail = ResultOf<typeof RequestDetailFields>;
+
+/** A filed request as the form shows it, for changing it. */
+export function draftFromRequest(request: RequestDetail): RequestDraft {
+  const start = request.startsAt ? fromInstant(request.startsAt) : null;
+  const end = request.endsAt ? fromInstant(request.endsAt) : null;
+  const deadline = request.deadline ? fromInstant(request.deadline) : null;
+  return {
+    ...emptyDraft,
+    modality: request.modality,
+    languageCode: request.language.code,
+    pairLanguageCode: request.pairLanguage.code,
+    translationDirection: request.translationDirection ?? '',
+    date: start?.date ?? '',
+    startTime: start?.time ?? '',
+    endTime: end?.time ?? '',
+    deadlineDate: deadline?.date ?? '',
+    deadlineTime: deadline?.time ?? emptyDraft.deadlineTime,
+    volume: request.volume === null ? '' : String(request.volume),
+    volumeUnit: request.volumeUnit ?? 'pages',
+    localGovernmentCode: request.localGovernment?.code ?? '',
+    venue: request.venue ?? '',
+    address: request.address ?? '',
+    remoteJoinInstructions: request.remoteJoinInstructions ?? '',
+    purpose: request.purpose,
+    specialty: request.specialty ?? '',
+    interpretersNeeded: String(request.interpretersNeeded),
+    contactName: request.contactName,
+    contactPhone: request.contactPhone ?? '',
+    notes: request.notes ?? '',
+    urgent: request.urgent,
+    emergency: request.emergency,
+    infectionRisk: request.infectionRisk,
+    answerBy: request.answerBy ?? '',
+    openToPartners: request.openToPartners,
+  };
+}
+
+/** What the form cannot send as typed: the API's types cannot carry it, so the form says so itself. */
+export type DraftProblem = 'choosePurpose' | 'wholeNumber';
+
+export interface Converted<Input> {
+  input: Input;
+  problems: Array<{ field: string; problem: DraftProblem }>;
+}
+
+const text = (value: string) => (value.trim() === '' ? null : value.trim());
+
+function whole(value: string, field: string, problems: Converted<unknown>['problems']): number | null {
+  if (value.trim() === '') return null;
+  const number = Number(value);
+  if (!Number.isInteger(number)) {
+    problems.push({ field, problem: 'wholeNumber' });
+    return null;
+  }
+  return number;
+}
+
+/** The fields every kind of request shares, as the API takes them; what a modality does not use is left out. */
+function details(draft: RequestDraft, problems: Converted<unknown>['problems']) {
+  if (draft.purpose === '') problems.push({ field: 'purpose', problem: 'choosePurpose' });
+  const onSite = draft.modality === 'on_site';
+  const translation = draft.modality === 'translation';
+  return {
+    modality: draft.modality,
+    languageCode: draft.languageCode,
+    pairLanguageCode: draft.pairLanguageCode || 'ja',
+    purpose: (draft.purpose || 'other') as Purpose,
+    specialty: draft.specialty || null,
+    interpretersNeeded: translation ? null : whole(draft.interpretersNeeded, 'interpretersNeeded', problems),
+    localGovernmentCode: onSite ? text(draft.localGovernmentCode) : null,
+    venue: onSite ? text(draft.venue) : null,
+    address: onSite ? text(draft.address) : null,
+    remoteJoinInstructions: draft.modality === 'remote' ? text(draft.remoteJoinInstructions) : null,
+    translationDirection: translation ? draft.translationDirection || null : null,
+    volume: translation ? whole(draft.volume, 'volume', problems) : null,
+    volumeUnit: translation && draft.volume.trim() !== '' ? draft.volumeUnit : null,
+    contactName: draft.contactName,
+    contactPhone: text(draft.contactPhone),
+    notes: text(draft.notes),
+    urgent: draft.urgent,
+    emergency: draft.emergency,
+    infectionRisk: draft.infectionRisk,
+    answerBy: text(draft.answerBy),
+    openToPartners: draft.openToPartners,
+  };
+}
+
+/** A one-off request. Times missing or half-typed go as null: the API names what is missing. */
+export function toRequestInput(draft: RequestDraft): Converted<RequestInput> {
+  const problems: Converted<unknown>['problems'] = [];
+  const translation = draft.modality === 'translation';
+  return {
+    input: {
+      ...details(draft, problems),
+      startsAt: translation ? null : toInstant(draft.date, draft.startTime),
+      endsAt: translation ? null : toInstant(draft.date, draft.endTime),
+      deadline: translation ? toInstant(draft.deadlineDate, draft.deadlineTime) : null,
+    },
+    problems,
+  };
+}
+
+/** A weekly series on the weekday of the first date, at the same times, until the last date. */
+export function toSeriesInput(draft: RequestDraft): Converted<RequestSeriesInput> {
+  const problems: Converted<unknown>['problems'] = [];
+  const { translationDirection: _direction, volume: _volume, volumeUnit: _unit, ...rest } = details(draft, problems);
+  return {
+    input: {
+      ...rest,
+      series: {
+        weekday: draft.date ? isoWeekday(draft.date) : 0,
+        startTime: draft.startTime,
+        endTime: draft.endTime,
+        firstDate: draft.date,
+        lastDate: draft.lastDate,
+      },
+    },
+    problems,
+  };
+}
+
+/** Where a series' problems show in the form: its times are the form's date and time fields. */
+export const seriesFieldNames: Readonly<Record<string, string>> = {
+  'series.weekday': 'startsAt',
+  'series.firstDate': 'startsAt',
+  'series.startTime': 'startsAt',
+  'series.endTime': 'endsAt',
+  'series.lastDate': 'lastDate',
+};
+
+/** Only what changed, for editing a filed request: a field the person did not touch is left out. */
+export function changesBetween(before: RequestDraft, after: RequestDraft): Converted<RequestChanges> {
+  const previous = toRequestInput(before).input;
+  const { input: next, problems } = toRequestInput(after);
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(value) !== JSON.stringify(previous[key as keyof RequestInput])) changes[key] = value;
+  }
+  return { input: changes as RequestChanges, problems };
+}

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { type Locale, locales, useLocale, useMessages } from '../i18n';
+import { common } from '../messages';
+import { portals, useSession } from '../session';
+
+const localeNames: Record<Locale, string> = { ja: '日本語', en: 'English' };
+
+function LocaleSwitch() {
+  const t = useMessages(common);
+  const { locale } = useLocale();
+  const { chooseLocale } = useSession();
+  return (
+    <fieldset className="locale-switch">
+      <legend className="visually-hidden">{t.language}</legend>
+      {locales.map((option) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          aria-pressed={option === locale}
+          onClick={() => chooseLocale(option)}
+        >
+          {localeNames[option]}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function PortalNav() {
+  const t = useMessages(common);
+  const { viewer } = useSession();
+  const [location] = useLocation();
+  const mine = portals.filter((portal) => viewer?.roles?.includes(portal.role));
+  if (mine.length === 0) return null;
+  return (
+    <nav aria-label={t.mainNavigation} className="portal-nav">
+      <ul>
+        {mine.map((portal) => {
+          const current = location === portal.path || location.startsWith(`${portal.path}/`);
+          return (
+            <li key={portal.role}>
+              <Link href={portal.path} aria-current={current ? 'page' : undefined}>
+                {t.portals[portal.role]}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The frame of every page: a skip link, the banner with the portals, language and account, and the main area. */
+export function Layout({ children }: { children: ReactNode }) {
+  const t = useMessages(common);
+  const { viewer, signOut } = useSession();
+  const [, navigate] = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="banner">
+        <div className="banner-row">
+          <Link href="/" className="brand">
+            <span lang="ja">つなぐ</span> <span className="brand-latin">Tsunagu</span>
+          </Link>
+          <p className="tagline">{t.tagline}</p>
+          <div className="account">
+            <LocaleSwitch />
+            {viewer ? (
+              <>
+                <span className="who">{t.signedInAs(viewer.displayName)}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={async () => {
+                    navigate('/sign-in');
+                    await signOut();
+                  }}
+                >
+                  {t.signOut}
+                </button>
+              </>
+            ) : null}
+          </div>
+        </div>
+        <PortalNav />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useMutation } from 'urql';
+import { type Failure, formProblems, outcomeOf } from '../forms/failure';
+import type { VariablesOf } from '../graphql';
+import { useLocale } from '../i18n';
+import { SaveProfileMutation } from './documents';
+
+export type ProfileInput = VariablesOf<typeof SaveProfileMutation>['input'];
+
+/** Saves part of the profile; problems the form found itself go back without asking the API. */
+export function useSaveProfile() {
+  const { locale } = useLocale();
+  const [, save] = useMutation(SaveProfileMutation);
+  return async (
+    input: ProfileInput,
+    found: Array<{ field: string; message: string }> = [],
+  ): Promise<Failure | null> => {
+    const unsendable = formProblems(found, locale);
+    if (unsendable) return unsendable;
+    const outcome = outcomeOf(await save({ input }), (data) => data.updateMyVolunteerProfile);
+    return outcome.ok ? null : outcome.failure;
+  };
+}
+
+/** A number field: empty is null (no limit), anything else must be whole. */
+export function wholeOrNull(value: string): number | null | 'invalid' {
+  if (value.trim() === '') return null;
+  const number = Number(value);
+  return Number.isInteger(number) ? number : 'invalid';
+}
