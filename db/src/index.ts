@@ -5,3 +5,5 @@ export { relations } from './relations';
 export * as schema from './schema';
 export type { DemoDataOptions, DemoProgress, DemoReport, DemoRole } from './seed/demo';
 export { demoAssociationSlug, demoLogins, seedDemoData } from './seed/demo';
+export type { HistoryOptions, HistoryReport } from './seed/history';
+export { seedAssignmentHistory } from './seed/history';

@@ -111,6 +111,7 @@ export const relations = defineRelations(schema, (r) => ({
     series: r.one.requestSeries({ from: r.requests.seriesId, to: r.requestSeries.id }),
     assignments: r.many.assignments({ from: r.requests.id, to: r.assignments.requestId }),
     applications: r.many.applications({ from: r.requests.id, to: r.applications.requestId }),
+    offers: r.many.offers({ from: r.requests.id, to: r.offers.requestId }),
   },
   requestSeries: {
     requests: r.many.requests({ from: r.requestSeries.id, to: r.requests.seriesId }),
@@ -118,6 +119,14 @@ export const relations = defineRelations(schema, (r) => ({
   assignments: {
     request: r.one.requests({ from: r.assignments.requestId, to: r.requests.id, optional: false }),
     volunteer: r.one.volunteers({ from: r.assignments.volunteerId, to: r.volunteers.id, optional: false }),
+    reports: r.many.activityReports({ from: r.assignments.id, to: r.activityReports.assignmentId }),
+  },
+  offers: {
+    request: r.one.requests({ from: r.offers.requestId, to: r.requests.id, optional: false }),
+    volunteer: r.one.volunteers({ from: r.offers.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  activityReports: {
+    assignment: r.one.assignments({ from: r.activityReports.assignmentId, to: r.assignments.id, optional: false }),
   },
   applications: {
     request: r.one.requests({ from: r.applications.requestId, to: r.requests.id, optional: false }),
@@ -131,5 +140,36 @@ export const relations = defineRelations(schema, (r) => ({
   },
   auditLog: {
     actor: r.one.users({ from: r.auditLog.actorUserId, to: r.users.id }),
+  },
+  rateSchedules: {
+    association: r.one.associations({ from: r.rateSchedules.associationId, to: r.associations.id, optional: false }),
+  },
+  assignmentRates: {
+    assignment: r.one.assignments({ from: r.assignmentRates.assignmentId, to: r.assignments.id, optional: false }),
+  },
+  expenseLines: {
+    association: r.one.associations({ from: r.expenseLines.associationId, to: r.associations.id, optional: false }),
+    assignment: r.one.assignments({ from: r.expenseLines.assignmentId, to: r.assignments.id, optional: false }),
+    bearingGovernment: r.one.localGovernments({
+      from: r.expenseLines.bearingGovernmentCode,
+      to: r.localGovernments.code,
+      optional: false,
+    }),
+    language: r.one.languages({ from: r.expenseLines.languageCode, to: r.languages.code, optional: false }),
+    reverses: r.one.expenseLines({ from: r.expenseLines.reversesLineId, to: r.expenseLines.id }),
+    events: r.many.expenseLineEvents({ from: r.expenseLines.id, to: r.expenseLineEvents.lineId }),
+  },
+  expenseLineEvents: {
+    line: r.one.expenseLines({ from: r.expenseLineEvents.lineId, to: r.expenseLines.id, optional: false }),
+    actor: r.one.users({ from: r.expenseLineEvents.actorUserId, to: r.users.id }),
+  },
+  fiscalPeriodClosures: {
+    association: r.one.associations({
+      from: r.fiscalPeriodClosures.associationId,
+      to: r.associations.id,
+      optional: false,
+    }),
+    closer: r.one.users({ from: r.fiscalPeriodClosures.closedBy, to: r.users.id }),
+    reopener: r.one.users({ from: r.fiscalPeriodClosures.reopenedBy, to: r.users.id }),
   },
 }));

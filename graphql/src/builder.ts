@@ -51,6 +51,11 @@ export const builder = new SchemaBuilder<PothosTypes>({
   drizzle: { client: (context) => context.db, getTableConfig, relations, maxConnectionSize: 100 },
   errors: { defaultTypes: [ValidationError, NotFoundError, ForbiddenError, ConflictError] },
   scopeAuth: {
+    // A type's scopes (Volunteer's, Organization's…) run once per object as it is completed, not
+    // before each of its fields: a list of 20 volunteers costs 20 checks, not 20 per field selected
+    // (pnpm bench api: about a sixth of the API's CPU per request). A denied object fails as a
+    // whole, with the same FORBIDDEN error, before any of its fields resolves.
+    runScopesOnType: true,
     authScopes: ({ viewer, services }) => ({
       signedIn: viewer.userId !== null,
       requester: viewer.organizationId !== null,

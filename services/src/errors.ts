@@ -64,3 +64,20 @@ export class RateLimitedError extends DomainError {
     super(`Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
   }
 }
+
+/**
+ * A line of a closed fiscal period (a year, or a month of it) cannot change: correct it with a
+ * reversing line in an open period, or ask an admin to reopen the period.
+ */
+export class PeriodClosedError extends DomainError {
+  override name = 'PeriodClosedError';
+  readonly code = 'PERIOD_CLOSED';
+  constructor(
+    readonly fiscalYear: number,
+    /** 1–12 when only that month is closed; null when the whole fiscal year is. */
+    readonly month: number | null,
+    message = `FY${fiscalYear}${month === null ? '' : `, month ${month},`} is closed: its lines cannot change.`,
+  ) {
+    super(message);
+  }
+}

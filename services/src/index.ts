@@ -18,17 +18,95 @@ export { recordAudit } from './audit';
 export { addBusinessDays, businessDaysBetween, fiscalYearOf, type Holidays, isBusinessDay } from './calendar';
 export type { Clock } from './clock';
 export { fixedClock, systemClock, tokyo } from './clock';
+export type { Dispatcher, DispatchSignal } from './dispatch/port';
+export { detachedDispatcher } from './dispatch/port';
+export type { DispatchStage } from './dispatch/rules';
+export { dispatchStages } from './dispatch/rules';
+export type { DispatchService, RequesterReportInput, VolunteerReportInput } from './dispatch/service';
+export { acceptResults, assignmentStatuses, offerStatuses } from './dispatch/service';
+export type {
+  AcceptOutcome,
+  AssignOutcome,
+  ConfirmedPlan,
+  DeclineOutcome,
+  DispatchFacts,
+  DispatchSteps,
+  ManualOfferOutcome,
+  ReconfirmOutcome,
+  ReportStatus,
+  ScreeningResult,
+  WaveOutcome,
+} from './dispatch/steps';
+export { createDispatchSteps } from './dispatch/steps';
 export type { FieldProblem } from './errors';
 export {
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
+  PeriodClosedError,
   RateLimitedError,
   UnauthenticatedError,
   ValidationError,
 } from './errors';
-export { requestPurposes } from './grant-tax';
+export { type HeaderLanguage, kindLabels, statusLabels } from './expenses/export';
+export {
+  activityDateOf,
+  type ExpenseStatus,
+  expenseStatuses,
+  type FiscalPeriod,
+  fiscalYearOfDate,
+  type LineEligibility,
+  lineEligibilities,
+} from './expenses/lines';
+export { closedPeriods } from './expenses/periods';
+export {
+  type AssignmentRates,
+  copyRatesForAssignment,
+  type RateScheduleInput,
+  type RateScheduleRow,
+  rateScheduleInForce,
+  readRateRules,
+} from './expenses/rate-schedules';
+export {
+  type ExpenseKind,
+  expenseKinds,
+  honorariumKinds,
+  illustrativeRateRules,
+  type Payer,
+  payers,
+  type RateRules,
+  type RateRulesInput,
+  roundingModes,
+} from './expenses/rates';
+export {
+  type Anomaly,
+  type AnomalyKind,
+  anomalyKinds,
+  type ExportRequest,
+  type ExportRow,
+  fileNameOf,
+  type ReconciliationReport,
+  type ReportScope,
+  reconciliationReport,
+} from './expenses/reconciliation';
+export type { ReconciliationTotals, ReportRow } from './expenses/report';
+export { hoursOf } from './expenses/report';
+export {
+  createCancellationFeeLines,
+  createExpenseLinesForReport,
+  type ExpenseLineRow,
+  type LineChanges,
+  type ManualLineInput,
+} from './expenses/service';
+export {
+  type BearingBodyKind,
+  type GrantTaxCategory,
+  type GrantTaxMeasure,
+  grantTaxCategories,
+  grantTaxCategoryNames,
+  requestPurposes,
+} from './grant-tax';
 export type { Health, HealthProbe, HealthProbes } from './health';
 export { checkHealth, shortReason } from './health';
 export type { IdempotencyClaim, IdempotencyStore } from './idempotency';
@@ -39,6 +117,8 @@ export type { Candidate } from './matching/candidates';
 export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';
 export { createMailTransport, deliverPending } from './notifications/delivery';
+export type { DispatchEvent, DispatchNotice } from './notifications/dispatch-templates';
+export { calendarMethods, dispatchEvents } from './notifications/dispatch-templates';
 export type { MailCatcher } from './notifications/mail-catcher';
 export { startMailCatcher } from './notifications/mail-catcher';
 export type { ParsedMail } from './notifications/mime';
@@ -57,6 +137,7 @@ export {
   translationDirections,
   volumeUnits,
 } from './requests/service';
+export { type SupplyDemandCell, supplyAndDemand } from './requests/supply-demand';
 export type { ServiceDependencies, Services } from './services';
 export { createServices } from './services';
 export { parseInput } from './validation';

@@ -4,6 +4,12 @@ import { createSessionService } from './accounts/sessions';
 import { createAssociationService } from './associations/service';
 import { createAuditService } from './audit';
 import type { Clock } from './clock';
+import { type Dispatcher, detachedDispatcher } from './dispatch/port';
+import { createDispatchService } from './dispatch/service';
+import { createFiscalPeriodService } from './expenses/periods';
+import { createRateScheduleService } from './expenses/rate-schedules';
+import { createReconciliationService } from './expenses/reconciliation';
+import { createExpenseService } from './expenses/service';
 import { createIdempotencyStore } from './idempotency';
 import type { Logger } from './logger';
 import { createOpenBoardService } from './matching/board';
@@ -18,6 +24,8 @@ export interface ServiceDependencies {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** The dispatch workflows (Temporal in the API process); none in tests that do not dispatch. */
+  dispatcher?: Dispatcher;
 }
 
 /** The use cases, bound to their dependencies once per process. */
@@ -28,10 +36,15 @@ export function createServices(dependencies: ServiceDependencies) {
     associations: createAssociationService(dependencies),
     audit: createAuditService(dependencies),
     calendarFeeds: createCalendarFeedService(dependencies),
+    dispatch: createDispatchService({ ...dependencies, dispatcher: dependencies.dispatcher ?? detachedDispatcher }),
+    expenses: createExpenseService(dependencies),
+    fiscalPeriods: createFiscalPeriodService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
     matching: createMatchingService(dependencies),
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),
+    rateSchedules: createRateScheduleService(dependencies),
+    reconciliation: createReconciliationService(dependencies),
     requests: createRequestService(dependencies),
     sessions: createSessionService(dependencies),
     volunteers: createVolunteerService(dependencies),

@@ -204,7 +204,14 @@ export const volunteerMemberships = pgTable(
     status: membershipStatus('status').notNull().default('applied'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.volunteerId, table.associationId] }), index().on(table.associationId)],
+  (table) => [
+    primaryKey({ columns: [table.volunteerId, table.associationId] }),
+    index().on(table.associationId),
+    // Matching checks each candidate's active memberships from the index alone.
+    index('volunteer_memberships_active_index')
+      .on(table.volunteerId, table.associationId)
+      .where(sql`${table.status} = 'active'`),
+  ],
 );
 
 export const languageLevel = pgEnum('language_level', ['native', 'fluent', 'business', 'conversational']);
@@ -228,7 +235,14 @@ export const volunteerLanguages = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.volunteerId, table.languageCode] }),
-    index().on(table.languageCode),
+    // Matching reads a language's speakers from this index alone (an index-only scan): the level
+    // and directions it filters on are in it, and the volunteer it joins on.
+    index('volunteer_languages_speakers_index').on(
+      table.languageCode,
+      table.level,
+      table.volunteerId,
+      table.directions,
+    ),
     check('volunteer_languages_some_direction', sql`cardinality(${table.directions}) > 0`),
   ],
 );
@@ -246,7 +260,8 @@ export const volunteerRegions = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.volunteerId, table.localGovernmentCode] }),
-    index().on(table.localGovernmentCode),
+    // Matching reads who covers a place from the index alone.
+    index('volunteer_regions_coverage_index').on(table.localGovernmentCode, table.volunteerId),
   ],
 );
 
@@ -283,6 +298,8 @@ export const availabilityWindows = pgTable(
   },
   (table) => [
     index().on(table.volunteerId, table.weekday),
+    // Matching: who is free on a weekday at a time, from the index alone.
+    index('availability_windows_free_index').on(table.weekday, table.volunteerId, table.startMinute, table.endMinute),
     check('availability_weekday', sql`${table.weekday} between 1 and 7`),
     check(
       'availability_minutes',

@@ -43,6 +43,26 @@ export const requestStatus = pgEnum('request_status', [
   'completed',
 ]);
 
+/**
+ * Where the dispatch workflow has carried a request, mirrored from it so that lists and
+ * dashboards read SQL, not Temporal.
+ */
+export const dispatchStage = pgEnum('dispatch_stage', [
+  /** Waiting for a coordinator to approve or reject it. */
+  'screening',
+  /** Offers are out (or about to go out) to ranked volunteers. */
+  'offering',
+  /** Nobody left or nobody answered: coordinators are asked to step in. */
+  'escalated',
+  /** Every interpreter needed is confirmed; reminders and reconfirmation run. */
+  'confirmed',
+  /** The activity is over; the reports are awaited and then approved. */
+  'awaiting_reports',
+  'completed',
+  'cancelled',
+  'rejected',
+]);
+
 /** How an association routes a sensitive request (medical, legal, emergency, infection risk). */
 export const requestRouting = pgEnum('request_routing', ['normal', 'certified_only', 'not_offered']);
 
@@ -121,10 +141,21 @@ export const requests = pgTable(
     /** Partner associations' volunteers may be matched too. */
     openToPartners: boolean('open_to_partners').notNull().default(false),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    dispatchStage: dispatchStage('dispatch_stage').notNull().default('screening'),
+    /** The wave of offers last sent; 0 before the first. */
+    dispatchWave: smallint('dispatch_wave').notNull().default(0),
+    /** When the search was widened to remote and neighbouring areas. */
+    widenedAt: timestamp('widened_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** Approval or rejection at screening; null by-user means the policy approved it. */
+    screenedAt: timestamp('screened_at', { withTimezone: true }),
+    screenedBy: uuid('screened_by').references(() => users.id, { onDelete: 'set null' }),
+    rejectionReason: text('rejection_reason'),
     ...timestamps,
   },
   (table) => [
     index().on(table.organizationId, table.startsAt),
+    index().on(table.associationId, table.dispatchStage),
     index().on(table.associationId, table.status, table.startsAt),
     index().on(table.seriesId),
     check('requests_window', sql`${table.startsAt} is null or ${table.endsAt} > ${table.startsAt}`),
@@ -164,16 +195,35 @@ export const assignments = pgTable(
     /** Null for a translation: it is done at the volunteer's own pace and blocks no time. */
     busyFrom: timestamp('busy_from', { withTimezone: true }),
     busyUntil: timestamp('busy_until', { withTimezone: true }),
+    /** The coordinator who assigned by hand; null when the volunteer accepted an offer. */
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When the volunteer confirmed again, a day or two before. */
+    reconfirmedAt: timestamp('reconfirmed_at', { withTimezone: true }),
+    /** Why a released assignment was let go: `not_reconfirmed`, `time_changed`, `coordinator`. */
+    releaseReason: text('release_reason'),
+    /** When the request was cancelled while this volunteer was booked, and how many hours ahead. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancellationNoticeHours: integer('cancellation_notice_hours'),
+    /** The share of the honorarium a late cancellation owes by the association's policy (0–100). */
+    cancellationFeePercent: smallint('cancellation_fee_percent'),
     ...timestamps,
   },
   (table) => [
     index().on(table.volunteerId, table.busyFrom),
     index().on(table.requestId),
+    // Matching counts a volunteer's work and no-shows by when they started, from these alone.
+    index('assignments_worked_index')
+      .on(table.volunteerId, table.busyFrom, table.requestId)
+      .where(sql`${table.status} in ('confirmed', 'completed')`),
+    index('assignments_no_shows_index')
+      .on(table.volunteerId, table.busyFrom, table.requestId)
+      .where(sql`${table.status} = 'no_show'`),
     uniqueIndex('assignments_one_active_per_volunteer_and_request')
       .on(table.requestId, table.volunteerId)
       .where(sql`${table.status} = 'confirmed'`),
     check('assignments_busy_order', sql`${table.busyUntil} > ${table.busyFrom}`),
     check('assignments_busy_whole', sql`(${table.busyFrom} is null) = (${table.busyUntil} is null)`),
+    check('assignments_cancellation_fee', sql`${table.cancellationFeePercent} between 0 and 100`),
   ],
 );
 

@@ -252,3 +252,28 @@ builder.mutationField('decideVolunteerApplication', (t) =>
     },
   }),
 );
+
+const MyAccountInput = builder.inputType('MyAccountInput', {
+  description: 'What to change; a field left out stays as it is.',
+  fields: (t) => ({
+    displayName: t.string({ required: false }),
+    locale: t.field({ type: LocaleEnum, required: false, description: 'The language of the app and of e-mails.' }),
+  }),
+});
+
+builder.mutationField('updateMyAccount', (t) =>
+  t.drizzleField({
+    type: 'users',
+    description: 'The signed-in user changes how the app greets them and the language it speaks.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: MyAccountInput, required: true }) },
+    errors: {},
+    resolve: async (query, _root, { input }, context) => {
+      const { userId } = await context.services.accounts.updateOwnAccount(context.viewer, {
+        displayName: input.displayName ?? undefined,
+        locale: input.locale ?? undefined,
+      });
+      return present(await context.db.query.users.findFirst(query({ where: { id: userId } })), 'user');
+    },
+  }),
+);

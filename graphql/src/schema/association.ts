@@ -69,12 +69,48 @@ const ReminderPolicy = builder.objectRef<AssociationPolicy['reminders']>('Remind
   }),
 });
 
+const ScreeningPolicy = builder.objectRef<AssociationPolicy['screening']>('ScreeningPolicy').implement({
+  fields: (t) => ({
+    autoApproveTrusted: t.exposeBoolean('autoApproveTrusted', {
+      description: 'Requests of trusted organizations skip screening, unless flagged as sensitive.',
+    }),
+  }),
+});
+
+const CancellationFeeTier = builder
+  .objectRef<AssociationPolicy['cancellation']['feeTiers'][number]>('CancellationFeeTier')
+  .implement({
+    description: 'A cancellation within `withinHours` of the start owes `feePercent` of the honorarium.',
+    fields: (t) => ({
+      withinHours: t.exposeInt('withinHours'),
+      feePercent: t.exposeInt('feePercent'),
+    }),
+  });
+
+const CancellationPolicy = builder.objectRef<AssociationPolicy['cancellation']>('CancellationPolicy').implement({
+  fields: (t) => ({
+    feeTiers: t.field({ type: [CancellationFeeTier], resolve: (policy) => policy.feeTiers }),
+  }),
+});
+
+const ReportPolicy = builder.objectRef<AssociationPolicy['reports']>('ReportPolicy').implement({
+  fields: (t) => ({
+    reminderEveryHours: t.exposeInt('reminderEveryHours', {
+      description: 'Missing activity reports are asked for again this often after the end…',
+    }),
+    maxReminders: t.exposeInt('maxReminders', { description: '…this many times; then the coordinators are told.' }),
+  }),
+});
+
 const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPolicy').implement({
   fields: (t) => ({
     leadTime: t.expose('leadTime', { type: LeadTimePolicy }),
     scope: t.expose('scope', { type: ScopePolicy }),
     offers: t.expose('offers', { type: OfferPolicy }),
     reminders: t.expose('reminders', { type: ReminderPolicy }),
+    screening: t.expose('screening', { type: ScreeningPolicy }),
+    cancellation: t.expose('cancellation', { type: CancellationPolicy }),
+    reports: t.expose('reports', { type: ReportPolicy }),
   }),
 });
 
@@ -146,6 +182,27 @@ const ReminderPolicyInput = builder.inputType('ReminderPolicyInput', {
   }),
 });
 
+const ScreeningPolicyInput = builder.inputType('ScreeningPolicyInput', {
+  fields: (t) => ({ autoApproveTrusted: t.boolean({ required: false }) }),
+});
+
+const CancellationFeeTierInput = builder.inputType('CancellationFeeTierInput', {
+  fields: (t) => ({ withinHours: t.int({ required: true }), feePercent: t.int({ required: true }) }),
+});
+
+const CancellationPolicyInput = builder.inputType('CancellationPolicyInput', {
+  fields: (t) => ({
+    feeTiers: t.field({ type: [CancellationFeeTierInput], required: false, description: 'Replaces every tier.' }),
+  }),
+});
+
+const ReportPolicyInput = builder.inputType('ReportPolicyInput', {
+  fields: (t) => ({
+    reminderEveryHours: t.int({ required: false }),
+    maxReminders: t.int({ required: false }),
+  }),
+});
+
 const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
   description: 'The settings to change; those left out (or null) stay as they are.',
   fields: (t) => ({
@@ -153,6 +210,9 @@ const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
     scope: t.field({ type: ScopePolicyInput, required: false }),
     offers: t.field({ type: OfferPolicyInput, required: false }),
     reminders: t.field({ type: ReminderPolicyInput, required: false }),
+    screening: t.field({ type: ScreeningPolicyInput, required: false }),
+    cancellation: t.field({ type: CancellationPolicyInput, required: false }),
+    reports: t.field({ type: ReportPolicyInput, required: false }),
   }),
 });
 
@@ -186,6 +246,9 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         scope: given(input.scope),
         offers: given(input.offers),
         reminders: given(input.reminders),
+        screening: given(input.screening),
+        cancellation: given(input.cancellation),
+        reports: given(input.reports),
       });
       return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
     },

@@ -7,10 +7,13 @@ import './association';
 import './user';
 import './organization';
 import './request';
+import './dispatch';
 import './open-board';
 import './account';
 import './notification';
 import './volunteer';
 import './audit';
+import './expense';
+import './reconciliation';
 
 export const schema = builder.toSchema({ sortSchema: true });

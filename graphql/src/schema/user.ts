@@ -1,4 +1,17 @@
+import { isAdmin, isCoordinator, isRequester, isVolunteer, type Viewer } from '@tsunagu/services';
 import { builder } from '../builder';
+
+const viewerRoles = ['requester', 'volunteer', 'coordinator', 'admin'] as const;
+type ViewerRole = (typeof viewerRoles)[number];
+
+const ViewerRoleEnum = builder.enumType('ViewerRole', { values: viewerRoles });
+
+const roleChecks: Record<ViewerRole, (viewer: Viewer) => boolean> = {
+  requester: isRequester,
+  volunteer: isVolunteer,
+  coordinator: isCoordinator,
+  admin: isAdmin,
+};
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -8,6 +21,14 @@ export const User = builder.drizzleNode('users', {
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
     locale: t.exposeString('locale'),
+    roles: t.field({
+      type: [ViewerRoleEnum],
+      nullable: true,
+      description:
+        'What the signed-in user may do here, so that the app opens the right portal; null on anyone else. Admins coordinate too.',
+      resolve: (user, _args, { viewer }) =>
+        user.id === viewer.userId ? viewerRoles.filter((role) => roleChecks[role](viewer)) : null,
+    }),
   }),
 });
 

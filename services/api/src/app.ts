@@ -6,6 +6,7 @@ import type { Worker } from '@temporalio/worker';
 import { createDatabase, type Database, type Db, loadReferenceData, schema } from '@tsunagu/db';
 import {
   checkHealth,
+  createDispatchSteps,
   createMailTransport,
   createServices,
   deliverPending,
@@ -17,7 +18,13 @@ import {
   systemClock,
   version,
 } from '@tsunagu/services';
-import { bundleWorkflows, connectionOptions, createWorker, installTemporalRuntime } from '@tsunagu/workflows';
+import {
+  bundleWorkflows,
+  connectionOptions,
+  createTemporalDispatcher,
+  createWorker,
+  installTemporalRuntime,
+} from '@tsunagu/workflows';
 import type { Config } from './config';
 import { defaultDemoVolunteers, loadDemoData } from './demo';
 import { createHttpServer } from './http';
@@ -86,6 +93,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       });
     cleanups.push(() => connection.close());
     const client = new Client({ connection, namespace: target.namespace });
+    const services = createServices({
+      db: database.db,
+      clock: systemClock,
+      logger,
+      dispatcher: createTemporalDispatcher(client, config.taskQueue),
+    });
 
     let worker: Worker | null = null;
     if (config.role !== 'api') {
@@ -93,7 +106,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         target,
         taskQueue: config.taskQueue,
         workflowBundle: await bundleWorkflows(),
-        dependencies: { checkDatabase: () => database.ping() },
+        dependencies: { checkDatabase: () => database.ping(), dispatch: createDispatchSteps({ db: database.db }) },
       });
       worker = created.worker;
       const running = worker.run();
@@ -104,6 +117,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       });
       running.catch((error: unknown) => logger.error({ err: error }, 'worker stopped'));
       logger.info({ taskQueue: config.taskQueue }, 'worker polling');
+      // Requests filed while Temporal could not be reached have no workflow yet.
+      services.dispatch.resumeAll().then(
+        (requests) => logger.info({ requests }, 'dispatch workflows resumed'),
+        (error: unknown) => logger.warn({ reason: shortReason(error) }, 'dispatch workflows not resumed'),
+      );
     }
 
     const health = () =>
@@ -126,7 +144,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         webDist: config.webDist,
         logger,
         db: database.db,
-        services: createServices({ db: database.db, clock: systemClock, logger }),
+        services,
         health,
         publicUrl: config.mail.publicUrl,
       });

@@ -6,6 +6,7 @@ import type { Health, Logger, Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
 import { serveCalendarFeed } from './calendar-feed';
+import { serveExport } from './exports';
 import { idempotency } from './idempotency';
 import { protections } from './protections';
 
@@ -85,6 +86,14 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
       void yoga(req, res, { req, res });
+      return;
+    }
+    if (req.url?.startsWith('/exports/')) {
+      void serveExport(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+      });
       return;
     }
     if (req.url?.startsWith('/calendar/')) {

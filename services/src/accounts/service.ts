@@ -1,6 +1,7 @@
 import type { Db } from '@tsunagu/db';
 import type { Clock } from '../clock';
 import { createInvitationService } from './invitations';
+import { createOwnAccountService } from './own-account';
 import { createPasswordResetService } from './password-reset';
 import { type Credentials, checkCredentials } from './sign-in';
 import { createVolunteerApplicationService } from './volunteer-applications';
@@ -10,6 +11,7 @@ export function createAccountService(dependencies: { db: Db; clock: Clock }) {
   const invitations = createInvitationService(dependencies);
   const passwordResets = createPasswordResetService(dependencies);
   const volunteerApplications = createVolunteerApplicationService(dependencies);
+  const ownAccount = createOwnAccountService(dependencies);
   return {
     signIn: (input: Credentials, clientAddress: string | null) => checkCredentials(dependencies, input, clientAddress),
     invite: invitations.invite,
@@ -18,5 +20,6 @@ export function createAccountService(dependencies: { db: Db; clock: Clock }) {
     resetPassword: passwordResets.reset,
     applyAsVolunteer: volunteerApplications.apply,
     decideVolunteerApplication: volunteerApplications.decide,
+    updateOwnAccount: ownAccount.update,
   };
 }

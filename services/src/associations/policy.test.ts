@@ -51,6 +51,50 @@ describe('an admin changes the policy', () => {
       changes: { reminders: { reconfirmationHoursBefore: 24, reconfirmationCutoffHoursBefore: 36 } },
       problems: ['reminders.reconfirmationCutoffHoursBefore'],
     },
+    {
+      scenario: 'screens every request, trusted organization or not',
+      changes: { screening: { autoApproveTrusted: false } },
+      problems: [],
+    },
+    {
+      scenario: 'charges the whole honorarium for a cancellation within three days',
+      changes: { cancellation: { feeTiers: [{ withinHours: 72, feePercent: 100 }] } },
+      problems: [],
+    },
+    {
+      scenario: 'cannot charge less for a later cancellation',
+      changes: {
+        cancellation: {
+          feeTiers: [
+            { withinHours: 24, feePercent: 30 },
+            { withinHours: 72, feePercent: 50 },
+          ],
+        },
+      },
+      problems: ['cancellation.feeTiers'],
+    },
+    {
+      scenario: 'cannot charge more than the honorarium',
+      changes: { cancellation: { feeTiers: [{ withinHours: 24, feePercent: 150 }] } },
+      problems: ['cancellation.feeTiers.0.feePercent'],
+    },
+    {
+      scenario: 'cannot list a notice period twice',
+      changes: {
+        cancellation: {
+          feeTiers: [
+            { withinHours: 24, feePercent: 100 },
+            { withinHours: 24, feePercent: 50 },
+          ],
+        },
+      },
+      problems: ['cancellation.feeTiers'],
+    },
+    {
+      scenario: 'cannot remind about reports every 0 hours',
+      changes: { reports: { reminderEveryHours: 0 } },
+      problems: ['reports.reminderEveryHours'],
+    },
   ])('$scenario', ({ changes, problems }) => {
     expect(problemsOf(changes)).toEqual(problems);
   });

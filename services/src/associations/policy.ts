@@ -44,6 +44,33 @@ export const policySchema = z
       reconfirmationHoursBefore: hours,
       reconfirmationCutoffHoursBefore: hours,
     }),
+    screening: z.object({
+      /**
+       * Requests from an organization marked trusted skip the coordinator's screening, unless
+       * flagged as sensitive (medical, legal, emergency, infection risk).
+       */
+      autoApproveTrusted: z.boolean(),
+    }),
+    cancellation: z.object({
+      /**
+       * What a cancellation owes the booked volunteer, by how late it comes: within `withinHours`
+       * of the start, `feePercent` of the honorarium (the shortest notice that applies wins).
+       */
+      feeTiers: z
+        .array(
+          z.object({
+            withinHours: hours,
+            feePercent: z.int('Use a whole percentage.').min(1, 'Use at least 1%.').max(100, 'Use at most 100%.'),
+          }),
+        )
+        .max(5, 'Use at most five tiers.'),
+    }),
+    reports: z.object({
+      /** After the activity, the reports still missing are asked for again this often… */
+      reminderEveryHours: hours,
+      /** …this many times, after which the coordinators are told. */
+      maxReminders: z.int('Use a whole number.').min(0).max(10, 'Use at most ten reminders.'),
+    }),
   })
   .superRefine((policy, context) => {
     const { offers, reminders } = policy;
@@ -71,6 +98,21 @@ export const policySchema = z
         message: 'The cutoff must come after the request to reconfirm.',
       });
     }
+    const tiers = [...policy.cancellation.feeTiers].sort((a, b) => a.withinHours - b.withinHours);
+    if (new Set(tiers.map((tier) => tier.withinHours)).size !== tiers.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['cancellation', 'feeTiers'],
+        message: 'List each notice period once.',
+      });
+    }
+    if (tiers.some((tier, index) => index > 0 && tier.feePercent > (tiers[index - 1]?.feePercent ?? 100))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['cancellation', 'feeTiers'],
+        message: 'A later cancellation may not owe less than an earlier one.',
+      });
+    }
   });
 
 export type AssociationPolicy = z.infer<typeof policySchema>;
@@ -86,6 +128,14 @@ export const defaultPolicy: AssociationPolicy = {
     responseHoursWithinTwoDays: 4,
   },
   reminders: { hoursBeforeStart: [72, 24, 2], reconfirmationHoursBefore: 48, reconfirmationCutoffHoursBefore: 24 },
+  screening: { autoApproveTrusted: true },
+  cancellation: {
+    feeTiers: [
+      { withinHours: 24, feePercent: 100 },
+      { withinHours: 48, feePercent: 50 },
+    ],
+  },
+  reports: { reminderEveryHours: 48, maxReminders: 3 },
 };
 
 /** Changes to some settings of some groups; what is left out stays as it was. */
@@ -98,6 +148,9 @@ export function applyPolicyChanges(policy: AssociationPolicy, changes: PolicyCha
     scope: { ...policy.scope, ...changes.scope },
     offers: { ...policy.offers, ...changes.offers },
     reminders: { ...policy.reminders, ...changes.reminders },
+    screening: { ...policy.screening, ...changes.screening },
+    cancellation: { ...policy.cancellation, ...changes.cancellation },
+    reports: { ...policy.reports, ...changes.reports },
   };
 }
 

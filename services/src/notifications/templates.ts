@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
+import { type DispatchPayloads, dispatchEvents, renderDispatchEmail } from './dispatch-templates';
 
 export type Locale = 'ja' | 'en';
 
@@ -12,7 +13,7 @@ export interface AssociationNames {
 export type InvitedRole = 'requester' | 'volunteer' | 'coordinator' | 'admin';
 
 /** What each e-mail needs to be written, as stored in the outbox payload (JSON). */
-export interface EmailPayloads {
+export interface EmailPayloads extends DispatchPayloads {
   invitation: {
     role: InvitedRole;
     association: AssociationNames;
@@ -126,6 +127,10 @@ const templates: {
             `Sign in to add your languages, the areas you cover and when you are available:\n${trimmed(publicUrl)}/`,
           ),
         },
+
+  ...(Object.fromEntries(dispatchEvents.map((event) => [event, renderDispatchEmail])) as {
+    [Event in keyof DispatchPayloads]: typeof renderDispatchEmail;
+  }),
 };
 
 /** Subject and plain-text body of a message, in the recipient's language. */

@@ -6,8 +6,11 @@ import { readPolicy } from '../associations/policy';
 import { recordAudit } from '../audit';
 import type { Holidays } from '../calendar';
 import { type Clock, tokyo } from '../clock';
+import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
+import { settleCancellation } from '../dispatch/steps';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { requestPurposes, suggestCategory } from '../grant-tax';
+import type { Logger } from '../logger';
 import { parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { checkRequestPolicy } from './policy';
@@ -93,9 +96,48 @@ type RequestFields = z.infer<typeof requestSchema>;
 export const personalRequestFields = ['contactName', 'contactPhone', 'notes'] as const;
 
 const stillMovable = new Set<RequestRow['status']>(['filed', 'open']);
+/** A confirmed request may still change: dispatch then checks the booking against the new time. */
+const editable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
+/** The fields whose change makes dispatch look at the request again (offers, bookings, timers). */
+const dispatchFields = [
+  'modality',
+  'languageCode',
+  'pairLanguageCode',
+  'startsAt',
+  'endsAt',
+  'deadline',
+  'localGovernmentCode',
+  'interpretersNeeded',
+  'specialty',
+  'answerBy',
+] as const;
 const cancellable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
 
-export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
+export function createRequestService({
+  db,
+  clock,
+  logger,
+  dispatcher = detachedDispatcher,
+}: {
+  db: Db;
+  clock: Clock;
+  logger?: Logger;
+  dispatcher?: Dispatcher;
+}) {
+  /**
+   * Tells dispatch, after the commit. The database already holds the change, so a failure is
+   * logged, not thrown: `dispatch.resumeAll` starts what was missed.
+   */
+  async function tellDispatch(requestIds: string[], what: 'start' | DispatchSignal) {
+    for (const requestId of requestIds) {
+      try {
+        await (what === 'start' ? dispatcher.start(requestId) : dispatcher.signal(requestId, what));
+      } catch (error) {
+        logger?.warn({ requestId, what, err: error }, 'dispatch not told');
+      }
+    }
+  }
+
   /** The national holidays from today to the last day a request needs (none when that has passed). */
   async function holidaysBetween(tx: Db, from: string, to: string): Promise<Holidays> {
     const rows = await tx
@@ -312,7 +354,7 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
     /** Requesting staff of an approved organization file a one-off request; it waits for screening. */
     async file(viewer: Viewer, input: RequestInput) {
       const fields = parseInput(requestSchema, input);
-      return db.transaction(async (tx) => {
+      const filed = await db.transaction(async (tx) => {
         const { organization, policy } = await filingOrganization(tx, viewer);
         const columns = await checked(tx, fields, policy);
         const [request] = await tx
@@ -337,12 +379,14 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
         ]);
         return request;
       });
+      await tellDispatch([filed.id], 'start');
+      return filed;
     },
 
     /** A weekly series: the series and one request per occurrence, all or nothing. */
     async fileSeries(viewer: Viewer, input: RequestSeriesInput) {
       const { series: weekly, ...fields } = parseInput(seriesSchema, input);
-      return db.transaction(async (tx) => {
+      const filed = await db.transaction(async (tx) => {
         const { organization, policy } = await filingOrganization(tx, viewer);
         const rows = await checkedOccurrences(tx, fields, weekly, policy);
         const [series] = await tx
@@ -374,16 +418,18 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
             fields: personalFieldsChanged(null, request),
           })),
         );
-        return series;
+        return { series, requestIds: requests.map((request) => request.id) };
       });
+      await tellDispatch(filed.requestIds, 'start');
+      return filed.series;
     },
 
     /** Changes one request (one occurrence of a series leaves the others as they are). */
     async edit(viewer: Viewer, requestId: string, changes: RequestChanges) {
-      return db.transaction(async (tx) => {
+      const { updated, relevant } = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
-        if (!stillMovable.has(request.status)) {
+        if (!editable.has(request.status)) {
           throw new ConflictError(`A request that is ${request.status} cannot be changed.`);
         }
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
@@ -410,8 +456,11 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
             { action: 'update', subjectType: 'request', subjectId: requestId, fields: changedPersonalFields },
           ]);
         }
-        return updated;
+        const relevant = dispatchFields.some((field) => String(request[field] ?? '') !== String(updated[field] ?? ''));
+        return { updated, relevant };
       });
+      if (relevant) await tellDispatch([requestId], 'changed');
+      return updated;
     },
 
     /**
@@ -424,7 +473,8 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
     async editSeriesFrom(viewer: Viewer, seriesId: string, fromDate: string, changes: SeriesChanges) {
       const change = parseInput(seriesChangeSchema, changes);
       const from = parseInput(isoDate, fromDate, ['fromDate']);
-      return db.transaction(async (tx) => {
+      const told = { start: [] as string[], changed: [] as string[], cancelled: [] as string[] };
+      const continuedSeries = await db.transaction(async (tx) => {
         const series = await tx.query.requestSeries.findFirst({ where: { id: seriesId } });
         if (!series) throw new NotFoundError('RequestSeries', seriesId);
         const members = await tx.query.requests.findMany({
@@ -486,10 +536,12 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
                 updatedAt: now,
               })
               .where(eq(schema.requests.id, existing.id));
+            told.changed.push(existing.id);
           }
         }
         if (created.length > 0) {
           const added = await tx.insert(schema.requests).values(created).returning();
+          told.start.push(...added.map((request) => request.id));
           await recordAudit(
             tx,
             viewer,
@@ -512,20 +564,28 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
                 dropped.map((request) => request.id),
               ),
             );
+          for (const request of dropped) await settleCancellation(tx, request.id, now);
+          told.cancelled.push(...dropped.map((request) => request.id));
         }
         return continued;
       });
+      await tellDispatch(told.start, 'start');
+      await tellDispatch(told.changed, 'changed');
+      await tellDispatch(told.cancelled, 'cancelled');
+      return continuedSeries;
     },
 
     /** The filing organization's staff or a coordinator of the association cancel a request. */
     async cancel(viewer: Viewer, requestId: string) {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
         if (!cancellable.has(request.status)) {
           throw new ConflictError(`A request that is ${request.status} cannot be cancelled.`);
         }
         const now = clock.now().toJSDate();
+        // Offers withdrawn, bookings released with the fee the notice owes, everyone told: with the cancellation.
+        await settleCancellation(tx, requestId, now);
         const [cancelled] = await tx
           .update(schema.requests)
           .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
@@ -533,6 +593,8 @@ export function createRequestService({ db, clock }: { db: Db; clock: Clock }) {
           .returning();
         return cancelled ?? request;
       });
+      await tellDispatch([requestId], 'cancelled');
+      return result;
     },
   };
 }

@@ -53,7 +53,7 @@ export function assignmentEvent(assignment: FeedAssignment, locale: Locale, publ
   ]
     .filter(Boolean)
     .join('\n');
-  const changedAt = assignment.updatedAt > request.updatedAt ? assignment.updatedAt : request.updatedAt;
+  const changedAt = new Date(Math.max(assignment.updatedAt.getTime(), request.updatedAt.getTime()));
   return {
     uid: `assignment-${assignment.id}@tsunagu`,
     sequence: calendarSequence(changedAt),

@@ -511,4 +511,53 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     const asCoordinator = await api.graphql(query, {}, { session: await api.sessionFor(coordinatorId) });
     expect(asCoordinator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  test('the app learns who is signed in and in what roles, and remembers the language each person chose', async () => {
+    const admin = await insertStaffMember(testDb.database.db, associationId, 'admin');
+    const session = await api.sessionFor(admin.id);
+    const whoAmI = `query { me { displayName locale roles } }`;
+    const before = await api.graphql<{ me: { displayName: string; locale: string; roles: string[] } }>(
+      whoAmI,
+      {},
+      { session },
+    );
+    expect(before.data?.me).toMatchObject({ locale: 'ja', roles: ['coordinator', 'admin'] });
+
+    const update = `mutation ($input: MyAccountInput!) {
+      updateMyAccount(input: $input) {
+        __typename
+        ... on MutationUpdateMyAccountSuccess { data { displayName locale } }
+        ... on ValidationError { problems { path message } }
+      }
+    }`;
+    const changed = await api.graphql<{ updateMyAccount: { data: unknown } }>(
+      update,
+      { input: { locale: 'en' } },
+      { session },
+    );
+    expect(changed.data?.updateMyAccount.data).toMatchObject({ locale: 'en' });
+    const refused = await api.graphql<{ updateMyAccount: { problems: unknown[] } }>(
+      update,
+      { input: { displayName: '   ' } },
+      { session },
+    );
+    expect(refused.data?.updateMyAccount.problems).toEqual([
+      { path: ['input', 'displayName'], message: 'Enter the name the app greets you by.' },
+    ]);
+    const after = await api.graphql<{ me: { displayName: string; locale: string } }>(whoAmI, {}, { session });
+    expect(after.data?.me).toMatchObject({ locale: 'en', displayName: before.data?.me.displayName });
+
+    // Roles are the viewer's own business: a coordinator reading the admin's staff entry sees none.
+    const staff = `query { associations { staff { user { displayName roles } } } }`;
+    const asAdmin = await api.graphql<{ associations: Array<{ staff: Array<{ user: { roles: unknown } }> | null }> }>(
+      staff,
+      {},
+      { session },
+    );
+    const rolesSeen = asAdmin.data?.associations.flatMap((association) =>
+      (association.staff ?? []).map((member) => member.user.roles),
+    );
+    expect(rolesSeen).toContainEqual(['coordinator', 'admin']);
+    expect(rolesSeen).toContainEqual(null);
+  });
 });

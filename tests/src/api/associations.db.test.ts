@@ -38,6 +38,9 @@ const readPolicy = /* GraphQL */ `
           scope { medical legal emergency infectionRisk }
           offers { waveSize maxWaves responseHoursMoreThanAWeekAhead responseHoursWithinAWeek responseHoursWithinTwoDays }
           reminders { hoursBeforeStart reconfirmationHoursBefore reconfirmationCutoffHoursBefore }
+          screening { autoApproveTrusted }
+          cancellation { feeTiers { withinHours feePercent } }
+          reports { reminderEveryHours maxReminders }
         }
       }
     }

@@ -120,6 +120,60 @@ const matrix: Record<string, Rule> = {
     document: 'mutation ($id: ID!) { cancelRequest(requestId: $id) { __typename } }',
     variables: () => ({ id: globalId('Request', unknownId) }),
   },
+  'Query.myOffers': { allowed: ['volunteer'], document: '{ myOffers { nodes { deadline } } }' },
+  'Query.myAssignments': { allowed: ['volunteer'], document: '{ myAssignments { nodes { status } } }' },
+  'Mutation.approveRequest': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.rejectRequest': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { rejectRequest(requestId: $id, reason: "x") { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.acceptOffer': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { acceptOffer(offerId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Offer', unknownId) }),
+  },
+  'Mutation.declineOffer': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { declineOffer(offerId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Offer', unknownId) }),
+  },
+  'Mutation.offerToVolunteer': {
+    allowed: staff,
+    document: 'mutation ($id: ID!, $v: ID!) { offerToVolunteer(requestId: $id, volunteerId: $v) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId), v: globalId('Volunteer', unknownId) }),
+  },
+  'Mutation.assignVolunteer': {
+    allowed: staff,
+    document: 'mutation ($id: ID!, $v: ID!) { assignVolunteer(requestId: $id, volunteerId: $v) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId), v: globalId('Volunteer', unknownId) }),
+  },
+  'Mutation.reconfirmAssignment': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { reconfirmAssignment(assignmentId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Assignment', unknownId) }),
+  },
+  'Mutation.fileActivityReport': {
+    allowed: ['requester', 'volunteer'],
+    document: `mutation ($id: ID!) {
+      fileActivityReport(assignmentId: $id, input: { requester: { tookPlace: true, satisfaction: 3 } }) { __typename }
+    }`,
+    variables: () => ({ id: globalId('Assignment', unknownId) }),
+  },
+  'Mutation.approveActivityReports': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { approveActivityReports(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.recordNoShow': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { recordNoShow(assignmentId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Assignment', unknownId) }),
+  },
   'Mutation.applyToRequest': {
     allowed: ['volunteer'],
     document: 'mutation ($id: ID!) { applyToRequest(requestId: $id) { __typename } }',
@@ -140,6 +194,10 @@ const matrix: Record<string, Rule> = {
   },
   'Mutation.signOut': { allowed: everyone, document: 'mutation { signOut { __typename } }' },
   'Mutation.signOutEverywhere': { allowed: signedIn, document: 'mutation { signOutEverywhere { __typename } }' },
+  'Mutation.updateMyAccount': {
+    allowed: signedIn,
+    document: 'mutation { updateMyAccount(input: { locale: en }) { __typename } }',
+  },
   'Mutation.requestPasswordReset': {
     allowed: everyone,
     document: 'mutation { requestPasswordReset(input: { email: "nobody@example.jp" }) { __typename } }',
@@ -273,6 +331,120 @@ const matrix: Record<string, Rule> = {
     document:
       'mutation ($id: ID!, $user: ID!) { revokeAssociationRole(associationId: $id, userId: $user) { __typename } }',
     variables: (world) => ({ id: globalId('Association', world.associationId), user: globalId('User', unknownId) }),
+  },
+  'Query.rateSchedules': {
+    allowed: staff,
+    document: 'query ($id: ID!) { rateSchedules(associationId: $id) { effectiveFrom } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.expenseLines': {
+    allowed: staff,
+    document: 'query ($id: ID!) { expenseLines(associationId: $id, fiscalYear: 2026) { nodes { amountYen } } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.fiscalPeriodClosures': {
+    allowed: staff,
+    document: 'query ($id: ID!) { fiscalPeriodClosures(associationId: $id) { fiscalYear } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.reconciliation': {
+    allowed: staff,
+    document: 'query ($id: ID!) { reconciliation(associationId: $id, fiscalYear: 2026) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.reconciliationExport': {
+    allowed: staff,
+    document: 'query ($id: ID!) { reconciliationExport(id: $id) { status } }',
+    variables: () => ({ id: globalId('ReconciliationExport', unknownId) }),
+  },
+  'Query.supplyAndDemand': {
+    allowed: staff,
+    document: '{ supplyAndDemand(fiscalYear: 2026) { languageCode } }',
+  },
+  'Mutation.createRateSchedule': {
+    allowed: ['admin'],
+    document: `mutation ($id: ID!) {
+      createRateSchedule(associationId: $id, input: {
+        effectiveFrom: "2026-04-01", illustrative: true, honorarium: { kind: unpaid }, transport: { kind: none },
+        payers: { honorarium: { paidBy: requester }, translation: { paidBy: requester }, remote: { paidBy: requester },
+                  transport: { paidBy: requester }, cancellation: { paidBy: requester } }
+      }) { __typename }
+    }`,
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.updateRateSchedule': {
+    allowed: ['admin'],
+    document: `mutation ($id: ID!) {
+      updateRateSchedule(rateScheduleId: $id, input: {
+        effectiveFrom: "2026-04-01", honorarium: { kind: unpaid }, transport: { kind: none },
+        payers: { honorarium: { paidBy: requester }, translation: { paidBy: requester }, remote: { paidBy: requester },
+                  transport: { paidBy: requester }, cancellation: { paidBy: requester } }
+      }) { __typename }
+    }`,
+    variables: () => ({ id: globalId('RateSchedule', unknownId) }),
+  },
+  'Mutation.deleteRateSchedule': {
+    allowed: ['admin'],
+    document: 'mutation ($id: ID!) { deleteRateSchedule(rateScheduleId: $id) { __typename } }',
+    variables: () => ({ id: globalId('RateSchedule', unknownId) }),
+  },
+  'Mutation.createExpenseLine': {
+    allowed: staff,
+    document: `mutation ($assignmentId: String!) {
+      createExpenseLine(input: { assignmentId: $assignmentId, kind: equipment, amountYen: 100, payer: association }) { __typename }
+    }`,
+    variables: () => ({ assignmentId: unknownId }),
+  },
+  'Mutation.editExpenseLine': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { editExpenseLine(lineId: $id, changes: { amountYen: 100 }) { __typename } }',
+    variables: () => ({ id: globalId('ExpenseLine', unknownId) }),
+  },
+  'Mutation.advanceExpenseLines': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { advanceExpenseLines(lineIds: [$id], to: approved) { __typename } }',
+    variables: () => ({ id: globalId('ExpenseLine', unknownId) }),
+  },
+  'Mutation.overrideExpenseLineCategory': {
+    allowed: staff,
+    document:
+      'mutation ($id: ID!) { overrideExpenseLineCategory(lineId: $id, category: "3", reason: "x") { __typename } }',
+    variables: () => ({ id: globalId('ExpenseLine', unknownId) }),
+  },
+  'Mutation.overrideRequestCategory': {
+    allowed: staff,
+    document:
+      'mutation ($id: ID!) { overrideRequestCategory(requestId: $id, category: "3", reason: "x") { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.reverseExpenseLine': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { reverseExpenseLine(lineId: $id, reason: "x") { __typename } }',
+    variables: () => ({ id: globalId('ExpenseLine', unknownId) }),
+  },
+  'Mutation.deleteExpenseLine': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { deleteExpenseLine(lineId: $id) { __typename } }',
+    variables: () => ({ id: globalId('ExpenseLine', unknownId) }),
+  },
+  'Mutation.closeFiscalPeriod': {
+    allowed: staff,
+    document:
+      'mutation ($id: ID!) { closeFiscalPeriod(associationId: $id, fiscalYear: 2020, month: 4) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.reopenFiscalPeriod': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!) { reopenFiscalPeriod(associationId: $id, fiscalYear: 2019, reason: "x") { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.startReconciliationExport': {
+    allowed: staff,
+    document: `mutation ($id: ID!) {
+      startReconciliationExport(input: { associationId: $id, fiscalYear: 2026, format: csv }) { __typename }
+    }`,
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
   },
 };
 

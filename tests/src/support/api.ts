@@ -1,7 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@tsunagu/api';
 import type { Database } from '@tsunagu/db';
-import { type Clock, createLogger, createServices, createSession, systemClock, version } from '@tsunagu/services';
+import {
+  type Clock,
+  createLogger,
+  createServices,
+  createSession,
+  type Dispatcher,
+  systemClock,
+  version,
+} from '@tsunagu/services';
 
 export interface TestApi {
   url: string;
@@ -19,7 +27,7 @@ export interface TestApi {
 /** The real HTTP server and schema on a free port, over the given database, without Temporal. */
 export async function startTestApi(
   database: Database,
-  options: { clock?: Clock; production?: boolean } = {},
+  options: { clock?: Clock; production?: boolean; dispatcher?: Dispatcher } = {},
 ): Promise<TestApi> {
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: process.env.TEST_API_LOG ?? 'silent' });
@@ -28,7 +36,7 @@ export async function startTestApi(
     webDist: '/nonexistent',
     logger,
     db: database.db,
-    services: createServices({ db: database.db, clock, logger }),
+    services: createServices({ db: database.db, clock, logger, dispatcher: options.dispatcher }),
     health: async () => ({
       database: await database.ping(),
       temporal: 'not started in this test',
