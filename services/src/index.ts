@@ -77,6 +77,7 @@ export {
   payers,
   type RateRules,
   type RateRulesInput,
+  rateRulesSchema,
   roundingModes,
 } from './expenses/rates';
 export {
@@ -106,6 +107,7 @@ export {
   grantTaxCategories,
   grantTaxCategoryNames,
   requestPurposes,
+  suggestCategory,
 } from './grant-tax';
 export type { Health, HealthProbe, HealthProbes } from './health';
 export { checkHealth, shortReason } from './health';
@@ -129,6 +131,7 @@ export type { EmailMessage } from './notifications/templates';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
 export { doubleBookingMessage, isDoubleBooking } from './requests/assignments';
+export { busyRange } from './requests/busy';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
 export {
   requestModalities,

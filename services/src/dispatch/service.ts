@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
 import { doubleBookingMessage } from '../requests/assignments';
 import { parseInput } from '../validation';
@@ -326,10 +327,15 @@ export function createDispatchService({
           .where(
             and(inArray(schema.activityReports.assignmentId, ids), sql`${schema.activityReports.approvedAt} is null`),
           );
-        await tx
+        const completed = await tx
           .update(schema.assignments)
           .set({ status: 'completed', updatedAt: now })
-          .where(and(inArray(schema.assignments.id, ids), eq(schema.assignments.status, 'confirmed')));
+          .where(and(inArray(schema.assignments.id, ids), eq(schema.assignments.status, 'confirmed')))
+          .returning({ id: schema.assignments.id });
+        // The approved reports are the expense claim: their lines go to the coordinators' approval.
+        for (const assignment of completed) {
+          await createExpenseLinesForReport(tx, assignment.id, { actorUserId: viewer.userId, now: clock.now() });
+        }
         await tx
           .update(schema.requests)
           .set({ status: 'completed', dispatchStage: 'completed', updatedAt: now })

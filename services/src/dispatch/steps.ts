@@ -2,6 +2,9 @@ import { type Db, schema } from '@tsunagu/db';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
+import { ConflictError, PeriodClosedError } from '../errors';
+import { copyRatesForAssignment } from '../expenses/rate-schedules';
+import { createCancellationFeeLines } from '../expenses/service';
 import { rankCandidates } from '../matching/candidates';
 import type { DispatchReason } from '../notifications/dispatch-templates';
 import { isDoubleBooking } from '../requests/assignments';
@@ -223,6 +226,8 @@ async function book(
     throw error;
   }
   if (!assignment) throw new Error('insert returned no row');
+  // What the booking pays is fixed the day it is confirmed: later edits of the schedule do not change it.
+  await copyRatesForAssignment(tx, assignment.id, DateTime.fromJSDate(now, { zone: tokyo }));
   if (offerId) {
     await tx
       .update(schema.offers)
@@ -343,6 +348,7 @@ export async function settleCancellation(tx: Tx, requestId: string, now: Date): 
       }
     }
     if (terms.feePercent > 0) {
+      for (const assignment of booked) await recordCancellationFee(tx, assignment.id, now);
       await notifyCoordinators(
         tx,
         request,
@@ -352,6 +358,23 @@ export async function settleCancellation(tx: Tx, requestId: string, now: Date): 
     }
   }
   await setStage(tx, requestId, { dispatchStage: 'cancelled' }, now);
+}
+
+/**
+ * The fee a late cancellation owes, as expense lines. A cancellation is never refused for want of
+ * a rate schedule: the coordinators are told of the late cancellation and price it by hand.
+ */
+async function recordCancellationFee(tx: Tx, assignmentId: string, now: Date): Promise<void> {
+  try {
+    await tx.transaction((savepoint) =>
+      createCancellationFeeLines(savepoint, assignmentId, {
+        actorUserId: null,
+        now: DateTime.fromJSDate(now, { zone: tokyo }),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError || error instanceof PeriodClosedError)) throw error;
+  }
 }
 
 export function createDispatchSteps({ db }: { db: Db }) {

@@ -81,6 +81,17 @@ describe('the dispatch workflow, across days', () => {
     (await db.select().from(schema.requests).where(eq(schema.requests.id, requestId)))[0];
   const assignmentsOf = (requestId: string) =>
     db.select().from(schema.assignments).where(eq(schema.assignments.requestId, requestId));
+  const expenseLinesOf = async (assignmentId: string) =>
+    (
+      await db
+        .select({
+          kind: schema.expenseLines.kind,
+          amountYen: schema.expenseLines.amountYen,
+          status: schema.expenseLines.status,
+        })
+        .from(schema.expenseLines)
+        .where(eq(schema.expenseLines.assignmentId, assignmentId))
+    ).sort((a, b) => a.kind.localeCompare(b.kind));
   const handleOf = (requestId: string): WorkflowHandle => env.client.workflow.getHandle(dispatchWorkflowId(requestId));
 
   test('the whole story: screened, declined by the first wave, accepted from the second, reminded, reconfirmed, reported and approved', async () => {
@@ -160,6 +171,16 @@ describe('the dispatch workflow, across days', () => {
       ['requester', true],
       ['volunteer', true],
     ]);
+    // The rates were fixed at the booking; the approved report is the claim: a 3-hour job and the fare.
+    const [rates] = await db
+      .select()
+      .from(schema.assignmentRates)
+      .where(eq(schema.assignmentRates.assignmentId, booking.id));
+    expect(rates?.copiedAt.getTime()).toBe(booking.createdAt.getTime());
+    expect(await expenseLinesOf(booking.id)).toEqual([
+      { kind: 'honorarium', amountYen: 3500, status: 'submitted' },
+      { kind: 'transport', amountYen: 460, status: 'submitted' },
+    ]);
     await recordHistory('dispatch-whole-story', handle);
   }, 120_000);
 
@@ -214,6 +235,8 @@ describe('the dispatch workflow, across days', () => {
       cancellationFeePercent: 100,
     });
     expect(count(await templates(request.id), 'lateCancellation')).toBe(1);
+    // Under 24 hours' notice the whole honorarium is owed, as an expense line for the coordinators.
+    expect(await expenseLinesOf(booking.id)).toEqual([{ kind: 'cancellation_fee', amountYen: 3500, status: 'submitted' }]);
     await recordHistory('dispatch-escalated-assigned-cancelled-late', handleOf(request.id));
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { createLogger, createServices, fixedClock, type RateRulesInput, type Viewer } from '@tsunagu/services';
+import { createLogger, createServices, fixedClock, type Viewer } from '@tsunagu/services';
 import { sql } from 'drizzle-orm';
 import {
   insertCoordinatorWorld,
@@ -7,23 +7,10 @@ import {
   insertRequest,
   insertStaffMember,
   insertVolunteer,
+  yabuRates,
 } from '../support/fixtures';
 
-/** Yabu City's rates (DESIGN.md): ¥3,500 per job under 4 hours, the actual fare, late cancellations by notice. */
-export const yabuRates: RateRulesInput = {
-  honorarium: { kind: 'per_job', amountYen: 3500, limitMinutes: 240 },
-  translation: { perPageYen: 1500, perManuscriptPageYen: null },
-  remoteSessionYen: 500,
-  transport: { kind: 'actual_fare', receipt: 'not_required', capYen: 2000 },
-  cancellation: [{ noticeHoursUnder: 24, percentOfFee: 100, fixedYen: null }],
-  payers: {
-    honorarium: { paidBy: 'requester' },
-    translation: { paidBy: 'requester' },
-    remote: { paidBy: 'requester' },
-    transport: { paidBy: 'requester' },
-    cancellation: { paidBy: 'requester' },
-  },
-};
+export { yabuRates };
 
 /**
  * An association with a coordinator and an admin, a municipal and a prefectural office that ask for

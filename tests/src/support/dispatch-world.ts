@@ -1,11 +1,17 @@
 import { type Db, schema } from '@tsunagu/db';
 import type { Viewer } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
-import { insertCoordinatorWorld, insertRequest, insertRequester, insertVolunteer } from './fixtures';
+import {
+  insertCoordinatorWorld,
+  insertRateSchedule,
+  insertRequest,
+  insertRequester,
+  insertVolunteer,
+} from './fixtures';
 
 /**
  * What dispatch tests start from: an association with a coordinator, an approved organization in
- * Toyonaka with a requesting staff member, and whatever policy the test sets.
+ * Toyonaka with a requesting staff member, Yabu City's rates, and whatever policy the test sets.
  */
 export async function insertDispatchWorld(
   db: Db,
@@ -22,6 +28,7 @@ export async function insertDispatchWorld(
       .where(eq(schema.associations.id, associationId));
   }
   const requesterUser = await insertRequester(db, organizationId);
+  await insertRateSchedule(db, associationId);
   const requester: Viewer = {
     userId: requesterUser.id,
     locale: 'ja',

@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import type { Viewer } from '@tsunagu/services';
+import { type RateRulesInput, rateRulesSchema, type Viewer } from '@tsunagu/services';
 
 /**
  * Small, explicit rows for tests that do not need the whole reference dataset: a prefecture and two
@@ -245,4 +245,34 @@ export async function insertCoordinatorWorld(db: Db, locale: 'ja' | 'en') {
     adminOf: [],
   };
   return { associationId, organizationId, coordinator };
+}
+
+/** Yabu City's rates (DESIGN.md): ¥3,500 per job under 4 hours, the actual fare, late cancellations by notice. */
+export const yabuRates: RateRulesInput = {
+  honorarium: { kind: 'per_job', amountYen: 3500, limitMinutes: 240 },
+  translation: { perPageYen: 1500, perManuscriptPageYen: null },
+  remoteSessionYen: 500,
+  transport: { kind: 'actual_fare', receipt: 'not_required', capYen: 2000 },
+  cancellation: [{ noticeHoursUnder: 24, percentOfFee: 100, fixedYen: null }],
+  payers: {
+    honorarium: { paidBy: 'requester' },
+    translation: { paidBy: 'requester' },
+    remote: { paidBy: 'requester' },
+    transport: { paidBy: 'requester' },
+    cancellation: { paidBy: 'requester' },
+  },
+};
+
+/** A rate schedule in force from `effectiveFrom` (Yabu City's rates unless told). */
+export async function insertRateSchedule(
+  db: Db,
+  associationId: string,
+  { rules = yabuRates, effectiveFrom = '2024-04-01' }: { rules?: RateRulesInput; effectiveFrom?: string } = {},
+) {
+  const [schedule] = await db
+    .insert(schema.rateSchedules)
+    .values({ associationId, effectiveFrom, rules: rateRulesSchema.parse(rules) })
+    .returning();
+  if (!schedule) throw new Error('insert returned no row');
+  return schedule;
 }
