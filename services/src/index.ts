@@ -130,8 +130,8 @@ export { enqueueEmail } from './notifications/outbox';
 export type { EmailMessage } from './notifications/templates';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
-export { doubleBookingMessage, isDoubleBooking } from './requests/assignments';
 export { busyRange } from './requests/busy';
+export { doubleBookingMessage, isDoubleBooking } from './requests/double-booking';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
 export {
   requestModalities,

@@ -15,7 +15,6 @@ import type { Logger } from './logger';
 import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
 import { createOrganizationService } from './organizations/service';
-import { createAssignmentService } from './requests/assignments';
 import { createRequestService } from './requests/service';
 import { createCalendarFeedService } from './volunteers/calendar-feed';
 import { createVolunteerService } from './volunteers/service';
@@ -32,7 +31,6 @@ export interface ServiceDependencies {
 export function createServices(dependencies: ServiceDependencies) {
   return {
     accounts: createAccountService(dependencies),
-    assignments: createAssignmentService(dependencies),
     associations: createAssociationService(dependencies),
     audit: createAuditService(dependencies),
     calendarFeeds: createCalendarFeedService(dependencies),

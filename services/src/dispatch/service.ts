@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
-import { doubleBookingMessage } from '../requests/assignments';
+import { doubleBookingMessage } from '../requests/double-booking';
 import { parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';

@@ -7,8 +7,8 @@ import { copyRatesForAssignment } from '../expenses/rate-schedules';
 import { createCancellationFeeLines } from '../expenses/service';
 import { rankCandidates } from '../matching/candidates';
 import type { DispatchReason } from '../notifications/dispatch-templates';
-import { isDoubleBooking } from '../requests/assignments';
 import { busyRange } from '../requests/busy';
+import { isDeadlock, isDoubleBooking } from '../requests/double-booking';
 import {
   type DispatchRequest,
   loadDispatchRequest,
@@ -111,6 +111,9 @@ export interface ReportStatus {
 type Tx = Db;
 type Assignment = typeof schema.assignments.$inferSelect;
 
+/** A booking aborted to break a deadlock is tried this often before the error is let through. */
+const deadlockAttempts = 3;
+
 const open = (status: string) => status === 'open';
 const iso = (date: Date) => date.toISOString();
 
@@ -181,7 +184,7 @@ async function withdrawOpenOffers(tx: Tx, request: DispatchRequest, reason: Disp
 /**
  * Books a volunteer, in the caller's transaction (the request row already locked). The insert runs
  * in a savepoint, so a double booking refused by the exclusion constraint leaves the transaction
- * usable and comes back as `busy`.
+ * usable and comes back as `busy`, and a deadlock between two overlapping inserts is tried again.
  */
 async function book(
   tx: Tx,
@@ -199,10 +202,9 @@ async function book(
   if (confirmed.length >= request.interpretersNeeded) return { kind: 'full' };
   const busy = busyRange(request);
   const interpreting = request.modality !== 'translation';
-  let assignment: Assignment | undefined;
-  try {
-    assignment = await tx.transaction(async (savepoint) => {
-      const [row] = await savepoint
+  const insertBooking = async () => {
+    const [row] = await tx.transaction((savepoint) =>
+      savepoint
         .insert(schema.assignments)
         .values({
           requestId: request.id,
@@ -218,14 +220,21 @@ async function book(
           createdAt: now,
           updatedAt: now,
         })
-        .returning();
-      return row;
-    });
-  } catch (error) {
-    if (isDoubleBooking(error)) return { kind: 'busy' };
-    throw error;
+        .returning(),
+    );
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  };
+  let assignment: Assignment | undefined;
+  for (let attempt = 1; !assignment; attempt++) {
+    try {
+      assignment = await insertBooking();
+    } catch (error) {
+      if (isDoubleBooking(error)) return { kind: 'busy' };
+      if (isDeadlock(error) && attempt < deadlockAttempts) continue;
+      throw error;
+    }
   }
-  if (!assignment) throw new Error('insert returned no row');
   // What the booking pays is fixed the day it is confirmed: later edits of the schedule do not change it.
   await copyRatesForAssignment(tx, assignment.id, DateTime.fromJSDate(now, { zone: tokyo }));
   if (offerId) {

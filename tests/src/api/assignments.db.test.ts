@@ -1,15 +1,6 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import {
-  ConflictError,
-  createLogger,
-  createServices,
-  doubleBookingMessage,
-  fixedClock,
-  isDoubleBooking,
-  type Services,
-  type Viewer,
-} from '@tsunagu/services';
+import { createDispatchSteps, type DispatchSteps, isDoubleBooking } from '@tsunagu/services';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertCoordinatorWorld, insertRequest, insertVolunteer } from '../support/fixtures';
@@ -18,17 +9,33 @@ const tokyo = (dateTime: string) => new Date(`${dateTime}:00+09:00`);
 
 describe('a volunteer is never booked twice at once', () => {
   let testDb: TestDatabase;
-  let services: Services;
+  let steps: DispatchSteps;
   let associationId: string;
   let organizationId: string;
-  let coordinator: Viewer;
+  let coordinatorId: string;
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
     const { db } = testDb.database;
-    services = createServices({ db, clock: fixedClock('2027-01-15T09:00'), logger: createLogger({ level: 'silent' }) });
+    steps = createDispatchSteps({ db });
+    let coordinator: { userId: string | null };
     ({ associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'ja'));
+    coordinatorId = coordinator.userId as string;
   });
+
+  /** A coordinator books by hand, as the dispatch workflow does it: one transaction on the locked request. */
+  const assign = (requestId: string, volunteerId: string) =>
+    steps.assignByHand(requestId, volunteerId, coordinatorId, '2027-01-15T00:00:00Z');
+  const assigned = async (requestId: string, volunteerId: string) => {
+    const outcome = await assign(requestId, volunteerId);
+    if (outcome.result !== 'assigned') throw new Error(`not assigned: ${outcome.result}`);
+    const [assignment] = await testDb.database.db
+      .select()
+      .from(schema.assignments)
+      .where(eq(schema.assignments.id, outcome.assignmentId));
+    if (!assignment) throw new Error('no assignment row');
+    return assignment;
+  };
   afterAll(async () => {
     await testDb?.dispose();
   });
@@ -47,7 +54,7 @@ describe('a volunteer is never booked twice at once', () => {
       .where(and(eq(schema.assignments.volunteerId, volunteerId), eq(schema.assignments.status, 'confirmed')));
 
   // PostgreSQL may settle two simultaneous overlapping inserts as a deadlock, found only after
-  // deadlock_timeout (1 s); the service retries the loser, so allow a few of those.
+  // deadlock_timeout (1 s); the booking step retries the loser, so allow a few of those.
   test('twenty coordinators book one volunteer for twenty overlapping requests at once: one wins, nineteen are told', {
     timeout: 20_000,
   }, async () => {
@@ -58,18 +65,10 @@ describe('a volunteer is never booked twice at once', () => {
       ),
     );
 
-    const outcomes = await Promise.allSettled(
-      requests.map((each) => services.assignments.assign(coordinator, each.id, lan.id)),
-    );
+    const outcomes = await Promise.all(requests.map((each) => assign(each.id, lan.id)));
 
-    const booked = outcomes.filter((outcome) => outcome.status === 'fulfilled');
-    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
-    expect(booked).toHaveLength(1);
-    expect(refused).toHaveLength(19);
-    for (const reason of refused) {
-      expect(reason).toBeInstanceOf(ConflictError);
-      expect(reason.message).toBe(doubleBookingMessage);
-    }
+    expect(outcomes.filter((outcome) => outcome.result === 'assigned')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.result === 'busy')).toHaveLength(19);
     expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(1);
     const statuses = await testDb.database.db
       .select({ status: schema.requests.status })
@@ -90,28 +89,25 @@ describe('a volunteer is never booked twice at once', () => {
     const afternoon = await request('2027-02-03T12:30', '2027-02-03T14:00');
     const tooSoon = await request('2027-02-03T14:59', '2027-02-03T16:00');
 
-    const first = await services.assignments.assign(coordinator, morning.id, lan.id);
-    const second = await services.assignments.assign(coordinator, afternoon.id, lan.id);
+    const first = await assigned(morning.id, lan.id);
+    const second = await assigned(afternoon.id, lan.id);
     expect(first.busyUntil).toEqual(tokyo('2027-02-03T12:00'));
     expect(second.busyFrom).toEqual(tokyo('2027-02-03T12:00'));
 
-    await expect(services.assignments.assign(coordinator, tooSoon.id, lan.id)).rejects.toThrow(doubleBookingMessage);
+    expect(await assign(tooSoon.id, lan.id)).toEqual({ result: 'busy' });
     expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(2);
   });
 
-  test('releasing a volunteer frees the time for another request and reopens the first', async () => {
+  test('a volunteer released for not reconfirming is free for another request, and the first reopens', async () => {
     const lan = await volunteer();
     const desk = await request('2027-02-04T10:00', '2027-02-04T12:00');
     const school = await request('2027-02-04T11:00', '2027-02-04T13:00');
-    const assignment = await services.assignments.assign(coordinator, desk.id, lan.id);
-    await expect(services.assignments.assign(coordinator, school.id, lan.id)).rejects.toThrow(doubleBookingMessage);
+    await assigned(desk.id, lan.id);
+    expect(await assign(school.id, lan.id)).toEqual({ result: 'busy' });
 
-    await services.assignments.release(coordinator, assignment.id);
+    expect(await steps.releaseUnreconfirmed(desk.id, '2027-02-03T10:00:00Z')).toBe(1);
 
-    await expect(services.assignments.assign(coordinator, school.id, lan.id)).resolves.toMatchObject({
-      requestId: school.id,
-      status: 'confirmed',
-    });
+    expect(await assigned(school.id, lan.id)).toMatchObject({ requestId: school.id, status: 'confirmed' });
     const [reopened] = await testDb.database.db
       .select({ status: schema.requests.status })
       .from(schema.requests)
@@ -122,9 +118,9 @@ describe('a volunteer is never booked twice at once', () => {
   test('a request with every interpreter it needs takes no one else', async () => {
     const [lan, minh] = [await volunteer(), await volunteer()];
     const desk = await request('2027-02-05T10:00', '2027-02-05T12:00');
-    await services.assignments.assign(coordinator, desk.id, lan.id);
+    await assigned(desk.id, lan.id);
 
-    await expect(services.assignments.assign(coordinator, desk.id, minh.id)).rejects.toBeInstanceOf(ConflictError);
+    expect(await assign(desk.id, minh.id)).toEqual({ result: 'full' });
     expect(await confirmedAssignmentsOf(minh.id)).toHaveLength(0);
   });
 
@@ -145,10 +141,10 @@ describe('a volunteer is never booked twice at once', () => {
     const letter = await translation('2027-02-07T17:00');
     const desk = await request('2027-02-07T10:00', '2027-02-07T12:00');
 
-    const booked = await services.assignments.assign(coordinator, leaflet.id, lan.id);
+    const booked = await assigned(leaflet.id, lan.id);
     expect(booked).toMatchObject({ status: 'confirmed', busyFrom: null, busyUntil: null });
-    await services.assignments.assign(coordinator, letter.id, lan.id);
-    await services.assignments.assign(coordinator, desk.id, lan.id);
+    await assigned(letter.id, lan.id);
+    await assigned(desk.id, lan.id);
 
     expect(await confirmedAssignmentsOf(lan.id)).toHaveLength(3);
   });
@@ -168,7 +164,7 @@ describe('a volunteer is never booked twice at once', () => {
     const lan = await volunteer();
     const desk = await request('2027-02-06T10:00', '2027-02-06T12:00');
     const school = await request('2027-02-06T11:00', '2027-02-06T13:00');
-    await services.assignments.assign(coordinator, desk.id, lan.id);
+    await assigned(desk.id, lan.id);
 
     const writeAround = testDb.database.db.execute(sql`
       insert into assignments (request_id, volunteer_id, status, busy_from, busy_until)

@@ -1,10 +1,10 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { createLogger, createServices, fixedClock, type Services, type Viewer } from '@tsunagu/services';
+import { fixedClock, type Viewer } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { insertAvailableVolunteer, insertCoordinatorWorld, insertRequest } from '../support/fixtures';
+import { insertAssignment, insertAvailableVolunteer, insertCoordinatorWorld, insertRequest } from '../support/fixtures';
 
 const tokyo = (dateTime: string) => new Date(`${dateTime}:00+09:00`);
 const clock = fixedClock('2027-01-15T09:00');
@@ -14,7 +14,6 @@ const lines = (content: string) => content.replace(/\r\n[ \t]/g, '').split('\r\n
 
 describe('a volunteer’s calendar feed', () => {
   let testDb: TestDatabase;
-  let services: Services;
   let api: TestApi;
   let associationId: string;
   let organizationId: string;
@@ -23,7 +22,6 @@ describe('a volunteer’s calendar feed', () => {
   beforeAll(async () => {
     testDb = await openTestDatabase();
     const { db } = testDb.database;
-    services = createServices({ db, clock, logger: createLogger({ level: 'silent' }) });
     ({ associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'ja'));
     api = await startTestApi(testDb.database, { clock });
   });
@@ -59,9 +57,8 @@ describe('a volunteer’s calendar feed', () => {
       startsAt: tokyo('2026-11-02T10:00'),
       endsAt: tokyo('2026-11-02T12:00'),
     });
-    const booked = await services.assignments.assign(coordinator, desk.id, volunteer.id);
-    const released = await services.assignments.assign(coordinator, school.id, volunteer.id);
-    await services.assignments.release(coordinator, released.id);
+    const booked = await insertAssignment(db, desk, volunteer.id);
+    await insertAssignment(db, school, volunteer.id, 'released');
     await db.insert(schema.assignments).values({
       requestId: longAgo.id,
       volunteerId: volunteer.id,

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi } from '../support/api';
 import {
   type AvailableVolunteerOptions,
+  insertAssignment,
   insertAssociation,
   insertAvailableVolunteer,
   insertCoordinatorWorld,
@@ -151,7 +152,7 @@ describe('the open board', () => {
       endsAt: tokyo('2027-03-16T13:00'),
     });
     await services.openBoard.apply(viewer, desk.id, null);
-    await services.assignments.assign(coordinator, school.id, lan.id);
+    await insertAssignment(testDb.database.db, school, lan.id);
 
     const [applicant] = await services.openBoard.applicants(coordinator, desk.id);
     expect(applicant).toMatchObject({ volunteerId: lan.id, candidate: null });

@@ -236,7 +236,9 @@ describe('the dispatch workflow, across days', () => {
     });
     expect(count(await templates(request.id), 'lateCancellation')).toBe(1);
     // Under 24 hours' notice the whole honorarium is owed, as an expense line for the coordinators.
-    expect(await expenseLinesOf(booking.id)).toEqual([{ kind: 'cancellation_fee', amountYen: 3500, status: 'submitted' }]);
+    expect(await expenseLinesOf(booking.id)).toEqual([
+      { kind: 'cancellation_fee', amountYen: 3500, status: 'submitted' },
+    ]);
     await recordHistory('dispatch-escalated-assigned-cancelled-late', handleOf(request.id));
   }, 120_000);
 

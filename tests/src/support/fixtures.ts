@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { type RateRulesInput, rateRulesSchema, type Viewer } from '@tsunagu/services';
+import { busyRange, type RateRulesInput, rateRulesSchema, type Viewer } from '@tsunagu/services';
 
 /**
  * Small, explicit rows for tests that do not need the whole reference dataset: a prefecture and two
@@ -275,4 +275,29 @@ export async function insertRateSchedule(
     .returning();
   if (!schedule) throw new Error('insert returned no row');
   return schedule;
+}
+
+/**
+ * A booking written straight into the database, for tests about what a booking shows (booking
+ * itself is the dispatch steps' work, tested there); the exclusion constraint still applies.
+ */
+export async function insertAssignment(
+  db: Db,
+  request: typeof schema.requests.$inferSelect,
+  volunteerId: string,
+  status: (typeof schema.assignmentStatus.enumValues)[number] = 'confirmed',
+) {
+  const busy = busyRange(request);
+  const [assignment] = await db
+    .insert(schema.assignments)
+    .values({
+      requestId: request.id,
+      volunteerId,
+      status,
+      busyFrom: busy?.from ?? null,
+      busyUntil: busy?.until ?? null,
+    })
+    .returning();
+  if (!assignment) throw new Error('insert returned no row');
+  return assignment;
 }
