@@ -1,9 +1,11 @@
 import { type Db, schema } from '@tsunagu/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { readPolicy } from '../associations/policy';
+import type { CalendarEvent } from '../notifications/calendar-event';
 import type { DispatchEvent, DispatchNotice } from '../notifications/dispatch-templates';
 import { enqueueEmail } from '../notifications/outbox';
 import type { EmailMessage } from '../notifications/templates';
+import { assignmentEvent } from '../volunteers/calendar-feed';
 
 /** Who a dispatch message goes to: a user of the app, or an organization's contact address. */
 export interface Recipient {
@@ -81,15 +83,44 @@ export function particularsOf(request: DispatchRequest): NonNullable<DispatchNot
   };
 }
 
-/** Writes the message to the outbox in the caller's transaction; the same key twice is written once. */
-export async function notify(tx: Db, key: string, recipient: Recipient, notice: DispatchNotice): Promise<void> {
+/**
+ * Writes the message to the outbox in the caller's transaction; the same key twice is written once.
+ * A confirmation, change or cancellation passes the appointment, sent along as an invitation.
+ */
+export async function notify(
+  tx: Db,
+  key: string,
+  recipient: Recipient,
+  notice: DispatchNotice,
+  calendar?: CalendarEvent,
+): Promise<void> {
   await enqueueEmail(tx, {
     idempotencyKey: key,
     to: recipient.email,
     locale: recipient.locale,
     recipientUserId: recipient.userId,
     ...({ template: notice.event, payload: notice } as EmailMessage),
+    ...(calendar ? { calendar } : {}),
   });
+}
+
+/**
+ * A booking as an appointment in the recipient's language, the same event (uid) as in the
+ * volunteer's calendar feed, so that an invitation, its change and its cancellation update one
+ * entry. `changedAt` orders the versions; the link is resolved against the public URL on delivery.
+ */
+export function appointmentOf(
+  request: DispatchRequest,
+  assignmentId: string,
+  recipient: Recipient,
+  {
+    changedAt,
+    cancelled = false,
+    forRequester = false,
+  }: { changedAt: Date; cancelled?: boolean; forRequester?: boolean },
+): CalendarEvent {
+  const event = assignmentEvent({ id: assignmentId, updatedAt: changedAt, request }, recipient.locale, '');
+  return { ...event, cancelled, ...(forRequester ? { url: `/requester/requests/${request.id}` } : {}) };
 }
 
 /** The staff member who filed the request, or the organization's contact address when they are gone. */

@@ -10,6 +10,7 @@ import type { DispatchReason } from '../notifications/dispatch-templates';
 import { busyRange } from '../requests/busy';
 import { isDeadlock, isDoubleBooking } from '../requests/double-booking';
 import {
+  appointmentOf,
   type DispatchRequest,
   loadDispatchRequest,
   noticeFor,
@@ -254,12 +255,14 @@ async function book(
       `assignmentConfirmed:${assignment.id}`,
       volunteer,
       noticeFor(request, 'assignmentConfirmed', { assignmentId: assignment.id, particulars: particularsOf(request) }),
+      appointmentOf(request, assignment.id, volunteer, { changedAt: now }),
     );
     await notify(
       tx,
       `requestConfirmed:${assignment.id}`,
       requester,
       noticeFor(request, 'requestConfirmed', { assignmentId: assignment.id, volunteerName: volunteer.fullName }),
+      appointmentOf(request, assignment.id, requester, { changedAt: now, forRequester: true }),
     );
   }
   if (filled) await withdrawOpenOffers(tx, request, 'taken', now);
@@ -302,6 +305,7 @@ async function releaseForCover(
         `assignmentReleased:${assignment.id}`,
         volunteer,
         noticeFor(request, 'assignmentReleased', { assignmentId: assignment.id, reason }),
+        appointmentOf(request, assignment.id, volunteer, { changedAt: now, cancelled: true }),
       );
     }
     await notifyCoordinators(
@@ -353,6 +357,7 @@ export async function settleCancellation(tx: Tx, requestId: string, now: Date): 
           `assignmentCancelled:${assignment.id}`,
           volunteer,
           noticeFor(request, 'assignmentCancelled', { assignmentId: assignment.id }),
+          appointmentOf(request, assignment.id, volunteer, { changedAt: now, cancelled: true }),
         );
       }
     }
@@ -846,6 +851,7 @@ export function createDispatchSteps({ db }: { db: Db }) {
             `requestChanged:${assignment.id}:${iso(request.workStartsAt)}:${iso(request.workEndsAt)}`,
             volunteer,
             noticeFor(request, 'requestChanged', { assignmentId: assignment.id, particulars: particularsOf(request) }),
+            appointmentOf(request, assignment.id, volunteer, { changedAt: now }),
           );
         }
         const released = booked.filter((assignment) => !kept.includes(assignment));

@@ -92,7 +92,8 @@ describe('the e-mail outbox', () => {
       summary: 'Interpreting',
       location: null,
       description: null,
-      url: null,
+      // Written as a path, where the public URL is not known: delivery makes it absolute.
+      url: '/volunteer/assignments/1',
     };
     await db.transaction((tx) => enqueueEmail(tx, { ...approval('approved:ics'), calendar }));
     failWith = Object.assign(new Error('try later'), { responseCode: 451 });
@@ -105,6 +106,9 @@ describe('the e-mail outbox', () => {
     expect(invitation.method).toBe('REQUEST');
     expect(invitation.content).toContain('UID:assignment-1@tsunagu.example.jp');
     expect(invitation.content).toContain('DTSTART:20260410T010000Z');
+    expect(invitation.content.replace(/\r\n[ \t]/g, '')).toContain(
+      'URL;VALUE=URI:https://tsunagu.example.jp/volunteer/assignments/1',
+    );
     // Stamped with the row's creation, not the attempt: a retry is the very same invitation.
     const [row] = await db.select().from(schema.outbox);
     expect(row?.status).toBe('sent');

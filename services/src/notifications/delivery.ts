@@ -108,7 +108,13 @@ async function deliver(deps: DeliveryDependencies, row: OutboxRow, now: DateTime
     ));
     const event = calendarEventOf(row.payload);
     // Stamped with the row's creation, so every attempt sends the very same invitation.
-    calendar = event && renderCalendarEvent(event, { stamp: row.createdAt, organizer: deps.from });
+    // An event's link may be a path (written without knowing the public URL): it is resolved here.
+    calendar =
+      event &&
+      renderCalendarEvent(
+        { ...event, url: event.url && new URL(event.url, deps.publicUrl).toString() },
+        { stamp: row.createdAt, organizer: deps.from },
+      );
   } catch (error) {
     // A message that cannot be written will not be written on a later attempt either.
     await finish(deps.db, row, { status: 'failed', lastError: describe(error) });

@@ -64,7 +64,7 @@ export function assignmentEvent(assignment: FeedAssignment, locale: Locale, publ
     summary: request.venue ? `${label}${locale === 'ja' ? '' : ', '}${request.venue}` : label,
     location: [request.venue, request.address].filter(Boolean).join(', ') || null,
     description,
-    url: publicUrl && `${publicUrl}/volunteer/assignments/${assignment.id}`,
+    url: publicUrl === null ? null : `${publicUrl}/volunteer/assignments/${assignment.id}`,
   };
 }
 

@@ -223,6 +223,29 @@ describe('dispatch steps on the database', () => {
     const templates = (await outboxMessages(testDb.database.db, request.id)).map((message) => message.template);
     expect(templates).toContain('assignmentCancelled');
     expect(templates).toContain('lateCancellation');
+
+    // The confirmation invited both to the appointment; the cancellation takes it out of Lan's calendar.
+    const messages = await outboxMessages(testDb.database.db, request.id);
+    const calendarOf = (template: string) =>
+      messages.find((message) => message.template === template)?.payload.calendar as
+        | { uid: string; sequence: number; cancelled: boolean; start: string; url: string }
+        | undefined;
+    const invited = calendarOf('assignmentConfirmed');
+    const cancelled = calendarOf('assignmentCancelled');
+    expect(invited).toMatchObject({
+      uid: `assignment-${assignment?.id}@tsunagu`,
+      cancelled: false,
+      start: tokyo('2027-03-02T16:00').toISOString(),
+      url: `/volunteer/assignments/${assignment?.id}`,
+    });
+    expect(calendarOf('requestConfirmed')).toMatchObject({
+      uid: invited?.uid,
+      url: `/requester/requests/${request.id}`,
+    });
+    expect(cancelled).toMatchObject({ uid: invited?.uid, cancelled: true });
+    // Never older than the invitation (a CANCEL of the same sequence still applies, RFC 5546).
+    expect(cancelled?.sequence).toBeGreaterThanOrEqual(invited?.sequence ?? Number.POSITIVE_INFINITY);
+    expect(calendarOf('lateCancellation')).toBeUndefined();
   });
 
   test('a cancellation in good time owes nothing and withdraws the open offers', async () => {
