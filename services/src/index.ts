@@ -118,7 +118,7 @@ export type { Applicant, BoardEntry } from './matching/board';
 export type { Candidate } from './matching/candidates';
 export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';
-export { createMailTransport, deliverPending } from './notifications/delivery';
+export { createMailTransport, defaultBatchSize, deliverPending } from './notifications/delivery';
 export type { DispatchEvent, DispatchNotice } from './notifications/dispatch-templates';
 export { calendarMethods, dispatchEvents } from './notifications/dispatch-templates';
 export type { MailCatcher } from './notifications/mail-catcher';

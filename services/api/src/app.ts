@@ -9,6 +9,7 @@ import {
   createDispatchSteps,
   createMailTransport,
   createServices,
+  type DeliveryDependencies,
   deliverPending,
   type Health,
   type Logger,
@@ -106,7 +107,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         target,
         taskQueue: config.taskQueue,
         workflowBundle: await bundleWorkflows(),
-        dependencies: { checkDatabase: () => database.ping(), dispatch: createDispatchSteps({ db: database.db }) },
+        dependencies: {
+          checkDatabase: () => database.ping(),
+          dispatch: { steps: createDispatchSteps({ db: database.db }), delivery: mail.delivery },
+        },
       });
       worker = created.worker;
       const running = worker.run();
@@ -174,9 +178,15 @@ const deliveryIntervalMs = 1_000;
 /**
  * Sends what the outbox holds, every second: over SMTP_URL, or to the embedded mail catcher. A run
  * is scheduled only once the previous one has ended, so runs never overlap; stop() waits for the
- * run in flight.
+ * run in flight. The dispatch workflows deliver their own messages at once with the same
+ * `delivery` (an activity); this sweep sends the rest (accounts' e-mails, cancellations written
+ * by the API, retries after a failure).
  */
-async function startMailDelivery(config: Config, db: Db, logger: Logger): Promise<{ stop(): Promise<void> }> {
+async function startMailDelivery(
+  config: Config,
+  db: Db,
+  logger: Logger,
+): Promise<{ delivery: DeliveryDependencies; stop(): Promise<void> }> {
   const { smtp } = config.mail;
   let catcher: MailCatcher | null = null;
   let smtpUrl: string;
@@ -186,19 +196,19 @@ async function startMailDelivery(config: Config, db: Db, logger: Logger): Promis
     catcher = await startMailCatcher({ db, logger });
     smtpUrl = catcher.url;
   }
-  const transport = createMailTransport(smtpUrl);
+  const delivery: DeliveryDependencies = {
+    db,
+    transport: createMailTransport(smtpUrl),
+    clock: systemClock,
+    logger,
+    from: config.mail.from,
+    publicUrl: config.mail.publicUrl,
+  };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const run = () => {
-    running = deliverPending({
-      db,
-      transport,
-      clock: systemClock,
-      logger,
-      from: config.mail.from,
-      publicUrl: config.mail.publicUrl,
-    })
+    running = deliverPending(delivery)
       .then(
         () => {},
         (error: unknown) => logger.warn({ reason: shortReason(error) }, 'e-mail delivery failed'),
@@ -209,6 +219,7 @@ async function startMailDelivery(config: Config, db: Db, logger: Logger): Promis
   };
   timer = setTimeout(run, deliveryIntervalMs);
   return {
+    delivery,
     stop: async () => {
       stopped = true;
       clearTimeout(timer);

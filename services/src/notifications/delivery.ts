@@ -27,6 +27,7 @@ export interface DeliveryDependencies {
 }
 
 export const defaultMaxAttempts = 5;
+export const defaultBatchSize = 20;
 
 /**
  * How long a step may take to send a row before another step may take it again. Far longer than
@@ -56,7 +57,7 @@ export function createMailTransport(url: string): MailTransport {
  */
 export async function deliverPending(deps: DeliveryDependencies): Promise<{ sent: number; failed: number }> {
   const now = deps.clock.now();
-  const claimed = await claim(deps.db, now, deps.batchSize ?? 20);
+  const claimed = await claim(deps.db, now, deps.batchSize ?? defaultBatchSize);
   let sent = 0;
   let failed = 0;
   for (const row of claimed) {

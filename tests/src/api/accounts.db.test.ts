@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import {
@@ -9,43 +8,13 @@ import {
   fixedClock,
   hashPassword,
   type ParsedMail,
-  parseMailMessage,
   startMailCatcher,
 } from '@tsunagu/services';
 import { eq, inArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { insertAssociation, insertStaffMember, insertUser } from '../support/fixtures';
-
-/** A mail server for this test: it keeps every message it receives, as it arrived. */
-async function startSmtpServer() {
-  const received: Array<{ to: string[]; mail: ParsedMail }> = [];
-  const server = new SMTPServer({
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        parseMailMessage(Buffer.concat(chunks)).then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), mail });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    /** What arrived for this address. */
-    to: (address: string) => received.filter((message) => message.to.includes(address)).map((message) => message.mail),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startSmtpServer } from '../support/smtp';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 

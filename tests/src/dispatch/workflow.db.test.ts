@@ -181,6 +181,17 @@ describe('the dispatch workflow, across days', () => {
       { kind: 'honorarium', amountYen: 3500, status: 'submitted' },
       { kind: 'transport', amountYen: 460, status: 'submitted' },
     ]);
+    // Every message went out through the workflow's own delivery (no sweeper runs here), once each,
+    // the confirmation with its invitation.
+    const outbox = await db.select().from(schema.outbox);
+    const mine = outbox.filter((row) => (row.payload as { requestId?: string }).requestId === request.id);
+    expect(mine.every((row) => row.status === 'sent')).toBe(true);
+    const mailIds = harness.sent.map((mail) => mail.messageId);
+    expect(new Set(mailIds).size).toBe(mailIds.length);
+    const confirmation = harness.sent.find((mail) =>
+      mail.messageId?.startsWith(`<${mine.find((row) => row.template === 'assignmentConfirmed')?.id}@`),
+    );
+    expect(confirmation?.icalEvent).toMatchObject({ method: 'REQUEST' });
     await recordHistory('dispatch-whole-story', handle);
   }, 120_000);
 

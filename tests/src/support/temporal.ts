@@ -2,22 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Database } from '@tsunagu/db';
-import { createDispatchSteps, createLogger, type Dispatcher } from '@tsunagu/services';
+import { createDispatchSteps, createLogger, type Dispatcher, type MailTransport, systemClock } from '@tsunagu/services';
 import { createActivities, createTemporalDispatcher, installTemporalRuntime, workflowsPath } from '@tsunagu/workflows';
 import { createTimeSkippingEnvironment } from '@tsunagu/workflows/testing';
+
+type SentMail = Parameters<MailTransport['sendMail']>[0];
 
 export interface DispatchHarness {
   env: TestWorkflowEnvironment;
   dispatcher: Dispatcher;
+  /** The e-mails the workflows' delivery activity handed to the mail transport, in order. */
+  sent: SentMail[];
   stop(): Promise<void>;
 }
 
 /**
  * The time-skipping test server with a worker of the real workflows, whose dispatch steps run on
- * the given database; and a dispatcher that reaches them as the API process does.
+ * the given database and whose e-mails are kept in `sent`; and a dispatcher that reaches them as
+ * the API process does.
  */
 export async function startDispatchHarness(database: Database): Promise<DispatchHarness> {
-  installTemporalRuntime(createLogger({ level: 'error' }));
+  const logger = createLogger({ level: 'error' });
+  installTemporalRuntime(logger);
+  const sent: SentMail[] = [];
   const env = await createTimeSkippingEnvironment();
   const taskQueue = `dispatch-${randomUUID()}`;
   const worker = await Worker.create({
@@ -26,13 +33,24 @@ export async function startDispatchHarness(database: Database): Promise<Dispatch
     workflowsPath,
     activities: createActivities({
       checkDatabase: () => database.ping(),
-      dispatch: createDispatchSteps({ db: database.db }),
+      dispatch: {
+        steps: createDispatchSteps({ db: database.db }),
+        delivery: {
+          db: database.db,
+          transport: { sendMail: async (mail) => void sent.push(mail) },
+          clock: systemClock,
+          logger,
+          from: 'Tsunagu <no-reply@tsunagu.example.jp>',
+          publicUrl: 'https://tsunagu.example.jp',
+        },
+      },
     }),
   });
   const running = worker.run();
   return {
     env,
     dispatcher: createTemporalDispatcher(env.client, taskQueue),
+    sent,
     async stop() {
       worker.shutdown();
       await running;

@@ -1,4 +1,12 @@
-import { condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type {
   AcceptOutcome,
   AssignOutcome,
@@ -10,12 +18,14 @@ import type {
   ReconfirmOutcome,
   ScreeningResult,
 } from '@tsunagu/services';
+import type { Activities } from '../activities';
 
 /**
  * One durable workflow per request (id `dispatch-<requestId>`) carries it from filed to done:
  * screening, offer waves, confirmation, reminders and reconfirmation, reports. The database is the
  * truth: every decision is a step (an activity, one transaction that locks the request and writes
- * its messages to the outbox); the workflow only orders the steps and keeps the timers.
+ * its messages to the outbox); the workflow only orders the steps, keeps the timers, and has the
+ * messages delivered (another activity) before it sleeps.
  */
 
 export const dispatchWorkflowId = (requestId: string) => `dispatch-${requestId}`;
@@ -52,7 +62,32 @@ const steps = proxyActivities<DispatchSteps>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-export async function dispatchRequest({ requestId }: { requestId: string }): Promise<DispatchResult> {
+const { deliverNotifications } = proxyActivities<Pick<Activities, 'deliverNotifications'>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+});
+
+/** Histories from before the workflow delivered its own messages replay without the delivery. */
+const deliveryPatch = 'deliver-from-workflow';
+
+/** Every `patched()` id of this workflow: the replay test wants histories on both sides of each. */
+export const dispatchPatches = [deliveryPatch];
+
+/**
+ * Sends what the steps wrote to the outbox: before the workflow sleeps, and when it ends. (The
+ * API's sweeper sends it too, a little later, if the workflow cannot; a message goes once.)
+ */
+async function deliver(): Promise<void> {
+  if (patched(deliveryPatch)) await deliverNotifications();
+}
+
+export async function dispatchRequest(input: { requestId: string }): Promise<DispatchResult> {
+  const result = await dispatch(input);
+  await deliver();
+  return result;
+}
+
+async function dispatch({ requestId }: { requestId: string }): Promise<DispatchResult> {
   const now = () => new Date().toISOString();
   const view: DispatchView = { stage: 'screening', wave: 0, nextWakeAt: null };
   /** Bumped by every handler: the main loop wakes when it moves. */
@@ -103,11 +138,12 @@ export async function dispatchRequest({ requestId }: { requestId: string }): Pro
   setHandler(noShowSignal, () => void events++);
 
   /**
-   * Waits until a handler has run since `seen` was taken, or until `until` (ISO) passes; true when
-   * woken by a handler. `seen` is taken before the step the wait follows, so that a handler that
-   * ran during that step wakes the loop at once.
+   * Sends what the steps wrote, then waits until a handler has run since `seen` was taken, or
+   * until `until` (ISO) passes; true when woken by a handler. `seen` is taken before the step the
+   * wait follows, so that a handler that ran during that step (or the delivery) wakes the loop at once.
    */
   const waitFrom = async (seen: number, until: string | null): Promise<boolean> => {
+    await deliver();
     view.nextWakeAt = until;
     if (until === null) {
       await condition(() => events !== seen);
@@ -122,7 +158,10 @@ export async function dispatchRequest({ requestId }: { requestId: string }): Pro
   view.stage = facts.stage;
 
   // Screening: a coordinator approves or rejects (unless the policy approved it already).
-  if (view.stage === 'screening') await condition(() => view.stage !== 'screening' || cancelled);
+  if (view.stage === 'screening') {
+    await deliver();
+    await condition(() => view.stage !== 'screening' || cancelled);
+  }
   if (cancelled || view.stage === 'cancelled') return 'cancelled';
   if (view.stage === 'rejected') return 'rejected';
   if (view.stage === 'completed') return 'completed';
