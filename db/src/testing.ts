@@ -4,22 +4,27 @@ import { createDatabase, type Database } from './client';
 
 export interface TestDatabase {
   database: Database;
+  /** Where other processes reach it: the PostgreSQL URL (null for an in-memory PGlite). */
+  url: string | null;
   /** Closes the database and, on PostgreSQL, drops it. */
   dispose(): Promise<void>;
 }
 
 /**
- * A migrated (unless asked otherwise), empty database for one test file, on the engine the test project names
- * (`TSUNAGU_TEST_DATABASE`): a PostgreSQL database created for it and dropped afterwards, or an
- * in-memory PGlite.
+ * A migrated (unless asked otherwise), empty database for one test file, on the engine the test
+ * project names (`TSUNAGU_TEST_DATABASE`) or the test asks for (`engine`: a test whose database
+ * other processes share needs PostgreSQL): a PostgreSQL database created for it and dropped
+ * afterwards, or an in-memory PGlite.
  */
-export async function openTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: { migrated?: boolean; engine?: 'pglite' | 'postgres' } = {},
+): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
-  const engine = process.env.TSUNAGU_TEST_DATABASE ?? 'pglite';
+  const engine = options.engine ?? process.env.TSUNAGU_TEST_DATABASE ?? 'pglite';
   if (engine === 'pglite') {
     const database = await createDatabase({ kind: 'pglite', dataDir: null });
     if (migrated) await database.migrate();
-    return { database, dispose: () => database.close() };
+    return { database, url: null, dispose: () => database.close() };
   }
   if (engine !== 'postgres') throw new Error(`TSUNAGU_TEST_DATABASE must be pglite or postgres, not ${engine}`);
 
@@ -40,6 +45,7 @@ export async function openTestDatabase(options: { migrated?: boolean } = {}): Pr
   }
   return {
     database,
+    url: url.toString(),
     dispose: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
