@@ -33,10 +33,11 @@ async function assignments(db: Db) {
     modality: string;
     language_code: string;
     request_status: string;
+    dispatch_stage: string;
   }>(
     await db.execute(sql`
       select a.id, a.volunteer_id, a.status, a.busy_from::text, a.busy_until::text, r.starts_at::text,
-        r.modality, r.language_code, r.status as request_status
+        r.modality, r.language_code, r.status as request_status, r.dispatch_stage
       from assignments a join requests r on r.id = a.request_id
       order by a.id`),
   );
@@ -58,6 +59,9 @@ describe('the assignment history of the demo population', () => {
     expect(ahead).toHaveLength(history.upcoming);
     expect(ahead.every((assignment) => assignment.status === 'confirmed')).toBe(true);
     expect(ahead.every((assignment) => assignment.request_status === 'filled')).toBe(true);
+    // The dispatch stage says the same as the status, as if dispatch had carried each request there.
+    const stageOf: Record<string, string> = { filled: 'confirmed', completed: 'completed', cancelled: 'cancelled' };
+    expect(all.filter((assignment) => stageOf[assignment.request_status] !== assignment.dispatch_stage)).toEqual([]);
     const share = (status: string) => past.filter((assignment) => assignment.status === status).length / past.length;
     expect(share('completed')).toBeGreaterThan(0.9);
     expect(share('no_show')).toBeGreaterThan(0);

@@ -324,6 +324,8 @@ function place(
         associationId,
         organizationId: organization.id,
         status: status === 'confirmed' ? 'filled' : status === 'cancelled' ? 'cancelled' : 'completed',
+        // Where dispatch would have carried it, so that boards and dashboards read it right.
+        dispatchStage: status === 'confirmed' ? 'confirmed' : status === 'cancelled' ? 'cancelled' : 'completed',
         modality: onSite ? 'on_site' : 'remote',
         languageCode,
         pairLanguageCode: pair,
