@@ -1,12 +1,16 @@
-import { acceptResults, assignmentStatuses, dispatchStages, offerStatuses } from '@tsunagu/services';
+import { acceptResults, assignmentStatuses, offerStatuses } from '@tsunagu/services';
 import { builder } from '../builder';
-import { ModalityEnum, Request, RequestPurposeEnum, TranslationDirectionEnum, VolumeUnitEnum } from './request';
+import { DispatchStageEnum } from './dispatch-stage';
+import {
+  auditRequestRead,
+  ModalityEnum,
+  Request,
+  RequestPurposeEnum,
+  TranslationDirectionEnum,
+  VolumeUnitEnum,
+} from './request';
 import { SpecialtyEnum, Volunteer } from './volunteer';
 
-const DispatchStageEnum = builder.enumType('DispatchStage', {
-  values: dispatchStages,
-  description: 'Where the dispatch workflow has carried a request.',
-});
 const OfferStatusEnum = builder.enumType('OfferStatus', { values: offerStatuses });
 const AssignmentStatusEnum = builder.enumType('AssignmentStatus', { values: assignmentStatuses });
 const AcceptResultEnum = builder.enumType('AcceptResult', {
@@ -78,6 +82,28 @@ builder.drizzleObject('activityReports', {
   }),
 });
 
+interface BookingParticulars {
+  venue: string | null;
+  address: string | null;
+  remoteJoinInstructions: string | null;
+  contactName: string;
+  contactPhone: string | null;
+}
+
+const BookingParticularsRef = builder.objectRef<BookingParticulars>('BookingParticulars').implement({
+  description: 'Where to go (or how to join) and whom to ask on the day.',
+  fields: (t) => ({
+    venue: t.exposeString('venue', { nullable: true }),
+    address: t.exposeString('address', { nullable: true }),
+    remoteJoinInstructions: t.exposeString('remoteJoinInstructions', { nullable: true }),
+    contactName: t.exposeString('contactName'),
+    contactPhone: t.exposeString('contactPhone', { nullable: true }),
+  }),
+});
+
+/** A booking that stands (or was carried out) gives its volunteer the particulars. */
+const bookingStands = new Set(['confirmed', 'completed']);
+
 export const Assignment = builder.drizzleNode('assignments', {
   name: 'Assignment',
   description:
@@ -112,6 +138,34 @@ export const Assignment = builder.drizzleNode('assignments', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     request: t.relation('request', { type: OfferedRequest }),
+    particulars: t.field({
+      type: BookingParticularsRef,
+      nullable: true,
+      description:
+        'The address and the contact person, while the booking stands: null once it is released or cancelled. Reads by anyone outside the requesting organization are audited.',
+      select: {
+        columns: { status: true },
+        with: {
+          request: {
+            columns: {
+              id: true,
+              organizationId: true,
+              venue: true,
+              address: true,
+              remoteJoinInstructions: true,
+              contactName: true,
+              contactPhone: true,
+            },
+          },
+        },
+      },
+      resolve: async ({ status, request }, _args, context) => {
+        if (!bookingStands.has(status)) return null;
+        await auditRequestRead(context, request, 'contactName');
+        await auditRequestRead(context, request, 'contactPhone');
+        return request;
+      },
+    }),
     reports: t.relation('reports'),
   }),
 });

@@ -11,6 +11,7 @@ import {
 import { builder, type PothosTypes } from '../builder';
 import type { Context } from '../context';
 import { auditRead } from './audit';
+import { DispatchStageEnum } from './dispatch-stage';
 import { SpecialtyEnum, Volunteer } from './volunteer';
 
 const RequestStatusEnum = builder.enumType('RequestStatus', { values: requestStatuses });
@@ -24,7 +25,7 @@ export const TranslationDirectionEnum = builder.enumType('TranslationDirection',
 export const VolumeUnitEnum = builder.enumType('VolumeUnit', { values: volumeUnits });
 
 /** Contact and notes are personal data: reading them is audited unless the reader filed the request. */
-function auditRequestRead(context: Context, request: { id: string; organizationId: string }, field: string) {
+export function auditRequestRead(context: Context, request: { id: string; organizationId: string }, field: string) {
   return context.viewer.organizationId === request.organizationId
     ? Promise.resolve()
     : auditRead(context, 'request', request.id, field);
@@ -179,6 +180,11 @@ builder.queryField('requests', (t) =>
     authScopes: { requester: true, coordinator: true },
     args: {
       status: t.arg({ type: RequestStatusEnum, required: false }),
+      dispatchStage: t.arg({
+        type: DispatchStageEnum,
+        required: false,
+        description: 'Coordinators: escalated for the requests nobody took, that wait for them.',
+      }),
       from: t.arg({ type: 'Date', required: false, description: 'Starting on or after this day.' }),
       to: t.arg({ type: 'Date', required: false, description: 'Starting on or before this day.' }),
       languageCode: t.arg.string({ required: false }),
@@ -194,6 +200,7 @@ builder.queryField('requests', (t) =>
           where: {
             OR: visible,
             ...(args.status ? { status: args.status } : {}),
+            ...(args.dispatchStage ? { dispatchStage: args.dispatchStage } : {}),
             ...(args.languageCode ? { languageCode: args.languageCode } : {}),
             ...(args.localGovernmentCode ? { localGovernmentCode: args.localGovernmentCode } : {}),
             ...(args.from || args.to

@@ -1,5 +1,13 @@
-import { type Db, type DemoProgress, type DemoReport, schema, seedDemoData } from '@tsunagu/db';
-import { type Clock, fiscalYearOf, hashPassword, illustrativeRateRules, systemClock } from '@tsunagu/services';
+import { type Db, type DemoProgress, type DemoReport, demoLogins, schema, seedDemoData } from '@tsunagu/db';
+import {
+  busyRange,
+  type Clock,
+  fiscalYearOf,
+  hashPassword,
+  illustrativeRateRules,
+  suggestCategory,
+  systemClock,
+} from '@tsunagu/services';
 
 /** The password of every demo account. Demo data is for trying the app, never for real use. */
 export const demoPassword = 'tsunagu-demo';
@@ -21,7 +29,10 @@ export async function loadDemoData(
     passwordHash: await hashPassword(demoPassword),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  if (report.added) await addIllustrativeRates(db, `${fiscalYearOf(now) - 1}-04-01`);
+  if (report.added) {
+    await addIllustrativeRates(db, `${fiscalYearOf(now) - 1}-04-01`);
+    await addPastBookings(db, now);
+  }
   return report;
 }
 
@@ -44,4 +55,63 @@ async function addIllustrativeRates(db: Db, effectiveFrom: string): Promise<void
       })),
     )
     .onConflictDoNothing();
+}
+
+/** Days back, in Japan, of the demo volunteer's past bookings that wait for their activity report. */
+const pastBookingDaysBack = [1, 2];
+
+/**
+ * The demo volunteer's bookings of the last two mornings with the demo requester's body, done and
+ * waiting for the reports: what a visitor files a report on, and approves into expense lines,
+ * without waiting for a day to pass. No workflow runs for them (they were never dispatched here).
+ */
+async function addPastBookings(db: Db, now: ReturnType<Clock['now']>): Promise<void> {
+  const volunteer = await db.query.users.findFirst({
+    where: { email: demoLogins.volunteer },
+    columns: {},
+    with: { volunteer: { columns: { id: true, homeLocalGovernmentCode: true } } },
+  });
+  const requester = await db.query.users.findFirst({
+    where: { email: demoLogins.requester },
+    columns: { id: true, displayName: true },
+    with: { staffOf: { with: { organization: { columns: { id: true, associationId: true } } } } },
+  });
+  const organization = requester?.staffOf?.organization;
+  if (!volunteer?.volunteer || !requester || !organization) return;
+  const purpose = 'consultation_desk';
+  for (const daysBack of pastBookingDaysBack) {
+    const day = now.setZone('Asia/Tokyo').minus({ days: daysBack }).startOf('day');
+    const startsAt = day.set({ hour: 10 }).toJSDate();
+    const endsAt = day.set({ hour: 12 }).toJSDate();
+    const [request] = await db
+      .insert(schema.requests)
+      .values({
+        associationId: organization.associationId,
+        organizationId: organization.id,
+        filedBy: requester.id,
+        status: 'filled',
+        modality: 'on_site',
+        languageCode: 'vi',
+        startsAt,
+        endsAt,
+        localGovernmentCode: volunteer.volunteer.homeLocalGovernmentCode,
+        venue: '市民相談室',
+        purpose,
+        contactName: requester.displayName,
+        grantTaxCategory: suggestCategory(purpose),
+        dispatchStage: 'awaiting_reports',
+        dispatchWave: 1,
+        screenedAt: day.minus({ days: 7 }).toJSDate(),
+      })
+      .returning({ id: schema.requests.id });
+    if (!request) continue;
+    const busy = busyRange({ modality: 'on_site', startsAt, endsAt });
+    await db.insert(schema.assignments).values({
+      requestId: request.id,
+      volunteerId: volunteer.volunteer.id,
+      busyFrom: busy?.from ?? null,
+      busyUntil: busy?.until ?? null,
+      reconfirmedAt: day.minus({ days: 1 }).toJSDate(),
+    });
+  }
 }

@@ -1,4 +1,6 @@
+import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { insertAvailableVolunteer, insertDispatchWorld } from '../support/dispatch-world';
@@ -119,5 +121,26 @@ describe('dispatch over GraphQL', () => {
     expect(view?.status).toBe('filled');
     expect(view?.offers.map((offer) => offer.status).sort()).toEqual(['accepted', 'withdrawn']);
     expect(view?.assignments).toHaveLength(1);
+
+    // The booked volunteer now reads where to go and whom to ask (an audited read); the other has no booking.
+    const bookings = (session: string) =>
+      api.graphql<{ myAssignments: { nodes: Array<{ status: string; particulars: Record<string, unknown> | null }> } }>(
+        '{ myAssignments { nodes { status particulars { venue contactName contactPhone } } } }',
+        undefined,
+        { session },
+      );
+    const [winnerSession, loserSession] =
+      winner?.data?.acceptOffer.data?.assignment?.volunteerName === 'Lan'
+        ? [lanSession, minhSession]
+        : [minhSession, lanSession];
+    expect((await bookings(winnerSession)).data?.myAssignments.nodes).toEqual([
+      { status: 'confirmed', particulars: { venue: null, contactName: '窓口 一郎', contactPhone: null } },
+    ]);
+    expect((await bookings(loserSession)).data?.myAssignments.nodes).toEqual([]);
+    await eventually(async () => {
+      const rows = await db.select().from(schema.auditLog).where(eq(schema.auditLog.subjectType, 'request'));
+      const reads = rows.filter((row) => row.action === 'read' && row.fields.includes('contactName'));
+      expect(reads).toHaveLength(1);
+    });
   }, 60_000);
 });
