@@ -83,6 +83,20 @@ const refreshRequest: UpdateResolver = (result, args, cache, info) => {
   invalidateLists(cache, 'requests');
 };
 
+/** Drops an entity named by a mutation's argument, so that every view showing it reads it again. */
+const dropping =
+  (
+    typename: 'Request' | 'Assignment',
+    argument: string,
+    ...lists: Array<keyof SchemaTypes['Query']['fields']>
+  ): UpdateResolver =>
+  (result, args, cache, info) => {
+    if (!succeeded(result, info.fieldName)) return;
+    const id = args[argument];
+    if (typeof id === 'string') cache.invalidate({ __typename: typename, id });
+    invalidateLists(cache, ...lists);
+  };
+
 /**
  * What a mutation changes beyond the entity it returns (which Graphcache updates by itself, so the
  * change shows everywhere at once): lists filtered by status or date are asked for again.
@@ -96,6 +110,18 @@ const mutationUpdates = {
   decideOrganization: refreshing('organizations'),
   decideVolunteerApplication: refreshing('volunteers'),
   changeVolunteerStatus: refreshing('volunteers'),
+  // Dispatch: an answer moves an offer to a booking; screening, bookings and reports change the request.
+  acceptOffer: refreshing('myOffers', 'myAssignments', 'openBoard'),
+  declineOffer: refreshing('myOffers'),
+  applyToRequest: refreshing('openBoard'),
+  approveRequest: refreshRequest,
+  rejectRequest: refreshRequest,
+  offerToVolunteer: dropping('Request', 'requestId'),
+  assignVolunteer: dropping('Request', 'requestId', 'requests'),
+  fileActivityReport: dropping('Assignment', 'assignmentId'),
+  recordNoShow: dropping('Assignment', 'assignmentId'),
+  approveActivityReports: dropping('Request', 'requestId', 'requests', 'expenseLines', 'reconciliation'),
+  advanceExpenseLines: refreshing('expenseLines', 'reconciliation'),
 } satisfies Partial<Record<keyof SchemaTypes['Mutation']['fields'], UpdateResolver>>;
 
 const paginated = {
@@ -104,6 +130,7 @@ const paginated = {
   volunteers: relayPagination(),
   localGovernments: relayPagination(),
   expenseLines: relayPagination(),
+  myAssignments: relayPagination(),
 } satisfies Partial<Record<keyof SchemaTypes['Query']['fields'], unknown>>;
 
 /**

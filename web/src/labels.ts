@@ -1,7 +1,7 @@
 import type { SchemaTypes } from './graphql';
 import { bilingual } from './i18n';
 
-type EnumValues<Name extends keyof SchemaTypes> = SchemaTypes[Name] extends { enumValues: infer Values }
+export type EnumValues<Name extends keyof SchemaTypes> = SchemaTypes[Name] extends { enumValues: infer Values }
   ? Values & string
   : never;
 

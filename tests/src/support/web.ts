@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rootDir } from '@tsunagu/api';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type ApiProcess, eventually, freePort, graphql, spawnApi, temporaryDir } from './processes';
 
 export const webDist = join(rootDir, 'web', 'dist');
@@ -108,4 +108,43 @@ export function launchChromium(): Promise<Browser> {
 export function artifactPath(name: string): string {
   mkdirSync(artifactsDir, { recursive: true });
   return join(artifactsDir, name);
+}
+
+export type Role = 'requester' | 'volunteer' | 'coordinator' | 'admin';
+
+/** The demo population's sign-ins (db/src/seed/demo.ts) and its shared password (services/api/src/demo.ts). */
+export const demoPassword = 'tsunagu-demo';
+export const emailOf = (role: Role) => `${role}@demo.example.jp`;
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 900 };
+
+/** Signs in with the keyboard only, as a screen-reader or keyboard user would. */
+export async function signIn(page: Page, url: string, role: Role): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.waitForURL('**/sign-in');
+  await page.getByRole('textbox', { name: /メールアドレス|E-mail address/ }).fill(emailOf(role));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(demoPassword);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/${role}`);
+}
+
+/**
+ * A GraphQL call with the page's session, for what a test arranges beside the story (a policy, a
+ * profile) or reads behind it (the mail catcher). Throws on errors, so that setup never fails quietly.
+ */
+export async function graphqlIn<Data>(
+  page: Page,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Data> {
+  const response = await page.request.post(`${url}/graphql`, {
+    headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data?: Data; errors?: Array<{ message: string }> };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors ?? body)}`);
+  return body.data;
 }

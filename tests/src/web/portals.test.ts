@@ -1,15 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { artifactPath, ensureWebBuilt, launchChromium, startWebApp, type WebApp } from '../support/web';
-
-type Role = 'requester' | 'volunteer' | 'coordinator' | 'admin';
-
-/** The demo population's sign-ins (db/src/seed/demo.ts) and its shared password (services/api/src/demo.ts). */
-const demoPassword = 'tsunagu-demo';
-const emailOf = (role: Role) => `${role}@demo.example.jp`;
-
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
+import {
+  artifactPath,
+  demoPassword,
+  desktop,
+  emailOf,
+  ensureWebBuilt,
+  launchChromium,
+  phone,
+  type Role,
+  signIn as signInAt,
+  startWebApp,
+  type WebApp,
+} from '../support/web';
 
 let app: WebApp;
 let browser: Browser;
@@ -55,16 +58,7 @@ async function openPage(locale: 'ja-JP' | 'en-GB', viewport = desktop): Promise<
   return page;
 }
 
-/** Signs in with the keyboard only, as a screen-reader or keyboard user would. */
-async function signIn(page: Page, role: Role) {
-  await page.goto(`${app.url}/`);
-  await page.waitForURL('**/sign-in');
-  await page.getByRole('textbox', { name: /メールアドレス|E-mail address/ }).fill(emailOf(role));
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(demoPassword);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`**/${role}`);
-}
+const signIn = (page: Page, role: Role) => signInAt(page, app.url, role);
 
 /** A day of the week (0 is Sunday) three to four weeks ahead in Japan: well past any notice period. */
 function dayAhead(weekday: number): string {

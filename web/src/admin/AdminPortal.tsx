@@ -2,6 +2,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { useMessages } from '../i18n';
 import { adminMessages } from './messages';
 import { PolicyPage } from './Policy';
+import { RatesPage } from './Rates';
 import { Staff } from './Staff';
 import { System } from './System';
 
@@ -11,6 +12,7 @@ function SectionNav() {
   const links = [
     { href: '/', label: t.sections.staff },
     { href: '/policy', label: t.sections.policy },
+    { href: '/rates', label: t.sections.rates },
     { href: '/system', label: t.sections.system },
   ];
   return (
@@ -24,7 +26,7 @@ function SectionNav() {
   );
 }
 
-/** Admins: staff and roles, invitations, the association's policy settings, and the system's health. */
+/** Admins: staff and roles, invitations, the association's policy settings and rate schedules, and the system's health. */
 export default function AdminPortal() {
   return (
     <>
@@ -32,6 +34,7 @@ export default function AdminPortal() {
       <Switch>
         <Route path="/" component={Staff} />
         <Route path="/policy" component={PolicyPage} />
+        <Route path="/rates" component={RatesPage} />
         <Route path="/system" component={System} />
       </Switch>
     </>

@@ -175,3 +175,120 @@ export const UpdatePolicyMutation = graphql(
   `,
   [ErrorFields],
 );
+
+/** A schedule as the rates page lists and edits it: the whole of its rules, within the API's depth limit. */
+export const RateSchedulesQuery = graphql(`
+  query RateSchedules($associationId: ID!) {
+    rateSchedules(associationId: $associationId) {
+      id
+      effectiveFrom
+      illustrative
+      note
+      rules {
+        honorarium {
+          kind
+          amountYen
+          limitMinutes
+          firstBlockMinutes
+          firstBlockYen
+          perHourYen
+          roundingUnitMinutes
+          rounding
+        }
+        translation {
+          perPageYen
+          perManuscriptPageYen
+          manuscriptPageCharacters
+          minimumYen
+        }
+        remoteSessionYen
+        transport {
+          kind
+          capYen
+          receiptRequired
+        }
+        cancellation {
+          noticeHoursUnder
+          percentOfFee
+          fixedYen
+        }
+        payers {
+          honorarium {
+            paidBy
+            personServedSharePercent
+            personServedCapYen
+          }
+          translation {
+            paidBy
+            personServedSharePercent
+            personServedCapYen
+          }
+          remote {
+            paidBy
+            personServedSharePercent
+            personServedCapYen
+          }
+          transport {
+            paidBy
+            personServedSharePercent
+            personServedCapYen
+          }
+          cancellation {
+            paidBy
+            personServedSharePercent
+            personServedCapYen
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateRateScheduleMutation = graphql(
+  `
+    mutation CreateRateSchedule($associationId: ID!, $input: RateScheduleInput!) {
+      createRateSchedule(associationId: $associationId, input: $input) {
+        __typename
+        ... on MutationCreateRateScheduleSuccess {
+          data {
+            id
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export const UpdateRateScheduleMutation = graphql(
+  `
+    mutation UpdateRateSchedule($rateScheduleId: ID!, $input: RateScheduleInput!) {
+      updateRateSchedule(rateScheduleId: $rateScheduleId, input: $input) {
+        __typename
+        ... on MutationUpdateRateScheduleSuccess {
+          data {
+            id
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export const DeleteRateScheduleMutation = graphql(
+  `
+    mutation DeleteRateSchedule($rateScheduleId: ID!) {
+      deleteRateSchedule(rateScheduleId: $rateScheduleId) {
+        __typename
+        ... on MutationDeleteRateScheduleSuccess {
+          data
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);

@@ -8,6 +8,7 @@ import { enumLabels } from '../labels';
 import { useLocalName } from '../pickers/names';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
+import { ExpenseApprovals } from './ExpenseApprovals';
 import { coordinatorMessages } from './messages';
 
 const PendingOrganizationsQuery = graphql(`
@@ -223,6 +224,7 @@ export function Approvals() {
     <Page title={t.approvalsTitle}>
       <PendingOrganizations />
       <PendingVolunteers />
+      <ExpenseApprovals />
     </Page>
   );
 }

@@ -1,7 +1,11 @@
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import { ActionButton } from '../forms/ActionButton';
+import { outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
 import { LoadError, Loading } from '../ui/states';
+import { AssignVolunteerMutation, OfferToVolunteerMutation } from './dispatchDocuments';
+import { dispatchConsoleMessages } from './dispatchMessages';
 import { coordinatorMessages } from './messages';
 
 const CandidatesQuery = graphql(`
@@ -24,9 +28,44 @@ const CandidatesQuery = graphql(`
   }
 `);
 
-/** Who can take the request, best first, each with why: what a coordinator offers from. */
+/** Offer the request to one candidate, or book them outright: the API says at once if it cannot. */
+function ByHand({ requestId, volunteer }: { requestId: string; volunteer: { id: string; fullName: string } }) {
+  const t = useMessages(dispatchConsoleMessages);
+  const [, offer] = useMutation(OfferToVolunteerMutation);
+  const [, assign] = useMutation(AssignVolunteerMutation);
+  const variables = { requestId, volunteerId: volunteer.id };
+  return (
+    <div className="row-actions">
+      <ActionButton
+        className="secondary"
+        done={t.offered}
+        run={async () => {
+          const outcome = outcomeOf(await offer(variables), (result) => result.offerToVolunteer);
+          return outcome.ok ? null : outcome.failure;
+        }}
+      >
+        {t.offer}
+        <span className="visually-hidden"> {volunteer.fullName}</span>
+      </ActionButton>
+      <ActionButton
+        className="secondary"
+        done={t.assigned}
+        run={async () => {
+          const outcome = outcomeOf(await assign(variables), (result) => result.assignVolunteer);
+          return outcome.ok ? null : outcome.failure;
+        }}
+      >
+        {t.assign}
+        <span className="visually-hidden"> {volunteer.fullName}</span>
+      </ActionButton>
+    </div>
+  );
+}
+
+/** Who can take the request, best first, each with why: a coordinator offers to or books any of them by hand. */
 export function Candidates({ requestId }: { requestId: string }) {
   const t = useMessages(coordinatorMessages);
+  const d = useMessages(dispatchConsoleMessages);
   const [{ data, fetching, error }, refresh] = useQuery({
     query: CandidatesQuery,
     variables: { id: requestId },
@@ -50,6 +89,7 @@ export function Candidates({ requestId }: { requestId: string }) {
                 <th scope="col">{t.score}</th>
                 <th scope="col">{t.distance}</th>
                 <th scope="col">{t.reasons}</th>
+                <th scope="col">{d.byHandTitle}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,13 +100,15 @@ export function Candidates({ requestId }: { requestId: string }) {
                   <td>{candidate.score.toFixed(0)}</td>
                   <td>{candidate.distanceKm === null ? '—' : t.km(candidate.distanceKm)}</td>
                   <td>{candidate.reasons}</td>
+                  <td>
+                    <ByHand requestId={requestId} volunteer={candidate.volunteer} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      <p className="hint">{t.offerLater}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
+import { Bookings } from '../requests/Bookings';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { requestMessages } from '../requests/messages';
 import { RequestList } from '../requests/RequestList';
@@ -33,7 +34,7 @@ export default function RequesterPortal() {
       <Route path="/new" component={NewRequestPage} />
       <Route path="/requests/:id/edit" component={EditRequestPage} />
       <Route path="/requests/:id">
-        <RequestPage />
+        <RequestPage extra={(id) => <Bookings requestId={id} />} />
       </Route>
     </Switch>
   );

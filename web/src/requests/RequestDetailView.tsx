@@ -3,6 +3,7 @@ import { type FragmentOf, readFragment } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { useLocalName } from '../pickers/names';
+import { Fact } from '../ui/Facts';
 import { RequestDetailFields } from './documents';
 import { requestMessages } from './messages';
 import { SeriesPanel } from './SeriesPanel';
@@ -13,16 +14,6 @@ interface RequestDetailViewProps {
   /** What the viewer may do with it: change, cancel, offer. */
   actions?: ReactNode;
   children?: ReactNode;
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  if (children === null || children === undefined || children === '') return null;
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 /** One request in full, with its progress and, for a series, its other occurrences. */
@@ -49,36 +40,36 @@ export function RequestDetailView({ request: ref, actions, children }: RequestDe
             <span className={`status status-${request.status}`}>{labels.status[request.status]}</span> {when}
           </p>
           <dl className="facts">
-            <Row label={t.organization}>{request.organization.name}</Row>
-            <Row label={t.purpose}>{labels.purpose[request.purpose]}</Row>
-            <Row label={t.specialty}>{request.specialty ? labels.specialty[request.specialty] : null}</Row>
-            <Row label={t.interpretersNeeded}>
+            <Fact label={t.organization}>{request.organization.name}</Fact>
+            <Fact label={t.purpose}>{labels.purpose[request.purpose]}</Fact>
+            <Fact label={t.specialty}>{request.specialty ? labels.specialty[request.specialty] : null}</Fact>
+            <Fact label={t.interpretersNeeded}>
               {request.modality === 'translation' ? null : String(request.interpretersNeeded)}
-            </Row>
-            <Row label={t.volume}>
+            </Fact>
+            <Fact label={t.volume}>
               {request.volume === null
                 ? null
                 : `${request.volume} ${request.volumeUnit ? labels.volumeUnit[request.volumeUnit] : ''}`}
-            </Row>
-            <Row label={t.translationDirection}>
+            </Fact>
+            <Fact label={t.translationDirection}>
               {request.translationDirection ? labels.translationDirection[request.translationDirection] : null}
-            </Row>
-            <Row label={t.municipality}>{request.localGovernment ? localName(request.localGovernment) : null}</Row>
-            <Row label={t.venue}>{request.venue}</Row>
-            <Row label={t.address}>{request.address}</Row>
-            <Row label={t.remoteJoinInstructions}>{request.remoteJoinInstructions}</Row>
-            <Row label={t.answerBy}>{request.answerBy ? format.day(request.answerBy) : null}</Row>
-            <Row label={t.contactName}>{request.contactName}</Row>
-            <Row label={t.contactPhone}>{request.contactPhone}</Row>
-            <Row label={t.notes}>{request.notes}</Row>
-            <Row label={t.flags}>
+            </Fact>
+            <Fact label={t.municipality}>{request.localGovernment ? localName(request.localGovernment) : null}</Fact>
+            <Fact label={t.venue}>{request.venue}</Fact>
+            <Fact label={t.address}>{request.address}</Fact>
+            <Fact label={t.remoteJoinInstructions}>{request.remoteJoinInstructions}</Fact>
+            <Fact label={t.answerBy}>{request.answerBy ? format.day(request.answerBy) : null}</Fact>
+            <Fact label={t.contactName}>{request.contactName}</Fact>
+            <Fact label={t.contactPhone}>{request.contactPhone}</Fact>
+            <Fact label={t.notes}>{request.notes}</Fact>
+            <Fact label={t.flags}>
               {request.flags.length > 0 ? request.flags.map((flag) => t.flagNames[flag] ?? flag).join('、') : null}
-            </Row>
-            <Row label={t.routing}>{request.routing === 'normal' ? null : labels.routing[request.routing]}</Row>
-            <Row label={t.requiredCertificate}>{request.requiredCertificateKind}</Row>
-            <Row label={t.grantTaxCategory}>{request.grantTaxCategory}</Row>
-            <Row label={t.openToPartners}>{request.openToPartners ? '✓' : null}</Row>
-            <Row label={t.createdAt}>{format.dateTime(request.createdAt)}</Row>
+            </Fact>
+            <Fact label={t.routing}>{request.routing === 'normal' ? null : labels.routing[request.routing]}</Fact>
+            <Fact label={t.requiredCertificate}>{request.requiredCertificateKind}</Fact>
+            <Fact label={t.grantTaxCategory}>{request.grantTaxCategory}</Fact>
+            <Fact label={t.openToPartners}>{request.openToPartners ? '✓' : null}</Fact>
+            <Fact label={t.createdAt}>{format.dateTime(request.createdAt)}</Fact>
           </dl>
           {actions ? <div className="card-actions">{actions}</div> : null}
         </section>

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
-import { Link, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { navigate as goTo } from 'wouter/use-browser-location';
 import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
@@ -19,6 +19,7 @@ const RequestsQuery = graphql(
     query Requests(
       $after: String
       $status: RequestStatus
+      $dispatchStage: DispatchStage
       $from: Date
       $to: Date
       $languageCode: String
@@ -28,6 +29,7 @@ const RequestsQuery = graphql(
         first: 20
         after: $after
         status: $status
+        dispatchStage: $dispatchStage
         from: $from
         to: $to
         languageCode: $languageCode
@@ -46,7 +48,8 @@ const RequestsQuery = graphql(
   [RequestSummaryFields],
 );
 
-type Filters = Omit<VariablesOf<typeof RequestsQuery>, 'after'>;
+type Filters = Omit<VariablesOf<typeof RequestsQuery>, 'after' | 'dispatchStage'>;
+type DispatchStage = NonNullable<VariablesOf<typeof RequestsQuery>['dispatchStage']>;
 type Status = NonNullable<Filters['status']>;
 const statuses: Status[] = ['filed', 'open', 'filled', 'completed', 'cancelled', 'rejected'];
 const filterKeys = ['status', 'from', 'to', 'languageCode', 'localGovernmentCode'] as const;
@@ -68,10 +71,12 @@ interface RequestListProps {
   forCoordinator?: boolean;
   /** Refresh from the API this often, for a board that stays current. */
   refreshSeconds?: number;
+  /** Only the requests the dispatch has carried this far (the escalation queue). */
+  dispatchStage?: DispatchStage;
 }
 
 /** Requests, earliest first (urgent ones first on a coordinator's board), with filters and more on demand. */
-export function RequestList({ forCoordinator = false, refreshSeconds }: RequestListProps) {
+export function RequestList({ forCoordinator = false, refreshSeconds, dispatchStage }: RequestListProps) {
   const t = useMessages(requestMessages);
   const c = useMessages(common);
   const search = useSearch();
@@ -81,7 +86,7 @@ export function RequestList({ forCoordinator = false, refreshSeconds }: RequestL
   const after = paging.search === search ? paging.after : null;
   const [{ data, fetching, error }, refresh] = useQuery({
     query: RequestsQuery,
-    variables: { ...filters, after },
+    variables: { ...filters, dispatchStage: dispatchStage ?? null, after },
     requestPolicy: 'cache-and-network',
   });
   useEffect(() => {
@@ -126,6 +131,8 @@ export function RequestList({ forCoordinator = false, refreshSeconds }: RequestL
 
 function FilterForm({ filters, forCoordinator }: { filters: Filters; forCoordinator: boolean }) {
   const t = useMessages(requestMessages);
+  // Clearing stays on the list it was asked on (the board, the escalations).
+  const [location] = useLocation();
   const labels = useMessages(enumLabels);
   const [form, setForm] = useState({
     status: filters.status ?? '',
@@ -185,7 +192,7 @@ function FilterForm({ filters, forCoordinator }: { filters: Filters; forCoordina
       ) : null}
       <div className="filter-actions">
         <button type="submit">{t.apply}</button>
-        <Link href="/" className="button secondary">
+        <Link href={location} className="button secondary">
           {t.clear}
         </Link>
       </div>
@@ -234,6 +241,9 @@ function RequestTable({
           <span className="request-badges">
             <span className={`status status-${request.status}`}>{labels.status[request.status]}</span>
             {request.urgent ? <span className="badge badge-urgent">{t.urgentBadge}</span> : null}
+            {forCoordinator && request.dispatchStage === 'escalated' ? (
+              <span className="badge badge-urgent">{t.escalatedBadge}</span>
+            ) : null}
             {request.answerBy ? <span className="badge">{t.answerByShort(format.day(request.answerBy))}</span> : null}
           </span>
         </li>

@@ -6,6 +6,7 @@ export const RequestSummaryFields = graphql(`
   fragment RequestSummaryFields on Request {
     id
     status
+    dispatchStage
     modality
     startsAt
     endsAt
@@ -37,6 +38,8 @@ export const RequestDetailFields = graphql(`
   fragment RequestDetailFields on Request {
     id
     status
+    dispatchStage
+    rejectionReason
     modality
     startsAt
     endsAt
@@ -179,4 +182,39 @@ export const CancelRequestMutation = graphql(
     }
   `,
   [ErrorFields],
+);
+
+/** Who is booked for a request and what they reported: the requester's and the coordinators' view. */
+export const RequestBookingsQuery = graphql(
+  `
+    query RequestBookings($id: ID!) {
+      node(id: $id) {
+        __typename
+        ... on Request {
+          id
+          status
+          startsAt
+          deadline
+          assignments {
+            id
+            status
+            volunteerName
+            reconfirmedAt
+            reports {
+              kind
+              actualStart
+              actualEnd
+              transportFareYen
+              notes
+              tookPlace
+              satisfaction
+              remarks
+              filedAt
+              approvedAt
+            }
+          }
+        }
+      }
+    }
+  `,
 );

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field, Problems } from '../forms/Field';
+import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { minutesToTime, timeToMinutes } from '../jst';
 import { AvailabilityFields } from './documents';
 import { volunteerMessages } from './messages';
-import { Section } from './Section';
 import { useSaveProfile } from './save';
 
 interface Window {

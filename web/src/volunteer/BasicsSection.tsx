@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
+import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import { BasicsFields } from './documents';
 import { volunteerMessages } from './messages';
-import { Section } from './Section';
 import { useSaveProfile, wholeOrNull } from './save';
 
 const specialties = ['medical', 'legal', 'education', 'disaster', 'welfare', 'residence_procedures'] as const;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
+import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { CertificatesFields } from './documents';
 import { volunteerMessages } from './messages';
-import { Section } from './Section';
 import { useSaveProfile } from './save';
 
 interface CertificateRow {

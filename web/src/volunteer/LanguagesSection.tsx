@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
+import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { LanguageSelect } from '../pickers/LanguageSelect';
 import { LanguagesFields } from './documents';
 import { volunteerMessages } from './messages';
-import { Section } from './Section';
 import { type ProfileInput, useSaveProfile } from './save';
 
 type LanguageInput = NonNullable<ProfileInput['languages']>[number];

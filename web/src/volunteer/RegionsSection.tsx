@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Problems } from '../forms/Field';
+import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import { useLocalName } from '../pickers/names';
 import { RegionsFields } from './documents';
 import { volunteerMessages } from './messages';
-import { Section } from './Section';
 import { useSaveProfile } from './save';
 
 interface Region {

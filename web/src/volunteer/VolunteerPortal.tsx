@@ -2,7 +2,9 @@ import { useQuery } from 'urql';
 import { Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
 import { Page } from '../ui/Page';
+import { SectionNav } from '../ui/SectionNav';
 import { LoadError, Loading } from '../ui/states';
+import { AssignmentsPage } from './AssignmentsPage';
 import { AvailabilitySection } from './AvailabilitySection';
 import { BasicsSection } from './BasicsSection';
 import { CertificatesSection } from './CertificatesSection';
@@ -10,8 +12,11 @@ import { DaysOffSection } from './DaysOffSection';
 import { ProfileQuery } from './documents';
 import { LanguagesSection } from './LanguagesSection';
 import { volunteerMessages } from './messages';
+import { OffersPage } from './OffersPage';
+import { OpenBoardPage } from './OpenBoardPage';
 import { RegionsSection } from './RegionsSection';
 import { StandingPanel } from './StandingPanel';
+import { volunteerWorkMessages } from './workMessages';
 
 /** The volunteer's own profile, one section at a time, for a phone first. */
 function ProfilePage() {
@@ -39,11 +44,32 @@ function ProfilePage() {
   );
 }
 
-/** Volunteers: their profile now; offers, the open board and reports come with the dispatch API. */
+function VolunteerNav() {
+  const t = useMessages(volunteerWorkMessages);
+  return (
+    <SectionNav
+      label={t.navLabel}
+      links={[
+        { href: '/', label: t.sections.profile },
+        { href: '/offers', label: t.sections.offers },
+        { href: '/board', label: t.sections.board },
+        { href: '/assignments', label: t.sections.assignments },
+      ]}
+    />
+  );
+}
+
+/** Volunteers, on a phone first: their profile, the offers to answer, the open board, their bookings and reports. */
 export default function VolunteerPortal() {
   return (
-    <Switch>
-      <Route path="/" component={ProfilePage} />
-    </Switch>
+    <>
+      <VolunteerNav />
+      <Switch>
+        <Route path="/" component={ProfilePage} />
+        <Route path="/offers" component={OffersPage} />
+        <Route path="/board" component={OpenBoardPage} />
+        <Route path="/assignments" component={AssignmentsPage} />
+      </Switch>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { FailureNotice } from '../forms/FailureNotice';
-import type { Failure } from '../forms/failure';
 import { useMessages } from '../i18n';
-import { volunteerMessages } from './messages';
+import { common } from '../messages';
+import { FailureNotice } from './FailureNotice';
+import type { Failure } from './failure';
 
 interface SectionProps {
   id: string;
@@ -12,15 +12,18 @@ interface SectionProps {
   labels?: Readonly<Record<string, string>>;
   /** Saves the section; resolves with why it was not accepted, or null. */
   save(): Promise<Failure | null>;
+  /** What the button and the confirmation say; "Save" and "Saved." unless told. */
+  submitLabel?: string;
+  savedLabel?: string;
   children: (failure: Failure | null) => ReactNode;
 }
 
 /**
- * One part of the profile, saved on its own: a problem in one part never loses what was typed in
- * another, and a phone shows one short form at a time.
+ * A short form in a card, saved on its own (a part of the profile, an activity report): a problem in
+ * one never loses what was typed in another, and a phone shows one short form at a time.
  */
-export function Section({ id, title, intro, labels, save, children }: SectionProps) {
-  const t = useMessages(volunteerMessages);
+export function Section({ id, title, intro, labels, save, submitLabel, savedLabel, children }: SectionProps) {
+  const t = useMessages(common);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
 
@@ -41,11 +44,11 @@ export function Section({ id, title, intro, labels, save, children }: SectionPro
         {children(failure)}
         <div className="form-actions">
           <button type="submit" disabled={state === 'saving'}>
-            {state === 'saving' ? t.saving : t.save}
+            {state === 'saving' ? t.saving : (submitLabel ?? t.save)}
           </button>
           {state === 'saved' ? (
             <span role="status" className="saved">
-              {t.saved}
+              {savedLabel ?? t.saved}
             </span>
           ) : null}
         </div>

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useNow } from '../dispatch/Countdown';
+import { VolunteerReportForm } from '../dispatch/VolunteerReportForm';
+import { WorkSummary } from '../dispatch/WorkSummary';
+import { ActionButton } from '../forms/ActionButton';
+import { outcomeOf } from '../forms/failure';
+import type { ResultOf } from '../graphql';
+import { useFormat, useMessages } from '../i18n';
+import { common } from '../messages';
+import { requestMessages } from '../requests/messages';
+import { Fact } from '../ui/Facts';
+import { Page } from '../ui/Page';
+import { Empty, LoadError, Loading } from '../ui/states';
+import { CalendarFeed } from './CalendarFeed';
+import { MyAssignmentsQuery, ReconfirmMutation } from './workDocuments';
+import { volunteerWorkMessages } from './workMessages';
+
+type Assignment = ResultOf<typeof MyAssignmentsQuery>['myAssignments']['nodes'][number];
+
+/** When the work begins (a translation: when it is due) and ends, in milliseconds. */
+const startOf = (assignment: Assignment) =>
+  Date.parse(assignment.request.startsAt ?? assignment.request.deadline ?? assignment.request.endsAt ?? '');
+const endOf = (assignment: Assignment) =>
+  Date.parse(assignment.request.endsAt ?? assignment.request.deadline ?? assignment.request.startsAt ?? '');
+
+/** Bookings a report can be filed on: confirmed or completed, once the work has begun. */
+const reportable = (assignment: Assignment, now: number) =>
+  (assignment.status === 'confirmed' || assignment.status === 'completed') && startOf(assignment) <= now;
+
+/** Where to go and whom to ask: the booked volunteer's alone, while the booking stands. */
+function Particulars({ particulars }: { particulars: NonNullable<Assignment['particulars']> }) {
+  const t = useMessages(requestMessages);
+  const phone = particulars.contactPhone;
+  return (
+    <dl className="facts">
+      <Fact label={t.address}>{particulars.address}</Fact>
+      <Fact label={t.remoteJoinInstructions}>{particulars.remoteJoinInstructions}</Fact>
+      <Fact label={t.contactName}>{particulars.contactName}</Fact>
+      <Fact label={t.contactPhone}>{phone ? <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a> : null}</Fact>
+    </dl>
+  );
+}
+
+function AssignmentCard({
+  assignment,
+  now,
+  reporting,
+  onReport,
+}: {
+  assignment: Assignment;
+  now: number;
+  reporting: boolean;
+  onReport(open: boolean): void;
+}) {
+  const t = useMessages(volunteerWorkMessages);
+  const format = useFormat();
+  const [, reconfirm] = useMutation(ReconfirmMutation);
+  const report = assignment.reports.find((one) => one.kind === 'volunteer') ?? null;
+  const upcoming = startOf(assignment) > now;
+  const canReport = reportable(assignment, now) && !report?.approvedAt;
+  return (
+    <li className="card">
+      <WorkSummary work={assignment.request}>
+        <p>
+          <span className={`status status-assignment-${assignment.status}`}>
+            {t.assignmentStatus[assignment.status]}
+          </span>
+          {assignment.releaseReason ? ` ${t.releaseReasons[assignment.releaseReason] ?? ''}` : null}
+        </p>
+        {assignment.particulars ? <Particulars particulars={assignment.particulars} /> : null}
+        {assignment.reconfirmedAt ? (
+          <p className="hint">{t.reconfirmedAt(format.dateTime(assignment.reconfirmedAt))}</p>
+        ) : null}
+        {report ? (
+          <p className="hint">
+            {report.approvedAt
+              ? t.reportApprovedAt(format.dateTime(report.approvedAt))
+              : t.reportFiledAt(format.dateTime(report.filedAt))}
+          </p>
+        ) : null}
+      </WorkSummary>
+      {upcoming && assignment.status === 'confirmed' && !assignment.reconfirmedAt ? (
+        <ActionButton
+          done={t.reconfirmed}
+          run={async () => {
+            const outcome = outcomeOf(
+              await reconfirm({ assignmentId: assignment.id }),
+              (result) => result.reconfirmAssignment,
+            );
+            return outcome.ok ? null : outcome.failure;
+          }}
+        >
+          {t.reconfirm}
+        </ActionButton>
+      ) : null}
+      {canReport ? (
+        <button
+          type="button"
+          className={reporting ? 'secondary' : undefined}
+          aria-expanded={reporting}
+          onClick={() => onReport(!reporting)}
+        >
+          {reporting ? t.closeReport : report ? t.changeReport : t.openReport}
+        </button>
+      ) : null}
+      {canReport && reporting ? (
+        <VolunteerReportForm assignmentId={assignment.id} planned={assignment.request} filed={report} />
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The volunteer's bookings: what is coming (to reconfirm), then what is done (to report on), with
+ * the calendar feed to carry them into a phone's calendar.
+ */
+export function AssignmentsPage() {
+  const t = useMessages(volunteerWorkMessages);
+  const c = useMessages(common);
+  const now = useNow(60_000);
+  // Older bookings on demand: the cache joins the pages (client.ts).
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }, refresh] = useQuery({
+    query: MyAssignmentsQuery,
+    variables: { after },
+    requestPolicy: 'cache-and-network',
+  });
+  // One report form open at a time: its fields are named as the API names them.
+  const [reporting, setReporting] = useState<string | null>(null);
+  const assignments = data?.myAssignments.nodes ?? [];
+  const upcoming = assignments
+    .filter((assignment) => endOf(assignment) > now && assignment.status === 'confirmed')
+    .sort((a, b) => startOf(a) - startOf(b));
+  const past = assignments
+    .filter((assignment) => !upcoming.includes(assignment))
+    .sort((a, b) => startOf(b) - startOf(a));
+  const card = (assignment: Assignment) => (
+    <AssignmentCard
+      key={assignment.id}
+      assignment={assignment}
+      now={now}
+      reporting={reporting === assignment.id}
+      onReport={(open) => setReporting(open ? assignment.id : null)}
+    />
+  );
+  return (
+    <Page title={t.assignmentsTitle}>
+      {fetching && !data ? <Loading /> : null}
+      {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      {data ? (
+        <>
+          <section aria-labelledby="upcoming-title">
+            <h2 id="upcoming-title">{t.upcomingTitle}</h2>
+            {upcoming.length === 0 ? (
+              <Empty>{t.noUpcoming}</Empty>
+            ) : (
+              <ul className="work-list">{upcoming.map(card)}</ul>
+            )}
+          </section>
+          <section aria-labelledby="past-title">
+            <h2 id="past-title">{t.pastTitle}</h2>
+            {past.length === 0 ? <Empty>{t.noPast}</Empty> : <ul className="work-list">{past.map(card)}</ul>}
+            {data.myAssignments.pageInfo.hasNextPage ? (
+              <button
+                type="button"
+                className="secondary"
+                disabled={fetching}
+                onClick={() => setAfter(data.myAssignments.pageInfo.endCursor ?? null)}
+              >
+                {c.loadMore}
+              </button>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+      <CalendarFeed />
+    </Page>
+  );
+}
