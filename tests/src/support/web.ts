@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rootDir } from '@tsunagu/api';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { type ApiProcess, eventually, freePort, graphql, spawnApi, temporaryDir } from './processes';
 
 export const webDist = join(rootDir, 'web', 'dist');
@@ -147,4 +148,63 @@ export async function graphqlIn<Data>(
   const body = (await response.json()) as { data?: Data; errors?: Array<{ message: string }> };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
+}
+
+/**
+ * The harness of a browser test file: the real app and Chromium started once for the file; each
+ * test opens fresh browser profiles with `openPage`, which are closed after it (with a screenshot of
+ * each page when it failed); any uncaught error in the app fails the test that saw it.
+ */
+export function useBrowser(): {
+  app(): WebApp;
+  openPage(locale: 'ja-JP' | 'en-GB', viewport?: typeof desktop): Promise<Page>;
+} {
+  let app: WebApp | undefined;
+  let browser: Browser | undefined;
+  let pageErrors: string[] = [];
+  let contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
+    // Starting the embedded default (Temporal dev server, worker bundle, demo data) takes a while on a busy machine.
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  beforeEach(() => {
+    pageErrors = [];
+    contexts = [];
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      const name = context.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
+      const pages = contexts.flatMap((browserContext) => browserContext.pages());
+      await Promise.all(
+        pages.map((page, index) =>
+          page.screenshot({ path: artifactPath(`failed-${name}-${index}.png`), fullPage: true }),
+        ),
+      );
+    }
+    await Promise.all(contexts.map((browserContext) => browserContext.close()));
+    expect(pageErrors).toEqual([]);
+  });
+
+  return {
+    app: () => {
+      if (!app) throw new Error('the app is not started yet');
+      return app;
+    },
+    /** A fresh browser profile: no cookie, no stored language, the device's language as given. */
+    async openPage(locale, viewport = desktop) {
+      if (!browser) throw new Error('Chromium is not started yet');
+      // A device in London: what the app shows in Japan time must not depend on the device's zone.
+      const context = await browser.newContext({ locale, viewport, timezoneId: 'Europe/London' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return page;
+    },
+  };
 }

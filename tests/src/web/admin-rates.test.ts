@@ -1,48 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  artifactPath,
-  desktop,
-  ensureWebBuilt,
-  launchChromium,
-  signIn,
-  startWebApp,
-  type WebApp,
-} from '../support/web';
+import { expect, test } from 'vitest';
+import { signIn, useBrowser } from '../support/web';
 
-let app: WebApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-/** What the page threw: any uncaught error in the app fails the test. */
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-  // Starting the embedded default (Temporal dev server, worker bundle, demo data) takes a while on a busy machine.
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-afterEach(async (task) => {
-  if (task.task.result?.state === 'fail') {
-    await context?.pages()[0]?.screenshot({ path: artifactPath('failed-admin-rates.png'), fullPage: true });
-  }
-  await context?.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function openPage(): Promise<Page> {
-  context = await browser.newContext({ locale: 'ja-JP', viewport: desktop, timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
+const browser = useBrowser();
 
 test('an admin adds a rate schedule, corrects a negative amount the API refuses, and sees it listed, then deletes it', async () => {
-  const admin = await openPage();
-  await signIn(admin, app.url, 'admin');
+  const admin = await browser.openPage('ja-JP');
+  await signIn(admin, browser.app().url, 'admin');
   await admin.getByRole('link', { name: '謝金・費用の基準' }).click();
   const rates = admin.getByRole('region', { name: /の謝金・費用の基準$/ });
   await expect.poll(() => rates.getByText('説明用', { exact: true }).count()).toBe(1);

@@ -1,50 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   artifactPath,
   desktop,
   emailOf,
-  ensureWebBuilt,
   graphqlIn,
-  launchChromium,
   phone,
   type Role,
   signIn as signInAt,
-  startWebApp,
-  type WebApp,
+  useBrowser,
 } from '../support/web';
 
-let app: WebApp;
-let browser: Browser;
-let pageErrors: string[] = [];
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-beforeEach(() => {
-  pageErrors = [];
-  contexts = [];
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    const name = context.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
-    const pages = contexts.flatMap((browserContext) => browserContext.pages());
-    await Promise.all(
-      pages.map((page, index) =>
-        page.screenshot({ path: artifactPath(`failed-${name}-${index}.png`), fullPage: true }),
-      ),
-    );
-  }
-  await Promise.all(contexts.map((browserContext) => browserContext.close()));
-  expect(pageErrors).toEqual([]);
-});
+const browser = useBrowser();
+const app = browser.app;
 
 /** The words the story clicks and reads, in each language of the app. */
 const languages = [
@@ -158,19 +127,10 @@ const languages = [
 
 type Language = (typeof languages)[number];
 
-/** A fresh browser profile (the device in London: Japan time must not depend on it). */
-async function openPage(language: Language, viewport = desktop): Promise<Page> {
-  const context = await browser.newContext({ locale: language.locale, viewport, timezoneId: 'Europe/London' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
 /** Signs in and speaks the story's language (the account remembers the choice). */
 async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await openPage(language, viewport);
-  await signInAt(page, app.url, role);
+  const page = await browser.openPage(language.locale, viewport);
+  await signInAt(page, app().url, role);
   await page.getByRole('button', { name: language.button, exact: true }).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
   return page;
@@ -192,14 +152,14 @@ function inJapan(instant: Date): { date: string; time: string } {
 async function arrange(admin: Page, volunteer: Page) {
   const { associations } = await graphqlIn<{ associations: Array<{ id: string; nameJa: string; policy: unknown }> }>(
     admin,
-    app.url,
+    app().url,
     '{ associations { id nameJa policy { reminders { hoursBeforeStart } } } }',
   );
   const association = associations.find((one) => one.policy !== null && one.nameJa === '大阪府国際交流協会');
   if (!association) throw new Error('the demo admin administers no association');
   const policy = await graphqlIn<{ updateAssociationPolicy: { __typename: string } }>(
     admin,
-    app.url,
+    app().url,
     `mutation ($id: ID!, $input: AssociationPolicyInput!) {
       updateAssociationPolicy(associationId: $id, input: $input) { __typename }
     }`,
@@ -209,7 +169,7 @@ async function arrange(admin: Page, volunteer: Page) {
   const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
   const profile = await graphqlIn<{ updateMyVolunteerProfile: { __typename: string } }>(
     volunteer,
-    app.url,
+    app().url,
     `mutation ($input: VolunteerProfileInput!) {
       updateMyVolunteerProfile(input: $input) { __typename ... on ValidationError { problems { path message } } }
     }`,
@@ -227,7 +187,7 @@ async function arrange(admin: Page, volunteer: Page) {
   expect(profile.updateMyVolunteerProfile).toEqual({ __typename: 'MutationUpdateMyVolunteerProfileSuccess' });
   const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { fullName: string } }>(
     volunteer,
-    app.url,
+    app().url,
     '{ myVolunteerProfile { fullName } }',
   );
   return myVolunteerProfile.fullName;
@@ -237,7 +197,7 @@ async function arrange(admin: Page, volunteer: Page) {
 async function volunteerMailSince(admin: Page, since: number) {
   const { caughtEmails } = await graphqlIn<{
     caughtEmails: { nodes: Array<{ toAddresses: string[]; subject: string; body: string; receivedAt: string }> };
-  }>(admin, app.url, '{ caughtEmails(first: 50) { nodes { toAddresses subject body receivedAt } } }');
+  }>(admin, app().url, '{ caughtEmails(first: 50) { nodes { toAddresses subject body receivedAt } } }');
   return caughtEmails.nodes.filter(
     (mail) => mail.toAddresses.includes(emailOf('volunteer')) && Date.parse(mail.receivedAt) >= since,
   );
@@ -273,7 +233,7 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
 
     // A coordinator screens it in the browser: the offers go out.
     const coordinator = await signIn(language, 'coordinator');
-    await coordinator.goto(`${app.url}/coordinator${requestPath}`);
+    await coordinator.goto(`${app().url}/coordinator${requestPath}`);
     await coordinator.getByRole('button', { name: words.approveRequest }).click();
     const dispatch = coordinator.locator('#dispatch-title').locator('..');
     await expect.poll(() => dispatch.textContent(), { timeout: 30_000 }).toContain(words.offering);
@@ -369,7 +329,7 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
 
     // The requesting body reports on the same booking: it took place, and how satisfied they were.
     const requester = await signIn(language, 'requester');
-    await requester.goto(`${app.url}/requester/?status=filled&from=${day}&to=${day}`);
+    await requester.goto(`${app().url}/requester/?status=filled&from=${day}&to=${day}`);
     await expect.poll(() => requester.locator('.request-item').count(), { timeout: 20_000 }).toBe(1);
     await requester.locator('.request-item').getByRole('link').click();
     await requester.getByRole('button', { name: words.requesterReport }).click();
@@ -381,7 +341,7 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
 
     // The coordinator finds the request of that day and approves its reports.
     const coordinator = await signIn(language, 'coordinator');
-    await coordinator.goto(`${app.url}/coordinator/?status=filled&from=${day}&to=${day}`);
+    await coordinator.goto(`${app().url}/coordinator/?status=filled&from=${day}&to=${day}`);
     await expect.poll(() => coordinator.locator('.request-item').count(), { timeout: 20_000 }).toBe(1);
     await coordinator.locator('.request-item').getByRole('link').click();
     const dispatch = coordinator.locator('#dispatch-title').locator('..');

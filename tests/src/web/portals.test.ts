@@ -1,64 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   artifactPath,
   demoPassword,
   desktop,
   emailOf,
-  ensureWebBuilt,
-  launchChromium,
   phone,
   type Role,
   signIn as signInAt,
-  startWebApp,
-  type WebApp,
+  useBrowser,
 } from '../support/web';
 
-let app: WebApp;
-let browser: Browser;
-/** What the pages threw: any uncaught error in the app fails the test that saw it. */
-let pageErrors: string[] = [];
-/** The browser profiles a test opened, closed after it (with a screenshot of each page if it failed). */
-let contexts: BrowserContext[] = [];
+const browser = useBrowser();
+const openPage = browser.openPage;
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-  // Starting the embedded default (Temporal dev server, worker bundle, demo data) takes a while on a busy machine.
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-beforeEach(() => {
-  pageErrors = [];
-  contexts = [];
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    const name = context.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
-    const pages = contexts.flatMap((browserContext) => browserContext.pages());
-    await Promise.all(
-      pages.map((page, index) =>
-        page.screenshot({ path: artifactPath(`failed-${name}-${index}.png`), fullPage: true }),
-      ),
-    );
-  }
-  await Promise.all(contexts.map((browserContext) => browserContext.close()));
-  expect(pageErrors).toEqual([]);
-});
-
-/** A fresh browser profile: no cookie, no stored language, the device's language as given. */
-async function openPage(locale: 'ja-JP' | 'en-GB', viewport = desktop): Promise<Page> {
-  // A device in London: what the app shows in Japan time must not depend on the device's zone.
-  const context = await browser.newContext({ locale, viewport, timezoneId: 'Europe/London' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
-const signIn = (page: Page, role: Role) => signInAt(page, app.url, role);
+const signIn = (page: Page, role: Role) => signInAt(page, browser.app().url, role);
 
 /** A day of the week (0 is Sunday) three to four weeks ahead in Japan: well past any notice period. */
 function dayAhead(weekday: number): string {
@@ -81,7 +37,7 @@ async function linkInEmail(admin: Page, to: string, path: string): Promise<strin
   await expect
     .poll(
       async () => {
-        const response = await admin.request.post(`${app.url}/graphql`, {
+        const response = await admin.request.post(`${browser.app().url}/graphql`, {
           headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
           data: { query },
         });
@@ -173,7 +129,7 @@ describe('the web portals, in Chromium against the real API with the demo data',
 
   test('in English: the language switch speaks English at once, the account remembers it, and errors show in place', async () => {
     const page = await openPage('en-GB');
-    await page.goto(`${app.url}/sign-in`);
+    await page.goto(`${browser.app().url}/sign-in`);
     // Before sign-in the browser's language chooses.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     await page.getByRole('textbox', { name: /E-mail address/ }).fill(emailOf('requester'));
@@ -278,7 +234,7 @@ describe('the web portals, in Chromium against the real API with the demo data',
     await expect.poll(() => invited.getByRole('heading', { level: 1 }).textContent()).toBe('Dispatch board');
 
     const forgetful = await openPage('en-GB');
-    await forgetful.goto(`${app.url}/sign-in`);
+    await forgetful.goto(`${browser.app().url}/sign-in`);
     await forgetful.getByRole('link', { name: 'Forgot your password?' }).click();
     await forgetful.getByRole('textbox', { name: /E-mail address/ }).fill(email);
     await forgetful.getByRole('button', { name: 'Send the link' }).click();
