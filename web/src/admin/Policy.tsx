@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
-import { Field } from '../forms/Field';
+import { Field, NumberField } from '../forms/Field';
 import { type Failure, formProblems, outcomeOf } from '../forms/failure';
 import type { ResultOf } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
@@ -99,17 +99,14 @@ function PolicyForm({ association, policy }: { association: Association; policy:
     ...Object.fromEntries(scopeKeys.map((key) => [`scope.${key}`, t.scopeFields[key]])),
   };
   const number = (field: string, value: string, onChange: (value: string) => void, label: string) => (
-    <Field key={field} name={field} label={label} errors={problemsFor(failure, field)}>
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          inputMode="numeric"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
+    <NumberField
+      key={field}
+      name={field}
+      label={label}
+      errors={problemsFor(failure, field)}
+      value={value}
+      onChange={onChange}
+    />
   );
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ActionButton } from '../forms/ActionButton';
 import { problemsFor } from '../forms/FailureNotice';
-import { Field } from '../forms/Field';
+import { Field, NumberField } from '../forms/Field';
 import { type Failure, formProblems, type Outcome, outcomeOf } from '../forms/failure';
 import { Section } from '../forms/Section';
 import type { ResultOf, VariablesOf } from '../graphql';
@@ -275,17 +275,14 @@ function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
     value: string,
     change: (value: string) => void,
   ) => (
-    <Field key={name} name={name} label={label} errors={problemsFor(failure, name)}>
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          inputMode="numeric"
-          value={value}
-          onChange={(event) => change(event.target.value)}
-        />
-      )}
-    </Field>
+    <NumberField
+      key={name}
+      name={name}
+      label={label}
+      errors={problemsFor(failure, name)}
+      value={value}
+      onChange={change}
+    />
   );
   const setHonorarium = (changes: Partial<Draft['honorarium']>) =>
     setDraft((previous) => ({ ...previous, honorarium: { ...previous.honorarium, ...changes } }));

@@ -49,6 +49,27 @@ export function Field({ name, label, hint, errors = [], required = false, childr
   );
 }
 
+/** A whole number typed as text, kept as typed (so nothing is lost when the API refuses it). */
+export function NumberField({
+  value,
+  onChange,
+  ...field
+}: Omit<FieldProps, 'children'> & { value: string; onChange: (value: string) => void }) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** A group of checkboxes or radios under one legend, with the API's messages for the group. */
 export function FieldSet({
   name,
