@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from './columns';
+import { int4multirange, timestamps } from './columns';
 import { languages, localGovernments } from './reference';
 
 export const locale = pgEnum('locale', ['ja', 'en']);
@@ -342,6 +342,49 @@ export const bans = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.organizationId, table.volunteerId, table.direction] }),
+    index().on(table.volunteerId),
+  ],
+);
+
+/**
+ * What matching reads a request's speakers from: one row per association a volunteer is an active
+ * member of and language they speak, with their weekly free time. Kept by triggers from
+ * volunteer_languages, volunteer_memberships and availability_windows (migration
+ * matching_speakers) and never written by the application. Reading an association's speakers of a
+ * language from one index range, with the free time beside them, replaced probing the memberships
+ * and the windows of every speaker of the language (pnpm bench matching).
+ */
+export const matchingSpeakers = pgTable(
+  'matching_speakers',
+  {
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => associations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    languageCode: text('language_code')
+      .notNull()
+      .references(() => languages.code),
+    level: languageLevel('level').notNull(),
+    directions: languageDirection('directions').array().notNull(),
+    /**
+     * The weekly windows as minutes of the week from Monday 00:00 Asia/Tokyo, merged: windows that
+     * touch are one (Saturday until midnight and Sunday from midnight hold a night's work).
+     */
+    weeklyFree: int4multirange('weekly_free').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.associationId, table.languageCode, table.volunteerId] }),
+    // Read from this index alone (an index-only scan): every column matching filters on is in it.
+    index('matching_speakers_read_index').on(
+      table.associationId,
+      table.languageCode,
+      table.level,
+      table.volunteerId,
+      table.directions,
+      table.weeklyFree,
+    ),
     index().on(table.volunteerId),
   ],
 );

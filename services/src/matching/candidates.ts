@@ -132,16 +132,19 @@ export async function rankCandidates(
   );
   const month = start.startOf('month');
 
-  // In steps the planner cannot interleave (materialized): `speakers` speak the language well enough
-  // for the work and are free that weekday and time, sets read from indexes alone (hash-joined when
-  // large); `candidate` checks each of them against the other filters; only for those who pass are
-  // the window held, the counts and the offer history looked up (pnpm bench matching --explain).
+  // In steps the planner cannot interleave (materialized): `speakers` are members of an association
+  // that may take it, speak the language well enough for the work and are free at that time of the
+  // week, read from one index alone (matching_speakers); `candidate` checks each of them against
+  // the other filters; only for those who pass are the window held, the counts and the offer history
+  // looked up (pnpm bench matching --explain).
   const result = await db.execute(sql`
     with speakers as materialized (
-      select lang.volunteer_id, lang.level, pair.level as pair_level
-      from volunteer_languages lang
+      -- Distinct: a member of two of the associations is listed under each.
+      select distinct lang.volunteer_id, lang.level, pair.level as pair_level, lang.weekly_free
+      from matching_speakers lang
       ${pairJoin}
-      where lang.language_code = ${languageLiteral(request.languageCode)}
+      where lang.association_id in (${associations})
+        and lang.language_code = ${languageLiteral(request.languageCode)}
         and lang.level in (${levels})
         and ${work} = any(lang.directions)
         ${
@@ -159,18 +162,11 @@ export async function rankCandidates(
         ${timeFilters?.free ?? sql``}
     ),
     candidate as materialized (
-      select v.id, v.specialties, s.level, s.pair_level, ${placeFilter.distance} as distance_km
+      select v.id, v.specialties, s.level, s.pair_level, s.weekly_free, ${placeFilter.distance} as distance_km
       from speakers s
       join volunteers v on v.id = s.volunteer_id
       ${placeFilter.home}
       where v.status = 'active'
-        -- Speaker by speaker, from an index alone, before their profile is read: there are fewer
-        -- speakers free then than members of an association, who can be tens of thousands (offset 0
-        -- keeps the planner from hashing them all, as it would from a cached plan's guess).
-        and exists (
-          select 1 from volunteer_memberships m
-          where m.volunteer_id = s.volunteer_id and m.status = 'active' and m.association_id in (${associations})
-          offset 0)
         and not exists (
           select 1 from bans b where b.volunteer_id = v.id and b.organization_id = ${request.organizationId})
         and (v.monthly_cap is null
@@ -248,9 +244,10 @@ export async function rankCandidates(
 }
 
 /**
- * Free for the whole window: a weekly window on the request's weekday that holds it (touching its
- * start and end is enough), no day off and no national holiday off that day, and no confirmed
- * assignment to another request whose busy range overlaps the request's.
+ * Free for the whole window: the volunteer's weekly free time holds it (touching its start and end
+ * is enough; windows that touch count as one, also over midnight within the week), no day off and
+ * no national holiday off that day, and no confirmed assignment to another request whose busy range
+ * overlaps the request's.
  */
 function availabilityFilters(
   requestId: string,
@@ -259,22 +256,21 @@ function availabilityFilters(
   date: string,
   busy: { from: Date; until: Date },
 ) {
+  // Minutes of the week from Monday 00:00, as volunteer_languages.weekly_free holds them.
+  const dayStart = (start.weekday - 1) * 24 * 60;
   const startMinute = start.hour * 60 + start.minute;
-  // Counted from the start's midnight, so a window past midnight fits no weekly window.
   const endMinute = Math.round(
     DateTime.fromJSDate(endsAt, { zone: tokyo }).diff(start.startOf('day'), 'minutes').minutes,
   );
+  const window = sql`int4range(${dayStart + startMinute}, ${dayStart + endMinute})`;
   return {
+    // The free stretch that holds the request, as times of the request's day for the reasons.
     windowHeld: sql`cross join lateral (
-        select w.start_minute, w.end_minute from availability_windows w
-        where w.volunteer_id = c.id and w.weekday = ${start.weekday}
-          and w.start_minute <= ${startMinute} and w.end_minute >= ${endMinute}
-        order by w.start_minute, w.end_minute
-        limit 1) window_held`,
-    free: sql`and exists (
-        select 1 from availability_windows w
-        where w.volunteer_id = lang.volunteer_id and w.weekday = ${start.weekday}
-          and w.start_minute <= ${startMinute} and w.end_minute >= ${endMinute})`,
+        select greatest(lower(free) - ${dayStart}, 0) as start_minute,
+          least(upper(free) - ${dayStart}, ${Math.max(24 * 60, endMinute)}) as end_minute
+        from unnest(c.weekly_free) free
+        where free @> ${window}) window_held`,
+    free: sql`and lang.weekly_free @> ${window}`,
     where: sql`
       and not exists (
         select 1 from days_off d where d.volunteer_id = v.id and d.starts_on <= ${date}::date and d.ends_on >= ${date}::date)

@@ -8,7 +8,7 @@ import {
   type Services,
   type Viewer,
 } from '@tsunagu/services';
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
@@ -102,6 +102,53 @@ describe('matching finds the volunteers who can take a request', () => {
     expect(ids).not.toContain(lateStart.id);
     expect(ids).not.toContain(earlyEnd.id);
     expect(ids).not.toContain(otherDay.id);
+  });
+
+  test('windows that touch are one stretch of free time, also over midnight', async () => {
+    const split = await volunteer({
+      windows: [
+        { weekday: 2, startMinute: 600, endMinute: 660 },
+        { weekday: 2, startMinute: 660, endMinute: 720 },
+      ],
+    });
+    const gap = await volunteer({
+      windows: [
+        { weekday: 2, startMinute: 600, endMinute: 659 },
+        { weekday: 2, startMinute: 660, endMinute: 720 },
+      ],
+    });
+    const [held] = await services.matching
+      .candidates(coordinator, (await request()).id, 200)
+      .then((candidates) => candidates.filter((candidate) => candidate.volunteerId === split.id));
+    expect(held?.reasons).toContain('free 10:00–12:00');
+    expect(await candidateIds((await request()).id)).not.toContain(gap.id);
+
+    // Saturday 23:00 to Sunday 01:00, a night shift at a consultation desk.
+    const nightOwl = await volunteer({
+      windows: [
+        { weekday: 6, startMinute: 22 * 60, endMinute: 24 * 60 },
+        { weekday: 7, startMinute: 0, endMinute: 2 * 60 },
+      ],
+    });
+    const saturdayOnly = await volunteer({ windows: [{ weekday: 6, startMinute: 18 * 60, endMinute: 24 * 60 }] });
+    const night = await request({ startsAt: tokyo('2027-02-06T23:00'), endsAt: tokyo('2027-02-07T01:00') });
+    const ids = await candidateIds(night.id);
+    expect(ids).toContain(nightOwl.id);
+    expect(ids).not.toContain(saturdayOnly.id);
+  });
+
+  test('a change of weekly availability reaches matching at once', async () => {
+    const { db } = testDb.database;
+    const mornings = await volunteer({ windows: [{ weekday: 2, startMinute: 540, endMinute: 600 }] });
+    const desk = (await request()).id;
+    expect(await candidateIds(desk)).not.toContain(mornings.id);
+    await db
+      .update(schema.availabilityWindows)
+      .set({ endMinute: 720 })
+      .where(eq(schema.availabilityWindows.volunteerId, mornings.id));
+    expect(await candidateIds(desk)).toContain(mornings.id);
+    await db.delete(schema.availabilityWindows).where(eq(schema.availabilityWindows.volunteerId, mornings.id));
+    expect(await candidateIds(desk)).not.toContain(mornings.id);
   });
 
   test('a volunteer on a day off that day is not offered the work; one whose day off was the day before is', async () => {
@@ -332,6 +379,65 @@ describe('matching finds the volunteers who can take a request', () => {
     for (const excluded of [suspended, membershipSuspended, declinedByOrganization, declinesOrganization]) {
       expect(ids).not.toContain(excluded.id);
     }
+  });
+
+  test('joining, leaving and being suspended by the association reach matching at once', async () => {
+    const { db } = testDb.database;
+    const elsewhere = await insertAssociation(db);
+    const newcomer = await volunteer({ association: elsewhere.id });
+    const desk = (await request()).id;
+    const membership = and(
+      eq(schema.volunteerMemberships.volunteerId, newcomer.id),
+      eq(schema.volunteerMemberships.associationId, associationId),
+    );
+    expect(await candidateIds(desk)).not.toContain(newcomer.id);
+
+    await db.insert(schema.volunteerMemberships).values({ volunteerId: newcomer.id, associationId, status: 'active' });
+    expect(await candidateIds(desk)).toContain(newcomer.id);
+    await db.update(schema.volunteerMemberships).set({ status: 'suspended' }).where(membership);
+    expect(await candidateIds(desk)).not.toContain(newcomer.id);
+    await db.update(schema.volunteerMemberships).set({ status: 'active' }).where(membership);
+    expect(await candidateIds(desk)).toContain(newcomer.id);
+    await db.delete(schema.volunteerMemberships).where(membership);
+    expect(await candidateIds(desk)).not.toContain(newcomer.id);
+  });
+
+  test('the speakers matching reads are always what the languages, memberships and windows say', async () => {
+    const { db } = testDb.database;
+    // Every test before this one wrote volunteers, memberships and windows; add a language, change
+    // one, drop a window and delete a volunteer outright.
+    const polyglot = await volunteer({ association: (await insertAssociation(db)).id });
+    await db.insert(schema.volunteerMemberships).values({ volunteerId: polyglot.id, associationId, status: 'active' });
+    await db
+      .insert(schema.volunteerLanguages)
+      .values({ volunteerId: polyglot.id, languageCode: 'zh', level: 'native', directions: ['interpretation'] });
+    await db
+      .update(schema.volunteerLanguages)
+      .set({ level: 'business' })
+      .where(eq(schema.volunteerLanguages.volunteerId, polyglot.id));
+    await db
+      .delete(schema.availabilityWindows)
+      .where(and(eq(schema.availabilityWindows.volunteerId, polyglot.id), eq(schema.availabilityWindows.weekday, 3)));
+    const leaving = await volunteer();
+    await db.delete(schema.volunteers).where(eq(schema.volunteers.id, leaving.id));
+
+    // postgres.js returns the rows as the result, PGlite as `result.rows`.
+    const rows = async (query: SQL) => {
+      const result = (await db.execute(query)) as unknown;
+      return Array.isArray(result) ? [...result] : (result as { rows: unknown[] }).rows;
+    };
+    const derived = await rows(sql`
+      select m.association_id, l.volunteer_id, l.language_code, l.level::text, l.directions::text,
+        (select coalesce(range_agg(int4range((w.weekday - 1) * 1440 + w.start_minute, (w.weekday - 1) * 1440 + w.end_minute)), '{}')
+           from availability_windows w where w.volunteer_id = l.volunteer_id)::text as weekly_free
+      from volunteer_languages l
+      join volunteer_memberships m on m.volunteer_id = l.volunteer_id and m.status = 'active'
+      order by 1, 2, 3`);
+    const kept = await rows(sql`
+      select association_id, volunteer_id, language_code, level::text, directions::text, weekly_free::text
+      from matching_speakers order by 1, 2, 3`);
+    expect(derived.length).toBeGreaterThan(20);
+    expect(kept).toEqual(derived);
   });
 
   test('only coordinators of the request’s association may see its candidates', async () => {
