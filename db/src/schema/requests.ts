@@ -199,6 +199,8 @@ export const assignments = pgTable(
     assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
     /** When the volunteer confirmed again, a day or two before. */
     reconfirmedAt: timestamp('reconfirmed_at', { withTimezone: true }),
+    /** The cutoff the volunteer was asked to reconfirm by; null until asked (set by the workflow). */
+    reconfirmBy: timestamp('reconfirm_by', { withTimezone: true }),
     /** Why a released assignment was let go: `not_reconfirmed`, `time_changed`, `coordinator`. */
     releaseReason: text('release_reason'),
     /** When the request was cancelled while this volunteer was booked, and how many hours ahead. */

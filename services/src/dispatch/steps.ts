@@ -749,6 +749,18 @@ export function createDispatchSteps({ db }: { db: Db }) {
     askReconfirmation: (requestId: string, cutoffAt: string) =>
       onRequest(requestId, 0, async (tx, request) => {
         const waiting = (await confirmedAssignments(tx, request.id)).filter((assignment) => !assignment.reconfirmedAt);
+        // Kept on the booking, so that the volunteer's app asks too, with the cutoff.
+        if (waiting.length > 0) {
+          await tx
+            .update(schema.assignments)
+            .set({ reconfirmBy: new Date(cutoffAt) })
+            .where(
+              inArray(
+                schema.assignments.id,
+                waiting.map((assignment) => assignment.id),
+              ),
+            );
+        }
         const volunteers = await volunteersById(
           tx,
           waiting.map((assignment) => assignment.volunteerId),

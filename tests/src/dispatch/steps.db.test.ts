@@ -287,7 +287,11 @@ describe('dispatch steps on the database', () => {
       status: 'released',
       releaseReason: 'not_reconfirmed',
     });
-    expect(rows.find((row) => row.volunteerId === minh.volunteer.id)?.status).toBe('confirmed');
+    expect(rows.find((row) => row.volunteerId === minh.volunteer.id)).toMatchObject({
+      status: 'confirmed',
+      // The app shows whom it asked, and by when.
+      reconfirmBy: new Date(at('2027-03-21T10:00')),
+    });
     expect(await requestRow(request.id)).toMatchObject({ status: 'open', dispatchStage: 'offering', dispatchWave: 0 });
     const templates = (await outboxMessages(testDb.database.db, request.id)).map((message) => message.template);
     expect(templates).toContain('assignmentReleased');

@@ -1,0 +1,1 @@
+ALTER TABLE "assignments" ADD COLUMN "reconfirm_by" timestamp with time zone;
