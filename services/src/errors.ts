@@ -6,20 +6,27 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
 }
 
+/** Text a user reads, in both languages of the app; each viewer gets it in their own. */
+export interface Localized {
+  ja: string;
+  en: string;
+}
+
 export interface FieldProblem {
   /** The input field, as a path: `["input", "email"]`. */
   path: string[];
-  message: string;
+  message: Localized;
 }
 
 export class ValidationError extends DomainError {
   override name = 'ValidationError';
   readonly code = 'VALIDATION_FAILED';
   constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((problem) => `${problem.path.join('.')}: ${problem.message}`).join('; '));
+    // For logs, which are in English.
+    super(problems.map((problem) => `${problem.path.join('.')}: ${problem.message.en}`).join('; '));
   }
 
-  static of(path: string[], message: string): ValidationError {
+  static of(path: string[], message: Localized): ValidationError {
     return new ValidationError([{ path, message }]);
   }
 }

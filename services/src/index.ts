@@ -38,7 +38,7 @@ export type {
   WaveOutcome,
 } from './dispatch/steps';
 export { createDispatchSteps } from './dispatch/steps';
-export type { FieldProblem } from './errors';
+export type { FieldProblem, Localized } from './errors';
 export {
   ConflictError,
   DomainError,
@@ -49,6 +49,23 @@ export {
   UnauthenticatedError,
   ValidationError,
 } from './errors';
+export {
+  type CostLine,
+  type CostShares,
+  type HonorariaYear,
+  type HonorariumLine,
+  type MonthCosts,
+  monthsOfFiscalYear,
+  type OrganizationCosts,
+  organizationCosts,
+  type RequestCostSummary,
+  type RequestCosts,
+  requestCosts,
+  type ShownStatus,
+  shownStatuses,
+  volunteerHonoraria,
+  volunteerPaidKinds,
+} from './expenses/costs';
 export { type HeaderLanguage, kindLabels, statusLabels } from './expenses/export';
 export {
   activityDateOf,
@@ -146,7 +163,7 @@ export { createServices } from './services';
 export { parseInput } from './validation';
 export { version } from './version';
 export type { Viewer } from './viewer';
-export { anonymous, isAdmin, isCoordinator, isRequester, isVolunteer } from './viewer';
+export { anonymous, isAdmin, isCoordinator, isRequester, isVolunteer, localeFromAcceptLanguage } from './viewer';
 export type { DayOffRange, WeeklyWindow } from './volunteers/availability';
 export { availabilityProblems, findOverlaps, isDayOff } from './volunteers/availability';
 export { isCertificateValidOn } from './volunteers/certificates';

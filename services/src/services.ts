@@ -6,6 +6,7 @@ import { createAuditService } from './audit';
 import type { Clock } from './clock';
 import { type Dispatcher, detachedDispatcher } from './dispatch/port';
 import { createDispatchService } from './dispatch/service';
+import { createCostService } from './expenses/costs';
 import { createFiscalPeriodService } from './expenses/periods';
 import { createRateScheduleService } from './expenses/rate-schedules';
 import { createReconciliationService } from './expenses/reconciliation';
@@ -34,6 +35,7 @@ export function createServices(dependencies: ServiceDependencies) {
     associations: createAssociationService(dependencies),
     audit: createAuditService(dependencies),
     calendarFeeds: createCalendarFeedService(dependencies),
+    costs: createCostService(dependencies),
     dispatch: createDispatchService({ ...dependencies, dispatcher: dependencies.dispatcher ?? detachedDispatcher }),
     expenses: createExpenseService(dependencies),
     fiscalPeriods: createFiscalPeriodService(dependencies),

@@ -19,6 +19,24 @@ export const anonymous: Viewer = {
   adminOf: [],
 };
 
+/**
+ * The language a signed-out person reads, from the Accept-Language the app sends (its language
+ * switch, else the browser's): the first of Japanese or English by preference, else Japanese.
+ */
+export function localeFromAcceptLanguage(header: string | null): 'ja' | 'en' {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [range = '', ...parameters] = part.trim().toLowerCase().split(';');
+      const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('q='));
+      return { language: range.split('-')[0], weight: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  const chosen = ranked.find((entry) => entry.language === 'ja' || entry.language === 'en');
+  return chosen?.language === 'en' ? 'en' : 'ja';
+}
+
 export const isCoordinator = (viewer: Viewer) => viewer.coordinatorOf.length > 0;
 export const isAdmin = (viewer: Viewer) => viewer.adminOf.length > 0;
 export const isRequester = (viewer: Viewer) => viewer.organizationId !== null;

@@ -2,6 +2,7 @@ import { type Cache, cacheExchange, type KeyGenerator, type UpdateResolver } fro
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange } from 'urql';
 import type { SchemaTypes } from './graphql';
+import { browserLocale } from './i18n';
 
 type PossibleTypes<Name extends keyof SchemaTypes> = SchemaTypes[Name] extends { possibleTypes: infer Members }
   ? Members
@@ -149,7 +150,13 @@ export function createClient(): Client {
       }),
       fetchExchange,
     ],
-    // The API's CSRF prevention (services/api/src/protections.ts) refuses requests without this header.
-    fetchOptions: { headers: { 'x-graphql-yoga-csrf': '1' } },
+    fetchOptions: () => ({
+      headers: {
+        // The API's CSRF prevention (services/api/src/protections.ts) refuses requests without this header.
+        'x-graphql-yoga-csrf': '1',
+        // Signed out, the API answers in the language of the page (its switch, else the browser's).
+        'accept-language': browserLocale(),
+      },
+    }),
   });
 }

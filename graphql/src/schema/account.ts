@@ -237,7 +237,10 @@ builder.mutationField('decideVolunteerApplication', (t) =>
     errors: {},
     resolve: async (query, _root, args, context) => {
       if (args.volunteerId.typename !== 'Volunteer') {
-        throw ValidationError.of(['volunteerId'], 'This is not the ID of a volunteer.');
+        throw ValidationError.of(['volunteerId'], {
+          en: 'This is not the ID of a volunteer.',
+          ja: 'ボランティアのIDではありません。',
+        });
       }
       await context.services.accounts.decideVolunteerApplication(
         context.viewer,

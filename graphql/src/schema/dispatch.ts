@@ -24,7 +24,7 @@ const AcceptResultEnum = builder.enumType('AcceptResult', {
  * day and the place, without the contact or the notes, which stay with the organization and the
  * coordinators; the booked volunteer receives the particulars in the confirmation.
  */
-const OfferedRequest = builder.drizzleObject('requests', {
+export const OfferedRequest = builder.drizzleObject('requests', {
   variant: 'OfferedRequest',
   description: 'A request as a volunteer who was offered it sees it.',
   fields: (t) => ({
@@ -126,6 +126,11 @@ export const Assignment = builder.drizzleNode('assignments', {
       resolve: (assignment) => assignment.volunteer.fullName,
     }),
     reconfirmedAt: t.expose('reconfirmedAt', { type: 'DateTime', nullable: true }),
+    reconfirmBy: t.expose('reconfirmBy', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'The cutoff the volunteer was asked to reconfirm by; null until asked.',
+    }),
     releaseReason: t.exposeString('releaseReason', {
       nullable: true,
       description: 'not_reconfirmed, no_longer_fits (after a change of time) or coordinator.',

@@ -1,4 +1,11 @@
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '@tsunagu/services';
+import {
+  ConflictError,
+  type FieldProblem as FieldProblemShape,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from '@tsunagu/services';
 import { builder } from '../builder';
 
 /** Every error a client can act on shares this interface: `... on Error { message }` always works. */
@@ -8,11 +15,16 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
-const FieldProblem = builder.objectRef<{ path: string[]; message: string }>('FieldProblem').implement({
+const FieldProblem = builder.objectRef<FieldProblemShape>('FieldProblem').implement({
   description: 'One invalid input field: its path (["input", "email"]) and what is wrong with it.',
   fields: (t) => ({
     path: t.exposeStringList('path'),
-    message: t.exposeString('message'),
+    // A signed-out viewer (signing in, applying, accepting an invitation) reads Japanese, the
+    // locale of `anonymous`: the context does not read the browser's language.
+    message: t.string({
+      description: "What is wrong, in the viewer's language.",
+      resolve: (problem, _args, context) => problem.message[context.viewer.locale],
+    }),
   }),
 });
 

@@ -15,5 +15,6 @@ import './volunteer';
 import './audit';
 import './expense';
 import './reconciliation';
+import './costs';
 
 export const schema = builder.toSchema({ sortSchema: true });

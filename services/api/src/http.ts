@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Db } from '@tsunagu/db';
 import { type Context, type CookieJar, schema, sessionCookie } from '@tsunagu/graphql';
-import type { Health, Logger, Services } from '@tsunagu/services';
+import { type Health, type Logger, localeFromAcceptLanguage, type Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
 import { serveCalendarFeed } from './calendar-feed';
@@ -44,8 +44,12 @@ export function createHttpServer(options: HttpOptions): Server {
         set: (name, value, { expires }) => queued.push(serializeCookie(name, value, expires, options.production)),
         clear: (name) => queued.push(serializeCookie(name, '', new Date(0), options.production)),
       };
+      const viewer = await options.services.sessions.viewer(incoming.get(sessionCookie));
       return {
-        viewer: await options.services.sessions.viewer(incoming.get(sessionCookie)),
+        // A signed-in person reads their account's language; anyone else the one their page asks for.
+        viewer: viewer.userId
+          ? viewer
+          : { ...viewer, locale: localeFromAcceptLanguage(request.headers.get('accept-language')) },
         db: options.db,
         services: options.services,
         health: options.health,

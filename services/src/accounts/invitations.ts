@@ -6,21 +6,26 @@ import type { Clock } from '../clock';
 import { ForbiddenError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import { invitationDays } from '../notifications/templates';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import { anonymous, type Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
 import { hashToken, newToken } from './sessions';
 
 export const invitedRoles = schema.invitationRole.enumValues;
 
-const localGovernmentCode = z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.');
+const localGovernmentCode = z
+  .string()
+  .regex(
+    /^\d{6}$/,
+    bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
+  );
 
 const invitationSchema = z
   .object({
     email: emailSchema,
     role: z.enum(invitedRoles),
-    associationId: z.uuid('Choose an association.'),
-    organizationId: z.uuid('Choose an organization.').optional(),
+    associationId: z.uuid(bilingual({ en: 'Choose an association.', ja: '協会を選んでください。' })),
+    organizationId: z.uuid(bilingual({ en: 'Choose an organization.', ja: '団体を選んでください。' })).optional(),
     locale: z.enum(['ja', 'en']).default('ja'),
   })
   .superRefine((invitation, ctx) => {
@@ -28,14 +33,20 @@ const invitationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['organizationId'],
-        message: 'Choose the organization the person will work for.',
+        message: bilingual({
+          en: 'Choose the organization the person will work for.',
+          ja: 'この方が所属する団体を選んでください。',
+        }),
       });
     }
     if (invitation.role !== 'requester' && invitation.organizationId) {
       ctx.addIssue({
         code: 'custom',
         path: ['organizationId'],
-        message: 'Only requesting staff belong to an organization.',
+        message: bilingual({
+          en: 'Only requesting staff belong to an organization.',
+          ja: '団体に所属できるのは依頼担当者だけです。',
+        }),
       });
     }
   });
@@ -43,14 +54,24 @@ const invitationSchema = z
 export type InvitationInput = z.input<typeof invitationSchema>;
 
 const acceptanceSchema = z.object({
-  token: z.string().min(1, 'The invitation link is incomplete.'),
-  displayName: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+  token: z
+    .string()
+    .min(1, bilingual({ en: 'The invitation link is incomplete.', ja: '招待リンクが途中で切れています。' })),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter your name.', ja: 'お名前を入力してください。' }))
+    .max(100, bilingual({ en: 'Use at most 100 characters.', ja: '100文字以内で入力してください。' })),
   password: passwordSchema,
   locale: z.enum(['ja', 'en']).default('ja'),
   /** An invited volunteer's first profile; languages and the rest come later. */
   volunteer: z
     .object({
-      fullName: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
+      fullName: z
+        .string()
+        .trim()
+        .min(1, bilingual({ en: 'Enter your full name.', ja: '氏名を入力してください。' }))
+        .max(100, bilingual({ en: 'Use at most 100 characters.', ja: '100文字以内で入力してください。' })),
       homeLocalGovernmentCode: localGovernmentCode,
     })
     .optional(),
@@ -98,9 +119,27 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
         if (!association) throw new Error('a coordinator’s association is missing');
         const problems = [
           ...(invitation.organizationId && !organization
-            ? [{ path: ['input', 'organizationId'], message: 'No such organization in this association.' }]
+            ? [
+                {
+                  path: ['input', 'organizationId'],
+                  message: {
+                    en: 'No such organization in this association.',
+                    ja: 'この協会に該当する団体がありません。',
+                  },
+                },
+              ]
             : []),
-          ...(existing ? [{ path: ['input', 'email'], message: 'An account with this e-mail exists.' }] : []),
+          ...(existing
+            ? [
+                {
+                  path: ['input', 'email'],
+                  message: {
+                    en: 'An account with this e-mail exists.',
+                    ja: 'このメールアドレスのアカウントはすでにあります。',
+                  },
+                },
+              ]
+            : []),
         ];
         if (problems.length > 0) throw new ValidationError(problems);
 
@@ -147,27 +186,46 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
       const acceptance = parseInput(acceptanceSchema, input);
       const now = clock.now();
       const invitation = await db.query.invitations.findFirst({ where: { tokenHash: hashToken(acceptance.token) } });
-      if (!invitation) throw ValidationError.of(tokenPath, 'This invitation link is not valid.');
-      if (invitation.acceptedAt) throw ValidationError.of(tokenPath, 'This invitation has been used: sign in instead.');
+      if (!invitation)
+        throw ValidationError.of(tokenPath, {
+          en: 'This invitation link is not valid.',
+          ja: 'この招待リンクは無効です。',
+        });
+      if (invitation.acceptedAt)
+        throw ValidationError.of(tokenPath, {
+          en: 'This invitation has been used: sign in instead.',
+          ja: 'この招待は使用済みです。ログインしてください。',
+        });
       if (invitation.expiresAt.getTime() <= now.toMillis()) {
-        throw ValidationError.of(tokenPath, 'This invitation has expired: ask for a new one.');
+        throw ValidationError.of(tokenPath, {
+          en: 'This invitation has expired: ask for a new one.',
+          ja: 'この招待は有効期限が切れています。新しい招待を依頼してください。',
+        });
       }
       const volunteer = acceptance.volunteer;
       if (invitation.role === 'volunteer') {
-        if (!volunteer) throw ValidationError.of(['input', 'volunteer'], 'Enter your full name and home municipality.');
+        if (!volunteer)
+          throw ValidationError.of(['input', 'volunteer'], {
+            en: 'Enter your full name and home municipality.',
+            ja: '氏名とお住まいの市区町村を入力してください。',
+          });
         const home = await db.query.localGovernments.findFirst({
           where: { code: volunteer.homeLocalGovernmentCode },
           columns: { code: true },
         });
         if (!home) {
-          throw ValidationError.of(
-            ['input', 'volunteer', 'homeLocalGovernmentCode'],
-            'No local government has this code.',
-          );
+          throw ValidationError.of(['input', 'volunteer', 'homeLocalGovernmentCode'], {
+            en: 'No local government has this code.',
+            ja: 'このコードの地方公共団体が見つかりません。',
+          });
         }
       }
       const existing = await db.query.users.findFirst({ where: { email: invitation.email }, columns: { id: true } });
-      if (existing) throw ValidationError.of(tokenPath, 'An account with this e-mail exists: sign in instead.');
+      if (existing)
+        throw ValidationError.of(tokenPath, {
+          en: 'An account with this e-mail exists: sign in instead.',
+          ja: 'このメールアドレスのアカウントはすでにあります。ログインしてください。',
+        });
 
       const passwordHash = await hashPassword(acceptance.password);
       return db.transaction(async (tx) => {
@@ -183,7 +241,11 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
             ),
           )
           .returning({ id: schema.invitations.id });
-        if (!accepted) throw ValidationError.of(tokenPath, 'This invitation has been used: sign in instead.');
+        if (!accepted)
+          throw ValidationError.of(tokenPath, {
+            en: 'This invitation has been used: sign in instead.',
+            ja: 'この招待は使用済みです。ログインしてください。',
+          });
 
         const [user] = await tx
           .insert(schema.users)

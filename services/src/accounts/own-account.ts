@@ -3,11 +3,19 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { UnauthenticatedError } from '../errors';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 
 const ownAccountSchema = z.object({
-  displayName: z.string().trim().min(1, 'Enter the name the app greets you by.').max(100).optional(),
+  displayName: z
+    .string()
+    .trim()
+    .min(
+      1,
+      bilingual({ en: 'Enter the name the app greets you by.', ja: 'アプリで表示するお名前を入力してください。' }),
+    )
+    .max(100)
+    .optional(),
   locale: z.enum(['ja', 'en']).optional(),
 });
 

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import { ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import { passwordResetHours } from '../notifications/templates';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import { anonymous } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
 import { deleteSessionsOf, hashToken, newToken } from './sessions';
@@ -16,7 +16,9 @@ const resetsPerHour = 3;
 
 const requestSchema = z.object({ email: emailSchema });
 const resetSchema = z.object({
-  token: z.string().min(1, 'The reset link is incomplete.'),
+  token: z
+    .string()
+    .min(1, bilingual({ en: 'The reset link is incomplete.', ja: '再設定用のリンクが途中で切れています。' })),
   password: passwordSchema,
 });
 
@@ -80,10 +82,21 @@ export function createPasswordResetService({ db, clock }: { db: Db; clock: Clock
       const now = clock.now();
       const tokenHash = hashToken(reset.token);
       const stored = await db.query.passwordResets.findFirst({ where: { tokenHash } });
-      if (!stored) throw ValidationError.of(tokenPath, 'This reset link is not valid.');
-      if (stored.usedAt) throw ValidationError.of(tokenPath, 'This reset link has been used: ask for a new one.');
+      if (!stored)
+        throw ValidationError.of(tokenPath, {
+          en: 'This reset link is not valid.',
+          ja: 'この再設定用リンクは無効です。',
+        });
+      if (stored.usedAt)
+        throw ValidationError.of(tokenPath, {
+          en: 'This reset link has been used: ask for a new one.',
+          ja: 'この再設定用リンクは使用済みです。もう一度お申し込みください。',
+        });
       if (stored.expiresAt.getTime() <= now.toMillis()) {
-        throw ValidationError.of(tokenPath, 'This reset link has expired: ask for a new one.');
+        throw ValidationError.of(tokenPath, {
+          en: 'This reset link has expired: ask for a new one.',
+          ja: 'この再設定用リンクは有効期限が切れています。もう一度お申し込みください。',
+        });
       }
       const passwordHash = await hashPassword(reset.password);
       return db.transaction(async (tx) => {
@@ -98,7 +111,11 @@ export function createPasswordResetService({ db, clock }: { db: Db; clock: Clock
             ),
           )
           .returning({ userId: schema.passwordResets.userId });
-        if (!used) throw ValidationError.of(tokenPath, 'This reset link has been used: ask for a new one.');
+        if (!used)
+          throw ValidationError.of(tokenPath, {
+            en: 'This reset link has been used: ask for a new one.',
+            ja: 'この再設定用リンクは使用済みです。もう一度お申し込みください。',
+          });
         await tx
           .update(schema.passwordResets)
           .set({ usedAt: now.toJSDate() })

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
+import { bilingual } from '../validation';
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 // `algorithm: 2` is Argon2id (the package's const enum cannot be imported under isolated modules).
@@ -13,11 +14,18 @@ export function verifyPassword(passwordHash: string, password: string): Promise<
   return verify(passwordHash, password).catch(() => false);
 }
 
-export const passwordSchema = z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.');
+export const passwordSchema = z
+  .string()
+  .min(10, bilingual({ en: 'Use at least 10 characters.', ja: '10文字以上で入力してください。' }))
+  .max(200, bilingual({ en: 'Use at most 200 characters.', ja: '200文字以内で入力してください。' }));
 
 /** E-mail addresses are compared lower-cased and trimmed. */
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('Enter a valid e-mail address.').max(254, 'Enter a valid e-mail address.'));
+  .pipe(
+    z
+      .email(bilingual({ en: 'Enter a valid e-mail address.', ja: '正しいメールアドレスを入力してください。' }))
+      .max(254, bilingual({ en: 'Enter a valid e-mail address.', ja: '正しいメールアドレスを入力してください。' })),
+  );

@@ -2,13 +2,16 @@ import type { Db } from '@tsunagu/db';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { RateLimitedError, ValidationError } from '../errors';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import { emailSchema, hashPassword, verifyPassword } from './passwords';
 import { loginRetryAfter, recordLoginAttempt } from './throttling';
 
 const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'Enter your password.').max(200, 'Use at most 200 characters.'),
+  password: z
+    .string()
+    .min(1, bilingual({ en: 'Enter your password.', ja: 'パスワードを入力してください。' }))
+    .max(200, bilingual({ en: 'Use at most 200 characters.', ja: '200文字以内で入力してください。' })),
 });
 
 export type Credentials = z.input<typeof credentialsSchema>;
@@ -40,7 +43,10 @@ export async function checkCredentials(
   const succeeded = Boolean(user?.passwordHash) && matches && !user?.disabledAt;
   await recordLoginAttempt(db, { email: credentials.email, clientAddress, succeeded, at: now });
   if (!user || !succeeded) {
-    throw ValidationError.of(['input', 'password'], 'The e-mail address or the password is not right.');
+    throw ValidationError.of(['input', 'password'], {
+      en: 'The e-mail address or the password is not right.',
+      ja: 'メールアドレスまたはパスワードが正しくありません。',
+    });
   }
   return { userId: user.id };
 }

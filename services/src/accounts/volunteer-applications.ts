@@ -5,19 +5,37 @@ import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
 
 const applicationSchema = z.object({
-  associationId: z.uuid('Choose an association.'),
+  associationId: z.uuid(bilingual({ en: 'Choose an association.', ja: '協会を選んでください。' })),
   email: emailSchema,
   password: passwordSchema,
-  fullName: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter your full name.', ja: '氏名を入力してください。' }))
+    .max(100, bilingual({ en: 'Use at most 100 characters.', ja: '100文字以内で入力してください。' })),
   /** How the app greets them; their full name when left out. */
-  displayName: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.').optional(),
-  homeLocalGovernmentCode: z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.'),
-  phone: z.string().trim().max(30, 'Use at most 30 characters.').optional(),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter your name.', ja: 'お名前を入力してください。' }))
+    .max(100, bilingual({ en: 'Use at most 100 characters.', ja: '100文字以内で入力してください。' }))
+    .optional(),
+  homeLocalGovernmentCode: z
+    .string()
+    .regex(
+      /^\d{6}$/,
+      bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
+    ),
+  phone: z
+    .string()
+    .trim()
+    .max(30, bilingual({ en: 'Use at most 30 characters.', ja: '30文字以内で入力してください。' }))
+    .optional(),
   locale: z.enum(['ja', 'en']).default('ja'),
 });
 
@@ -55,12 +73,35 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           tx.query.users.findFirst({ where: { email: application.email }, columns: { id: true } }),
         ]);
         const problems = [
-          ...(association ? [] : [{ path: ['input', 'associationId'], message: 'No such association.' }]),
+          ...(association
+            ? []
+            : [
+                {
+                  path: ['input', 'associationId'],
+                  message: { en: 'No such association.', ja: '該当する協会がありません。' },
+                },
+              ]),
           ...(home
             ? []
-            : [{ path: ['input', 'homeLocalGovernmentCode'], message: 'No local government has this code.' }]),
+            : [
+                {
+                  path: ['input', 'homeLocalGovernmentCode'],
+                  message: {
+                    en: 'No local government has this code.',
+                    ja: 'このコードの地方公共団体が見つかりません。',
+                  },
+                },
+              ]),
           ...(existing
-            ? [{ path: ['input', 'email'], message: 'An account with this e-mail exists: sign in instead.' }]
+            ? [
+                {
+                  path: ['input', 'email'],
+                  message: {
+                    en: 'An account with this e-mail exists: sign in instead.',
+                    ja: 'このメールアドレスのアカウントはすでにあります。ログインしてください。',
+                  },
+                },
+              ]
             : []),
         ];
         if (!association || problems.length > 0) throw new ValidationError(problems);

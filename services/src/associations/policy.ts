@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../validation';
 
 /**
  * How an association routes requests whose subject is sensitive: as any other request, only to
@@ -8,16 +9,19 @@ export const scopeRules = ['normal', 'certified_only', 'not_offered'] as const;
 export type ScopeRule = (typeof scopeRules)[number];
 
 const hours = z
-  .int('Use whole hours.')
-  .min(1, 'Use at least one hour.')
-  .max(24 * 60, 'Use at most 60 days.');
+  .int(bilingual({ en: 'Use whole hours.', ja: '時間単位の整数で入力してください。' }))
+  .min(1, bilingual({ en: 'Use at least one hour.', ja: '1時間以上にしてください。' }))
+  .max(24 * 60, bilingual({ en: 'Use at most 60 days.', ja: '60日以内にしてください。' }));
 
 /** An association's settings, each with a default (`defaultPolicy`) so that a new association works at once. */
 export const policySchema = z
   .object({
     leadTime: z.object({
       /** Requests must be filed this many business days ahead, unless marked urgent. */
-      minimumBusinessDays: z.int('Use whole days.').min(0).max(60, 'Use at most 60 business days.'),
+      minimumBusinessDays: z
+        .int(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
+        .min(0)
+        .max(60, bilingual({ en: 'Use at most 60 business days.', ja: '60営業日以内にしてください。' })),
       /** Whether national holidays count as business days when the lead time is counted. */
       holidaysAreBusinessDays: z.boolean(),
     }),
@@ -29,9 +33,21 @@ export const policySchema = z
     }),
     offers: z.object({
       /** How many volunteers one wave of offers goes to. */
-      waveSize: z.int('Use a whole number.').min(1, 'Offer to at least one volunteer.').max(50),
+      waveSize: z
+        .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+        .min(
+          1,
+          bilingual({
+            en: 'Offer to at least one volunteer.',
+            ja: '1回に依頼するボランティアは1人以上にしてください。',
+          }),
+        )
+        .max(50),
       /** How many waves before a coordinator is asked to step in. */
-      maxWaves: z.int('Use a whole number.').min(1).max(10),
+      maxWaves: z
+        .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+        .min(1)
+        .max(10),
       /** Hours a volunteer has to answer; the closer the date, the shorter. */
       responseHoursMoreThanAWeekAhead: hours,
       responseHoursWithinAWeek: hours,
@@ -39,7 +55,9 @@ export const policySchema = z
     }),
     reminders: z.object({
       /** Reminders before the start, e.g. 3 days, 1 day and 2 hours. */
-      hoursBeforeStart: z.array(hours).max(5, 'Use at most five reminders.'),
+      hoursBeforeStart: z
+        .array(hours)
+        .max(5, bilingual({ en: 'Use at most five reminders.', ja: 'リマインダーは5回までにしてください。' })),
       /** When the volunteer is asked to reconfirm, and when an unanswered request releases them. */
       reconfirmationHoursBefore: hours,
       reconfirmationCutoffHoursBefore: hours,
@@ -60,16 +78,22 @@ export const policySchema = z
         .array(
           z.object({
             withinHours: hours,
-            feePercent: z.int('Use a whole percentage.').min(1, 'Use at least 1%.').max(100, 'Use at most 100%.'),
+            feePercent: z
+              .int(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
+              .min(1, bilingual({ en: 'Use at least 1%.', ja: '1%以上にしてください。' }))
+              .max(100, bilingual({ en: 'Use at most 100%.', ja: '100%以下にしてください。' })),
           }),
         )
-        .max(5, 'Use at most five tiers.'),
+        .max(5, bilingual({ en: 'Use at most five tiers.', ja: '段階は5つまでにしてください。' })),
     }),
     reports: z.object({
       /** After the activity, the reports still missing are asked for again this often… */
       reminderEveryHours: hours,
       /** …this many times, after which the coordinators are told. */
-      maxReminders: z.int('Use a whole number.').min(0).max(10, 'Use at most ten reminders.'),
+      maxReminders: z
+        .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+        .min(0)
+        .max(10, bilingual({ en: 'Use at most ten reminders.', ja: 'リマインダーは10回までにしてください。' })),
     }),
   })
   .superRefine((policy, context) => {
@@ -78,24 +102,37 @@ export const policySchema = z
       context.addIssue({
         code: 'custom',
         path: ['offers', 'responseHoursWithinAWeek'],
-        message: 'Give no more time within a week than further ahead.',
+        message: bilingual({
+          en: 'Give no more time within a week than further ahead.',
+          ja: '1週間以内の依頼の回答時間は、それより先の依頼の回答時間以下にしてください。',
+        }),
       });
     }
     if (offers.responseHoursWithinTwoDays > offers.responseHoursWithinAWeek) {
       context.addIssue({
         code: 'custom',
         path: ['offers', 'responseHoursWithinTwoDays'],
-        message: 'Give no more time within two days than within a week.',
+        message: bilingual({
+          en: 'Give no more time within two days than within a week.',
+          ja: '2日以内の依頼の回答時間は、1週間以内の依頼の回答時間以下にしてください。',
+        }),
       });
     }
     if (new Set(reminders.hoursBeforeStart).size !== reminders.hoursBeforeStart.length) {
-      context.addIssue({ code: 'custom', path: ['reminders', 'hoursBeforeStart'], message: 'List each time once.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['reminders', 'hoursBeforeStart'],
+        message: bilingual({ en: 'List each time once.', ja: '同じ時間は1回だけ入力してください。' }),
+      });
     }
     if (reminders.reconfirmationCutoffHoursBefore >= reminders.reconfirmationHoursBefore) {
       context.addIssue({
         code: 'custom',
         path: ['reminders', 'reconfirmationCutoffHoursBefore'],
-        message: 'The cutoff must come after the request to reconfirm.',
+        message: bilingual({
+          en: 'The cutoff must come after the request to reconfirm.',
+          ja: '再確認の締め切りは、再確認の依頼より後にしてください。',
+        }),
       });
     }
     const tiers = [...policy.cancellation.feeTiers].sort((a, b) => a.withinHours - b.withinHours);
@@ -103,14 +140,20 @@ export const policySchema = z
       context.addIssue({
         code: 'custom',
         path: ['cancellation', 'feeTiers'],
-        message: 'List each notice period once.',
+        message: bilingual({
+          en: 'List each notice period once.',
+          ja: '同じキャンセル期限は1回だけ入力してください。',
+        }),
       });
     }
     if (tiers.some((tier, index) => index > 0 && tier.feePercent > (tiers[index - 1]?.feePercent ?? 100))) {
       context.addIssue({
         code: 'custom',
         path: ['cancellation', 'feeTiers'],
-        message: 'A later cancellation may not owe less than an earlier one.',
+        message: bilingual({
+          en: 'A later cancellation may not owe less than an earlier one.',
+          ja: '開始に近いキャンセルのキャンセル料は、それより前のキャンセルより低くできません。',
+        }),
       });
     }
   });

@@ -97,7 +97,10 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
     async addPartner(viewer: Viewer, associationId: string, partnerId: string): Promise<void> {
       requireAdmin(viewer, associationId);
       if (partnerId === associationId) {
-        throw ValidationError.of(['partnerId'], 'An association cannot be its own partner.');
+        throw ValidationError.of(['partnerId'], {
+          en: 'An association cannot be its own partner.',
+          ja: '協会を自身の連携先にすることはできません。',
+        });
       }
       const partner = await db.query.associations.findFirst({ where: { id: partnerId }, columns: { id: true } });
       if (!partner) throw new NotFoundError('Association', partnerId);

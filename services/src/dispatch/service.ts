@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
 import { doubleBookingMessage } from '../requests/double-booking';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';
 import { finalStages } from './rules';
@@ -17,23 +17,33 @@ export const offerStatuses = schema.offerStatus.enumValues;
 export const assignmentStatuses = schema.assignmentStatus.enumValues;
 export const acceptResults = ['won', 'taken', 'expired', 'busy', 'closed'] as const satisfies AcceptOutcome['result'][];
 
-const reasonSchema = z.string().trim().min(1, 'Say why.').max(1000);
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, bilingual({ en: 'Say why.', ja: '理由を入力してください。' }))
+  .max(1000);
 
 const volunteerReportSchema = z
   .object({
     actualStart: z.date(),
     actualEnd: z.date(),
-    transportFareYen: z.int('Use whole yen.').min(0, 'Use zero or more yen.').max(200_000),
+    transportFareYen: z
+      .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+      .min(0, bilingual({ en: 'Use zero or more yen.', ja: '0円以上で入力してください。' }))
+      .max(200_000),
     notes: z.string().trim().max(2000).nullish(),
   })
   .refine((report) => report.actualEnd > report.actualStart, {
     path: ['actualEnd'],
-    message: 'The end must come after the start.',
+    message: bilingual({ en: 'The end must come after the start.', ja: '終了時刻は開始時刻より後にしてください。' }),
   });
 
 const requesterReportSchema = z.object({
   tookPlace: z.boolean(),
-  satisfaction: z.int('Use a whole number.').min(1, 'Use 1 to 5.').max(5, 'Use 1 to 5.'),
+  satisfaction: z
+    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+    .min(1, bilingual({ en: 'Use 1 to 5.', ja: '1〜5で入力してください。' }))
+    .max(5, bilingual({ en: 'Use 1 to 5.', ja: '1〜5で入力してください。' })),
   remarks: z.string().trim().max(2000).nullish(),
 });
 
@@ -242,7 +252,10 @@ export function createDispatchService({
       const assignment = await assignmentFor(assignmentId);
       const kind = report.volunteer ? 'volunteer' : report.requester ? 'requester' : null;
       if (!kind || (report.volunteer && report.requester)) {
-        throw ValidationError.of(['input'], 'File either the volunteer’s report or the requester’s.');
+        throw ValidationError.of(['input'], {
+          en: 'File either the volunteer’s report or the requester’s.',
+          ja: 'ボランティアの報告か依頼者の報告のどちらか一方を提出してください。',
+        });
       }
       if (kind === 'volunteer' && (!viewer.volunteerId || viewer.volunteerId !== assignment.volunteerId)) {
         throw new ForbiddenError('Only the booked volunteer files this report.');

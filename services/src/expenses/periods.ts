@@ -51,10 +51,16 @@ export async function assertOpen(db: Db, associationId: string, date: string): P
 
 function checkPeriod(period: FiscalPeriod): void {
   if (!Number.isInteger(period.fiscalYear) || period.fiscalYear < 2000 || period.fiscalYear > 2100) {
-    throw ValidationError.of(['input', 'fiscalYear'], 'Give a fiscal year such as 2025.');
+    throw ValidationError.of(['input', 'fiscalYear'], {
+      en: 'Give a fiscal year such as 2025.',
+      ja: '年度を 2025 のように入力してください。',
+    });
   }
   if (period.month !== null && (!Number.isInteger(period.month) || period.month < 1 || period.month > 12)) {
-    throw ValidationError.of(['input', 'month'], 'Give a month from 1 to 12, or none for the whole year.');
+    throw ValidationError.of(['input', 'month'], {
+      en: 'Give a month from 1 to 12, or none for the whole year.',
+      ja: '月は1〜12で入力してください。年度全体の場合は空欄にしてください。',
+    });
   }
 }
 
@@ -112,7 +118,11 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
       }
       checkPeriod(period);
       const why = reason.trim();
-      if (!why) throw ValidationError.of(['input', 'reason'], 'Say why the period is reopened.');
+      if (!why)
+        throw ValidationError.of(['input', 'reason'], {
+          en: 'Say why the period is reopened.',
+          ja: '期間を再開する理由を入力してください。',
+        });
       await db.transaction(async (tx) => {
         await lockForClosing(tx, associationId, period.fiscalYear);
         const [row] = await tx

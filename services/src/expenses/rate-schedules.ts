@@ -4,7 +4,7 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { activityDateOf } from './lines';
 import { type RateRules, type RateRulesInput, rateRulesSchema } from './rates';
@@ -12,7 +12,12 @@ import { type RateRules, type RateRulesInput, rateRulesSchema } from './rates';
 export type RateScheduleRow = typeof schema.rateSchedules.$inferSelect;
 
 const scheduleSchema = z.object({
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.'),
+  effectiveFrom: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}$/,
+      bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
+    ),
   rules: rateRulesSchema,
   illustrative: z.boolean().default(false),
   note: z.string().trim().max(1000).nullish(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../validation';
 
 /**
  * Rate schedules: what an association pays for a dispatch and who pays each part. Practice varies
@@ -26,11 +27,14 @@ export type Payer = (typeof payers)[number];
 export const roundingModes = ['up', 'down', 'nearest'] as const;
 export type RoundingMode = (typeof roundingModes)[number];
 
-const yen = z.int('Use whole yen.').min(0, 'Use zero or more yen.').max(10_000_000, 'Use at most ¥10,000,000.');
+const yen = z
+  .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+  .min(0, bilingual({ en: 'Use zero or more yen.', ja: '0円以上で入力してください。' }))
+  .max(10_000_000, bilingual({ en: 'Use at most ¥10,000,000.', ja: '1,000万円以下で入力してください。' }));
 const minutes = z
-  .int('Use whole minutes.')
-  .min(1, 'Use at least one minute.')
-  .max(24 * 60, 'Use at most 24 hours.');
+  .int(bilingual({ en: 'Use whole minutes.', ja: '分単位の整数で入力してください。' }))
+  .min(1, bilingual({ en: 'Use at least one minute.', ja: '1分以上にしてください。' }))
+  .max(24 * 60, bilingual({ en: 'Use at most 24 hours.', ja: '24時間以内にしてください。' }));
 
 export const honorariumKinds = ['unpaid', 'flat_per_activity', 'per_job', 'first_block_then_hourly'] as const;
 
@@ -53,7 +57,10 @@ const honorariumSchema = z.discriminatedUnion('kind', [
     firstBlockMinutes: minutes,
     firstBlockYen: yen,
     perHourYen: yen,
-    roundingUnitMinutes: z.int('Use whole minutes.').min(1).max(60, 'Round to at most an hour.'),
+    roundingUnitMinutes: z
+      .int(bilingual({ en: 'Use whole minutes.', ja: '分単位の整数で入力してください。' }))
+      .min(1)
+      .max(60, bilingual({ en: 'Round to at most an hour.', ja: '端数処理の単位は1時間以内にしてください。' })),
     rounding: z.enum(roundingModes),
   }),
 ]);
@@ -83,14 +90,21 @@ const transportSchema = z.discriminatedUnion('kind', [
 const cancellationTierSchema = z
   .object({
     noticeHoursUnder: z
-      .int('Use whole hours.')
+      .int(bilingual({ en: 'Use whole hours.', ja: '時間単位の整数で入力してください。' }))
       .min(1)
       .max(24 * 60),
-    percentOfFee: z.int('Use a whole percentage.').min(0).max(100).nullable(),
+    percentOfFee: z
+      .int(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
+      .min(0)
+      .max(100)
+      .nullable(),
     fixedYen: yen.nullable(),
   })
   .refine((tier) => (tier.percentOfFee === null) !== (tier.fixedYen === null), {
-    message: 'Give either a percentage of the fee or a fixed amount.',
+    message: bilingual({
+      en: 'Give either a percentage of the fee or a fixed amount.',
+      ja: '報酬に対する割合か定額のどちらか一方を入力してください。',
+    }),
     path: ['percentOfFee'],
   });
 
@@ -100,7 +114,11 @@ const cancellationTierSchema = z
  */
 const payerRuleSchema = z.object({
   paidBy: z.enum(['requester', 'association']),
-  personServedSharePercent: z.int('Use a whole percentage.').min(0).max(100).default(0),
+  personServedSharePercent: z
+    .int(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
+    .min(0)
+    .max(100)
+    .default(0),
   personServedCapYen: yen.nullable().default(null),
 });
 
@@ -111,7 +129,9 @@ export const rateRulesSchema = z
     /** A fee per remote session (phone or video), on top of the honorarium. */
     remoteSessionYen: yen.nullable(),
     transport: transportSchema,
-    cancellation: z.array(cancellationTierSchema).max(5, 'Use at most five tiers.'),
+    cancellation: z
+      .array(cancellationTierSchema)
+      .max(5, bilingual({ en: 'Use at most five tiers.', ja: '段階は5つまでにしてください。' })),
     payers: z.object({
       honorarium: payerRuleSchema,
       translation: payerRuleSchema,
@@ -123,7 +143,14 @@ export const rateRulesSchema = z
   .superRefine((rules, context) => {
     const hours = rules.cancellation.map((tier) => tier.noticeHoursUnder);
     if (new Set(hours).size !== hours.length) {
-      context.addIssue({ code: 'custom', path: ['cancellation'], message: 'Give each notice period once.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['cancellation'],
+        message: bilingual({
+          en: 'Give each notice period once.',
+          ja: '同じキャンセル期限は1回だけ入力してください。',
+        }),
+      });
     }
   });
 

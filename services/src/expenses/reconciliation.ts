@@ -71,7 +71,10 @@ function checkScope(viewer: Viewer, scope: ReportScope) {
     throw new ForbiddenError('Only coordinators of the association can see its reconciliation.');
   }
   if (!Number.isInteger(scope.fiscalYear) || scope.fiscalYear < 2000 || scope.fiscalYear > 2100) {
-    throw ValidationError.of(['fiscalYear'], 'Give a fiscal year such as 2025.');
+    throw ValidationError.of(['fiscalYear'], {
+      en: 'Give a fiscal year such as 2025.',
+      ja: '年度を 2025 のように入力してください。',
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import { tokyo } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
 import { type GrantTaxCategory, grantTaxCategories } from '../grant-tax';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import {
   activityDateOf,
@@ -343,20 +343,37 @@ export async function createCancellationFeeLines(
 const manualLineSchema = z.object({
   assignmentId: z.string().uuid(),
   kind: z.enum(expenseKinds),
-  amountYen: z.int('Use whole yen.').min(1, 'Use at least ¥1; corrections are reversing lines.').max(10_000_000),
+  amountYen: z
+    .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+    .min(
+      1,
+      bilingual({
+        en: 'Use at least ¥1; corrections are reversing lines.',
+        ja: '1円以上で入力してください。訂正は取消の明細で行います。',
+      }),
+    )
+    .max(10_000_000),
   payer: z.enum(payers),
   note: z.string().trim().max(1000).nullish(),
 });
 export type ManualLineInput = z.input<typeof manualLineSchema>;
 
 const lineChangesSchema = z.object({
-  amountYen: z.int('Use whole yen.').min(1, 'Use at least ¥1.').max(10_000_000).optional(),
+  amountYen: z
+    .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+    .min(1, bilingual({ en: 'Use at least ¥1.', ja: '1円以上で入力してください。' }))
+    .max(10_000_000)
+    .optional(),
   payer: z.enum(payers).optional(),
   note: z.string().trim().max(1000).nullish(),
 });
 export type LineChanges = z.input<typeof lineChangesSchema>;
 
-const reasonSchema = z.string().trim().min(1, 'Say why.').max(1000);
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, bilingual({ en: 'Say why.', ja: '理由を入力してください。' }))
+  .max(1000);
 
 export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
   /** The line, locked for the rest of the transaction, if the viewer coordinates its association. */
@@ -444,7 +461,10 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
 
   function parseCategory(category: string): GrantTaxCategory {
     if (!(grantTaxCategories as readonly string[]).includes(category)) {
-      throw ValidationError.of(['input', 'category'], 'Use a category of the table: 1–7, G or N.');
+      throw ValidationError.of(['input', 'category'], {
+        en: 'Use a category of the table: 1–7, G or N.',
+        ja: '区分は表にあるもの（1〜7、G、N）から選んでください。',
+      });
     }
     return category as GrantTaxCategory;
   }
@@ -519,7 +539,11 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
      */
     async advanceLines(viewer: Viewer, lineIds: string[], to: ExpenseStatus): Promise<ExpenseLineRow[]> {
       if (lineIds.length === 0) return [];
-      if (to === 'draft') throw ValidationError.of(['input', 'to'], 'A line cannot go back to draft.');
+      if (to === 'draft')
+        throw ValidationError.of(['input', 'to'], {
+          en: 'A line cannot go back to draft.',
+          ja: '明細を下書きに戻すことはできません。',
+        });
       return db.transaction(async (tx) => {
         const now = clock.now().toJSDate();
         const updated: ExpenseLineRow[] = [];

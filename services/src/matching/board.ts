@@ -112,7 +112,10 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
       const volunteerId = volunteerOf(viewer);
       const trimmed = note?.trim() || null;
       if (trimmed && trimmed.length > maxNoteLength) {
-        throw ValidationError.of(['note'], `Keep the note under ${maxNoteLength} characters.`);
+        throw ValidationError.of(['note'], {
+          en: `Keep the note under ${maxNoteLength} characters.`,
+          ja: `コメントは${maxNoteLength}文字以内で入力してください。`,
+        });
       }
       const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { status: true } });
       if (!request) throw new NotFoundError('Request', requestId);

@@ -389,7 +389,10 @@ export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
       const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
       if (!request) throw new NotFoundError('Request', requestId);
       if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
-        throw ValidationError.of(['limit'], `Ask for 1 to ${maxLimit} candidates.`);
+        throw ValidationError.of(['limit'], {
+          en: `Ask for 1 to ${maxLimit} candidates.`,
+          ja: `候補の数は1〜${maxLimit}件で指定してください。`,
+        });
       }
       if (!viewer.coordinatorOf.includes(request.associationId)) {
         throw new ForbiddenError('Only coordinators of the association can see candidates for this request.');

@@ -5,23 +5,40 @@ import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 
 export const organizationTypes = schema.organizationType.enumValues;
 export type OrganizationType = (typeof organizationTypes)[number];
 
 const applicationSchema = z.object({
-  associationId: z.uuid('Choose an association.'),
-  name: z.string().trim().min(1, 'Enter the name of the organization.').max(200),
+  associationId: z.uuid(bilingual({ en: 'Choose an association.', ja: '協会を選んでください。' })),
+  name: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter the name of the organization.', ja: '団体名を入力してください。' }))
+    .max(200),
   type: z.enum(organizationTypes),
-  localGovernmentCode: z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.'),
-  contactName: z.string().trim().min(1, 'Enter a contact person.').max(100),
+  localGovernmentCode: z
+    .string()
+    .regex(
+      /^\d{6}$/,
+      bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
+    ),
+  contactName: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter a contact person.', ja: '担当者名を入力してください。' }))
+    .max(100),
   contactEmail: emailSchema,
   contactPhone: z.string().trim().max(30).optional(),
   address: z.string().trim().max(300).optional(),
   staff: z.object({
-    displayName: z.string().trim().min(1, 'Enter your name.').max(100),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, bilingual({ en: 'Enter your name.', ja: 'お名前を入力してください。' }))
+      .max(100),
     email: emailSchema,
     password: passwordSchema,
     locale: z.enum(['ja', 'en']).default('ja'),
@@ -53,12 +70,35 @@ export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
           tx.query.users.findFirst({ where: { email: application.staff.email }, columns: { id: true } }),
         ]);
         const problems = [
-          ...(association ? [] : [{ path: ['input', 'associationId'], message: 'No such association.' }]),
+          ...(association
+            ? []
+            : [
+                {
+                  path: ['input', 'associationId'],
+                  message: { en: 'No such association.', ja: '該当する協会がありません。' },
+                },
+              ]),
           ...(government
             ? []
-            : [{ path: ['input', 'localGovernmentCode'], message: 'No local government has this code.' }]),
+            : [
+                {
+                  path: ['input', 'localGovernmentCode'],
+                  message: {
+                    en: 'No local government has this code.',
+                    ja: 'このコードの地方公共団体が見つかりません。',
+                  },
+                },
+              ]),
           ...(existing
-            ? [{ path: ['input', 'staff', 'email'], message: 'An account with this e-mail exists: sign in instead.' }]
+            ? [
+                {
+                  path: ['input', 'staff', 'email'],
+                  message: {
+                    en: 'An account with this e-mail exists: sign in instead.',
+                    ja: 'このメールアドレスのアカウントはすでにあります。ログインしてください。',
+                  },
+                },
+              ]
             : []),
         ];
         if (problems.length > 0) throw new ValidationError(problems);

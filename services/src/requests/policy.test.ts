@@ -38,7 +38,10 @@ describe('lead time, counted in business days with national holidays', () => {
     expect(check({ startsAt: at('2026-04-30T13:00'), endsAt: at('2026-04-30T15:00') }).problems).toEqual([
       {
         path: ['input', 'startsAt'],
-        message: "Requests need 3 business days' notice; mark it urgent if it cannot wait.",
+        message: {
+          en: "Requests need 3 business days' notice; mark it urgent if it cannot wait.",
+          ja: '依頼は3営業日前までにお願いします。間に合わない場合は「至急」にしてください。',
+        },
       },
     ]);
   });
@@ -87,11 +90,41 @@ describe('the window', () => {
       'The answer date must not be after the day itself.',
     ],
   ] as const)('%s is refused, naming the field', (_scenario, change, field, message) => {
-    expect(check(change).problems).toContainEqual({ path: ['input', field], message });
+    expect(check(change).problems).toContainEqual({
+      path: ['input', field],
+      message: expect.objectContaining({ en: message }),
+    });
   });
 
   test('the answer date may be the day before', () => {
     expect(check({ answerBy: '2026-05-06' }).problems).toEqual([]);
+  });
+});
+
+describe('every problem reads in Japanese and in English', () => {
+  const translation = { modality: 'translation', startsAt: null, endsAt: null } as const;
+  const drafts: Array<Partial<RequestDraft>> = [
+    { ...translation, deadline: null },
+    { ...translation, deadline: at('2026-04-27T09:00') },
+    { startsAt: null, endsAt: null },
+    { endsAt: at('2026-05-07T12:00') },
+    { endsAt: at('2026-05-07T13:10') },
+    { endsAt: at('2026-05-08T02:00') },
+    { startsAt: at('2026-04-27T09:00'), endsAt: at('2026-04-27T11:00') },
+    { startsAt: at('2026-04-30T13:00'), endsAt: at('2026-04-30T15:00') },
+    { answerBy: '2026-04-26' },
+    { answerBy: '2026-05-08' },
+  ];
+  const problems = drafts.flatMap((change) => check(change).problems);
+
+  test('the drafts above meet each of the eleven problems the policy knows', () => {
+    expect(new Set(problems.map((problem) => problem.message.en)).size).toBe(11);
+  });
+
+  test.each(problems.map((problem) => [problem.message.en, problem.message.ja]))('%s → %s', (en, ja) => {
+    expect(en.trim()).not.toBe('');
+    expect(ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(ja).toMatch(/。$/);
   });
 });
 

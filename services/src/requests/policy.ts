@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { AssociationPolicy, ScopeRule } from '../associations/policy';
 import { businessDaysBetween, type Holidays } from '../calendar';
 import { tokyo } from '../clock';
-import type { FieldProblem } from '../errors';
+import type { FieldProblem, Localized } from '../errors';
 
 export type Modality = 'on_site' | 'remote' | 'translation';
 export type Specialty = 'medical' | 'legal' | 'education' | 'disaster' | 'welfare' | 'residence_procedures';
@@ -43,6 +43,33 @@ export const certificateKinds: Record<Exclude<RequestFlag, 'urgent_short_notice'
   infection_risk: 'medical_interpreter',
 };
 
+/** What the policy can find wrong with a request, as a clerk reads it. */
+const says = {
+  noDeadline: { en: 'Give the date the translation is needed by.', ja: '納期を入力してください。' },
+  deadlinePassed: { en: 'The deadline has passed.', ja: '納期が過ぎています。' },
+  noStart: { en: 'Give the start.', ja: '開始日時を入力してください。' },
+  noEnd: { en: 'Give the end.', ja: '終了日時を入力してください。' },
+  endBeforeStart: { en: 'The end must be after the start.', ja: '終了時刻は開始時刻より後にしてください。' },
+  tooShort: {
+    en: `Ask for at least ${shortestWindowMinutes} minutes.`,
+    ja: `${shortestWindowMinutes}分以上でご依頼ください。`,
+  },
+  tooLong: {
+    en: `Ask for at most ${longestWindowHours} hours; split a longer day into two requests.`,
+    ja: `${longestWindowHours}時間以内でご依頼ください。長くなる場合は2件の依頼に分けてください。`,
+  },
+  startPassed: { en: 'The start has passed.', ja: '開始日時が過ぎています。' },
+  tooLittleNotice: (businessDays: number): Localized => ({
+    en: `Requests need ${businessDays} business days' notice; mark it urgent if it cannot wait.`,
+    ja: `依頼は${businessDays}営業日前までにお願いします。間に合わない場合は「至急」にしてください。`,
+  }),
+  answerDatePassed: { en: 'The answer date has passed.', ja: '回答期限が過ぎています。' },
+  answerDateAfterDay: {
+    en: 'The answer date must not be after the day itself.',
+    ja: '回答期限は当日以前の日付にしてください。',
+  },
+} satisfies Record<string, Localized | ((businessDays: number) => Localized)>;
+
 const strictness: Record<ScopeRule, number> = { normal: 0, certified_only: 1, not_offered: 2 };
 
 /**
@@ -57,23 +84,22 @@ export function checkRequestPolicy(
 ): PolicyOutcome {
   const problems: FieldProblem[] = [];
   const flags: RequestFlag[] = [];
-  const problem = (field: string, message: string) => problems.push({ path: ['input', field], message });
+  const problem = (field: string, message: Localized) => problems.push({ path: ['input', field], message });
 
   let firstDay: DateTime | null = null;
   if (draft.modality === 'translation') {
-    if (!draft.deadline) problem('deadline', 'Give the date the translation is needed by.');
-    else if (draft.deadline <= now) problem('deadline', 'The deadline has passed.');
+    if (!draft.deadline) problem('deadline', says.noDeadline);
+    else if (draft.deadline <= now) problem('deadline', says.deadlinePassed);
     else firstDay = draft.deadline;
   } else if (!draft.startsAt || !draft.endsAt) {
-    if (!draft.startsAt) problem('startsAt', 'Give the start.');
-    if (!draft.endsAt) problem('endsAt', 'Give the end.');
+    if (!draft.startsAt) problem('startsAt', says.noStart);
+    if (!draft.endsAt) problem('endsAt', says.noEnd);
   } else {
     const minutes = draft.endsAt.diff(draft.startsAt, 'minutes').minutes;
-    if (minutes <= 0) problem('endsAt', 'The end must be after the start.');
-    else if (minutes < shortestWindowMinutes) problem('endsAt', `Ask for at least ${shortestWindowMinutes} minutes.`);
-    else if (minutes > longestWindowHours * 60)
-      problem('endsAt', `Ask for at most ${longestWindowHours} hours; split a longer day into two requests.`);
-    if (draft.startsAt <= now) problem('startsAt', 'The start has passed.');
+    if (minutes <= 0) problem('endsAt', says.endBeforeStart);
+    else if (minutes < shortestWindowMinutes) problem('endsAt', says.tooShort);
+    else if (minutes > longestWindowHours * 60) problem('endsAt', says.tooLong);
+    if (draft.startsAt <= now) problem('startsAt', says.startPassed);
     else firstDay = draft.startsAt;
   }
 
@@ -87,13 +113,13 @@ export function checkRequestPolicy(
       else {
         problem(
           draft.modality === 'translation' ? 'deadline' : 'startsAt',
-          `Requests need ${policy.leadTime.minimumBusinessDays} business days' notice; mark it urgent if it cannot wait.`,
+          says.tooLittleNotice(policy.leadTime.minimumBusinessDays),
         );
       }
     }
     if (draft.answerBy) {
-      if (draft.answerBy < today) problem('answerBy', 'The answer date has passed.');
-      else if (draft.answerBy > day) problem('answerBy', 'The answer date must not be after the day itself.');
+      if (draft.answerBy < today) problem('answerBy', says.answerDatePassed);
+      else if (draft.answerBy > day) problem('answerBy', says.answerDateAfterDay);
     }
   }
 

@@ -68,7 +68,10 @@ describe('a series that cannot be used says which field is wrong', () => {
     ],
     ['two years of Tuesdays', { lastDate: '2028-04-30' }, 'lastDate', 'A series may have at most 53 occurrences.'],
   ])('%s', (_scenario, change, field, message) => {
-    expect(seriesProblems({ ...tuesdays, ...change })).toEqual([{ field, message }]);
+    const problems = seriesProblems({ ...tuesdays, ...change });
+    expect(problems.map((problem) => ({ field: problem.field, message: problem.message.en }))).toEqual([
+      { field, message },
+    ]);
   });
 
   test('a good series has no problems', () => {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
+import type { Localized } from '../errors';
 
 /**
  * A weekly series, such as "every Tuesday 13:00–16:00 at the city hall desk from 2026-04-07 to
@@ -45,30 +46,50 @@ function at(date: string, time: string): DateTime {
 }
 
 /** What is wrong with a series, by field; empty when it can be used. */
-export function seriesProblems(series: WeeklySeries): Array<{ field: keyof WeeklySeries; message: string }> {
-  const problems: Array<{ field: keyof WeeklySeries; message: string }> = [];
+export function seriesProblems(series: WeeklySeries): Array<{ field: keyof WeeklySeries; message: Localized }> {
+  const problems: Array<{ field: keyof WeeklySeries; message: Localized }> = [];
   if (!Number.isInteger(series.weekday) || series.weekday < 1 || series.weekday > 7) {
-    problems.push({ field: 'weekday', message: 'Choose a day of the week.' });
+    problems.push({ field: 'weekday', message: { en: 'Choose a day of the week.', ja: '曜日を選んでください。' } });
   }
   for (const field of ['startTime', 'endTime'] as const) {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(series[field])) problems.push({ field, message: 'Use a time as HH:mm.' });
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(series[field])) {
+      problems.push({ field, message: { en: 'Use a time as HH:mm.', ja: '時刻は HH:mm の形で入力してください。' } });
+    }
   }
   if (problems.length === 0 && series.endTime <= series.startTime) {
-    problems.push({ field: 'endTime', message: 'The end must be after the start.' });
+    problems.push({
+      field: 'endTime',
+      message: { en: 'The end must be after the start.', ja: '終了時刻は開始時刻より後にしてください。' },
+    });
   }
   for (const field of ['firstDate', 'lastDate'] as const) {
     if (!DateTime.fromISO(series[field], { zone: tokyo }).isValid)
-      problems.push({ field, message: 'Use a date as YYYY-MM-DD.' });
+      problems.push({
+        field,
+        message: { en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' },
+      });
   }
   if (problems.length === 0) {
     if (series.lastDate < series.firstDate) {
-      problems.push({ field: 'lastDate', message: 'The last date must not be before the first.' });
+      problems.push({
+        field: 'lastDate',
+        message: { en: 'The last date must not be before the first.', ja: '最終日は初回の日付以降にしてください。' },
+      });
     } else if (occurrences(series).length === 0) {
-      problems.push({ field: 'lastDate', message: 'No such weekday falls between these dates.' });
+      problems.push({
+        field: 'lastDate',
+        message: { en: 'No such weekday falls between these dates.', ja: 'この期間に該当する曜日がありません。' },
+      });
     } else if (
       DateTime.fromISO(series.lastDate).diff(DateTime.fromISO(series.firstDate), 'weeks').weeks >= maxOccurrences
     ) {
-      problems.push({ field: 'lastDate', message: `A series may have at most ${maxOccurrences} occurrences.` });
+      problems.push({
+        field: 'lastDate',
+        message: {
+          en: `A series may have at most ${maxOccurrences} occurrences.`,
+          ja: `繰り返しの依頼は${maxOccurrences}回までにしてください。`,
+        },
+      });
     }
   }
   return problems;

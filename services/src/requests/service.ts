@@ -11,7 +11,7 @@ import { settleCancellation } from '../dispatch/steps';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { requestPurposes, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { checkRequestPolicy } from './policy';
 import { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './recurrence';
@@ -25,27 +25,54 @@ export const requestRoutings = schema.requestRouting.enumValues;
 export const translationDirections = schema.translationDirection.enumValues;
 export const volumeUnits = schema.volumeUnit.enumValues;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
+const isoDate = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}$/,
+    bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
+  );
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 /** What a request asks for, apart from its time: shared by one-off requests and series. */
 const details = {
-  languageCode: z.string().trim().min(1, 'Choose a language.'),
-  pairLanguageCode: z.string().trim().min(1, 'Choose a language.').default('ja'),
+  languageCode: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Choose a language.', ja: '言語を選んでください。' })),
+  pairLanguageCode: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Choose a language.', ja: '言語を選んでください。' }))
+    .default('ja'),
   translationDirection: z.enum(translationDirections).nullish(),
-  volume: z.int('Use a whole number.').min(1).max(1_000_000).nullish(),
+  volume: z
+    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+    .min(1)
+    .max(1_000_000)
+    .nullish(),
   volumeUnit: z.enum(volumeUnits).nullish(),
   localGovernmentCode: z
     .string()
-    .regex(/^\d{6}$/, 'Use the six-digit local government code.')
+    .regex(
+      /^\d{6}$/,
+      bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
+    )
     .nullish(),
   venue: optionalText(200),
   address: optionalText(300),
   remoteJoinInstructions: optionalText(1000),
   purpose: z.enum(requestPurposes),
   specialty: z.enum(schema.specialty.enumValues).nullish(),
-  interpretersNeeded: z.int('Use a whole number.').min(1).max(20, 'Ask for at most 20 interpreters.').default(1),
-  contactName: z.string().trim().min(1, 'Enter a contact person.').max(100),
+  interpretersNeeded: z
+    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+    .min(1)
+    .max(20, bilingual({ en: 'Ask for at most 20 interpreters.', ja: '通訳者の人数は20人以内にしてください。' }))
+    .default(1),
+  contactName: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter a contact person.', ja: '担当者名を入力してください。' }))
+    .max(100),
   contactPhone: optionalText(30),
   notes: optionalText(2000),
   urgent: z.boolean().default(false),
@@ -64,9 +91,13 @@ const requestSchema = z.object({
 });
 
 const seriesSchema = z.object({
-  modality: z
-    .enum(requestModalities)
-    .refine((modality) => modality !== 'translation', 'A series is for interpretation on site or remote.'),
+  modality: z.enum(requestModalities).refine(
+    (modality) => modality !== 'translation',
+    bilingual({
+      en: 'A series is for interpretation on site or remote.',
+      ja: '繰り返しの依頼は、対面またはリモートの通訳でのみ作成できます。',
+    }),
+  ),
   ...details,
   series: z.object({
     weekday: z.int(),
@@ -180,15 +211,28 @@ export function createRequestService({
     ]);
     const knownCodes = new Set(known.map((language) => language.code));
     for (const field of ['languageCode', 'pairLanguageCode'] as const) {
-      if (!knownCodes.has(fields[field])) problems.push({ path: ['input', field], message: 'No such language.' });
+      if (!knownCodes.has(fields[field]))
+        problems.push({
+          path: ['input', field],
+          message: { en: 'No such language.', ja: '該当する言語がありません。' },
+        });
     }
     if (fields.languageCode === fields.pairLanguageCode) {
-      problems.push({ path: ['input', 'pairLanguageCode'], message: 'Choose two different languages.' });
+      problems.push({
+        path: ['input', 'pairLanguageCode'],
+        message: { en: 'Choose two different languages.', ja: '異なる2つの言語を選んでください。' },
+      });
     }
     if (fields.localGovernmentCode && !government) {
-      problems.push({ path: ['input', 'localGovernmentCode'], message: 'No local government has this code.' });
+      problems.push({
+        path: ['input', 'localGovernmentCode'],
+        message: { en: 'No local government has this code.', ja: 'このコードの地方公共団体が見つかりません。' },
+      });
     } else if (fields.modality === 'on_site' && !fields.localGovernmentCode) {
-      problems.push({ path: ['input', 'localGovernmentCode'], message: 'Give the municipality of the place.' });
+      problems.push({
+        path: ['input', 'localGovernmentCode'],
+        message: { en: 'Give the municipality of the place.', ja: '場所の市区町村を入力してください。' },
+      });
     }
     return problems;
   }
@@ -312,7 +356,13 @@ export function createRequestService({
         // The first failing occurrence speaks for the field; later ones usually repeat it.
         if (seen.has(path.join('.'))) continue;
         seen.add(path.join('.'));
-        problems.push({ path, message: `On ${occurrence.date}: ${problem.message}` });
+        problems.push({
+          path,
+          message: {
+            en: `On ${occurrence.date}: ${problem.message.en}`,
+            ja: `${occurrence.date}の回: ${problem.message.ja}`,
+          },
+        });
       }
       return { date: occurrence.date, columns: columnsFor(occurrenceFields, outcome) };
     });

@@ -32,7 +32,10 @@ export async function supplyAndDemand(
   options: { fiscalYear: number; associationId?: string | null },
 ): Promise<SupplyDemandCell[]> {
   if (!Number.isInteger(options.fiscalYear) || options.fiscalYear < 2000 || options.fiscalYear > 2100) {
-    throw ValidationError.of(['fiscalYear'], 'Give a fiscal year such as 2025.');
+    throw ValidationError.of(['fiscalYear'], {
+      en: 'Give a fiscal year such as 2025.',
+      ja: '年度を 2025 のように入力してください。',
+    });
   }
   const associations = options.associationId ? [options.associationId] : viewer.coordinatorOf;
   if (associations.some((id) => !viewer.coordinatorOf.includes(id))) {

@@ -92,7 +92,19 @@ describe('saving a weekly availability', () => {
       problems: [{ path: ['2', 'startMinute'], message: 'Overlaps 09:00–12:00 on Monday.' }],
     },
   ])('$scenario', ({ windows, problems }) => {
-    expect(availabilityProblems(windows)).toEqual(problems);
+    const inEnglish = availabilityProblems(windows).map((problem) => ({ ...problem, message: problem.message.en }));
+    expect(inEnglish).toEqual(problems);
+  });
+
+  test('an overlap is named in Japanese too, with the weekday in Japanese', () => {
+    const [problem] = availabilityProblems([
+      { weekday: 1, startMinute: 540, endMinute: 720 },
+      { weekday: 1, startMinute: 600, endMinute: 780 },
+    ]);
+    expect(problem?.message).toEqual({
+      en: 'Overlaps 09:00–12:00 on Monday.',
+      ja: '月曜日の 09:00–12:00 と重なっています。',
+    });
   });
 });
 
@@ -115,7 +127,13 @@ describe('days off', () => {
 
   test('a range whose last day comes before its first is refused, naming its end', () => {
     expect(dayOffProblems([obon, { startsOn: '2026-12-31', endsOn: '2026-12-29' }])).toEqual([
-      { path: ['1', 'endsOn'], message: 'The last day off cannot come before the first.' },
+      {
+        path: ['1', 'endsOn'],
+        message: {
+          en: 'The last day off cannot come before the first.',
+          ja: '休みの最終日は初日以降にしてください。',
+        },
+      },
     ]);
   });
 });

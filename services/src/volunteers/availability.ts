@@ -1,3 +1,5 @@
+import type { Localized } from '../errors';
+
 /**
  * A volunteer's weekly availability and days off. Windows are minutes after midnight Asia/Tokyo on
  * an ISO weekday (1 = Monday … 7 = Sunday); days off are inclusive ranges of calendar dates.
@@ -21,10 +23,19 @@ export interface DayOffRange {
 /** A problem with one entry of a list, its path relative to the list: `["2", "endMinute"]`. */
 export interface EntryProblem {
   path: string[];
-  message: string;
+  message: Localized;
 }
 
-const weekdayNames = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const weekdayNames: Localized[] = [
+  { en: '', ja: '' },
+  { en: 'Monday', ja: '月曜日' },
+  { en: 'Tuesday', ja: '火曜日' },
+  { en: 'Wednesday', ja: '水曜日' },
+  { en: 'Thursday', ja: '木曜日' },
+  { en: 'Friday', ja: '金曜日' },
+  { en: 'Saturday', ja: '土曜日' },
+  { en: 'Sunday', ja: '日曜日' },
+];
 
 /** 540 → "09:00"; 1440 → "24:00". */
 export function formatMinute(minute: number): string {
@@ -58,25 +69,31 @@ export function findOverlaps(windows: readonly WeeklyWindow[]): Array<[number, n
 export function availabilityProblems(windows: readonly WeeklyWindow[]): EntryProblem[] {
   const problems: EntryProblem[] = [];
   windows.forEach((window, index) => {
-    const at = (field: keyof WeeklyWindow, message: string) => problems.push({ path: [String(index), field], message });
+    const at = (field: keyof WeeklyWindow, message: Localized) =>
+      problems.push({ path: [String(index), field], message });
     if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) {
-      at('weekday', 'Use 1 (Monday) to 7 (Sunday).');
+      at('weekday', { en: 'Use 1 (Monday) to 7 (Sunday).', ja: '1（月曜日）〜7（日曜日）で入力してください。' });
     }
     if (!Number.isInteger(window.startMinute) || window.startMinute < 0 || window.startMinute >= minutesPerDay) {
-      at('startMinute', 'Start between 00:00 and 23:59.');
+      at('startMinute', { en: 'Start between 00:00 and 23:59.', ja: '開始は 00:00〜23:59 にしてください。' });
     }
     if (!Number.isInteger(window.endMinute) || window.endMinute <= 0 || window.endMinute > minutesPerDay) {
-      at('endMinute', 'End between 00:01 and 24:00.');
+      at('endMinute', { en: 'End between 00:01 and 24:00.', ja: '終了は 00:01〜24:00 にしてください。' });
     } else if (window.endMinute <= window.startMinute) {
-      at('endMinute', 'The window must end after it starts.');
+      at('endMinute', { en: 'The window must end after it starts.', ja: '終了時刻は開始時刻より後にしてください。' });
     }
   });
   if (problems.length > 0) return problems;
   return findOverlaps(windows).map(([earlier, later]) => {
     const other = windows[earlier] as WeeklyWindow;
+    const span = `${formatMinute(other.startMinute)}–${formatMinute(other.endMinute)}`;
+    const weekday = weekdayNames[other.weekday] as Localized;
     return {
       path: [String(later), 'startMinute'],
-      message: `Overlaps ${formatMinute(other.startMinute)}–${formatMinute(other.endMinute)} on ${weekdayNames[other.weekday]}.`,
+      message: {
+        en: `Overlaps ${span} on ${weekday.en}.`,
+        ja: `${weekday.ja}の ${span} と重なっています。`,
+      },
     };
   });
 }
@@ -86,7 +103,15 @@ export function dayOffProblems(ranges: readonly DayOffRange[]): EntryProblem[] {
   return ranges.flatMap((range, index) =>
     // YYYY-MM-DD dates compare as strings.
     range.endsOn < range.startsOn
-      ? [{ path: [String(index), 'endsOn'], message: 'The last day off cannot come before the first.' }]
+      ? [
+          {
+            path: [String(index), 'endsOn'],
+            message: {
+              en: 'The last day off cannot come before the first.',
+              ja: '休みの最終日は初日以降にしてください。',
+            },
+          },
+        ]
       : [],
   );
 }

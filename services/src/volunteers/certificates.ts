@@ -1,3 +1,5 @@
+import type { Localized } from '../errors';
+
 /** A certificate as matching sees it: dates are YYYY-MM-DD in Japan; no expiry means it does not lapse. */
 export interface CertificateDates {
   issuedOn: string | null;
@@ -12,8 +14,8 @@ export function isCertificateValidOn(certificate: CertificateDates, date: string
 }
 
 /** A certificate that would expire before it was issued is a typing mistake. */
-export function certificateDateProblem(certificate: CertificateDates): string | null {
+export function certificateDateProblem(certificate: CertificateDates): Localized | null {
   return certificate.issuedOn !== null && certificate.expiresOn !== null && certificate.expiresOn < certificate.issuedOn
-    ? 'The certificate cannot expire before it was issued.'
+    ? { en: 'The certificate cannot expire before it was issued.', ja: '有効期限は発行日以降にしてください。' }
     : null;
 }

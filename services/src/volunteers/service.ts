@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { parseInput } from '../validation';
+import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { availabilityProblems, dayOffProblems, type EntryProblem } from './availability';
 import { certificateDateProblem } from './certificates';
@@ -24,29 +24,59 @@ export const membershipStatuses = schema.membershipStatus.enumValues;
 export const banDirections = schema.banDirection.enumValues;
 export type BanDirection = (typeof banDirections)[number];
 
-const localGovernmentCode = z.string().regex(/^\d{6}$/, 'Use the six-digit local government code.');
-const date = z.iso.date('Use a date as YYYY-MM-DD.');
+const localGovernmentCode = z
+  .string()
+  .regex(
+    /^\d{6}$/,
+    bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
+  );
+const date = z.iso.date(
+  bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
+);
 
 const profileSchema = z.object({
-  fullName: z.string().trim().min(1, 'Enter your name.').max(100).optional(),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter your name.', ja: 'お名前を入力してください。' }))
+    .max(100)
+    .optional(),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'Enter a phone number, such as 090-1234-5678.')
+    .regex(
+      /^\+?[0-9][0-9 ()-]{5,19}$/,
+      bilingual({
+        en: 'Enter a phone number, such as 090-1234-5678.',
+        ja: '電話番号を 090-1234-5678 のように入力してください。',
+      }),
+    )
     .nullable()
     .optional(),
   homeLocalGovernmentCode: localGovernmentCode.optional(),
-  maxTravelKm: z.int('Use whole kilometres.').min(0).max(1000).nullable().optional(),
+  maxTravelKm: z
+    .int(bilingual({ en: 'Use whole kilometres.', ja: 'km単位の整数で入力してください。' }))
+    .min(0)
+    .max(1000)
+    .nullable()
+    .optional(),
   remoteCapable: z.boolean().optional(),
   specialties: z.array(z.enum(specialties)).optional(),
-  monthlyCap: z.int('Use a whole number.').min(1, 'Use at least 1, or no cap.').max(200).nullable().optional(),
+  monthlyCap: z
+    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+    .min(1, bilingual({ en: 'Use at least 1, or no cap.', ja: '1以上を入力するか、上限なしにしてください。' }))
+    .max(200)
+    .nullable()
+    .optional(),
   holidaysOff: z.boolean().optional(),
   languages: z
     .array(
       z.object({
         code: z.string().trim().toLowerCase().min(2).max(12),
         level: z.enum(languageLevels),
-        directions: z.array(z.enum(languageDirections)).min(1, 'Choose at least one direction.'),
+        directions: z
+          .array(z.enum(languageDirections))
+          .min(1, bilingual({ en: 'Choose at least one direction.', ja: '方向を1つ以上選んでください。' })),
       }),
     )
     .max(30)
@@ -55,12 +85,26 @@ const profileSchema = z.object({
   certificates: z
     .array(
       z.object({
-        name: z.string().trim().min(1, 'Enter the name of the certificate.').max(200),
-        issuer: z.string().trim().min(1, 'Enter who issued it.').max(200),
+        name: z
+          .string()
+          .trim()
+          .min(1, bilingual({ en: 'Enter the name of the certificate.', ja: '資格の名称を入力してください。' }))
+          .max(200),
+        issuer: z
+          .string()
+          .trim()
+          .min(1, bilingual({ en: 'Enter who issued it.', ja: '発行元を入力してください。' }))
+          .max(200),
         kind: z
           .string()
           .trim()
-          .regex(/^[a-z][a-z0-9_]{1,49}$/, 'Use a kind such as medical_interpreter.'),
+          .regex(
+            /^[a-z][a-z0-9_]{1,49}$/,
+            bilingual({
+              en: 'Use a kind such as medical_interpreter.',
+              ja: '種類は medical_interpreter のように入力してください。',
+            }),
+          ),
         issuedOn: date.nullable().optional(),
         expiresOn: date.nullable().optional(),
       }),
@@ -87,7 +131,11 @@ const paperworkSchema = z.object({
 
 export type VolunteerPaperwork = z.input<typeof paperworkSchema>;
 
-const reasonSchema = z.string().trim().max(500, 'Keep the reason under 500 characters.').optional();
+const reasonSchema = z
+  .string()
+  .trim()
+  .max(500, bilingual({ en: 'Keep the reason under 500 characters.', ja: '理由は500文字以内で入力してください。' }))
+  .optional();
 
 const under = (base: string[], problems: EntryProblem[]): FieldProblem[] =>
   problems.map((problem) => ({ path: [...base, ...problem.path], message: problem.message }));
@@ -101,7 +149,7 @@ function duplicates<T>(entries: readonly T[], key: (entry: T) => string, path: (
       seen.add(value);
       return [];
     }
-    return [{ path: path(index), message: 'This is listed twice.' }];
+    return [{ path: path(index), message: { en: 'This is listed twice.', ja: '同じ項目が2回入力されています。' } }];
   });
 }
 
@@ -212,25 +260,49 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
         const home = columns.homeLocalGovernmentCode;
         const referenceProblems: FieldProblem[] = [
           ...(home && !governmentKind.has(home)
-            ? [{ path: ['input', 'homeLocalGovernmentCode'], message: 'No local government has this code.' }]
+            ? [
+                {
+                  path: ['input', 'homeLocalGovernmentCode'],
+                  message: {
+                    en: 'No local government has this code.',
+                    ja: 'このコードの地方公共団体が見つかりません。',
+                  },
+                },
+              ]
             : []),
           ...(home && governmentKind.get(home) === 'prefecture'
             ? [
                 {
                   path: ['input', 'homeLocalGovernmentCode'],
-                  message: 'Choose a municipality or ward, not a prefecture.',
+                  message: {
+                    en: 'Choose a municipality or ward, not a prefecture.',
+                    ja: '都道府県ではなく、市区町村を選んでください。',
+                  },
                 },
               ]
             : []),
           ...(languages ?? []).flatMap((language, index) =>
             languageKnown.has(language.code)
               ? []
-              : [{ path: ['input', 'languages', String(index), 'code'], message: 'No language has this code.' }],
+              : [
+                  {
+                    path: ['input', 'languages', String(index), 'code'],
+                    message: { en: 'No language has this code.', ja: 'このコードの言語が見つかりません。' },
+                  },
+                ],
           ),
           ...(regions ?? []).flatMap((code, index) =>
             governmentKind.has(code)
               ? []
-              : [{ path: ['input', 'regions', String(index)], message: 'No local government has this code.' }],
+              : [
+                  {
+                    path: ['input', 'regions', String(index)],
+                    message: {
+                      en: 'No local government has this code.',
+                      ja: 'このコードの地方公共団体が見つかりません。',
+                    },
+                  },
+                ],
           ),
         ];
         if (referenceProblems.length > 0) throw new ValidationError(referenceProblems);
@@ -406,7 +478,10 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           : {}),
       };
       if (Object.keys(changes).length === 0) {
-        throw ValidationError.of(['input'], 'Give the insurance date or the renewal date.');
+        throw ValidationError.of(['input'], {
+          en: 'Give the insurance date or the renewal date.',
+          ja: '保険の日付か更新日を入力してください。',
+        });
       }
       await db.transaction(async (tx) => {
         await tx

@@ -13,7 +13,7 @@ import {
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { insertAssociation, insertStaffMember, insertUser } from '../support/fixtures';
+import { insertAssociation, insertStaffMember, insertUser, setLocale } from '../support/fixtures';
 import { startSmtpServer } from '../support/smtp';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -180,9 +180,18 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
       .where(eq(schema.volunteers.fullName, 'Nguyen Thi Lan'));
     expect(volunteer).toEqual({ status: 'active', membership: 'active' });
 
+    // Signed out, the viewer reads the language the page asks for, else Japanese.
     const again = await api.graphql<{ acceptInvitation: { problems: unknown[] } }>(accept, { input });
     expect(again.data?.acceptInvitation.problems).toEqual([
-      { path: ['input', 'token'], message: 'This invitation has been used: sign in instead.' },
+      { path: ['input', 'token'], message: 'この招待は使用済みです。ログインしてください。' },
+    ]);
+    const inEnglish = await api.graphql<{ acceptInvitation: { problems: Array<{ message: string }> } }>(
+      accept,
+      { input },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(inEnglish.data?.acceptInvitation.problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^This invitation/),
     ]);
   });
 
@@ -208,7 +217,9 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     });
     expect(result.data?.acceptInvitation).toEqual({
       __typename: 'ValidationError',
-      problems: [{ path: ['input', 'token'], message: 'This invitation has expired: ask for a new one.' }],
+      problems: [
+        { path: ['input', 'token'], message: 'この招待は有効期限が切れています。新しい招待を依頼してください。' },
+      ],
     });
     expect(sessionCookie(result.response)).toBeUndefined();
     expect(await testDb.database.db.select({ id: schema.users.id }).from(schema.users)).toHaveLength(
@@ -231,10 +242,12 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     );
     expect(byCoordinator.data?.inviteUser.__typename).toBe('ForbiddenError');
 
+    const englishCoordinator = await insertStaffMember(testDb.database.db, associationId, 'coordinator');
+    await setLocale(testDb.database.db, englishCoordinator.id, 'en');
     const requester = await api.graphql<{ inviteUser: { problems: unknown[] } }>(
       invite,
       { input: { ...input, role: 'requester' } },
-      { session: coordinator },
+      { session: await api.sessionFor(englishCoordinator.id) },
     );
     expect(requester.data?.inviteUser.problems).toEqual([
       { path: ['input', 'organizationId'], message: 'Choose the organization the person will work for.' },
@@ -285,7 +298,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
       input: { token, password: 'third password 789' },
     });
     expect(reused.data?.resetPassword.problems).toEqual([
-      { path: ['input', 'token'], message: 'This reset link has been used: ask for a new one.' },
+      { path: ['input', 'token'], message: 'この再設定用リンクは使用済みです。もう一度お申し込みください。' },
     ]);
     expect(sessionCookie(reused.response)).toBeUndefined();
     const [after] = await testDb.database.db.select().from(schema.users).where(eq(schema.users.id, user.id));
@@ -307,7 +320,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     for (let minute = 0; minute < 5; minute++) {
       const wrong = await attempt(`wrong password ${minute}`);
       expect(wrong.data?.signIn.problems).toEqual([
-        { path: ['input', 'password'], message: 'The e-mail address or the password is not right.' },
+        { path: ['input', 'password'], message: 'メールアドレスまたはパスワードが正しくありません。' },
       ]);
       clock.advance({ minutes: 1 });
     }
@@ -369,7 +382,9 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     );
     expect(twice.data?.applyAsVolunteer).toEqual({
       __typename: 'ValidationError',
-      problems: [{ path: ['input', 'email'], message: 'An account with this e-mail exists: sign in instead.' }],
+      problems: [
+        { path: ['input', 'email'], message: 'このメールアドレスのアカウントはすでにあります。ログインしてください。' },
+      ],
     });
     expect(await testDb.database.db.select({ id: schema.users.id }).from(schema.users)).toHaveLength(
       usersBefore.length,

@@ -11,6 +11,7 @@ import {
   insertStaffMember,
   insertUser,
   insertVolunteer,
+  setLocale,
 } from '../support/fixtures';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -213,7 +214,9 @@ describe('partners', () => {
 
   test('an association cannot be its own partner', async () => {
     const osaka = await insertAssociation(db);
-    const admin = await api.sessionFor((await insertStaffMember(db, osaka.id, 'admin')).id);
+    const englishAdmin = await insertStaffMember(db, osaka.id, 'admin');
+    await setLocale(db, englishAdmin.id, 'en');
+    const admin = await api.sessionFor(englishAdmin.id);
     const { data } = await api.graphql<{ addAssociationPartner: { problems: unknown[] } }>(
       addPartner,
       { id: globalId('Association', osaka.id), partnerId: globalId('Association', osaka.id) },

@@ -357,6 +357,16 @@ const matrix: Record<string, Rule> = {
     document: 'query ($id: ID!) { reconciliationExport(id: $id) { status } }',
     variables: () => ({ id: globalId('ReconciliationExport', unknownId) }),
   },
+  'Query.organizationCosts': {
+    // The organization's own staff, and the coordinators of its association.
+    allowed: ['requester', ...staff],
+    document: 'query ($id: ID!) { organizationCosts(organizationId: $id, fiscalYear: 2026) { totals { totalYen } } }',
+    variables: (world) => ({ id: globalId('Organization', world.organizationId) }),
+  },
+  'Query.myHonoraria': {
+    allowed: ['volunteer'],
+    document: '{ myHonoraria(fiscalYear: 2026) { paidYen lines { amountYen } } }',
+  },
   'Query.supplyAndDemand': {
     allowed: staff,
     document: '{ supplyAndDemand(fiscalYear: 2026) { languageCode } }',

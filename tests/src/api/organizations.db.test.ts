@@ -66,15 +66,16 @@ describe('a public body applies and a coordinator approves it', () => {
     expect(data?.applyForOrganization.__typename).toBe('ValidationError');
     expect(data?.applyForOrganization.problems).toEqual(
       expect.arrayContaining([
-        { path: ['input', 'contactEmail'], message: 'Enter a valid e-mail address.' },
-        { path: ['input', 'staff', 'password'], message: 'Use at least 10 characters.' },
+        // Applicants are signed out, so they read Japanese, the app's default language.
+        { path: ['input', 'contactEmail'], message: '正しいメールアドレスを入力してください。' },
+        { path: ['input', 'staff', 'password'], message: '10文字以上で入力してください。' },
       ]),
     );
     const { data: unknownPlace } = await api.graphql<{ applyForOrganization: { problems: unknown[] } }>(apply, {
       input: { ...application(), localGovernmentCode: '999999' },
     });
     expect(unknownPlace?.applyForOrganization.problems).toEqual([
-      { path: ['input', 'localGovernmentCode'], message: 'No local government has this code.' },
+      { path: ['input', 'localGovernmentCode'], message: 'このコードの地方公共団体が見つかりません。' },
     ]);
     expect(await testDb.database.db.select().from(schema.users)).toHaveLength(before.length);
   });

@@ -11,6 +11,7 @@ import {
   insertOrganization,
   insertRequester,
   insertStaffMember,
+  setLocale,
 } from '../support/fixtures';
 
 const requestFields = `
@@ -156,6 +157,7 @@ describe('a public body asks for interpreters', () => {
   let testDb: TestDatabase;
   let api: TestApi;
   let requester: string;
+  let japaneseRequester: string;
   let neighbour: string;
   let coordinator: string;
   let strangerCoordinator: string;
@@ -171,7 +173,10 @@ describe('a public body asks for interpreters', () => {
     const organization = await insertOrganization(db, association.id);
     const neighbourOrganization = await insertOrganization(db, association.id, { name: '大阪市 教育委員会' });
     const otherAssociation = await insertAssociation(db);
-    requester = await api.sessionFor((await insertRequester(db, organization.id)).id);
+    const englishRequester = await insertRequester(db, organization.id);
+    await setLocale(db, englishRequester.id, 'en');
+    requester = await api.sessionFor(englishRequester.id);
+    japaneseRequester = await api.sessionFor((await insertRequester(db, organization.id)).id);
     neighbour = await api.sessionFor((await insertRequester(db, neighbourOrganization.id)).id);
     const coordinatorUser = await insertStaffMember(db, association.id, 'coordinator');
     coordinatorUserId = coordinatorUser.id;
@@ -238,6 +243,43 @@ describe('a public body asks for interpreters', () => {
       problems: [{ path: ['input', field], message }],
     });
     expect(await requestCount()).toBe(before);
+  });
+
+  test.each([
+    [
+      'too little notice',
+      { startsAt: '2026-12-03T13:00:00+09:00', endsAt: '2026-12-03T15:00:00+09:00' },
+      'startsAt',
+      '依頼は3営業日前までにお願いします。間に合わない場合は「至急」にしてください。',
+    ],
+    [
+      'an end before the start',
+      { endsAt: '2026-12-07T12:00:00+09:00' },
+      'endsAt',
+      '終了時刻は開始時刻より後にしてください。',
+    ],
+    ['an unknown language', { languageCode: 'xx' }, 'languageCode', '該当する言語がありません。'],
+    ['a contact left blank', { contactName: ' ' }, 'contactName', '担当者名を入力してください。'],
+  ])('a Japanese clerk is told of %s in Japanese, beside the same field', async (_case, overrides, field, message) => {
+    const { data } = await file(consultation(overrides), japaneseRequester);
+    expect(data?.fileRequest).toEqual({
+      __typename: 'ValidationError',
+      problems: [{ path: ['input', field], message }],
+    });
+  });
+
+  test('a Japanese clerk filing a series that starts too soon is told the date in Japanese', async () => {
+    const { data } = await api.graphql<{ fileRequestSeries: SeriesResult }>(
+      fileSeries,
+      { input: tuesdayDesk({ firstDate: '2026-12-01' }) },
+      { session: japaneseRequester },
+    );
+    expect(data?.fileRequestSeries.problems).toEqual([
+      {
+        path: ['input', 'series', 'firstDate'],
+        message: '2026-12-01の回: 依頼は3営業日前までにお願いします。間に合わない場合は「至急」にしてください。',
+      },
+    ]);
   });
 
   test('an urgent request on short notice is accepted and flagged for coordinators', async () => {

@@ -13,6 +13,7 @@ import {
   insertRequester,
   insertStaffMember,
   insertVolunteer,
+  setLocale,
 } from '../support/fixtures';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -95,12 +96,15 @@ afterAll(async () => {
 
 describe('a volunteer keeps their own profile', () => {
   let session: string;
+  let japaneseSession: string;
   let volunteerId: string;
   beforeAll(async () => {
     const association = await insertAssociation(db);
     const { user, volunteer } = await insertVolunteer(db, association.id);
     volunteerId = volunteer.id;
+    await setLocale(db, user.id, 'en');
     session = await api.sessionFor(user.id);
+    japaneseSession = await api.sessionFor((await insertVolunteer(db, association.id)).user.id);
   });
 
   const fullProfile = {
@@ -265,6 +269,34 @@ describe('a volunteer keeps their own profile', () => {
     );
     expect(data?.updateMyVolunteerProfile.problems).toEqual([
       { path: ['input', 'homeLocalGovernmentCode'], message: 'Choose a municipality or ward, not a prefecture.' },
+    ]);
+  });
+
+  test('a volunteer who reads Japanese is told in Japanese, beside the same fields', async () => {
+    const { data } = await api.graphql<UpdateResult>(
+      update,
+      {
+        input: {
+          availability: [
+            { weekday: 2, startMinute: 540, endMinute: 720 },
+            { weekday: 2, startMinute: 660, endMinute: 900 },
+          ],
+          daysOff: [{ startsOn: '2026-12-31', endsOn: '2026-12-28' }],
+        },
+      },
+      { session: japaneseSession },
+    );
+    expect(data?.updateMyVolunteerProfile.problems).toEqual([
+      { path: ['input', 'availability', '1', 'startMinute'], message: '火曜日の 09:00–12:00 と重なっています。' },
+      { path: ['input', 'daysOff', '0', 'endsOn'], message: '休みの最終日は初日以降にしてください。' },
+    ]);
+    const prefecture = await api.graphql<UpdateResult>(
+      update,
+      { input: { homeLocalGovernmentCode: '270008' } },
+      { session: japaneseSession },
+    );
+    expect(prefecture.data?.updateMyVolunteerProfile.problems).toEqual([
+      { path: ['input', 'homeLocalGovernmentCode'], message: '都道府県ではなく、市区町村を選んでください。' },
     ]);
   });
 

@@ -58,6 +58,8 @@ export async function insertDispatch(
     transportFareYen?: number | null;
     status?: (typeof schema.assignmentStatus.enumValues)[number];
     report?: boolean;
+    /** A volunteer who already has other dispatches; a new one unless told. */
+    volunteerId?: string;
   },
 ) {
   const startsAt = new Date(options.startsAt);
@@ -69,7 +71,10 @@ export async function insertDispatch(
     purpose: options.purpose ?? 'consultation_desk',
     grantTaxCategory: options.grantTaxCategory ?? '1',
   });
-  const { volunteer } = await insertVolunteer(db, world.associationId);
+  const volunteer = options.volunteerId
+    ? await db.query.volunteers.findFirst({ where: { id: options.volunteerId } })
+    : (await insertVolunteer(db, world.associationId)).volunteer;
+  if (!volunteer) throw new Error('no volunteer');
   const [assignment] = await db
     .insert(schema.assignments)
     .values({

@@ -1,5 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
 import { busyRange, type RateRulesInput, rateRulesSchema, type Viewer } from '@tsunagu/services';
+import { eq } from 'drizzle-orm';
 
 /**
  * Small, explicit rows for tests that do not need the whole reference dataset: a prefecture and two
@@ -300,4 +301,9 @@ export async function insertAssignment(
     .returning();
   if (!assignment) throw new Error('insert returned no row');
   return assignment;
+}
+
+/** Sets the language a user reads the app and e-mails in (users are Japanese unless told). */
+export async function setLocale(db: Db, userId: string, locale: 'ja' | 'en') {
+  await db.update(schema.users).set({ locale }).where(eq(schema.users.id, userId));
 }

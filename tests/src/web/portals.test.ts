@@ -99,7 +99,9 @@ describe('the web portals, in Chromium against the real API with the demo data',
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.textContent()).toContain('入力内容を確認してください');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    expect(await page.locator('#field-endsAt-error').textContent()).toContain('The end must be after the start.');
+    expect(await page.locator('#field-endsAt-error').textContent()).toContain(
+      '終了時刻は開始時刻より後にしてください。',
+    );
     expect(await page.locator('#field-endsAt').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#field-endsAt').getAttribute('aria-describedby')).toContain('field-endsAt-error');
     await page.screenshot({ path: artifactPath('requester-field-error-ja.png'), fullPage: true });
@@ -258,7 +260,7 @@ describe('the web portals, in Chromium against the real API with the demo data',
 
     await expect
       .poll(() => page.locator(`#field-daysOff-${before}-endsOn-error`).textContent())
-      .toContain('The last day off cannot come before the first.');
+      .toContain('休みの最終日は初日以降にしてください。');
     expect(await page.locator(`#field-daysOff-${before}-startsOn`).inputValue()).toBe('2027-08-20');
     await page.screenshot({ path: artifactPath('volunteer-field-error.png'), fullPage: true });
 

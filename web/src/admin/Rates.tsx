@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ActionButton } from '../forms/ActionButton';
-import { problemsFor } from '../forms/FailureNotice';
+import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, NumberField } from '../forms/Field';
 import { type Failure, formProblems, type Outcome, outcomeOf } from '../forms/failure';
 import { Section } from '../forms/Section';
@@ -525,6 +524,61 @@ function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
   );
 }
 
+/**
+ * Deleting a schedule asks once more, in place (no dialog to lose the focus in): the keyboard lands
+ * on Keep, and Keep or Escape puts it back on Delete.
+ */
+function DeleteSchedule({ schedule, remove }: { schedule: Schedule; remove(): Promise<Failure | null> }) {
+  const r = useMessages(adminMessages).rates;
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const answered = useRef(false);
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+    else if (answered.current) deleteButton.current?.focus();
+  }, [asking]);
+
+  function stop() {
+    answered.current = true;
+    setFailure(null);
+    setAsking(false);
+  }
+  async function confirm() {
+    setBusy(true);
+    const problem = await remove();
+    setBusy(false);
+    setFailure(problem);
+  }
+
+  if (!asking) {
+    return (
+      <button type="button" className="danger secondary" ref={deleteButton} onClick={() => setAsking(true)}>
+        {r.delete}
+      </button>
+    );
+  }
+  return (
+    <fieldset
+      className="confirm"
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key === 'Escape') stop();
+      }}
+    >
+      <legend>{r.confirmDelete(schedule.effectiveFrom)}</legend>
+      <FailureNotice failure={failure} />
+      <button type="button" className="danger" disabled={busy} onClick={confirm}>
+        {r.yesDelete}
+      </button>{' '}
+      <button type="button" className="secondary" ref={keep} onClick={stop}>
+        {r.keep}
+      </button>
+    </fieldset>
+  );
+}
+
 type Editing = { kind: 'new' } | { kind: 'edit'; schedule: Schedule } | null;
 
 /** One association's schedules, latest first, with the form to add or change one. */
@@ -540,14 +594,19 @@ function AssociationRates({ association }: { association: Association }) {
   const [, update] = useMutation(UpdateRateScheduleMutation);
   const [, remove] = useMutation(DeleteRateScheduleMutation);
   const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState(false);
+  // What was last saved or deleted, said aloud; after a deletion it takes the focus, as its row is gone.
+  const [notice, setNotice] = useState<{ text: string; focus: boolean } | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice?.focus) noticeRef.current?.focus();
+  }, [notice]);
   const schedules = data?.rateSchedules ?? [];
   const reload = () => refresh({ requestPolicy: 'network-only' });
 
   function settled(outcome: Outcome<unknown>): Failure | null {
     if (!outcome.ok) return outcome.failure;
     setEditing(null);
-    setSaved(true);
+    setNotice({ text: r.saved, focus: false });
     reload();
     return null;
   }
@@ -560,9 +619,9 @@ function AssociationRates({ association }: { association: Association }) {
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <LoadError error={error} retry={reload} /> : null}
       {data && schedules.length === 0 ? <Empty>{r.none}</Empty> : null}
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {r.saved}
+      {notice ? (
+        <p className="notice notice-ok" role="status" ref={noticeRef} tabIndex={-1}>
+          {notice.text}
         </p>
       ) : null}
       {schedules.length > 0 ? (
@@ -600,28 +659,26 @@ function AssociationRates({ association }: { association: Association }) {
                       type="button"
                       className="secondary"
                       onClick={() => {
-                        setSaved(false);
+                        setNotice(null);
                         setEditing({ kind: 'edit', schedule });
                       }}
                     >
                       {r.edit}
                     </button>
-                    <ActionButton
-                      className="secondary"
-                      run={async () => {
+                    <DeleteSchedule
+                      schedule={schedule}
+                      remove={async () => {
                         const outcome = outcomeOf(
                           await remove({ rateScheduleId: schedule.id }),
                           (answer) => answer.deleteRateSchedule,
                         );
                         if (!outcome.ok) return outcome.failure;
                         setEditing(null);
+                        setNotice({ text: r.deleted(schedule.effectiveFrom), focus: true });
                         reload();
                         return null;
                       }}
-                      done={r.deleted}
-                    >
-                      {r.delete}
-                    </ActionButton>
+                    />
                   </td>
                 </tr>
               ))}
@@ -633,7 +690,7 @@ function AssociationRates({ association }: { association: Association }) {
         <button
           type="button"
           onClick={() => {
-            setSaved(false);
+            setNotice(null);
             setEditing({ kind: 'new' });
           }}
         >

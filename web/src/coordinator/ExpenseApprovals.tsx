@@ -3,10 +3,11 @@ import { ActionButton } from '../forms/ActionButton';
 import { outcomeOf } from '../forms/failure';
 import { useFormat, useMessages } from '../i18n';
 import { useLocalName } from '../pickers/names';
+import { currentFiscalYear } from '../ui/FiscalYearSelect';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { ApproveExpenseLinesMutation, SubmittedExpensesQuery } from './dispatchDocuments';
 import { dispatchConsoleMessages } from './dispatchMessages';
-import { currentFiscalYear, useCoordinatedAssociations } from './figures';
+import { useCoordinatedAssociations } from './figures';
 import { reportMessages } from './reportMessages';
 
 /** One association's submitted lines of this fiscal year, each to approve, or all at once. */

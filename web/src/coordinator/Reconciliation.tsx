@@ -6,11 +6,12 @@ import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { common } from '../messages';
 import { useLocalName } from '../pickers/names';
+import { currentFiscalYear } from '../ui/FiscalYearSelect';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { ClosePeriod } from './ClosePeriod';
 import { ExportPanel } from './ExportPanel';
-import { Bar, currentFiscalYear, FigureFilters, useCoordinatedAssociations } from './figures';
+import { Bar, FigureFilters, useCoordinatedAssociations } from './figures';
 import { reportMessages } from './reportMessages';
 
 const ReconciliationQuery = graphql(

@@ -3,9 +3,10 @@ import { useQuery } from 'urql';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
 import { useLocalName } from '../pickers/names';
+import { currentFiscalYear } from '../ui/FiscalYearSelect';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
-import { Bar, currentFiscalYear, FigureFilters, useCoordinatedAssociations } from './figures';
+import { Bar, FigureFilters, useCoordinatedAssociations } from './figures';
 import { reportMessages } from './reportMessages';
 
 const SupplyDemandQuery = graphql(`

@@ -2,19 +2,9 @@ import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
-import { todayInJapan } from '../jst';
 import { useLocalName } from '../pickers/names';
+import { FiscalYearSelect } from '../ui/FiscalYearSelect';
 import { reportMessages } from './reportMessages';
-
-/** The fiscal year (April to March) of today in Japan. */
-export function currentFiscalYear(now: Date = new Date()): number {
-  const [year, month] = todayInJapan(now).split('-').map(Number) as [number, number];
-  return month >= 4 ? year : year - 1;
-}
-
-/** This fiscal year and the four before it: what a coordinator reconciles or looks back on. */
-export const recentFiscalYears = (now: Date = new Date()) =>
-  Array.from({ length: 5 }, (_, back) => currentFiscalYear(now) - back);
 
 const CoordinatedAssociationsQuery = graphql(`
   query CoordinatedAssociations {
@@ -80,16 +70,7 @@ export function FigureFilters({
           </select>
         </label>
       ) : null}
-      <label>
-        {t.fiscalYear}
-        <select value={fiscalYear} onChange={(event) => onFiscalYear(Number(event.target.value))}>
-          {recentFiscalYears().map((year) => (
-            <option key={year} value={year}>
-              {t.fiscalYearOption(year)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FiscalYearSelect value={fiscalYear} onChange={onFiscalYear} />
       {children}
     </div>
   );

@@ -1,4 +1,5 @@
 import { bilingual } from '../i18n';
+import { moneyMessages } from '../money';
 
 /** The coordinator's figures: the grant-tax reconciliation, its exports, and supply and demand by language. */
 export const reportMessages = bilingual({
@@ -8,8 +9,6 @@ export const reportMessages = bilingual({
     reconciliationIntro:
       '年度の経費を、負担する自治体と特別交付税の区分ごとに合計しています。合計を選ぶと、その内訳の経費明細を表示します。',
     association: '協会',
-    fiscalYear: '年度',
-    fiscalYearOption: (year: number) => `${year}年度（${year}年4月〜${year + 1}年3月）`,
     bearingGovernment: '負担する自治体',
     allGovernments: 'すべての自治体',
     noAssociation: 'コーディネーターを務める協会がありません。',
@@ -19,7 +18,7 @@ export const reportMessages = bilingual({
     dispatches: '派遣',
     hours: '時間',
     languagesCount: '言語',
-    yen: (amount: number) => `${new Intl.NumberFormat('ja-JP').format(amount)}円`,
+    yen: moneyMessages.ja.yen,
     hoursValue: (hours: number) => `${hours.toFixed(1)}時間`,
     byGovernmentTitle: '自治体・区分ごとの合計',
     byGovernmentChart: '自治体・区分ごとの合計金額（棒グラフ）',
@@ -36,16 +35,8 @@ export const reportMessages = bilingual({
     amount: '金額',
     language: '言語',
     note: '備考',
-    kindLabels: {
-      honorarium: '謝金',
-      transport: '交通費',
-      remote_fee: 'リモート通訳料',
-      translation_fee: '翻訳料',
-      cancellation_fee: 'キャンセル料',
-      equipment: '機材費',
-      other: 'その他',
-    },
-    statusLabels: { draft: '下書き', submitted: '申請済み', approved: '承認済み', paid: '支払済み' },
+    kindLabels: moneyMessages.ja.kindLabels,
+    statusLabels: moneyMessages.ja.statusLabels,
     byKindTitle: '種別ごとの合計',
     byStatusTitle: '状態ごとの合計',
     noLines: 'この年度の経費明細はまだありません。派遣の報告が承認されると、ここに集計されます。',
@@ -101,8 +92,6 @@ export const reportMessages = bilingual({
     reconciliationIntro:
       'The fiscal year’s expenses, totalled per bearing local government and grant-tax category. Choose a total to see the expense lines behind it.',
     association: 'Association',
-    fiscalYear: 'Fiscal year',
-    fiscalYearOption: (year: number) => `FY${year} (April ${year} – March ${year + 1})`,
     bearingGovernment: 'Bearing local government',
     allGovernments: 'All local governments',
     noAssociation: 'You coordinate no association.',
@@ -112,7 +101,7 @@ export const reportMessages = bilingual({
     dispatches: 'Dispatches',
     hours: 'Hours',
     languagesCount: 'Languages',
-    yen: (amount: number) => `¥${new Intl.NumberFormat('en-GB').format(amount)}`,
+    yen: moneyMessages.en.yen,
     hoursValue: (hours: number) => `${hours.toFixed(1)} h`,
     byGovernmentTitle: 'Totals per local government and category',
     byGovernmentChart: 'Total per local government and category (bar chart)',
@@ -129,16 +118,8 @@ export const reportMessages = bilingual({
     amount: 'Amount',
     language: 'Language',
     note: 'Note',
-    kindLabels: {
-      honorarium: 'Honorarium',
-      transport: 'Transport',
-      remote_fee: 'Remote fee',
-      translation_fee: 'Translation fee',
-      cancellation_fee: 'Cancellation fee',
-      equipment: 'Equipment',
-      other: 'Other',
-    },
-    statusLabels: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', paid: 'Paid' },
+    kindLabels: moneyMessages.en.kindLabels,
+    statusLabels: moneyMessages.en.statusLabels,
     byKindTitle: 'Totals by kind',
     byStatusTitle: 'Totals by status',
     noLines: 'No expense lines for this fiscal year yet. They are totalled here once dispatch reports are approved.',

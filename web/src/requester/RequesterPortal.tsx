@@ -1,12 +1,16 @@
 import { Link, Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
 import { Bookings } from '../requests/Bookings';
+import { costMessages } from '../requests/costMessages';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { requestMessages } from '../requests/messages';
+import { RequestCosts } from '../requests/RequestCosts';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
 import { Flash } from '../ui/flash';
 import { Page } from '../ui/Page';
+import { SectionNav } from '../ui/SectionNav';
+import { CostsPage } from './CostsPage';
 import { NewRequestPage } from './NewRequestPage';
 
 function MyRequests() {
@@ -26,16 +30,40 @@ function MyRequests() {
   );
 }
 
-/** Requesting staff of a public body: their organization's requests, filing, changing and cancelling. */
+function RequesterNav() {
+  const t = useMessages(costMessages);
+  return (
+    <SectionNav
+      label={t.nav}
+      links={[
+        { href: '/', label: t.sections.requests, alsoUnder: ['/new', '/requests'] },
+        { href: '/costs', label: t.sections.costs },
+      ]}
+    />
+  );
+}
+
+/** Requesting staff of a public body: their organization's requests, filing, changing and cancelling, and their costs. */
 export default function RequesterPortal() {
   return (
-    <Switch>
-      <Route path="/" component={MyRequests} />
-      <Route path="/new" component={NewRequestPage} />
-      <Route path="/requests/:id/edit" component={EditRequestPage} />
-      <Route path="/requests/:id">
-        <RequestPage extra={(id) => <Bookings requestId={id} />} />
-      </Route>
-    </Switch>
+    <>
+      <RequesterNav />
+      <Switch>
+        <Route path="/" component={MyRequests} />
+        <Route path="/new" component={NewRequestPage} />
+        <Route path="/costs" component={CostsPage} />
+        <Route path="/requests/:id/edit" component={EditRequestPage} />
+        <Route path="/requests/:id">
+          <RequestPage
+            extra={(id) => (
+              <>
+                <Bookings requestId={id} />
+                <RequestCosts requestId={id} />
+              </>
+            )}
+          />
+        </Route>
+      </Switch>
+    </>
   );
 }

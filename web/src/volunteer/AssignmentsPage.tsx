@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useNow } from '../dispatch/Countdown';
 import { VolunteerReportForm } from '../dispatch/VolunteerReportForm';
 import { WorkSummary } from '../dispatch/WorkSummary';
@@ -12,11 +13,13 @@ import { requestMessages } from '../requests/messages';
 import { Fact } from '../ui/Facts';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
+import { BookingCalendar, bookingElementId } from './BookingCalendar';
 import { CalendarFeed } from './CalendarFeed';
+import { calendarMessages } from './calendarMessages';
 import { MyAssignmentsQuery, ReconfirmMutation } from './workDocuments';
 import { volunteerWorkMessages } from './workMessages';
 
-type Assignment = ResultOf<typeof MyAssignmentsQuery>['myAssignments']['nodes'][number];
+export type Assignment = ResultOf<typeof MyAssignmentsQuery>['myAssignments']['nodes'][number];
 
 /** When the work begins (a translation: when it is due) and ends, in milliseconds. */
 const startOf = (assignment: Assignment) =>
@@ -58,9 +61,13 @@ function AssignmentCard({
   const [, reconfirm] = useMutation(ReconfirmMutation);
   const report = assignment.reports.find((one) => one.kind === 'volunteer') ?? null;
   const upcoming = startOf(assignment) > now;
+  // Asked by the workflow a day or two before (a booking made inside that time needs none).
+  const reconfirmBy =
+    upcoming && assignment.status === 'confirmed' && !assignment.reconfirmedAt ? assignment.reconfirmBy : null;
   const canReport = reportable(assignment, now) && !report?.approvedAt;
   return (
-    <li className="card">
+    // The calendar moves the focus here when the booking is chosen in a cell.
+    <li className="card" id={bookingElementId(assignment.id)} tabIndex={-1}>
       <WorkSummary work={assignment.request}>
         <p>
           <span className={`status status-assignment-${assignment.status}`}>
@@ -80,7 +87,8 @@ function AssignmentCard({
           </p>
         ) : null}
       </WorkSummary>
-      {upcoming && assignment.status === 'confirmed' && !assignment.reconfirmedAt ? (
+      {reconfirmBy ? <p className="notice">{t.reconfirmBy(format.dateTime(reconfirmBy))}</p> : null}
+      {reconfirmBy ? (
         <ActionButton
           done={t.reconfirmed}
           run={async () => {
@@ -111,14 +119,32 @@ function AssignmentCard({
   );
 }
 
+/** List or calendar, in the address so that a reload and the back button keep it. */
+function ViewSwitch({ calendar }: { calendar: boolean }) {
+  const t = useMessages(calendarMessages);
+  const [location] = useLocation();
+  return (
+    <nav className="view-switch" aria-label={t.viewLabel}>
+      <Link href={location} aria-current={calendar ? undefined : 'page'}>
+        {t.list}
+      </Link>
+      <Link href={`${location}?view=calendar`} aria-current={calendar ? 'page' : undefined}>
+        {t.calendar}
+      </Link>
+    </nav>
+  );
+}
+
 /**
- * The volunteer's bookings: what is coming (to reconfirm), then what is done (to report on), with
- * the calendar feed to carry them into a phone's calendar.
+ * The volunteer's bookings: what is coming (to reconfirm), then what is done (to report on), as a
+ * list or on a month calendar, with the calendar feed to carry them into a phone's calendar.
  */
 export function AssignmentsPage() {
   const t = useMessages(volunteerWorkMessages);
+  const k = useMessages(calendarMessages);
   const c = useMessages(common);
   const now = useNow(60_000);
+  const calendar = new URLSearchParams(useSearch()).get('view') === 'calendar';
   // Older bookings on demand: the cache joins the pages (client.ts).
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({
@@ -144,11 +170,33 @@ export function AssignmentsPage() {
       onReport={(open) => setReporting(open ? assignment.id : null)}
     />
   );
+  const loadMore = data?.myAssignments.pageInfo.hasNextPage ? (
+    <button
+      type="button"
+      className="secondary"
+      disabled={fetching}
+      onClick={() => setAfter(data.myAssignments.pageInfo.endCursor ?? null)}
+    >
+      {c.loadMore}
+    </button>
+  ) : null;
   return (
     <Page title={t.assignmentsTitle}>
+      <ViewSwitch calendar={calendar} />
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
-      {data ? (
+      {data && calendar ? (
+        <>
+          <BookingCalendar assignments={assignments} now={now} card={card} />
+          {loadMore ? (
+            <>
+              <p className="hint">{k.partial}</p>
+              {loadMore}
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {data && !calendar ? (
         <>
           <section aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{t.upcomingTitle}</h2>
@@ -161,16 +209,7 @@ export function AssignmentsPage() {
           <section aria-labelledby="past-title">
             <h2 id="past-title">{t.pastTitle}</h2>
             {past.length === 0 ? <Empty>{t.noPast}</Empty> : <ul className="work-list">{past.map(card)}</ul>}
-            {data.myAssignments.pageInfo.hasNextPage ? (
-              <button
-                type="button"
-                className="secondary"
-                disabled={fetching}
-                onClick={() => setAfter(data.myAssignments.pageInfo.endCursor ?? null)}
-              >
-                {c.loadMore}
-              </button>
-            ) : null}
+            {loadMore}
           </section>
         </>
       ) : null}

@@ -10,6 +10,7 @@ import { BasicsSection } from './BasicsSection';
 import { CertificatesSection } from './CertificatesSection';
 import { DaysOffSection } from './DaysOffSection';
 import { ProfileQuery } from './documents';
+import { HonorariaPage } from './HonorariaPage';
 import { LanguagesSection } from './LanguagesSection';
 import { volunteerMessages } from './messages';
 import { OffersPage } from './OffersPage';
@@ -54,12 +55,13 @@ function VolunteerNav() {
         { href: '/offers', label: t.sections.offers },
         { href: '/board', label: t.sections.board },
         { href: '/assignments', label: t.sections.assignments },
+        { href: '/honoraria', label: t.sections.honoraria },
       ]}
     />
   );
 }
 
-/** Volunteers, on a phone first: their profile, the offers to answer, the open board, their bookings and reports. */
+/** Volunteers, on a phone first: their profile, the offers to answer, the open board, their bookings and reports, their honoraria. */
 export default function VolunteerPortal() {
   return (
     <>
@@ -69,6 +71,7 @@ export default function VolunteerPortal() {
         <Route path="/offers" component={OffersPage} />
         <Route path="/board" component={OpenBoardPage} />
         <Route path="/assignments" component={AssignmentsPage} />
+        <Route path="/honoraria" component={HonorariaPage} />
       </Switch>
     </>
   );

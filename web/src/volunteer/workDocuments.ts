@@ -152,6 +152,7 @@ export const MyAssignmentsQuery = graphql(
           id
           status
           reconfirmedAt
+          reconfirmBy
           releaseReason
           cancelledAt
           particulars {

@@ -4,7 +4,13 @@ import { bilingual } from '../i18n';
 export const volunteerWorkMessages = bilingual({
   ja: {
     navLabel: 'ボランティアのメニュー',
-    sections: { profile: 'プロフィール', offers: '依頼の打診', board: '募集中の依頼', assignments: '予定と報告' },
+    sections: {
+      profile: 'プロフィール',
+      offers: '依頼の打診',
+      board: '募集中の依頼',
+      assignments: '予定と報告',
+      honoraria: '謝金',
+    },
     offersTitle: '依頼の打診',
     offersIntro:
       'あなたに届いた依頼です。締め切りまでに、引き受けるか断るかを選んでください。先に引き受けた人に決まります。',
@@ -51,6 +57,7 @@ export const volunteerWorkMessages = bilingual({
     reconfirm: '参加を再確認する',
     reconfirmed: '参加を再確認しました。',
     reconfirmedAt: (date: string) => `${date} に再確認済み`,
+    reconfirmBy: (date: string) => `${date} までに参加の再確認をお願いします。確認がないと、ほかの方にお願いします。`,
     openReport: '活動報告を書く',
     changeReport: '活動報告を直す',
     closeReport: '報告を閉じる',
@@ -69,7 +76,13 @@ export const volunteerWorkMessages = bilingual({
   },
   en: {
     navLabel: 'Volunteer menu',
-    sections: { profile: 'Profile', offers: 'Offers', board: 'Open requests', assignments: 'Bookings' },
+    sections: {
+      profile: 'Profile',
+      offers: 'Offers',
+      board: 'Open requests',
+      assignments: 'Bookings',
+      honoraria: 'Honoraria',
+    },
     offersTitle: 'Offers',
     offersIntro:
       'Requests offered to you. Accept or decline before the deadline; the first volunteer to accept gets the booking.',
@@ -116,6 +129,8 @@ export const volunteerWorkMessages = bilingual({
     reconfirm: 'Reconfirm that I will go',
     reconfirmed: 'Reconfirmed.',
     reconfirmedAt: (date: string) => `Reconfirmed on ${date}`,
+    reconfirmBy: (date: string) =>
+      `Please reconfirm by ${date} that you will go; without it, we will ask someone else.`,
     openReport: 'Write the activity report',
     changeReport: 'Correct the activity report',
     closeReport: 'Close the report',
