@@ -1,6 +1,7 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { FailureNotice, problemsFor } from '../forms/FailureNotice';
+import { ConfirmInPlace } from '../forms/ConfirmInPlace';
+import { problemsFor } from '../forms/FailureNotice';
 import { Field, NumberField } from '../forms/Field';
 import { type Failure, formProblems, type Outcome, outcomeOf } from '../forms/failure';
 import { Section } from '../forms/Section';
@@ -524,58 +525,16 @@ function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
   );
 }
 
-/**
- * Deleting a schedule asks once more, in place (no dialog to lose the focus in): the keyboard lands
- * on Keep, and Keep or Escape puts it back on Delete.
- */
 function DeleteSchedule({ schedule, remove }: { schedule: Schedule; remove(): Promise<Failure | null> }) {
   const r = useMessages(adminMessages).rates;
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const keep = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const answered = useRef(false);
-  useEffect(() => {
-    if (asking) keep.current?.focus();
-    else if (answered.current) deleteButton.current?.focus();
-  }, [asking]);
-
-  function stop() {
-    answered.current = true;
-    setFailure(null);
-    setAsking(false);
-  }
-  async function confirm() {
-    setBusy(true);
-    const problem = await remove();
-    setBusy(false);
-    setFailure(problem);
-  }
-
-  if (!asking) {
-    return (
-      <button type="button" className="danger secondary" ref={deleteButton} onClick={() => setAsking(true)}>
-        {r.delete}
-      </button>
-    );
-  }
   return (
-    <fieldset
-      className="confirm"
-      onKeyDown={(event: KeyboardEvent) => {
-        if (event.key === 'Escape') stop();
-      }}
-    >
-      <legend>{r.confirmDelete(schedule.effectiveFrom)}</legend>
-      <FailureNotice failure={failure} />
-      <button type="button" className="danger" disabled={busy} onClick={confirm}>
-        {r.yesDelete}
-      </button>{' '}
-      <button type="button" className="secondary" ref={keep} onClick={stop}>
-        {r.keep}
-      </button>
-    </fieldset>
+    <ConfirmInPlace
+      action={r.delete}
+      question={r.confirmDelete(schedule.effectiveFrom)}
+      yes={r.yesDelete}
+      keep={r.keep}
+      run={remove}
+    />
   );
 }
 

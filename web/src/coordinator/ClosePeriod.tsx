@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { FailureNotice } from '../forms/FailureNotice';
+import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { ErrorFields, type Failure, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
@@ -45,31 +45,24 @@ export function ClosePeriod({
   const yearClosed = closedPeriods.some((period) => period.month === null);
   const open = fiscalMonths.filter((month) => !closedPeriods.some((period) => period.month === month));
   const [choice, setChoice] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   if (yearClosed) return null;
   const month = choice === '' ? null : Number(choice);
   const period = t.periodName(fiscalYear, month);
 
-  async function closeNow() {
-    if (!window.confirm(t.closeConfirm(period))) return;
-    setBusy(true);
+  async function closeNow(): Promise<Failure | null> {
     const outcome = outcomeOf(await close({ associationId, fiscalYear, month }), (result) => result.closeFiscalPeriod);
-    setBusy(false);
-    setFailure(outcome.ok ? null : outcome.failure);
-    if (outcome.ok) {
-      setDone(t.closed(period));
-      setChoice('');
-      onClosed();
-    }
+    if (!outcome.ok) return outcome.failure;
+    setDone(t.closed(period));
+    setChoice('');
+    onClosed();
+    return null;
   }
 
   return (
     <section className="card" aria-labelledby="close-title">
       <h2 id="close-title">{t.closeTitle}</h2>
       <p className="hint">{t.closeIntro}</p>
-      <FailureNotice failure={failure} />
       {done ? <p role="status">{done}</p> : null}
       <div className="filters">
         <label>
@@ -83,9 +76,13 @@ export function ClosePeriod({
             ))}
           </select>
         </label>
-        <button type="button" className="danger" disabled={busy} onClick={closeNow}>
-          {t.closePeriod}
-        </button>
+        <ConfirmInPlace
+          action={t.closePeriod}
+          question={t.closeConfirm(period)}
+          yes={t.closePeriod}
+          keep={t.keepOpen}
+          run={closeNow}
+        />
       </div>
     </section>
   );

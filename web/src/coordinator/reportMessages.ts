@@ -69,7 +69,8 @@ export const reportMessages = bilingual({
       '締めた期間の明細は変更できなくなります。下書きや申請中のまま残った明細は「確認が必要な明細」に表示されます。締めを解除できるのは管理者だけです。',
     closeMonth: '締める期間',
     closePeriod: '締める',
-    closeConfirm: (period: string) => `${period} を締めます。よろしいですか。`,
+    closeConfirm: (period: string) => `${period} を締めます。よろしいですか。締めた期間は管理者にしか開けられません。`,
+    keepOpen: '締めない',
     closed: (period: string) => `${period} を締めました。`,
     periodName: (year: number, month: number | null) =>
       month === null ? `${year}年度全体` : `${month >= 4 ? year : year + 1}年${month}月`,
@@ -154,7 +155,8 @@ export const reportMessages = bilingual({
       'Lines of a closed period can no longer change. Lines left as drafts or submitted show under “Lines to check”. Only an admin can reopen a period.',
     closeMonth: 'Period to close',
     closePeriod: 'Close',
-    closeConfirm: (period: string) => `Close ${period}?`,
+    closeConfirm: (period: string) => `Close ${period}? Only an admin can reopen it.`,
+    keepOpen: 'Keep it open',
     closed: (period: string) => `${period} has been closed.`,
     periodName: (year: number, month: number | null) =>
       month === null
