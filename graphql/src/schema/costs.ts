@@ -92,13 +92,18 @@ const MonthCostsRef = builder.objectRef<MonthCosts>('MonthCosts').implement({
 type RequestRow = typeof schema.requests.$inferSelect;
 type RequestSummary = RequestCostSummary & { request: RequestRow };
 
-/** The requests of the summaries, in one query. */
+/** The requests these lines or summaries name, in one query, by id. */
+async function requestsById(context: Context, ids: readonly string[]): Promise<Map<string, RequestRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await context.db.query.requests.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 async function withRequests(context: Context, summaries: readonly RequestCostSummary[]): Promise<RequestSummary[]> {
-  if (summaries.length === 0) return [];
-  const rows = await context.db.query.requests.findMany({
-    where: { id: { in: summaries.map((summary) => summary.requestId) } },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byId = await requestsById(
+    context,
+    summaries.map((summary) => summary.requestId),
+  );
   return summaries.flatMap((summary) => {
     const request = byId.get(summary.requestId);
     return request ? [{ ...summary, request }] : [];
@@ -197,11 +202,10 @@ const HonorariaYearRef = builder.objectRef<HonorariaYear>('HonorariaYear').imple
       type: [HonorariumLineRef],
       description: 'In date order.',
       resolve: async (year, _args, context) => {
-        if (year.lines.length === 0) return [];
-        const rows = await context.db.query.requests.findMany({
-          where: { id: { in: [...new Set(year.lines.map((line) => line.requestId))] } },
-        });
-        const byId = new Map(rows.map((row) => [row.id, row]));
+        const byId = await requestsById(
+          context,
+          year.lines.map((line) => line.requestId),
+        );
         return year.lines.flatMap((line) => {
           const work = byId.get(line.requestId);
           return work ? [{ ...line, work }] : [];
