@@ -127,8 +127,37 @@ function runTypeScript(entry, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/**
+ * The browser tests drive Debian's Chromium (with Japanese fonts for the screenshots). A fresh
+ * machine gets it from apt when this process may install packages (root, or sudo without a
+ * password); otherwise one line says what to install, and the browser tests will say it again.
+ */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (isExecutable(path)) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = !asRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  if (!asRoot && !sudo) {
+    say(
+      `Chromium is not at ${path} and this user cannot install it: run "apt-get install chromium fonts-noto-cjk" as root (the browser tests need it).`,
+    );
+    return;
+  }
+  say("Installing Chromium and Japanese fonts from Debian's packages (browser tests; first run only)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'],
+  ]) {
+    const [command, ...commandArgs] = [...(asRoot ? [] : ['sudo', '-n']), 'apt-get', ...args];
+    const status = run(command, commandArgs, { env });
+    if (status !== 0) fail(`apt-get ${args[0]} failed (exit code ${status}); see the output above.`);
+  }
+}
+
 function test(args) {
   ensureTemporal({ testServer: true });
+  ensureChromium();
   const steps = [
     ['Type-checking every package', ['run', 'typecheck']],
     ['Linting and format check (Biome)', ['run', 'lint']],
