@@ -13,7 +13,8 @@ const csrfHeader = 'x-graphql-yoga-csrf';
 /**
  * GraphQL Armor's defaults, which the app's own operations fit: the deepest, a list three levels
  * down a connection (`organizations { edges { node { staff { user { displayName } } } } }`), is 6.
- * Armor counts each fragment (inline or spread) as a level too.
+ * Fragments are flattened into their selections before depth and cost are counted, so that a
+ * component can own its fragment without the spread costing a level.
  */
 const operationLimits = { depth: 6, aliases: 15, tokens: 1_000, cost: 5_000 } as const;
 
@@ -26,10 +27,10 @@ export function protections(options: { production: boolean }): Plugin[] {
   return [
     useCSRFPrevention({ requestHeaders: [csrfHeader] }),
     EnvelopArmorPlugin({
-      maxDepth: { n: operationLimits.depth },
+      maxDepth: { n: operationLimits.depth, flattenFragments: true },
       maxAliases: { n: operationLimits.aliases },
       maxTokens: { n: operationLimits.tokens },
-      costLimit: { maxCost: operationLimits.cost },
+      costLimit: { maxCost: operationLimits.cost, flattenFragments: true },
       // "Did you mean …?" spells out the schema to someone probing it; developers want the hint.
       blockFieldSuggestion: { enabled: options.production },
     }),

@@ -1,51 +1,65 @@
 import type { ReactNode } from 'react';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
-import { type EnumValues, enumLabels } from '../labels';
+import { enumLabels } from '../labels';
 import { useLocalName } from '../pickers/names';
 import { requestMessages } from '../requests/messages';
 import { Fact } from '../ui/Facts';
 
-interface Named {
-  code: string;
-  nameJa: string;
-  nameEn: string | null;
+/**
+ * The work as a volunteer reads it on an offer or a booking. The open board reads an `OpenRequest`
+ * (its own type, with the id to apply to and the answer date) with the same fields, and shows it
+ * with `WorkFacts`.
+ */
+export const WorkFields = graphql(`
+  fragment WorkFields on OfferedRequest {
+    modality
+    startsAt
+    endsAt
+    deadline
+    urgent
+    purpose
+    specialty
+    venue
+    interpretersNeeded
+    volume
+    volumeUnit
+    translationDirection
+    language {
+      code
+      nameJa
+      nameEn
+    }
+    pairLanguage {
+      code
+      nameJa
+      nameEn
+    }
+    localGovernment {
+      code
+      nameJa
+      nameEn
+    }
+  }
+`);
+
+export type Work = ResultOf<typeof WorkFields>;
+
+interface SummaryProps {
+  headingLevel?: 2 | 3;
+  children?: ReactNode;
 }
 
-/**
- * The work as a volunteer reads it: an offer, an open request, a booking. Each query selects these
- * fields inline (the API's depth and cost limits count a fragment as a level).
- */
-export interface Work {
-  modality: EnumValues<'Modality'>;
-  startsAt: string | null;
-  endsAt: string | null;
-  deadline: string | null;
-  urgent: boolean;
-  purpose: EnumValues<'RequestPurpose'>;
-  specialty: EnumValues<'Specialty'> | null;
-  venue: string | null;
-  interpretersNeeded: number;
-  volume: number | null;
-  volumeUnit: EnumValues<'VolumeUnit'> | null;
-  translationDirection: EnumValues<'TranslationDirection'> | null;
-  language: Named;
-  pairLanguage: Named;
-  localGovernment: Named | null;
+/** An offer's or a booking's request, read from its `WorkFields`. */
+export function WorkSummary({ request, ...props }: SummaryProps & { request: FragmentOf<typeof WorkFields> }) {
+  return <WorkFacts work={readFragment(WorkFields, request)} {...props} />;
 }
 
 /**
  * What, when and where, for a volunteer deciding on a phone: the kind of work and the languages as
  * the heading, then the day, the place and the purpose.
  */
-export function WorkSummary({
-  work,
-  headingLevel = 3,
-  children,
-}: {
-  work: Work;
-  headingLevel?: 2 | 3;
-  children?: ReactNode;
-}) {
+export function WorkFacts({ work, headingLevel = 3, children }: SummaryProps & { work: Work }) {
   const t = useMessages(requestMessages);
   const labels = useMessages(enumLabels);
   const format = useFormat();

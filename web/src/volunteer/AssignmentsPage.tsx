@@ -3,10 +3,10 @@ import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useNow } from '../dispatch/Countdown';
 import { VolunteerReportForm } from '../dispatch/VolunteerReportForm';
-import { WorkSummary } from '../dispatch/WorkSummary';
+import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
 import { ActionButton } from '../forms/ActionButton';
 import { outcomeOf } from '../forms/failure';
-import type { ResultOf } from '../graphql';
+import { type ResultOf, readFragment } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { common } from '../messages';
 import { requestMessages } from '../requests/messages';
@@ -22,10 +22,14 @@ import { volunteerWorkMessages } from './workMessages';
 export type Assignment = ResultOf<typeof MyAssignmentsQuery>['myAssignments']['nodes'][number];
 
 /** When the work begins (a translation: when it is due) and ends, in milliseconds. */
-const startOf = (assignment: Assignment) =>
-  Date.parse(assignment.request.startsAt ?? assignment.request.deadline ?? assignment.request.endsAt ?? '');
-const endOf = (assignment: Assignment) =>
-  Date.parse(assignment.request.endsAt ?? assignment.request.deadline ?? assignment.request.startsAt ?? '');
+const startOf = (assignment: Assignment) => {
+  const work = readFragment(WorkFields, assignment.request);
+  return Date.parse(work.startsAt ?? work.deadline ?? work.endsAt ?? '');
+};
+const endOf = (assignment: Assignment) => {
+  const work = readFragment(WorkFields, assignment.request);
+  return Date.parse(work.endsAt ?? work.deadline ?? work.startsAt ?? '');
+};
 
 /** Bookings a report can be filed on: confirmed or completed, once the work has begun. */
 const reportable = (assignment: Assignment, now: number) =>
@@ -68,7 +72,7 @@ function AssignmentCard({
   return (
     // The calendar moves the focus here when the booking is chosen in a cell.
     <li className="card" id={bookingElementId(assignment.id)} tabIndex={-1}>
-      <WorkSummary work={assignment.request}>
+      <WorkSummary request={assignment.request}>
         <p>
           <span className={`status status-assignment-${assignment.status}`}>
             {t.assignmentStatus[assignment.status]}
@@ -113,7 +117,11 @@ function AssignmentCard({
         </button>
       ) : null}
       {canReport && reporting ? (
-        <VolunteerReportForm assignmentId={assignment.id} planned={assignment.request} filed={report} />
+        <VolunteerReportForm
+          assignmentId={assignment.id}
+          planned={readFragment(WorkFields, assignment.request)}
+          filed={report}
+        />
       ) : null}
     </li>
   );

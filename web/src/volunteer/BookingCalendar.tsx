@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { WorkFields } from '../dispatch/WorkSummary';
+import { readFragment } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { fromInstant, todayInJapan } from '../jst';
 import { enumLabels } from '../labels';
@@ -12,8 +14,10 @@ import { isDate, isMonth, monthOf, monthWeeks, shiftMonth } from './month';
 import { volunteerWorkMessages } from './workMessages';
 
 /** When a booking is on the calendar: its start, or a translation's deadline. */
-const whenOf = (assignment: Assignment) =>
-  assignment.request.startsAt ?? assignment.request.deadline ?? assignment.request.endsAt;
+const whenOf = (assignment: Assignment) => {
+  const work = readFragment(WorkFields, assignment.request);
+  return work.startsAt ?? work.deadline ?? work.endsAt;
+};
 
 /** The loaded bookings by their day in Japan, each day's in the order of the clock. */
 function byDay(assignments: readonly Assignment[]): Map<string, Assignment[]> {
@@ -34,7 +38,7 @@ function BookingLine({ assignment }: { assignment: Assignment }) {
   const w = useMessages(volunteerWorkMessages);
   const format = useFormat();
   const localName = useLocalName();
-  const { request } = assignment;
+  const request = readFragment(WorkFields, assignment.request);
   const time = request.startsAt
     ? format.time(request.startsAt)
     : request.deadline

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Countdown } from '../dispatch/Countdown';
-import { type Work, WorkSummary } from '../dispatch/WorkSummary';
+import { type WorkFields, WorkSummary } from '../dispatch/WorkSummary';
 import { FailureNotice } from '../forms/FailureNotice';
 import { type Failure, outcomeOf } from '../forms/failure';
-import type { ResultOf } from '../graphql';
+import type { FragmentOf, ResultOf } from '../graphql';
 import { useMessages } from '../i18n';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -15,7 +15,10 @@ import { volunteerWorkMessages } from './workMessages';
 type Offer = ResultOf<typeof MyOffersQuery>['myOffers']['nodes'][number];
 type AcceptResult = 'won' | 'taken' | 'expired' | 'busy' | 'closed';
 /** What became of an answered offer: it leaves the list, and this stays to say why. */
-type Answer = { offerId: string; work: Work } & ({ kind: 'accepted'; result: AcceptResult } | { kind: 'declined' });
+type Answer = { offerId: string; work: FragmentOf<typeof WorkFields> } & (
+  | { kind: 'accepted'; result: AcceptResult }
+  | { kind: 'declined' }
+);
 
 /** New offers arrive while the page is open: it asks again this often. */
 const refreshSeconds = 20;
@@ -31,7 +34,7 @@ function AnswerNotice({ answer }: { answer: Answer }) {
       <p className="answer-title">
         <strong>{answer.kind === 'declined' ? t.declined : t.acceptResults[answer.result]}</strong>
       </p>
-      <WorkSummary work={answer.work} />
+      <WorkSummary request={answer.work} />
       {won ? (
         <p>
           <Link href="/assignments">{t.seeAssignments}</Link>
@@ -62,7 +65,7 @@ function OfferCard({ offer, onAnswered }: { offer: Offer; onAnswered(answer: Ans
 
   return (
     <li className="card offer">
-      <WorkSummary work={offer.request}>
+      <WorkSummary request={offer.request}>
         <Countdown until={offer.deadline} />
       </WorkSummary>
       <FailureNotice failure={failure} />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from 'urql';
-import { WorkSummary } from '../dispatch/WorkSummary';
+import { WorkFacts } from '../dispatch/WorkSummary';
 import { ActionButton } from '../forms/ActionButton';
 import { outcomeOf } from '../forms/failure';
 import { useFormat, useMessages } from '../i18n';
@@ -29,12 +29,12 @@ export function OpenBoardPage() {
         <ul className="work-list" aria-label={t.boardTitle}>
           {entries.map((entry) => (
             <li key={entry.request.requestId} className="card">
-              <WorkSummary work={entry.request}>
+              <WorkFacts work={entry.request}>
                 <p className="hint">
                   {t.fitsBecause} {entry.reasons}
                 </p>
                 {entry.request.answerBy ? <p>{t.answerNeededBy(format.day(entry.request.answerBy))}</p> : null}
-              </WorkSummary>
+              </WorkFacts>
               {entry.applied ? (
                 <p className="saved">{t.applied}</p>
               ) : (

@@ -117,8 +117,8 @@ export const ProfileQuery = graphql(
 
 /**
  * Every section saves through this one mutation with the part it changes. The answer is the whole
- * profile, selected inline (the API caps how deep a document may go, fragments counting as a level),
- * so that every section and the completeness shown above them update at once.
+ * profile, as the page reads it, so that every section and the completeness shown above them update
+ * at once.
  */
 export const SaveProfileMutation = graphql(
   `
@@ -128,61 +128,19 @@ export const SaveProfileMutation = graphql(
         ... on MutationUpdateMyVolunteerProfileSuccess {
           data {
             id
-            fullName
-            phone
-            remoteCapable
-            maxTravelKm
-            monthlyCap
-            specialties
-            holidaysOff
-            homeLocalGovernment {
-              code
-              nameJa
-              nameEn
-            }
-            languages {
-              level
-              directions
-              language {
-                code
-                nameJa
-                nameEn
-              }
-            }
-            regions {
-              localGovernment {
-                code
-                nameJa
-                nameEn
-              }
-            }
-            certificates {
-              kind
-              name
-              issuer
-              issuedOn
-              expiresOn
-            }
-            availability {
-              weekday
-              startMinute
-              endMinute
-            }
-            daysOff {
-              startsOn
-              endsOn
-            }
-            profileCompleteness {
-              complete
-              missing
-            }
+            ...StandingFields
+            ...BasicsFields
+            ...LanguagesFields
+            ...RegionsFields
+            ...CertificatesFields
+            ...AvailabilityFields
           }
         }
         ...ErrorFields
       }
     }
   `,
-  [ErrorFields],
+  [ErrorFields, StandingFields, BasicsFields, LanguagesFields, RegionsFields, CertificatesFields, AvailabilityFields],
 );
 
 export const SignPledgeMutation = graphql(

@@ -1,3 +1,4 @@
+import { WorkFields } from '../dispatch/WorkSummary';
 import { ErrorFields } from '../forms/failure';
 import { graphql } from '../graphql';
 
@@ -10,38 +11,13 @@ export const MyOffersQuery = graphql(
           status
           deadline
           request {
-            modality
-            startsAt
-            endsAt
-            deadline
-            urgent
-            purpose
-            specialty
-            venue
-            interpretersNeeded
-            volume
-            volumeUnit
-            translationDirection
-            language {
-              code
-              nameJa
-              nameEn
-            }
-            pairLanguage {
-              code
-              nameJa
-              nameEn
-            }
-            localGovernment {
-              code
-              nameJa
-              nameEn
-            }
+            ...WorkFields
           }
         }
       }
     }
   `,
+  [WorkFields],
 );
 
 export const AcceptOfferMutation = graphql(
@@ -163,33 +139,7 @@ export const MyAssignmentsQuery = graphql(
             contactPhone
           }
           request {
-            modality
-            startsAt
-            endsAt
-            deadline
-            urgent
-            purpose
-            specialty
-            venue
-            interpretersNeeded
-            volume
-            volumeUnit
-            translationDirection
-            language {
-              code
-              nameJa
-              nameEn
-            }
-            pairLanguage {
-              code
-              nameJa
-              nameEn
-            }
-            localGovernment {
-              code
-              nameJa
-              nameEn
-            }
+            ...WorkFields
           }
           reports {
             kind
@@ -211,6 +161,7 @@ export const MyAssignmentsQuery = graphql(
       }
     }
   `,
+  [WorkFields],
 );
 
 export const ReconfirmMutation = graphql(
