@@ -39,6 +39,50 @@ function RoleGate({ needs, children }: { needs: Role; children: ReactNode }) {
   return children;
 }
 
+/**
+ * Links in e-mails and calendar events name the thing, not the portal: one message (the answer date
+ * passing, say) reaches a requester and the coordinators alike. Each opens in the reader's portal,
+ * after sign-in when needed; someone who could open it in two asks which.
+ */
+const forwards: Array<{ path: string; portals: Role[] }> = [
+  { path: '/requests/:id', portals: ['requester', 'coordinator'] },
+  { path: '/offers', portals: ['volunteer'] },
+  { path: '/assignments/:id?', portals: ['volunteer'] },
+];
+
+function Forward({ portals }: { portals: Role[] }) {
+  const { viewer } = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  const t = useMessages(common);
+  const rest = `${location}${search ? `?${search}` : ''}`;
+  if (!viewer) return <Redirect to={`/sign-in?next=${encodeURIComponent(rest)}`} replace />;
+  const open = portals.filter((portal) => viewer.roles?.includes(portal));
+  const [only] = open;
+  if (open.length === 1 && only) return <Redirect to={`/${only}${rest}`} replace />;
+  if (open.length === 0) {
+    return (
+      <Page title={t.notAllowedTitle}>
+        <p>{t.notAllowedBody}</p>
+        <p>
+          <Link href={landingOf(viewer)}>{t.goToMyPage}</Link>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title={t.openInWhichPortal}>
+      <ul>
+        {open.map((portal) => (
+          <li key={portal}>
+            <Link href={`/${portal}${rest}`}>{t.portals[portal]}</Link>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
 function Home() {
   const { viewer } = useSession();
   return <Redirect to={viewer ? landingOf(viewer) : '/sign-in'} replace />;
@@ -95,6 +139,11 @@ export function App() {
               <AdminPortal />
             </RoleGate>
           </Route>
+          {forwards.map(({ path, portals }) => (
+            <Route key={path} path={path}>
+              <Forward portals={portals} />
+            </Route>
+          ))}
           <Route path="/no-role" component={NoRole} />
           <Route path="/" component={Home} />
           <Route component={NotFound} />

@@ -119,7 +119,13 @@ const reason = (notice: DispatchNotice, locale: Locale) => {
   return key && key in words ? words[key] : (notice.reason ?? '');
 };
 
+/**
+ * Links name the thing, not the portal (the web app opens each in the reader's portal): a request,
+ * the offers, the bookings or one booking. Plain ids: the app makes them the API's global IDs.
+ */
 const requestPath = (notice: DispatchNotice) => `/requests/${notice.requestId}`;
+const bookingsPath = (notice: DispatchNotice) =>
+  notice.assignmentId ? `/assignments/${notice.assignmentId}` : '/assignments';
 
 /** Each event in both languages: subject, the sentence that says what happened, and where to act. */
 const phrases: Record<DispatchEvent, Phrase> = {
@@ -183,17 +189,17 @@ const phrases: Record<DispatchEvent, Phrase> = {
           lead: `We withdraw this offer: ${reason(n, l)}. Thank you all the same.`,
           path: '/offers',
         },
-  assignmentConfirmed: (_n, l) =>
+  assignmentConfirmed: (n, l) =>
     l === 'ja'
       ? {
           subject: '依頼が確定しました',
           lead: 'お引き受けいただきありがとうございます。次の内容で確定しました。',
-          path: '/assignments',
+          path: bookingsPath(n),
         }
       : {
           subject: 'You are confirmed',
           lead: 'Thank you for accepting. You are confirmed for the request below.',
-          path: '/assignments',
+          path: bookingsPath(n),
         },
   requestConfirmed: (n, l) =>
     l === 'ja'
@@ -248,36 +254,36 @@ const phrases: Record<DispatchEvent, Phrase> = {
       ? {
           subject: `活動の${hoursJa(n.hoursBefore ?? 0)}前のお知らせ`,
           lead: `ご担当の活動が${hoursJa(n.hoursBefore ?? 0)}後に始まります。`,
-          path: '/assignments',
+          path: bookingsPath(n),
         }
       : {
           subject: `Reminder: your activity in ${hoursEn(n.hoursBefore ?? 0)}`,
           lead: `Your activity starts in ${hoursEn(n.hoursBefore ?? 0)}.`,
-          path: '/assignments',
+          path: bookingsPath(n),
         },
   reconfirmationRequested: (n, l) =>
     l === 'ja'
       ? {
           subject: '参加の再確認をお願いします',
           lead: `${when(n.respondBy, l)}までに、参加できることをアプリで再確認してください。再確認がない場合は、ほかの方にお願いします。`,
-          path: '/assignments',
+          path: bookingsPath(n),
         }
       : {
           subject: 'Please reconfirm',
           lead: `Please reconfirm in the app by ${when(n.respondBy, l)} that you will go. Without it, we will ask someone else.`,
-          path: '/assignments',
+          path: bookingsPath(n),
         },
   assignmentReleased: (n, l) =>
     l === 'ja'
       ? {
           subject: '担当を解除しました',
           lead: `${reason(n, l)}ため、この依頼のご担当を解除しました。`,
-          path: '/assignments',
+          path: bookingsPath(n),
         }
       : {
           subject: 'You are released from a request',
           lead: `You are no longer booked for this request: ${reason(n, l)}.`,
-          path: '/assignments',
+          path: bookingsPath(n),
         },
   coverNeeded: (n, l) =>
     l === 'ja'
@@ -291,25 +297,25 @@ const phrases: Record<DispatchEvent, Phrase> = {
           lead: `A volunteer was released (${reason(n, l)}). We have started finding cover.`,
           path: requestPath(n),
         },
-  requestChanged: (_n, l) =>
+  requestChanged: (n, l) =>
     l === 'ja'
-      ? { subject: '依頼の日時が変わりました', lead: 'ご担当の依頼が次のとおり変更されました。', path: '/assignments' }
+      ? { subject: '依頼の日時が変わりました', lead: 'ご担当の依頼が次のとおり変更されました。', path: bookingsPath(n) }
       : {
           subject: 'Your request changed',
           lead: 'The request you are booked for changed as follows.',
-          path: '/assignments',
+          path: bookingsPath(n),
         },
-  assignmentCancelled: (_n, l) =>
+  assignmentCancelled: (n, l) =>
     l === 'ja'
       ? {
           subject: '依頼が取り消されました',
           lead: 'ご担当の依頼が依頼者により取り消されました。',
-          path: '/assignments',
+          path: bookingsPath(n),
         }
       : {
           subject: 'Request cancelled',
           lead: 'The request you were booked for was cancelled by the requester.',
-          path: '/assignments',
+          path: bookingsPath(n),
         },
   lateCancellation: (n, l) =>
     l === 'ja'
@@ -340,24 +346,24 @@ const phrases: Record<DispatchEvent, Phrase> = {
         ? {
             subject: '活動報告をお願いします',
             lead: '実際の開始・終了時刻、交通費、連絡事項を報告してください。',
-            path: '/assignments',
+            path: bookingsPath(n),
           }
         : {
             subject: 'Please file your activity report',
             lead: 'Please report your actual times, transport fare and any notes.',
-            path: '/assignments',
+            path: bookingsPath(n),
           },
   reportReminder: (n, l) =>
     l === 'ja'
       ? {
           subject: '活動報告がまだ届いていません',
           lead: '活動報告の提出をお願いします。',
-          path: n.reportKind === 'requester' ? requestPath(n) : '/assignments',
+          path: n.reportKind === 'requester' ? requestPath(n) : bookingsPath(n),
         }
       : {
           subject: 'Your activity report is still missing',
           lead: 'Please file your activity report.',
-          path: n.reportKind === 'requester' ? requestPath(n) : '/assignments',
+          path: n.reportKind === 'requester' ? requestPath(n) : bookingsPath(n),
         },
   reportsOverdue: (n, l) =>
     l === 'ja'

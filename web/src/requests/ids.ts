@@ -1,10 +1,19 @@
 /** Global IDs are base64 and may hold `/`: they travel in paths encoded. */
 export const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`;
 
-export function idFromPath(segment: string): string {
+const plainId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The global ID a path names. Links in e-mails and calendar events are written without GraphQL and
+ * carry the plain id; it becomes the API's global ID here (base64 of "Type:id", as the Relay plugin
+ * encodes it).
+ */
+export function idFromPath(segment: string, type: 'Request' | 'Assignment' = 'Request'): string {
+  let decoded = segment;
   try {
-    return decodeURIComponent(segment);
+    decoded = decodeURIComponent(segment);
   } catch {
-    return segment;
+    // A malformed escape: the API answers "not found" for the segment as it is.
   }
+  return plainId.test(decoded) ? btoa(`${type}:${decoded}`) : decoded;
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Link, useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { useNow } from '../dispatch/Countdown';
 import { VolunteerReportForm } from '../dispatch/VolunteerReportForm';
 import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
@@ -9,6 +9,7 @@ import { outcomeOf } from '../forms/failure';
 import { type ResultOf, readFragment } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { common } from '../messages';
+import { idFromPath } from '../requests/ids';
 import { requestMessages } from '../requests/messages';
 import { Fact } from '../ui/Facts';
 import { Page } from '../ui/Page';
@@ -153,6 +154,9 @@ export function AssignmentsPage() {
   const c = useMessages(common);
   const now = useNow(60_000);
   const calendar = new URLSearchParams(useSearch()).get('view') === 'calendar';
+  // A calendar event's or an e-mail's link names one booking: its card takes the focus once loaded.
+  const params = useParams<{ id?: string }>();
+  const chosen = params.id ? idFromPath(params.id, 'Assignment') : null;
   // Older bookings on demand: the cache joins the pages (client.ts).
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({
@@ -163,6 +167,10 @@ export function AssignmentsPage() {
   // One report form open at a time: its fields are named as the API names them.
   const [reporting, setReporting] = useState<string | null>(null);
   const assignments = data?.myAssignments.nodes ?? [];
+  const chosenLoaded = chosen !== null && assignments.some((assignment) => assignment.id === chosen);
+  useEffect(() => {
+    if (chosen && chosenLoaded) document.getElementById(bookingElementId(chosen))?.focus();
+  }, [chosen, chosenLoaded]);
   const upcoming = assignments
     .filter((assignment) => endOf(assignment) > now && assignment.status === 'confirmed')
     .sort((a, b) => startOf(a) - startOf(b));

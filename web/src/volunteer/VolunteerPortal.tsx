@@ -70,7 +70,7 @@ export default function VolunteerPortal() {
         <Route path="/" component={ProfilePage} />
         <Route path="/offers" component={OffersPage} />
         <Route path="/board" component={OpenBoardPage} />
-        <Route path="/assignments" component={AssignmentsPage} />
+        <Route path="/assignments/:id?" component={AssignmentsPage} />
         <Route path="/honoraria" component={HonorariaPage} />
       </Switch>
     </>
