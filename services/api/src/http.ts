@@ -73,6 +73,10 @@ export function createHttpServer(options: HttpOptions): Server {
     // when isDev, which defaults to NODE_ENV=development and is never so in production.
     maskedErrors: options.production ? { isDev: false } : true,
     graphiql: !options.production,
+    // GraphiQL from the installed package, not from a CDN (yoga's default): it opens offline and
+    // behind a firewall. Loaded when first opened (nine megabytes of it), never in production.
+    renderGraphiQL: async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     landingPage: false,
     logging: {
       debug: (...args) => options.logger.debug(args.map(String).join(' ')),
