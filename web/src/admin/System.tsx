@@ -30,6 +30,7 @@ const CaughtEmailsQuery = graphql(`
 `);
 
 const parts = ['database', 'temporal', 'worker'] as const;
+// The API answers 'ok' or a short technical reason (from the driver or Temporal), shown as such.
 
 /** What the foundation's staff check first when something seems off. */
 function Health() {
@@ -47,7 +48,9 @@ function Health() {
             return (
               <div key={part} data-testid={`health-${part}`}>
                 <dt>{t[part]}</dt>
-                <dd className={value === 'ok' ? 'ok' : 'problem'}>{value === 'ok' ? '✓ ok' : value}</dd>
+                <dd className={value === 'ok' ? 'ok' : 'problem'}>
+                  {value === 'ok' ? t.working : t.notWorking(value)}
+                </dd>
               </div>
             );
           })}
