@@ -33,29 +33,42 @@ describe('which grant tax a bearing body may claim, category by category', () =>
     expect(result.kind === 'eligible' ? result.measure : null).toBe(measure);
   });
 
-  test('a flag says what is wrong in words', () => {
+  test('a flag says what is wrong in words, in Japanese and in English', () => {
     expect(eligibility('1', 'prefecture')).toEqual({
       kind: 'flagged',
-      reason:
-        'Category 1 (Multilingual administrative and living information) cannot be borne by a prefecture under the table.',
+      reason: {
+        ja: '区分1（行政・生活情報の多言語化）は、表では都道府県が負担できません。',
+        en: 'Category 1 (Multilingual administrative and living information) cannot be borne by a prefecture under the table.',
+      },
     });
   });
 });
 
 test.each([
-  ['consultation_desk', '1'],
-  ['life_orientation', '3'],
-  ['disaster', '4'],
-  ['school_enrollment', '5'],
-  ['one_stop_desk', '6'],
-  ['japanese_class', '7'],
-  ['other', 'N'],
-] as const)('a dispatch for %s suggests category %s', (purpose, category) => {
-  expect(suggestCategory(purpose)).toBe(category);
+  ['consultation_desk', 'municipality', '1'],
+  ['consultation_desk', 'prefecture', 'G'],
+  ['administrative_translation', 'prefecture', 'G'],
+  ['life_orientation', 'municipality', '3'],
+  ['life_orientation', 'prefecture', 'G'],
+  ['disaster', 'municipality', '4'],
+  ['disaster', 'prefecture', '4'],
+  ['school_enrollment', 'prefecture', '5'],
+  ['one_stop_desk', 'municipality', '6'],
+  ['one_stop_desk', 'prefecture', '6'],
+  ['japanese_class', 'municipality', '7'],
+  ['japanese_class', 'prefecture', 'G'],
+  ['other_support', 'prefecture', 'G'],
+  ['other', 'municipality', 'N'],
+] as const)('a dispatch for %s borne by a %s suggests category %s', (purpose, bearer, category) => {
+  expect(suggestCategory(purpose, bearer)).toBe(category);
 });
 
-test('every purpose suggests some category', () => {
-  for (const purpose of requestPurposes) expect(suggestCategory(purpose)).toMatch(/^[1-7GN]$/);
+test('no purpose suggests a category its bearing body may not claim', () => {
+  for (const purpose of requestPurposes) {
+    for (const bearer of ['prefecture', 'municipality'] as const) {
+      expect(eligibility(suggestCategory(purpose, bearer), bearer).kind).not.toBe('flagged');
+    }
+  }
 });
 
 test('the purposes are the ones the database stores', async () => {

@@ -3,6 +3,7 @@
  * expense belongs to, and which grant tax a local government of a given kind may claim it under.
  * The table is DESIGN.md's (from seed 002); a combination it does not allow is flagged, not guessed.
  */
+import type { Localized } from './errors';
 
 export const grantTaxCategories = ['1', '2', '3', '4', '5', '6', '7', 'G', 'N'] as const;
 export type GrantTaxCategory = (typeof grantTaxCategories)[number];
@@ -42,15 +43,24 @@ export type Eligibility =
   /** Category N: recorded, claimed under no measure. */
   | { kind: 'not_claimed' }
   /** The table does not allow this category for this kind of body: a coordinator must look. */
-  | { kind: 'flagged'; reason: string };
+  | { kind: 'flagged'; reason: Localized };
+
+const bearerNames: Record<BearingBodyKind, Localized> = {
+  prefecture: { ja: '都道府県', en: 'a prefecture' },
+  municipality: { ja: '市区町村', en: 'a municipality' },
+};
 
 export function eligibility(category: GrantTaxCategory, bearer: BearingBodyKind): Eligibility {
   if (category === 'N') return { kind: 'not_claimed' };
   const measure = measures[category][bearer];
   if (measure) return { kind: 'eligible', measure };
+  const name = grantTaxCategoryNames[category];
   return {
     kind: 'flagged',
-    reason: `Category ${category} (${grantTaxCategoryNames[category].en}) cannot be borne by a ${bearer} under the table.`,
+    reason: {
+      ja: `区分${category}（${name.ja}）は、表では${bearerNames[bearer].ja}が負担できません。`,
+      en: `Category ${category} (${name.en}) cannot be borne by ${bearerNames[bearer].en} under the table.`,
+    },
   };
 }
 
@@ -80,6 +90,13 @@ const suggestions: Record<RequestPurpose, GrantTaxCategory> = {
   other: 'N',
 };
 
-export function suggestCategory(purpose: RequestPurpose): GrantTaxCategory {
-  return suggestions[purpose];
+/**
+ * The category a purpose suggests for the body that bears the cost. Where the table does not allow
+ * the purpose's own category for that kind of body (a prefecture's consultation desk, say: item 1 is
+ * the municipalities'), G: the ordinary grant tax counts consultation and other support for foreign
+ * residents for prefectures and municipalities alike.
+ */
+export function suggestCategory(purpose: RequestPurpose, bearer: BearingBodyKind): GrantTaxCategory {
+  const category = suggestions[purpose];
+  return eligibility(category, bearer).kind === 'flagged' ? 'G' : category;
 }

@@ -69,6 +69,7 @@ export {
 export { type HeaderLanguage, kindLabels, statusLabels } from './expenses/export';
 export {
   activityDateOf,
+  bearingBodyOf,
   type ExpenseStatus,
   expenseStatuses,
   type FiscalPeriod,

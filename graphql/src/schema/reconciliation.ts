@@ -91,7 +91,11 @@ const ReconciliationRow = builder.objectRef<ReportRow>('ReconciliationRow').impl
     grantTaxCategoryName: t.string({ resolve: (row, _args, context) => categoryName(row.category, context) }),
     measure: t.field({ type: MeasureEnum, nullable: true, resolve: (row) => row.classification.measure }),
     eligibility: t.field({ type: EligibilityEnum, resolve: (row) => row.classification.eligibility }),
-    flagReason: t.string({ nullable: true, resolve: (row) => row.classification.flagReason }),
+    flagReason: t.string({
+      nullable: true,
+      description: 'Why the table does not allow this combination, in the viewer’s language.',
+      resolve: (row, _args, context) => row.classification.flagReason?.[context.viewer.locale] ?? null,
+    }),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { type Db, type DemoProgress, type DemoReport, demoLogins, schema, seedDemoData } from '@tsunagu/db';
 import {
+  bearingBodyOf,
   busyRange,
   type Clock,
   fiscalYearOf,
@@ -74,7 +75,16 @@ async function addPastBookings(db: Db, now: ReturnType<Clock['now']>): Promise<v
   const requester = await db.query.users.findFirst({
     where: { email: demoLogins.requester },
     columns: { id: true, displayName: true },
-    with: { staffOf: { with: { organization: { columns: { id: true, associationId: true } } } } },
+    with: {
+      staffOf: {
+        with: {
+          organization: {
+            columns: { id: true, associationId: true },
+            with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+          },
+        },
+      },
+    },
   });
   const organization = requester?.staffOf?.organization;
   if (!volunteer?.volunteer || !requester || !organization) return;
@@ -98,7 +108,7 @@ async function addPastBookings(db: Db, now: ReturnType<Clock['now']>): Promise<v
         venue: '市民相談室',
         purpose,
         contactName: requester.displayName,
-        grantTaxCategory: suggestCategory(purpose),
+        grantTaxCategory: suggestCategory(purpose, bearingBodyOf(organization.localGovernment).kind),
         dispatchStage: 'awaiting_reports',
         dispatchWave: 1,
         screenedAt: day.minus({ days: 7 }).toJSDate(),

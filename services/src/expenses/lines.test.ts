@@ -90,8 +90,10 @@ describe('who bears a cost', () => {
     expect(classify('1', 'prefecture')).toEqual({
       eligibility: 'flagged',
       measure: null,
-      flagReason:
-        'Category 1 (Multilingual administrative and living information) cannot be borne by a prefecture under the table.',
+      flagReason: {
+        ja: '区分1（行政・生活情報の多言語化）は、表では都道府県が負担できません。',
+        en: 'Category 1 (Multilingual administrative and living information) cannot be borne by a prefecture under the table.',
+      },
     });
     expect(classify('6', 'prefecture')).toEqual({
       eligibility: 'eligible',

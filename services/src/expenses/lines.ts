@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { fiscalYearOf } from '../calendar';
 import { tokyo } from '../clock';
+import type { Localized } from '../errors';
 import { type BearingBodyKind, eligibility, type GrantTaxCategory, type GrantTaxMeasure } from '../grant-tax';
 
 /** draft → submitted → approved → paid, one step at a time. */
@@ -83,7 +84,7 @@ export type LineEligibility = (typeof lineEligibilities)[number];
 export interface Classification {
   eligibility: LineEligibility;
   measure: GrantTaxMeasure | null;
-  flagReason: string | null;
+  flagReason: Localized | null;
 }
 
 export function classify(category: GrantTaxCategory, bearer: BearingBodyKind): Classification {

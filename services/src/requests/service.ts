@@ -9,7 +9,8 @@ import { type Clock, tokyo } from '../clock';
 import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
 import { settleCancellation } from '../dispatch/steps';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { requestPurposes, suggestCategory } from '../grant-tax';
+import { bearingBodyOf } from '../expenses/lines';
+import { type BearingBodyKind, requestPurposes, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
@@ -238,7 +239,7 @@ export function createRequestService({
   }
 
   /** The columns a checked request is stored with: its fields plus what the policy decided. */
-  function columnsFor(fields: RequestFields, outcome: ReturnType<typeof checkRequestPolicy>) {
+  function columnsFor(fields: RequestFields, outcome: ReturnType<typeof checkRequestPolicy>, bearer: BearingBodyKind) {
     return {
       modality: fields.modality,
       languageCode: fields.languageCode,
@@ -264,7 +265,7 @@ export function createRequestService({
       infectionRisk: fields.infectionRisk,
       answerBy: fields.answerBy ?? null,
       openToPartners: fields.openToPartners,
-      grantTaxCategory: suggestCategory(fields.purpose),
+      grantTaxCategory: suggestCategory(fields.purpose, bearer),
       flags: outcome.flags,
       routing: outcome.routing,
       requiredCertificateKind: outcome.requiredCertificateKind,
@@ -302,6 +303,7 @@ export function createRequestService({
     tx: Db,
     fields: RequestFields,
     policy: ReturnType<typeof readPolicy>,
+    bearer: BearingBodyKind,
     now: DateTime = clock.now(),
   ) {
     const day = fields.modality === 'translation' ? fields.deadline : fields.startsAt;
@@ -311,7 +313,7 @@ export function createRequestService({
     const outcome = policyOutcome(fields, policy, holidays, now);
     const problems = [...(await referenceProblems(tx, fields)), ...outcome.problems];
     if (problems.length > 0) throw new ValidationError(problems);
-    return columnsFor(fields, outcome);
+    return columnsFor(fields, outcome, bearer);
   }
 
   /**
@@ -323,6 +325,7 @@ export function createRequestService({
     fields: Omit<RequestFields, 'startsAt' | 'endsAt' | 'deadline'>,
     series: WeeklySeries,
     policy: ReturnType<typeof readPolicy>,
+    bearer: BearingBodyKind,
   ) {
     const shapeProblems = seriesProblems(series).map((problem) => ({
       path: ['input', 'series', problem.field],
@@ -364,7 +367,7 @@ export function createRequestService({
           },
         });
       }
-      return { date: occurrence.date, columns: columnsFor(occurrenceFields, outcome) };
+      return { date: occurrence.date, columns: columnsFor(occurrenceFields, outcome, bearer) };
     });
     if (problems.length > 0) throw new ValidationError(problems);
     return rows;
@@ -378,6 +381,17 @@ export function createRequestService({
     const request = await tx.query.requests.findFirst({ where: { id: requestId } });
     if (!request) throw new NotFoundError('Request', requestId);
     return request;
+  }
+
+  /** Whether a prefecture or a municipality bears what the organization's requests cost. */
+  async function bearerOf(tx: Db, organizationId: string): Promise<BearingBodyKind> {
+    const organization = await tx.query.organizations.findFirst({
+      where: { id: organizationId },
+      columns: {},
+      with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+    });
+    if (!organization) throw new NotFoundError('Organization', organizationId);
+    return bearingBodyOf(organization.localGovernment).kind;
   }
 
   async function policyOf(tx: Db, associationId: string) {
@@ -406,7 +420,7 @@ export function createRequestService({
       const fields = parseInput(requestSchema, input);
       const filed = await db.transaction(async (tx) => {
         const { organization, policy } = await filingOrganization(tx, viewer);
-        const columns = await checked(tx, fields, policy);
+        const columns = await checked(tx, fields, policy, await bearerOf(tx, organization.id));
         const [request] = await tx
           .insert(schema.requests)
           .values({
@@ -438,7 +452,7 @@ export function createRequestService({
       const { series: weekly, ...fields } = parseInput(seriesSchema, input);
       const filed = await db.transaction(async (tx) => {
         const { organization, policy } = await filingOrganization(tx, viewer);
-        const rows = await checkedOccurrences(tx, fields, weekly, policy);
+        const rows = await checkedOccurrences(tx, fields, weekly, policy, await bearerOf(tx, organization.id));
         const [series] = await tx
           .insert(schema.requestSeries)
           .values({ ...weekly, organizationId: organization.id })
@@ -493,7 +507,13 @@ export function createRequestService({
           fields.urgent === request.urgent &&
           (fields.answerBy ?? null) === request.answerBy;
         const asOf = sameTiming ? DateTime.fromJSDate(request.createdAt, { zone: tokyo }) : clock.now();
-        const columns = await checked(tx, fields, await policyOf(tx, request.associationId), asOf);
+        const policy = await policyOf(tx, request.associationId);
+        const checkedColumns = await checked(tx, fields, policy, await bearerOf(tx, request.organizationId), asOf);
+        // The category follows the purpose; while the purpose stays, a coordinator's override stays too.
+        const columns =
+          fields.purpose === request.purpose
+            ? { ...checkedColumns, grantTaxCategory: request.grantTaxCategory }
+            : checkedColumns;
         const [updated] = await tx
           .update(schema.requests)
           .set({ ...columns, updatedAt: clock.now().toJSDate() })
@@ -537,7 +557,14 @@ export function createRequestService({
         const { weekday, startTime, endTime, firstDate, lastDate } = series;
         const { before, after } = splitSeries({ weekday, startTime, endTime, firstDate, lastDate }, from, change);
         const policy = await policyOf(tx, template.associationId);
-        const moving = await checkedOccurrences(tx, parseInput(requestSchema, asFields(template)), after, policy);
+        const bearer = await bearerOf(tx, template.organizationId);
+        const moving = await checkedOccurrences(
+          tx,
+          parseInput(requestSchema, asFields(template)),
+          after,
+          policy,
+          bearer,
+        );
 
         const now = clock.now().toJSDate();
         let continued: SeriesRow | undefined;

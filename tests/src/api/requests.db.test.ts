@@ -473,3 +473,65 @@ describe('a public body asks for interpreters', () => {
     });
   });
 });
+
+describe('the grant-tax category a request is filed under', () => {
+  let testDb: TestDatabase;
+  let api: TestApi;
+  let associationId: string;
+  let requester: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    api = await startTestApi(testDb.database, { clock });
+    const { db } = testDb.database;
+    await insertLanguages(db);
+    await insertJapanese(db);
+    associationId = (await insertAssociation(db)).id;
+    const organization = await insertOrganization(db, associationId);
+    requester = await api.sessionFor((await insertRequester(db, organization.id)).id);
+    coordinator = await api.sessionFor((await insertStaffMember(db, associationId, 'coordinator')).id);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await testDb?.dispose();
+  });
+
+  const file = (input: Record<string, unknown>, session = requester) =>
+    api.graphql<FileResult>(fileRequest, { input }, { session });
+
+  test('a prefectural office’s consultation is suggested category G, which a prefecture may claim, not 1, which it may not', async () => {
+    const { db } = testDb.database;
+    const prefecture = await insertOrganization(db, associationId, {
+      name: '大阪府 府民文化部 国際課',
+      type: 'prefecture',
+      localGovernmentCode: '270008',
+    });
+    const prefecturalStaff = await api.sessionFor((await insertRequester(db, prefecture.id)).id);
+    const { data } = await file(consultation(), prefecturalStaff);
+    expect(data?.fileRequest.data?.grantTaxCategory).toBe('G');
+  });
+
+  test('an edit that keeps the purpose keeps the category a coordinator chose; a new purpose suggests anew', async () => {
+    const { data } = await file(consultation());
+    const id = data?.fileRequest.data?.id;
+    const override = await api.graphql<{ overrideRequestCategory: { __typename: string } }>(
+      `mutation ($id: ID!) { overrideRequestCategory(requestId: $id, category: "3", reason: "生活オリエンテーションの一環") { __typename } }`,
+      { id },
+      { session: coordinator },
+    );
+    expect(override.errors).toBeUndefined();
+    const categoryOf = async () =>
+      (await testDb.database.db.query.requests.findFirst({ where: { id: rowId(id) } }))?.grantTaxCategory;
+    expect(await categoryOf()).toBe('3');
+    const edited = await api.graphql(
+      editRequest,
+      { id, changes: { contactPhone: '06-1111-1111' } },
+      { session: requester },
+    );
+    expect(edited.errors).toBeUndefined();
+    expect(await categoryOf()).toBe('3');
+    await api.graphql(editRequest, { id, changes: { purpose: 'school_enrollment' } }, { session: requester });
+    expect(await categoryOf()).toBe('5');
+  });
+});
