@@ -160,6 +160,8 @@ export {
 export { type SupplyDemandCell, supplyAndDemand } from './requests/supply-demand';
 export type { ServiceDependencies, Services } from './services';
 export { createServices } from './services';
+export type { Capacity, Owner, Tenancy } from './tenancy';
+export { mayActOn, tenancyOf } from './tenancy';
 export { parseInput } from './validation';
 export { version } from './version';
 export type { Viewer } from './viewer';

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { own } from '../tenancy';
 
 builder.drizzleNode('inboxMessages', {
   name: 'InboxMessage',
@@ -21,8 +22,7 @@ builder.queryField('inbox', (t) =>
     resolve: (query, _root, _args, { db, viewer }) =>
       db.query.inboxMessages.findMany(
         query({
-          // signedIn guarantees a user; the nil UUID keeps a mistake from listing everyone's messages.
-          where: { userId: viewer.userId ?? '00000000-0000-0000-0000-000000000000' },
+          where: { userId: own(viewer.userId) },
           orderBy: { createdAt: 'desc' },
         }),
       ),

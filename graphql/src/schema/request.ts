@@ -10,6 +10,7 @@ import {
 } from '@tsunagu/services';
 import { builder, type PothosTypes } from '../builder';
 import type { Context } from '../context';
+import { associationsOf, organizationsOf } from '../tenancy';
 import { auditRead } from './audit';
 import { DispatchStageEnum } from './dispatch-stage';
 import { SpecialtyEnum, Volunteer } from './volunteer';
@@ -35,14 +36,14 @@ export const RequestSeries = builder.drizzleNode('requestSeries', {
   name: 'RequestSeries',
   description: 'A weekly series of requests; each occurrence is a request that can be changed on its own.',
   id: { column: (series) => series.id },
-  // Every occurrence belongs to the same association: one is enough for the check.
+  // Every occurrence belongs to the organization's association.
   select: {
     columns: { organizationId: true },
-    with: { requests: { columns: { associationId: true }, limit: 1 } },
+    with: { organization: { columns: { associationId: true } } },
   },
   authScopes: (series) => ({
-    staffOf: series.organizationId,
-    ...(series.requests[0] ? { coordinatorOf: series.requests[0].associationId } : {}),
+    staffOf: { associationId: series.organization.associationId, organizationId: series.organizationId },
+    coordinatorOf: series.organization.associationId,
   }),
   fields: (t) => ({
     weekday: t.exposeInt('weekday', { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
@@ -59,7 +60,10 @@ export const Request = builder.drizzleNode('requests', {
   description: 'What a public body asks for. Seen by its organization’s staff and its association’s coordinators.',
   id: { column: (request) => request.id },
   select: { columns: { id: true, organizationId: true, associationId: true } },
-  authScopes: (request) => ({ staffOf: request.organizationId, coordinatorOf: request.associationId }),
+  authScopes: (request) => ({
+    staffOf: { associationId: request.associationId, organizationId: request.organizationId },
+    coordinatorOf: request.associationId,
+  }),
   fields: (t) => ({
     status: t.expose('status', { type: RequestStatusEnum }),
     modality: t.expose('modality', { type: ModalityEnum }),
@@ -192,8 +196,8 @@ builder.queryField('requests', (t) =>
     },
     resolve: (query, _root, args, { db, viewer }) => {
       const visible = [
-        ...(viewer.coordinatorOf.length > 0 ? [{ associationId: { in: viewer.coordinatorOf } }] : []),
-        ...(viewer.organizationId ? [{ organizationId: viewer.organizationId }] : []),
+        { associationId: associationsOf(viewer, 'coordinator') },
+        { organizationId: organizationsOf(viewer) },
       ];
       return db.query.requests.findMany(
         query({

@@ -2,6 +2,7 @@ import {
   banDirections,
   languageDirections,
   languageLevels,
+  mayActOn,
   membershipStatuses,
   NotFoundError,
   profileCompleteness,
@@ -11,6 +12,7 @@ import {
 } from '@tsunagu/services';
 import { builder } from '../builder';
 import type { Context } from '../context';
+import { associationsOf } from '../tenancy';
 import { Association } from './association';
 import { auditRead } from './audit';
 import { Organization } from './organization';
@@ -54,7 +56,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
   authScopes: (volunteer, { viewer }) => {
     // A scope map names one association per scope: take the one this coordinator shares with the
     // volunteer, if any; otherwise only the volunteer themself may see the profile.
-    const shared = volunteer.memberships.find((membership) => viewer.coordinatorOf.includes(membership.associationId));
+    const shared = volunteer.memberships.find((membership) => mayActOn(viewer, membership, 'coordinator'));
     if (shared) return { coordinatorOf: shared.associationId };
     // Coordinators of an association partnered with one of the volunteer's see them too: partner
     // volunteers are matched to its requests when it opens them.
@@ -239,7 +241,10 @@ builder.drizzleObject('bans', {
   authScopes: (ban) =>
     ban.direction === 'volunteer_declines_organization'
       ? { coordinatorOf: ban.organization.associationId, volunteerSelf: ban.volunteerId }
-      : { coordinatorOf: ban.organization.associationId, staffOf: ban.organizationId },
+      : {
+          coordinatorOf: ban.organization.associationId,
+          staffOf: { associationId: ban.organization.associationId, organizationId: ban.organizationId },
+        },
   fields: (t) => ({
     direction: t.expose('direction', { type: BanDirectionEnum }),
     reason: t.exposeString('reason', { nullable: true }),
@@ -280,7 +285,7 @@ builder.queryField('volunteers', (t) =>
       db.query.volunteers.findMany(
         query({
           where: {
-            memberships: { associationId: { in: viewer.coordinatorOf } },
+            memberships: { associationId: associationsOf(viewer, 'coordinator') },
             ...(args.status ? { status: args.status } : {}),
             ...(args.languageCode ? { languages: { languageCode: args.languageCode } } : {}),
           },
@@ -306,9 +311,7 @@ builder.queryField('bans', (t) =>
         query({
           where: {
             OR: [
-              ...(viewer.coordinatorOf.length > 0
-                ? [{ organization: { associationId: { in: viewer.coordinatorOf } } }]
-                : []),
+              { organization: { associationId: associationsOf(viewer, 'coordinator') } },
               ...(viewer.volunteerId
                 ? [{ volunteerId: viewer.volunteerId, direction: 'volunteer_declines_organization' as const }]
                 : []),

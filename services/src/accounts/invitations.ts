@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { ForbiddenError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import { invitationDays } from '../notifications/templates';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import { anonymous, type Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
@@ -89,10 +90,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
      */
     async invite(viewer: Viewer, input: InvitationInput) {
       const invitation = parseInput(invitationSchema, input);
-      const allowed =
-        invitation.role === 'admin'
-          ? viewer.adminOf.includes(invitation.associationId)
-          : viewer.coordinatorOf.includes(invitation.associationId);
+      const allowed = mayActOn(viewer, invitation, invitation.role === 'admin' ? 'admin' : 'coordinator');
       if (!allowed) {
         throw new ForbiddenError(
           invitation.role === 'admin'

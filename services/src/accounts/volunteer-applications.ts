@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
@@ -170,7 +171,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
       associationId: string,
       decision: VolunteerApplicationDecision,
     ): Promise<VolunteerApplication> {
-      if (!viewer.coordinatorOf.includes(associationId)) {
+      if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can decide on its volunteer applications.');
       }
       return db.transaction(async (tx) => {

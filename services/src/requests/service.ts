@@ -11,6 +11,7 @@ import { settleCancellation } from '../dispatch/steps';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { requestPurposes, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { checkRequestPolicy } from './policy';
@@ -194,7 +195,7 @@ export function createRequestService({
 
   /** The request's organization staff and its association's coordinators may change it. */
   function assertMayChange(viewer: Viewer, request: Pick<RequestRow, 'organizationId' | 'associationId'>) {
-    if (viewer.organizationId !== request.organizationId && !viewer.coordinatorOf.includes(request.associationId)) {
+    if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
       throw new ForbiddenError('Only the organization that filed this request or its coordinators can change it.');
     }
   }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { availabilityProblems, dayOffProblems, type EntryProblem } from './availability';
@@ -162,7 +163,11 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       with: { memberships: { columns: { associationId: true, status: true } } },
     });
     if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
-    if (!volunteer.memberships.some((membership) => viewer.coordinatorOf.includes(membership.associationId))) {
+    if (
+      !volunteer.memberships.some((membership) =>
+        mayActOn(viewer, { associationId: membership.associationId }, 'coordinator'),
+      )
+    ) {
       throw new ForbiddenError('Only coordinators of an association this volunteer belongs to can do this.');
     }
     return volunteer;
@@ -427,7 +432,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       associationId: string,
       status: MembershipStatus,
     ): Promise<{ volunteerId: string }> {
-      if (!viewer.coordinatorOf.includes(associationId)) {
+      if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can change its memberships.');
       }
       const membership = await db.query.volunteerMemberships.findFirst({
@@ -520,7 +525,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     ) {
       const why = parseInput(reasonSchema, ban.reason, ['reason']);
       const organization = await organizationOf(ban.organizationId);
-      if (!viewer.coordinatorOf.includes(organization.associationId)) {
+      if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the organization’s association can record a ban.');
       }
       await requireVolunteer(ban.volunteerId);
@@ -531,9 +536,14 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     async liftBan(viewer: Viewer, ban: { organizationId: string; volunteerId: string; direction: BanDirection }) {
       const organization = await organizationOf(ban.organizationId);
       const mayLift =
-        viewer.coordinatorOf.includes(organization.associationId) ||
+        mayActOn(viewer, { associationId: organization.associationId }, 'coordinator') ||
         (ban.direction === 'volunteer_declines_organization' && viewer.volunteerId === ban.volunteerId) ||
-        (ban.direction === 'organization_declines_volunteer' && viewer.organizationId === ban.organizationId);
+        (ban.direction === 'organization_declines_volunteer' &&
+          mayActOn(
+            viewer,
+            { associationId: organization.associationId, organizationId: ban.organizationId },
+            'requester',
+          ));
       if (!mayLift) throw new ForbiddenError('Only the side that asked for this ban, or a coordinator, can lift it.');
       const lifted = await db
         .delete(schema.bans)
