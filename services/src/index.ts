@@ -145,6 +145,7 @@ export { parseMailMessage } from './notifications/mime';
 export type { OutgoingEmail } from './notifications/outbox';
 export { enqueueEmail } from './notifications/outbox';
 export type { EmailMessage } from './notifications/templates';
+export { withoutTokens } from './notifications/templates';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
 export { busyRange } from './requests/busy';

@@ -1,4 +1,5 @@
 import {
+  mayActOn,
   NotFoundError,
   type RequestChanges,
   requestModalities,
@@ -26,10 +27,14 @@ export const TranslationDirectionEnum = builder.enumType('TranslationDirection',
 export const VolumeUnitEnum = builder.enumType('VolumeUnit', { values: volumeUnits });
 
 /** Contact and notes are personal data: reading them is audited unless the reader filed the request. */
-export function auditRequestRead(context: Context, request: { id: string; organizationId: string }, field: string) {
-  return context.viewer.organizationId === request.organizationId
+export function auditRequestRead(
+  context: Context,
+  request: { id: string; organizationId: string; associationId: string },
+  field: string,
+) {
+  return mayActOn(context.viewer, request, 'requester')
     ? Promise.resolve()
-    : auditRead(context, 'request', request.id, field);
+    : auditRead(context, { type: 'request', id: request.id, associationIds: [request.associationId] }, field);
 }
 
 export const RequestSeries = builder.drizzleNode('requestSeries', {

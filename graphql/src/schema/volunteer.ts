@@ -40,10 +40,21 @@ const ProfileCompleteness = builder.objectRef<ReturnType<typeof profileCompleten
  * Reading someone else's personal field is written to the audit log (APPI); a volunteer reading
  * their own profile is not.
  */
-function auditVolunteerRead(context: Context, volunteer: { id: string }, field: string): Promise<void> {
-  return context.viewer.volunteerId === volunteer.id
-    ? Promise.resolve()
-    : auditRead(context, 'volunteer', volunteer.id, field);
+function auditVolunteerRead(
+  context: Context,
+  volunteer: { id: string; memberships: { associationId: string }[] },
+  field: string,
+): Promise<void> {
+  if (context.viewer.volunteerId === volunteer.id) return Promise.resolve();
+  // The associations through which the reader reached the volunteer: their own, else (a partner's
+  // coordinator) the volunteer's.
+  const memberships = volunteer.memberships.map((membership) => membership.associationId);
+  const shared = memberships.filter((associationId) => mayActOn(context.viewer, { associationId }, 'coordinator'));
+  return auditRead(
+    context,
+    { type: 'volunteer', id: volunteer.id, associationIds: shared.length > 0 ? shared : memberships },
+    field,
+  );
 }
 
 export const Volunteer = builder.drizzleNode('volunteers', {

@@ -160,6 +160,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
           to: invitation.email,
           locale: invitation.locale,
           recipientUserId: null,
+          associationId: invitation.associationId,
           template: 'invitation',
           payload: {
             role: invitation.role,
@@ -170,7 +171,13 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
           },
         });
         await recordAudit(tx, viewer, [
-          { action: 'create', subjectType: 'invitation', subjectId: created.id, fields: ['email'] },
+          {
+            action: 'create',
+            subjectType: 'invitation',
+            subjectId: created.id,
+            fields: ['email'],
+            associationIds: [created.associationId],
+          },
         ]);
         return created;
       });
@@ -257,7 +264,13 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
         if (!user) throw new Error('insert returned no row');
         const actor = { ...anonymous, userId: user.id };
         await recordAudit(tx, actor, [
-          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'user',
+            subjectId: user.id,
+            fields: ['email', 'displayName'],
+            associationIds: [invitation.associationId],
+          },
         ]);
 
         switch (invitation.role) {
@@ -288,6 +301,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
                 subjectType: 'volunteer',
                 subjectId: profile.id,
                 fields: ['fullName', 'homeLocalGovernmentCode'],
+                associationIds: [invitation.associationId],
               },
             ]);
             break;

@@ -135,12 +135,19 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           joinedAt: now,
         });
         await recordAudit(tx, { ...viewer, userId: viewer.userId ?? user.id }, [
-          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'user',
+            subjectId: user.id,
+            fields: ['email', 'displayName'],
+            associationIds: [application.associationId],
+          },
           {
             action: 'create',
             subjectType: 'volunteer',
             subjectId: volunteer.id,
             fields: ['fullName', 'phone', 'homeLocalGovernmentCode'],
+            associationIds: [application.associationId],
           },
         ]);
         await enqueueEmail(tx, {
@@ -148,6 +155,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           to: application.email,
           locale: application.locale,
           recipientUserId: user.id,
+          associationId: application.associationId,
           template: 'volunteerApplicationReceived',
           payload: { association },
         });
@@ -226,6 +234,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
             to: volunteer.user.email,
             locale: volunteer.user.locale,
             recipientUserId: volunteer.userId,
+            associationId,
             template: 'volunteerApplicationApproved',
             payload: { association: membership.association },
           });

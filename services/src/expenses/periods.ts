@@ -106,7 +106,13 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
           .returning();
         if (!row) throw new Error('insert returned no row');
         await recordAudit(tx, viewer, [
-          { action: 'create', subjectType: 'fiscal_period_closure', subjectId: row.id, fields: ['closedAt'] },
+          {
+            action: 'create',
+            subjectType: 'fiscal_period_closure',
+            subjectId: row.id,
+            fields: ['closedAt'],
+            associationIds: [associationId],
+          },
         ]);
         return { ...row, month: row.month === 0 ? null : row.month };
       });
@@ -146,6 +152,7 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
             subjectId: row.id,
             fields: ['reopenedAt'],
             reason: why,
+            associationIds: [associationId],
           },
         ]);
       });

@@ -455,6 +455,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
         subjectId: line.id,
         fields: ['grantTaxCategory'],
         reason,
+        associationIds: [line.associationId],
       })),
     );
     return changed;
@@ -607,7 +608,14 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
           .set({ grantTaxCategory: target, updatedAt: now })
           .where(eq(schema.requests.id, requestId));
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'request', subjectId: requestId, fields: ['grantTaxCategory'], reason: why },
+          {
+            action: 'update',
+            subjectType: 'request',
+            subjectId: requestId,
+            fields: ['grantTaxCategory'],
+            reason: why,
+            associationIds: [request.associationId],
+          },
         ]);
         const assignmentIds = (
           await tx.query.assignments.findMany({ where: { requestId }, columns: { id: true } })

@@ -134,8 +134,15 @@ export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
             subjectType: 'organization',
             subjectId: organization.id,
             fields: ['contactName', 'contactEmail', 'contactPhone', 'address'],
+            associationIds: [organization.associationId],
           },
-          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'user',
+            subjectId: user.id,
+            fields: ['email', 'displayName'],
+            associationIds: [organization.associationId],
+          },
         ]);
         return { organization, staffUserId: user.id };
       });

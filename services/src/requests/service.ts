@@ -426,6 +426,7 @@ export function createRequestService({
             subjectType: 'request',
             subjectId: request.id,
             fields: personalFieldsChanged(null, request),
+            associationIds: [request.associationId],
           },
         ]);
         return request;
@@ -467,6 +468,7 @@ export function createRequestService({
             subjectType: 'request',
             subjectId: request.id,
             fields: personalFieldsChanged(null, request),
+            associationIds: [request.associationId],
           })),
         );
         return { series, requestIds: requests.map((request) => request.id) };
@@ -504,7 +506,13 @@ export function createRequestService({
         const changedPersonalFields = personalFieldsChanged(request, updated);
         if (changedPersonalFields.length > 0) {
           await recordAudit(tx, viewer, [
-            { action: 'update', subjectType: 'request', subjectId: requestId, fields: changedPersonalFields },
+            {
+              action: 'update',
+              subjectType: 'request',
+              subjectId: requestId,
+              fields: changedPersonalFields,
+              associationIds: [updated.associationId],
+            },
           ]);
         }
         const relevant = dispatchFields.some((field) => String(request[field] ?? '') !== String(updated[field] ?? ''));
@@ -601,6 +609,7 @@ export function createRequestService({
               subjectType: 'request',
               subjectId: request.id,
               fields: personalFieldsChanged(null, request),
+              associationIds: [request.associationId],
             })),
           );
         }

@@ -182,6 +182,15 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     return organization;
   }
 
+  /** The associations a volunteer is a member of: a change to the profile concerns them all. */
+  async function membershipsOf(tx: Db, volunteerId: string): Promise<string[]> {
+    const memberships = await tx.query.volunteerMemberships.findMany({
+      where: { volunteerId },
+      columns: { associationId: true },
+    });
+    return memberships.map((membership) => membership.associationId);
+  }
+
   async function requireVolunteer(volunteerId: string) {
     const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
     if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
@@ -371,7 +380,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           }
         }
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: changed },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: changed,
+            associationIds: await membershipsOf(tx, volunteerId),
+          },
         ]);
         return { volunteerId };
       });
@@ -394,6 +409,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
               subjectType: 'volunteer',
               subjectId: volunteerId,
               fields: ['confidentialityPledgeSignedAt'],
+              associationIds: await membershipsOf(tx, volunteerId),
             },
           ]);
         }
@@ -419,7 +435,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           .returning({ id: schema.volunteers.id });
         if (changed.length === 0) throw new ConflictError('Someone changed this volunteer’s status just now.');
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: ['status'] },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: ['status'],
+            associationIds: await membershipsOf(tx, volunteerId),
+          },
         ]);
       });
       return { volunteerId };
@@ -457,7 +479,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           .returning({ status: schema.volunteerMemberships.status });
         if (changed.length === 0) throw new ConflictError('Someone changed this membership just now.');
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: ['memberships.status'] },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: ['memberships.status'],
+            associationIds: [associationId],
+          },
         ]);
       });
       return { volunteerId };
@@ -494,7 +522,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           .set({ ...changes, updatedAt: clock.now().toJSDate() })
           .where(eq(schema.volunteers.id, volunteerId));
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: Object.keys(changes) },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: Object.keys(changes),
+            associationIds: await membershipsOf(tx, volunteerId),
+          },
         ]);
       });
       return { volunteerId };
