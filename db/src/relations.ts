@@ -114,6 +114,11 @@ export const relations = defineRelations(schema, (r) => ({
     offers: r.many.offers({ from: r.requests.id, to: r.offers.requestId }),
   },
   requestSeries: {
+    organization: r.one.organizations({
+      from: r.requestSeries.organizationId,
+      to: r.organizations.id,
+      optional: false,
+    }),
     requests: r.many.requests({ from: r.requestSeries.id, to: r.requests.seriesId }),
   },
   assignments: {

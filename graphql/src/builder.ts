@@ -9,7 +9,9 @@ import {
   ForbiddenError,
   isAdmin,
   isCoordinator,
+  mayActOn,
   NotFoundError,
+  type Owner,
   ValidationError,
 } from '@tsunagu/services';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -30,8 +32,8 @@ export interface PothosTypes {
     /** Coordinates (or administers) this association. */
     coordinatorOf: string;
     adminOf: string;
-    /** Belongs to this organization as requesting staff. */
-    staffOf: string;
+    /** Belongs to this organization (of this association) as requesting staff. */
+    staffOf: Required<Owner>;
     /** Is this volunteer. */
     volunteerSelf: string;
     /** Coordinates an association that opens its requests to one of these associations. */
@@ -62,14 +64,19 @@ export const builder = new SchemaBuilder<PothosTypes>({
       volunteer: viewer.volunteerId !== null,
       coordinator: isCoordinator(viewer),
       admin: isAdmin(viewer),
-      coordinatorOf: (associationId) => viewer.coordinatorOf.includes(associationId),
-      adminOf: (associationId) => viewer.adminOf.includes(associationId),
-      staffOf: (organizationId) => viewer.organizationId === organizationId,
+      coordinatorOf: (associationId) => mayActOn(viewer, { associationId }, 'coordinator'),
+      adminOf: (associationId) => mayActOn(viewer, { associationId }, 'admin'),
+      staffOf: (owner) => mayActOn(viewer, owner, 'requester'),
       volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
       coordinatesPartnerOf: (associationIds) => services.associations.coordinatesPartnerOf(viewer, associationIds),
     }),
-    // Scope results are cached per request by their argument: an array by its contents.
-    cacheKey: (value) => (Array.isArray(value) ? value.join(',') : value),
+    // Scope results are cached per request by their argument: an array or an owner by its contents.
+    cacheKey: (value) => {
+      if (Array.isArray(value)) return value.join(',');
+      if (typeof value !== 'object' || value === null) return value;
+      const owner = value as Owner;
+      return `${owner.associationId}/${owner.organizationId}`;
+    },
     unauthorizedError: (_parent, context) =>
       context.viewer.userId === null
         ? new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })

@@ -8,6 +8,8 @@ export interface AuditEntry {
   /** The names of the personal fields read or changed, never their values. */
   fields: string[];
   reason?: string;
+  /** The associations the subject belongs to, as the act reached it: their admins read the row. */
+  associationIds: string[];
 }
 
 /** Writes who read or changed personal data. Pass a transaction to record a change with the change itself. */
@@ -21,6 +23,7 @@ export async function recordAudit(db: Db, viewer: Viewer, entries: AuditEntry[])
       subjectId: entry.subjectId,
       fields: entry.fields,
       reason: entry.reason ?? null,
+      associationIds: entry.associationIds,
     })),
   );
 }
@@ -30,6 +33,7 @@ export interface PersonalDataRead {
   subjectType: string;
   subjectId: string;
   fields: string[];
+  associationIds: string[];
 }
 
 export function createAuditService({ db }: { db: Db }) {

@@ -146,6 +146,7 @@ export { parseMailMessage } from './notifications/mime';
 export type { OutgoingEmail } from './notifications/outbox';
 export { enqueueEmail } from './notifications/outbox';
 export type { EmailMessage } from './notifications/templates';
+export { withoutTokens } from './notifications/templates';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
 export { busyRange } from './requests/busy';
@@ -161,6 +162,8 @@ export {
 export { type SupplyDemandCell, supplyAndDemand } from './requests/supply-demand';
 export type { ServiceDependencies, Services } from './services';
 export { createServices } from './services';
+export type { Capacity, Owner, Tenancy } from './tenancy';
+export { mayActOn, tenancyOf } from './tenancy';
 export { parseInput } from './validation';
 export { version } from './version';
 export type { Viewer } from './viewer';

@@ -37,6 +37,11 @@ describe('a bad configuration stops the API process with one line naming the pro
     ]);
   });
 
+  test('production without SMTP_URL: the mail catcher is not for production', async () => {
+    const result = await startWith({ NODE_ENV: 'production', PORT: String(await freePort()) });
+    expectOneLine(result, /SMTP_URL is required in production \(NODE_ENV=production\)/);
+  });
+
   test('a PORT already in use', async () => {
     const port = await freePort();
     const occupant = createServer();

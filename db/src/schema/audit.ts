@@ -15,8 +15,14 @@ export const auditLog = pgTable(
     subjectId: text('subject_id').notNull(),
     fields: text('fields').array().notNull(),
     reason: text('reason'),
+    /**
+     * The associations whose admins read this row: those the subject belongs to, as the act
+     * reached it. Empty for an account of no association (a password reset, say).
+     */
+    associationIds: uuid('association_ids').array().notNull().default([]),
   },
   (table) => [
+    index().using('gin', table.associationIds),
     index().on(table.subjectType, table.subjectId),
     index().on(table.actorUserId, table.at),
     index().on(table.at),

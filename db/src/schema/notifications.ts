@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { locale, users, volunteers } from './people';
+import { associations, locale, users, volunteers } from './people';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
@@ -14,6 +14,8 @@ export const outbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The association the message is about; null for an account's own (a password reset). */
+    associationId: uuid('association_id').references(() => associations.id, { onDelete: 'set null' }),
     toAddress: text('to_address').notNull(),
     locale: locale('locale').notNull(),
     template: text('template').notNull(),
@@ -52,15 +54,26 @@ export const inboxMessages = pgTable(
   (table) => [index().on(table.userId, table.createdAt)],
 );
 
-/** The embedded default's mail catcher: what its local SMTP server received, for admins to read. */
-export const caughtEmails = pgTable('caught_emails', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  fromAddress: text('from_address').notNull(),
-  toAddresses: text('to_addresses').array().notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The embedded default's mail catcher: what its local SMTP server received, for the admins of the
+ * association a message is about to read. Who it was sent to and what it is about come from the
+ * outbox row its Message-ID names (null for a message Tsunagu did not write).
+ */
+export const caughtEmails = pgTable(
+  'caught_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    associationId: uuid('association_id').references(() => associations.id, { onDelete: 'cascade' }),
+    /** The account of the address it was sent to, when there was one: only they see its links whole. */
+    recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    fromAddress: text('from_address').notNull(),
+    toAddresses: text('to_addresses').array().notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.associationId, table.receivedAt)],
+);
 
 /**
  * A volunteer's calendar subscription: calendar programs fetch the feed without a session, so the

@@ -1,5 +1,6 @@
 import { acceptResults, assignmentStatuses, offerStatuses } from '@tsunagu/services';
 import { builder } from '../builder';
+import { own } from '../tenancy';
 import { DispatchStageEnum } from './dispatch-stage';
 import {
   auditRequestRead,
@@ -115,7 +116,7 @@ export const Assignment = builder.drizzleNode('assignments', {
   },
   authScopes: (assignment) => ({
     volunteerSelf: assignment.volunteerId,
-    staffOf: assignment.request.organizationId,
+    staffOf: assignment.request,
     coordinatorOf: assignment.request.associationId,
   }),
   fields: (t) => ({
@@ -197,7 +198,7 @@ builder.queryField('myOffers', (t) =>
     resolve: (query, _root, _args, { db, viewer }) =>
       db.query.offers.findMany(
         query({
-          where: { volunteerId: viewer.volunteerId ?? '00000000-0000-0000-0000-000000000000', status: 'offered' },
+          where: { volunteerId: own(viewer.volunteerId), status: 'offered' },
           orderBy: { deadline: 'asc', id: 'asc' },
         }),
       ),
@@ -212,7 +213,7 @@ builder.queryField('myAssignments', (t) =>
     resolve: (query, _root, _args, { db, viewer }) =>
       db.query.assignments.findMany(
         query({
-          where: { volunteerId: viewer.volunteerId ?? '00000000-0000-0000-0000-000000000000' },
+          where: { volunteerId: own(viewer.volunteerId) },
           orderBy: { createdAt: 'desc', id: 'asc' },
         }),
       ),

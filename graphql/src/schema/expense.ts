@@ -15,6 +15,7 @@ import {
 } from '@tsunagu/services';
 import { builder } from '../builder';
 import type { Context } from '../context';
+import { associationsOf } from '../tenancy';
 import { Association } from './association';
 import { ErrorInterface } from './errors';
 import { Request } from './request';
@@ -347,7 +348,7 @@ const scheduleOf = (input: ScheduleInput) => ({
 
 /** Lists show an association's rows to its coordinators only: to anyone else, the association has none. */
 export const visibleAssociation = (context: Context, associationId: string) => ({
-  AND: [{ associationId }, { associationId: { in: context.viewer.coordinatorOf } }],
+  AND: [{ associationId }, { associationId: associationsOf(context.viewer, 'coordinator') }],
 });
 
 builder.queryField('rateSchedules', (t) =>

@@ -1,4 +1,6 @@
+import { mayActOn, withoutTokens } from '@tsunagu/services';
 import { builder } from '../builder';
+import { associationsOf, own } from '../tenancy';
 
 builder.drizzleNode('inboxMessages', {
   name: 'InboxMessage',
@@ -21,8 +23,7 @@ builder.queryField('inbox', (t) =>
     resolve: (query, _root, _args, { db, viewer }) =>
       db.query.inboxMessages.findMany(
         query({
-          // signedIn guarantees a user; the nil UUID keeps a mistake from listing everyone's messages.
-          where: { userId: viewer.userId ?? '00000000-0000-0000-0000-000000000000' },
+          where: { userId: own(viewer.userId) },
           orderBy: { createdAt: 'desc' },
         }),
       ),
@@ -31,13 +32,24 @@ builder.queryField('inbox', (t) =>
 
 builder.drizzleObject('caughtEmails', {
   name: 'CaughtEmail',
-  description: 'An e-mail the embedded mail catcher received instead of sending it on (no SMTP_URL configured).',
-  authScopes: { admin: true },
+  description:
+    'An e-mail the embedded mail catcher received instead of sending it on (no SMTP_URL configured). Seen by the admins of the association it is about.',
+  select: { columns: { associationId: true, recipientUserId: true } },
+  authScopes: (email, { viewer }) =>
+    email.associationId !== null && mayActOn(viewer, { associationId: email.associationId }, 'admin'),
   fields: (t) => ({
     fromAddress: t.exposeString('fromAddress'),
     toAddresses: t.exposeStringList('toAddresses'),
     subject: t.exposeString('subject'),
-    body: t.exposeString('body'),
+    body: t.string({
+      description:
+        'The text. The tokens of its links (an invitation, a password reset) only for the person it was sent to; for anyone else they read "(hidden)".',
+      select: { columns: { body: true } },
+      resolve: (email, _args, { viewer }) =>
+        email.recipientUserId !== null && email.recipientUserId === viewer.userId
+          ? email.body
+          : withoutTokens(email.body),
+    }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
   }),
 });
@@ -45,9 +57,11 @@ builder.drizzleObject('caughtEmails', {
 builder.queryField('caughtEmails', (t) =>
   t.drizzleConnection({
     type: 'caughtEmails',
-    description: 'Admins: what the embedded mail catcher received, newest first.',
+    description: 'Admins: what the embedded mail catcher received about their associations, newest first.',
     authScopes: { admin: true },
-    resolve: (query, _root, _args, { db }) =>
-      db.query.caughtEmails.findMany(query({ orderBy: { receivedAt: 'desc' } })),
+    resolve: (query, _root, _args, { db, viewer }) =>
+      db.query.caughtEmails.findMany(
+        query({ where: { associationId: associationsOf(viewer, 'admin') }, orderBy: { receivedAt: 'desc' } }),
+      ),
   }),
 );

@@ -1,6 +1,7 @@
 import { organizationTypes } from '@tsunagu/services';
 import { builder } from '../builder';
 import { signIn } from '../session';
+import { associationsOf, organizationsOf } from '../tenancy';
 import { Association } from './association';
 
 const OrganizationTypeEnum = builder.enumType('OrganizationType', { values: organizationTypes });
@@ -15,7 +16,10 @@ export const Organization = builder.drizzleNode('organizations', {
   name: 'Organization',
   description: 'A public body that requests interpreters. Seen by its own staff and by its association’s coordinators.',
   id: { column: (organization) => organization.id },
-  authScopes: (organization) => ({ coordinatorOf: organization.associationId, staffOf: organization.id }),
+  authScopes: (organization) => ({
+    coordinatorOf: organization.associationId,
+    staffOf: { associationId: organization.associationId, organizationId: organization.id },
+  }),
   fields: (t) => ({
     name: t.exposeString('name'),
     type: t.expose('type', { type: OrganizationTypeEnum }),
@@ -49,9 +53,7 @@ builder.queryField('organizations', (t) =>
       db.query.organizations.findMany(
         query({
           where: {
-            ...(viewer.coordinatorOf.length > 0
-              ? { associationId: { in: viewer.coordinatorOf } }
-              : { id: viewer.organizationId ?? '00000000-0000-0000-0000-000000000000' }),
+            OR: [{ associationId: associationsOf(viewer, 'coordinator') }, { id: organizationsOf(viewer) }],
             ...(args.status ? { status: args.status } : {}),
           },
           orderBy: { createdAt: 'desc' },

@@ -6,6 +6,7 @@ import {
   expenseStatuses,
   fileNameOf,
   hoursOf,
+  mayActOn,
   type ReconciliationReport,
   type ReconciliationTotals,
   type ReportRow,
@@ -286,7 +287,7 @@ builder.queryField('supplyAndDemand', (t) =>
     },
     resolve: async (_root, { fiscalYear, associationId }, context) => {
       // An association the viewer does not coordinate has nothing to show them.
-      if (associationId && !context.viewer.coordinatorOf.includes(associationId.id)) return [];
+      if (associationId && !mayActOn(context.viewer, { associationId: associationId.id }, 'coordinator')) return [];
       return context.services.reconciliation.supplyAndDemand(context.viewer, {
         fiscalYear,
         associationId: associationId?.id ?? null,

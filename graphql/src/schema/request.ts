@@ -1,4 +1,5 @@
 import {
+  mayActOn,
   NotFoundError,
   type RequestChanges,
   requestModalities,
@@ -10,6 +11,7 @@ import {
 } from '@tsunagu/services';
 import { builder, type PothosTypes } from '../builder';
 import type { Context } from '../context';
+import { associationsOf, organizationsOf } from '../tenancy';
 import { auditRead } from './audit';
 import { DispatchStageEnum } from './dispatch-stage';
 import { SpecialtyEnum, Volunteer } from './volunteer';
@@ -25,24 +27,28 @@ export const TranslationDirectionEnum = builder.enumType('TranslationDirection',
 export const VolumeUnitEnum = builder.enumType('VolumeUnit', { values: volumeUnits });
 
 /** Contact and notes are personal data: reading them is audited unless the reader filed the request. */
-export function auditRequestRead(context: Context, request: { id: string; organizationId: string }, field: string) {
-  return context.viewer.organizationId === request.organizationId
+export function auditRequestRead(
+  context: Context,
+  request: { id: string; organizationId: string; associationId: string },
+  field: string,
+) {
+  return mayActOn(context.viewer, request, 'requester')
     ? Promise.resolve()
-    : auditRead(context, 'request', request.id, field);
+    : auditRead(context, { type: 'request', id: request.id, associationIds: [request.associationId] }, field);
 }
 
 export const RequestSeries = builder.drizzleNode('requestSeries', {
   name: 'RequestSeries',
   description: 'A weekly series of requests; each occurrence is a request that can be changed on its own.',
   id: { column: (series) => series.id },
-  // Every occurrence belongs to the same association: one is enough for the check.
+  // Every occurrence belongs to the organization's association.
   select: {
     columns: { organizationId: true },
-    with: { requests: { columns: { associationId: true }, limit: 1 } },
+    with: { organization: { columns: { associationId: true } } },
   },
   authScopes: (series) => ({
-    staffOf: series.organizationId,
-    ...(series.requests[0] ? { coordinatorOf: series.requests[0].associationId } : {}),
+    staffOf: { associationId: series.organization.associationId, organizationId: series.organizationId },
+    coordinatorOf: series.organization.associationId,
   }),
   fields: (t) => ({
     weekday: t.exposeInt('weekday', { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
@@ -59,7 +65,10 @@ export const Request = builder.drizzleNode('requests', {
   description: 'What a public body asks for. Seen by its organization’s staff and its association’s coordinators.',
   id: { column: (request) => request.id },
   select: { columns: { id: true, organizationId: true, associationId: true } },
-  authScopes: (request) => ({ staffOf: request.organizationId, coordinatorOf: request.associationId }),
+  authScopes: (request) => ({
+    staffOf: { associationId: request.associationId, organizationId: request.organizationId },
+    coordinatorOf: request.associationId,
+  }),
   fields: (t) => ({
     status: t.expose('status', { type: RequestStatusEnum }),
     modality: t.expose('modality', { type: ModalityEnum }),
@@ -192,8 +201,8 @@ builder.queryField('requests', (t) =>
     },
     resolve: (query, _root, args, { db, viewer }) => {
       const visible = [
-        ...(viewer.coordinatorOf.length > 0 ? [{ associationId: { in: viewer.coordinatorOf } }] : []),
-        ...(viewer.organizationId ? [{ organizationId: viewer.organizationId }] : []),
+        { associationId: associationsOf(viewer, 'coordinator') },
+        { organizationId: organizationsOf(viewer) },
       ];
       return db.query.requests.findMany(
         query({

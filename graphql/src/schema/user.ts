@@ -1,4 +1,4 @@
-import { isAdmin, isCoordinator, isRequester, isVolunteer, type Viewer } from '@tsunagu/services';
+import { isAdmin, isCoordinator, isRequester, isVolunteer, mayActOn, type Viewer } from '@tsunagu/services';
 import { builder } from '../builder';
 
 const viewerRoles = ['requester', 'volunteer', 'coordinator', 'admin'] as const;
@@ -16,8 +16,35 @@ const roleChecks: Record<ViewerRole, (viewer: Viewer) => boolean> = {
 export const User = builder.drizzleNode('users', {
   name: 'User',
   id: { column: (user) => user.id },
-  // Only what the fields below read: never the password hash, and the e-mail only when asked for.
-  select: { columns: { id: true } },
+  // Only what the fields below and the check read: never the password hash, and the e-mail only
+  // when asked for. The user's places (staff roles, organization, memberships) come in the same statement.
+  select: {
+    columns: { id: true },
+    with: {
+      associationRoles: { columns: { associationId: true } },
+      staffOf: { columns: { organizationId: true }, with: { organization: { columns: { associationId: true } } } },
+      volunteer: { columns: { id: true }, with: { memberships: { columns: { associationId: true } } } },
+    },
+  },
+  // A name is personal data: seen by the person, by coordinators of an association the person
+  // works for, requests from or volunteers with, by colleagues of the same organization, and by
+  // coordinators partnered with a volunteer's association — never by someone signed out.
+  authScopes: (user, { viewer }) => {
+    if (user.id === viewer.userId) return true;
+    const organization = user.staffOf
+      ? { associationId: user.staffOf.organization.associationId, organizationId: user.staffOf.organizationId }
+      : null;
+    const memberships = user.volunteer?.memberships.map((membership) => membership.associationId) ?? [];
+    const places = [
+      ...user.associationRoles.map((role) => role.associationId),
+      ...(organization ? [organization.associationId] : []),
+      ...memberships,
+    ];
+    const shared = places.find((associationId) => mayActOn(viewer, { associationId }, 'coordinator'));
+    if (shared) return { coordinatorOf: shared };
+    if (organization && mayActOn(viewer, organization, 'requester')) return true;
+    return memberships.length > 0 ? { coordinatesPartnerOf: [...memberships].sort() } : false;
+  },
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
     locale: t.exposeString('locale'),

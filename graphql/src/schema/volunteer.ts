@@ -2,6 +2,7 @@ import {
   banDirections,
   languageDirections,
   languageLevels,
+  mayActOn,
   membershipStatuses,
   NotFoundError,
   profileCompleteness,
@@ -11,6 +12,7 @@ import {
 } from '@tsunagu/services';
 import { builder } from '../builder';
 import type { Context } from '../context';
+import { associationsOf } from '../tenancy';
 import { Association } from './association';
 import { auditRead } from './audit';
 import { Organization } from './organization';
@@ -38,10 +40,21 @@ const ProfileCompleteness = builder.objectRef<ReturnType<typeof profileCompleten
  * Reading someone else's personal field is written to the audit log (APPI); a volunteer reading
  * their own profile is not.
  */
-function auditVolunteerRead(context: Context, volunteer: { id: string }, field: string): Promise<void> {
-  return context.viewer.volunteerId === volunteer.id
-    ? Promise.resolve()
-    : auditRead(context, 'volunteer', volunteer.id, field);
+function auditVolunteerRead(
+  context: Context,
+  volunteer: { id: string; memberships: { associationId: string }[] },
+  field: string,
+): Promise<void> {
+  if (context.viewer.volunteerId === volunteer.id) return Promise.resolve();
+  // The associations through which the reader reached the volunteer: their own, else (a partner's
+  // coordinator) the volunteer's.
+  const memberships = volunteer.memberships.map((membership) => membership.associationId);
+  const shared = memberships.filter((associationId) => mayActOn(context.viewer, { associationId }, 'coordinator'));
+  return auditRead(
+    context,
+    { type: 'volunteer', id: volunteer.id, associationIds: shared.length > 0 ? shared : memberships },
+    field,
+  );
 }
 
 export const Volunteer = builder.drizzleNode('volunteers', {
@@ -54,7 +67,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
   authScopes: (volunteer, { viewer }) => {
     // A scope map names one association per scope: take the one this coordinator shares with the
     // volunteer, if any; otherwise only the volunteer themself may see the profile.
-    const shared = volunteer.memberships.find((membership) => viewer.coordinatorOf.includes(membership.associationId));
+    const shared = volunteer.memberships.find((membership) => mayActOn(viewer, membership, 'coordinator'));
     if (shared) return { coordinatorOf: shared.associationId };
     // Coordinators of an association partnered with one of the volunteer's see them too: partner
     // volunteers are matched to its requests when it opens them.
@@ -239,7 +252,10 @@ builder.drizzleObject('bans', {
   authScopes: (ban) =>
     ban.direction === 'volunteer_declines_organization'
       ? { coordinatorOf: ban.organization.associationId, volunteerSelf: ban.volunteerId }
-      : { coordinatorOf: ban.organization.associationId, staffOf: ban.organizationId },
+      : {
+          coordinatorOf: ban.organization.associationId,
+          staffOf: { associationId: ban.organization.associationId, organizationId: ban.organizationId },
+        },
   fields: (t) => ({
     direction: t.expose('direction', { type: BanDirectionEnum }),
     reason: t.exposeString('reason', { nullable: true }),
@@ -280,7 +296,7 @@ builder.queryField('volunteers', (t) =>
       db.query.volunteers.findMany(
         query({
           where: {
-            memberships: { associationId: { in: viewer.coordinatorOf } },
+            memberships: { associationId: associationsOf(viewer, 'coordinator') },
             ...(args.status ? { status: args.status } : {}),
             ...(args.languageCode ? { languages: { languageCode: args.languageCode } } : {}),
           },
@@ -306,9 +322,7 @@ builder.queryField('bans', (t) =>
         query({
           where: {
             OR: [
-              ...(viewer.coordinatorOf.length > 0
-                ? [{ organization: { associationId: { in: viewer.coordinatorOf } } }]
-                : []),
+              { organization: { associationId: associationsOf(viewer, 'coordinator') } },
               ...(viewer.volunteerId
                 ? [{ volunteerId: viewer.volunteerId, direction: 'volunteer_declines_organization' as const }]
                 : []),

@@ -140,9 +140,13 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once; every problem found is reported, not just the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  // The catcher keeps every e-mail, links and their tokens included, in the database: a
+  // convenience of the embedded default, never the mail server of a production deployment.
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    problems.push('SMTP_URL is required in production (NODE_ENV=production): the mail catcher is for development only');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = fromRoot(e.TSUNAGU_DATA_DIR);
   return {

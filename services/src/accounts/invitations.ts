@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { ForbiddenError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import { invitationDays } from '../notifications/templates';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import { anonymous, type Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
@@ -89,10 +90,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
      */
     async invite(viewer: Viewer, input: InvitationInput) {
       const invitation = parseInput(invitationSchema, input);
-      const allowed =
-        invitation.role === 'admin'
-          ? viewer.adminOf.includes(invitation.associationId)
-          : viewer.coordinatorOf.includes(invitation.associationId);
+      const allowed = mayActOn(viewer, invitation, invitation.role === 'admin' ? 'admin' : 'coordinator');
       if (!allowed) {
         throw new ForbiddenError(
           invitation.role === 'admin'
@@ -162,6 +160,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
           to: invitation.email,
           locale: invitation.locale,
           recipientUserId: null,
+          associationId: invitation.associationId,
           template: 'invitation',
           payload: {
             role: invitation.role,
@@ -172,7 +171,13 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
           },
         });
         await recordAudit(tx, viewer, [
-          { action: 'create', subjectType: 'invitation', subjectId: created.id, fields: ['email'] },
+          {
+            action: 'create',
+            subjectType: 'invitation',
+            subjectId: created.id,
+            fields: ['email'],
+            associationIds: [created.associationId],
+          },
         ]);
         return created;
       });
@@ -259,7 +264,13 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
         if (!user) throw new Error('insert returned no row');
         const actor = { ...anonymous, userId: user.id };
         await recordAudit(tx, actor, [
-          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'user',
+            subjectId: user.id,
+            fields: ['email', 'displayName'],
+            associationIds: [invitation.associationId],
+          },
         ]);
 
         switch (invitation.role) {
@@ -290,6 +301,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
                 subjectType: 'volunteer',
                 subjectId: profile.id,
                 fields: ['fullName', 'homeLocalGovernmentCode'],
+                associationIds: [invitation.associationId],
               },
             ]);
             break;

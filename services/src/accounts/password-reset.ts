@@ -67,6 +67,7 @@ export function createPasswordResetService({ db, clock }: { db: Db; clock: Clock
           locale: user.locale,
           // The link is a credential: it goes to the mailbox only, not to the in-app inbox.
           recipientUserId: null,
+          associationId: null,
           template: 'passwordReset',
           payload: { token },
         });
@@ -126,7 +127,8 @@ export function createPasswordResetService({ db, clock }: { db: Db; clock: Clock
           .where(eq(schema.users.id, used.userId));
         await deleteSessionsOf(tx, used.userId);
         await recordAudit(tx, { ...anonymous, userId: used.userId }, [
-          { action: 'update', subjectType: 'user', subjectId: used.userId, fields: ['password'] },
+          // An account's own change, of no one association.
+          { action: 'update', subjectType: 'user', subjectId: used.userId, fields: ['password'], associationIds: [] },
         ]);
         return { userId: used.userId };
       });

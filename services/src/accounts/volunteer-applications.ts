@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
@@ -134,12 +135,19 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           joinedAt: now,
         });
         await recordAudit(tx, { ...viewer, userId: viewer.userId ?? user.id }, [
-          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'user',
+            subjectId: user.id,
+            fields: ['email', 'displayName'],
+            associationIds: [application.associationId],
+          },
           {
             action: 'create',
             subjectType: 'volunteer',
             subjectId: volunteer.id,
             fields: ['fullName', 'phone', 'homeLocalGovernmentCode'],
+            associationIds: [application.associationId],
           },
         ]);
         await enqueueEmail(tx, {
@@ -147,6 +155,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           to: application.email,
           locale: application.locale,
           recipientUserId: user.id,
+          associationId: application.associationId,
           template: 'volunteerApplicationReceived',
           payload: { association },
         });
@@ -170,7 +179,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
       associationId: string,
       decision: VolunteerApplicationDecision,
     ): Promise<VolunteerApplication> {
-      if (!viewer.coordinatorOf.includes(associationId)) {
+      if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can decide on its volunteer applications.');
       }
       return db.transaction(async (tx) => {
@@ -225,6 +234,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
             to: volunteer.user.email,
             locale: volunteer.user.locale,
             recipientUserId: volunteer.userId,
+            associationId,
             template: 'volunteerApplicationApproved',
             payload: { association: membership.association },
           });

@@ -2,6 +2,7 @@ import { type Db, schema } from '@tsunagu/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { mayActOn, tenancyOf } from '../tenancy';
 import { parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { type AssociationPolicy, applyPolicyChanges, type PolicyChanges, policySchema, readPolicy } from './policy';
@@ -10,7 +11,7 @@ export const staffRoles = schema.staffRole.enumValues;
 export type StaffRole = (typeof staffRoles)[number];
 
 function requireAdmin(viewer: Viewer, associationId: string): void {
-  if (!viewer.adminOf.includes(associationId)) {
+  if (!mayActOn(viewer, { associationId: associationId }, 'admin')) {
     throw new ForbiddenError('Only admins of the association can change its settings and staff.');
   }
 }
@@ -63,13 +64,14 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
      * partnership): such coordinators see the partner's volunteers among their candidates.
      */
     async coordinatesPartnerOf(viewer: Viewer, associationIds: string[]): Promise<boolean> {
-      if (viewer.coordinatorOf.length === 0 || associationIds.length === 0) return false;
+      const coordinated = tenancyOf(viewer, 'coordinator').associationIds;
+      if (coordinated.length === 0 || associationIds.length === 0) return false;
       const [partnership] = await db
         .select({ partnerId: schema.associationPartners.partnerId })
         .from(schema.associationPartners)
         .where(
           and(
-            inArray(schema.associationPartners.associationId, viewer.coordinatorOf),
+            inArray(schema.associationPartners.associationId, coordinated),
             inArray(schema.associationPartners.partnerId, associationIds),
           ),
         )

@@ -94,11 +94,16 @@ export async function notify(
   notice: DispatchNotice,
   calendar?: CalendarEvent,
 ): Promise<void> {
+  const [request] = await tx
+    .select({ associationId: schema.requests.associationId })
+    .from(schema.requests)
+    .where(eq(schema.requests.id, notice.requestId));
   await enqueueEmail(tx, {
     idempotencyKey: key,
     to: recipient.email,
     locale: recipient.locale,
     recipientUserId: recipient.userId,
+    associationId: request?.associationId ?? null,
     ...({ template: notice.event, payload: notice } as EmailMessage),
     ...(calendar ? { calendar } : {}),
   });

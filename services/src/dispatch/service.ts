@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
 import { doubleBookingMessage } from '../requests/double-booking';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';
@@ -72,7 +73,7 @@ export function createDispatchService({
 
   async function coordinatedRequest(viewer: Viewer, requestId: string) {
     const request = await requestFor(requestId);
-    if (!viewer.coordinatorOf.includes(request.associationId)) {
+    if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
       throw new ForbiddenError('Only coordinators of the association can do this.');
     }
     return request;
@@ -260,7 +261,7 @@ export function createDispatchService({
       if (kind === 'volunteer' && (!viewer.volunteerId || viewer.volunteerId !== assignment.volunteerId)) {
         throw new ForbiddenError('Only the booked volunteer files this report.');
       }
-      if (kind === 'requester' && viewer.organizationId !== assignment.request.organizationId) {
+      if (kind === 'requester' && !mayActOn(viewer, assignment.request, 'requester')) {
         throw new ForbiddenError('Only the requesting organization files this report.');
       }
       const startedAt = assignment.request.startsAt ?? assignment.request.deadline;
@@ -361,7 +362,7 @@ export function createDispatchService({
     /** A coordinator records that the booked volunteer did not turn up; it counts against reliability. */
     async recordNoShow(viewer: Viewer, assignmentId: string) {
       const assignment = await assignmentFor(assignmentId);
-      if (!viewer.coordinatorOf.includes(assignment.request.associationId)) {
+      if (!mayActOn(viewer, { associationId: assignment.request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can record a no-show.');
       }
       const startsAt = assignment.request.startsAt;

@@ -1,6 +1,7 @@
 import type { Db } from '@tsunagu/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { mayActOn, tenancyOf } from '../tenancy';
 import type { Viewer } from '../viewer';
 import { calendarYearOf, type ExpenseStatus } from './lines';
 import type { ExpenseKind, Payer } from './rates';
@@ -231,13 +232,14 @@ export async function volunteerHonoraria(db: Db, volunteerId: string, fiscalYear
 export function createCostService({ db }: { db: Db }) {
   /** Requesting staff see their organization's; coordinators the organizations of their associations. */
   async function mayReadOrganization(viewer: Viewer, organizationId: string): Promise<boolean> {
-    if (viewer.organizationId === organizationId) return true;
-    if (viewer.coordinatorOf.length === 0) return false;
     const organization = await db.query.organizations.findFirst({
       where: { id: organizationId },
-      columns: { associationId: true },
+      columns: { id: true, associationId: true },
     });
-    return organization !== undefined && viewer.coordinatorOf.includes(organization.associationId);
+    return (
+      organization !== undefined &&
+      mayActOn(viewer, { associationId: organization.associationId, organizationId }, ['requester', 'coordinator'])
+    );
   }
 
   return {
@@ -250,7 +252,7 @@ export function createCostService({ db }: { db: Db }) {
         columns: { organizationId: true, associationId: true },
       });
       if (!request) throw new NotFoundError('Request', requestId);
-      if (viewer.organizationId !== request.organizationId && !viewer.coordinatorOf.includes(request.associationId)) {
+      if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
         throw new ForbiddenError('Only the requesting organization and its coordinators can see its costs.');
       }
       return requestCosts(db, requestId);
@@ -262,7 +264,8 @@ export function createCostService({ db }: { db: Db }) {
       if (!(await mayReadOrganization(viewer, organizationId))) {
         throw new ForbiddenError('Only the organization’s staff and its coordinators can see its costs.');
       }
-      const associations = viewer.organizationId === organizationId ? null : viewer.coordinatorOf;
+      const associations =
+        viewer.organizationId === organizationId ? null : tenancyOf(viewer, 'coordinator').associationIds;
       return organizationCosts(db, organizationId, fiscalYear, associations);
     },
 

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
+import { mayActOn } from '../tenancy';
 import type { Viewer } from '../viewer';
 import { type FiscalPeriod, fiscalYearOfDate, isInClosedPeriod, monthOfDate } from './lines';
 
@@ -79,7 +80,7 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
      * still in draft or submitted stay as they are and are reported as anomalies.
      */
     async close(viewer: Viewer, associationId: string, period: FiscalPeriod): Promise<ClosedPeriodRow> {
-      if (!viewer.coordinatorOf.includes(associationId)) {
+      if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can close its periods.');
       }
       checkPeriod(period);
@@ -105,7 +106,13 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
           .returning();
         if (!row) throw new Error('insert returned no row');
         await recordAudit(tx, viewer, [
-          { action: 'create', subjectType: 'fiscal_period_closure', subjectId: row.id, fields: ['closedAt'] },
+          {
+            action: 'create',
+            subjectType: 'fiscal_period_closure',
+            subjectId: row.id,
+            fields: ['closedAt'],
+            associationIds: [associationId],
+          },
         ]);
         return { ...row, month: row.month === 0 ? null : row.month };
       });
@@ -113,7 +120,7 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
 
     /** An admin reopens a closed period, saying why; the reason is in the audit log. */
     async reopen(viewer: Viewer, associationId: string, period: FiscalPeriod, reason: string): Promise<void> {
-      if (!viewer.adminOf.includes(associationId)) {
+      if (!mayActOn(viewer, { associationId: associationId }, 'admin')) {
         throw new ForbiddenError('Only admins of the association can reopen a closed period.');
       }
       checkPeriod(period);
@@ -145,6 +152,7 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
             subjectId: row.id,
             fields: ['reopenedAt'],
             reason: why,
+            associationIds: [associationId],
           },
         ]);
       });

@@ -4,6 +4,7 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { activityDateOf } from './lines';
@@ -84,7 +85,7 @@ export async function copyRatesForAssignment(
 }
 
 function requireAdmin(viewer: Viewer, associationId: string) {
-  if (!viewer.adminOf.includes(associationId)) {
+  if (!mayActOn(viewer, { associationId: associationId }, 'admin')) {
     throw new ForbiddenError('Only admins of the association can change its rates.');
   }
 }

@@ -4,6 +4,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { supplyAndDemand } from '../requests/supply-demand';
+import { mayActOn } from '../tenancy';
 import type { Viewer } from '../viewer';
 import {
   csvWriter,
@@ -67,7 +68,7 @@ export interface ReportScope {
 export const anomalyLimit = 500;
 
 function checkScope(viewer: Viewer, scope: ReportScope) {
-  if (!viewer.coordinatorOf.includes(scope.associationId)) {
+  if (!mayActOn(viewer, { associationId: scope.associationId }, 'coordinator')) {
     throw new ForbiddenError('Only coordinators of the association can see its reconciliation.');
   }
   if (!Number.isInteger(scope.fiscalYear) || scope.fiscalYear < 2000 || scope.fiscalYear > 2100) {
@@ -263,7 +264,7 @@ export function createReconciliationService({ db, clock }: { db: Db; clock: Cloc
   async function loadExport(viewer: Viewer, exportId: string): Promise<ExportRow> {
     const row = await db.query.reconciliationExports.findFirst({ where: { id: exportId } });
     if (!row || row.requestedBy !== viewer.userId) throw new NotFoundError('ReconciliationExport', exportId);
-    if (!viewer.coordinatorOf.includes(row.associationId)) {
+    if (!mayActOn(viewer, { associationId: row.associationId }, 'coordinator')) {
       throw new ForbiddenError('Only coordinators of the association can export its reconciliation.');
     }
     return row;

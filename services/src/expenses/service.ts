@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import { tokyo } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
 import { type GrantTaxCategory, grantTaxCategories } from '../grant-tax';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import {
@@ -380,7 +381,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
   async function lockedLine(tx: Db, viewer: Viewer, lineId: string): Promise<ExpenseLineRow> {
     const [line] = await tx.select().from(schema.expenseLines).where(eq(schema.expenseLines.id, lineId)).for('update');
     if (!line) throw new NotFoundError('ExpenseLine', lineId);
-    if (!viewer.coordinatorOf.includes(line.associationId)) {
+    if (!mayActOn(viewer, { associationId: line.associationId }, 'coordinator')) {
       throw new ForbiddenError('Only coordinators of the association can change its expenses.');
     }
     return line;
@@ -454,6 +455,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
         subjectId: line.id,
         fields: ['grantTaxCategory'],
         reason,
+        associationIds: [line.associationId],
       })),
     );
     return changed;
@@ -475,7 +477,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
       const fields = parseInput(manualLineSchema, input);
       return db.transaction(async (tx) => {
         const dispatch = await dispatchOf(tx, fields.assignmentId);
-        if (!viewer.coordinatorOf.includes(dispatch.associationId)) {
+        if (!mayActOn(viewer, { associationId: dispatch.associationId }, 'coordinator')) {
           throw new ForbiddenError('Only coordinators of the association can record its expenses.');
         }
         const now = clock.now().toJSDate();
@@ -597,7 +599,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
           .where(eq(schema.requests.id, requestId))
           .for('update');
         if (!request) throw new NotFoundError('Request', requestId);
-        if (!viewer.coordinatorOf.includes(request.associationId)) {
+        if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
           throw new ForbiddenError('Only coordinators of the association can change a request’s category.');
         }
         const now = clock.now().toJSDate();
@@ -606,7 +608,14 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
           .set({ grantTaxCategory: target, updatedAt: now })
           .where(eq(schema.requests.id, requestId));
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'request', subjectId: requestId, fields: ['grantTaxCategory'], reason: why },
+          {
+            action: 'update',
+            subjectType: 'request',
+            subjectId: requestId,
+            fields: ['grantTaxCategory'],
+            reason: why,
+            associationIds: [request.associationId],
+          },
         ]);
         const assignmentIds = (
           await tx.query.assignments.findMany({ where: { requestId }, columns: { id: true } })

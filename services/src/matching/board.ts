@@ -2,6 +2,7 @@ import { type Db, schema } from '@tsunagu/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { mayActOn } from '../tenancy';
 import type { Viewer } from '../viewer';
 import { type Candidate, rankCandidates } from './candidates';
 
@@ -163,7 +164,7 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
     async applicants(viewer: Viewer, requestId: string): Promise<Applicant[]> {
       const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
       if (!request) throw new NotFoundError('Request', requestId);
-      if (!viewer.coordinatorOf.includes(request.associationId)) {
+      if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can see who applied.');
       }
       const applications = await db

@@ -5,6 +5,7 @@ import { type Clock, tokyo } from '../clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { busyRange, travelBufferMinutes } from '../requests/busy';
 import type { Specialty } from '../requests/policy';
+import { mayActOn } from '../tenancy';
 import type { Viewer } from '../viewer';
 import { type Direction, describeCandidate } from './reasons';
 import { type LanguageLevel, scoreCandidate } from './score';
@@ -394,7 +395,7 @@ export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
           ja: `候補の数は1〜${maxLimit}件で指定してください。`,
         });
       }
-      if (!viewer.coordinatorOf.includes(request.associationId)) {
+      if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can see candidates for this request.');
       }
       return rankCandidates(db, requestId, { now: clock.now(), locale: viewer.locale, limit });

@@ -37,6 +37,7 @@ describe('the e-mail outbox', () => {
     to: 'volunteer@example.jp',
     locale: 'en',
     recipientUserId: userId,
+    associationId: null,
     template: 'volunteerApplicationApproved',
     payload: { association },
   });

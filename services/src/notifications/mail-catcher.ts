@@ -14,6 +14,29 @@ export interface MailCatcher {
 /** Larger than anything Tsunagu writes; a bigger message is refused rather than stored. */
 const maxMessageBytes = 1024 * 1024;
 
+const outboxMessageId = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@[^>]*>$/i;
+
+/**
+ * The association a message is about and the account it was sent to, from the outbox row its
+ * Message-ID names (delivery sets it), or from the address when the row does not say (a password
+ * reset, which stays out of the in-app inbox). A message Tsunagu did not write is about nothing.
+ */
+async function whatItIsAbout(db: Db, messageId: string | null, toAddresses: string[]) {
+  const outboxId = messageId?.match(outboxMessageId)?.[1];
+  const row = outboxId
+    ? await db.query.outbox.findFirst({
+        where: { id: outboxId },
+        columns: { associationId: true, recipientUserId: true, toAddress: true },
+      })
+    : undefined;
+  if (!row) return { associationId: null, recipientUserId: null };
+  const account =
+    row.recipientUserId === null && toAddresses.length === 1 && toAddresses[0] === row.toAddress
+      ? await db.query.users.findFirst({ where: { email: row.toAddress }, columns: { id: true } })
+      : undefined;
+  return { associationId: row.associationId, recipientUserId: row.recipientUserId ?? account?.id ?? null };
+}
+
 /**
  * The embedded default's mail server: an SMTP server on a free port of 127.0.0.1 that keeps every
  * message it receives in `caught_emails`, where admins read them in the app. Nothing leaves the
@@ -35,11 +58,13 @@ export async function startMailCatcher({ db, logger }: { db: Db; logger: Logger 
           return;
         }
         const from = session.envelope.mailFrom;
+        const toAddresses = session.envelope.rcptTo.map((recipient) => recipient.address);
         parseMailMessage(Buffer.concat(chunks))
-          .then((mail) =>
+          .then(async (mail) =>
             db.insert(schema.caughtEmails).values({
+              ...(await whatItIsAbout(db, mail.messageId, toAddresses)),
               fromAddress: from ? from.address : '',
-              toAddresses: session.envelope.rcptTo.map((recipient) => recipient.address),
+              toAddresses,
               subject: mail.subject,
               body: mail.text,
             }),

@@ -9,6 +9,8 @@ export type OutgoingEmail = EmailMessage & {
   locale: Locale;
   /** The user who also reads it in the app's inbox, when the recipient has an account. */
   recipientUserId: string | null;
+  /** The association the message is about; null for an account's own (a password reset). */
+  associationId: string | null;
   /** The appointment a confirmation, change or cancellation is about: sent along as an .ics invitation. */
   calendar?: CalendarEvent;
 };
@@ -23,6 +25,7 @@ export async function enqueueEmail(tx: Db, message: OutgoingEmail): Promise<void
     .values({
       idempotencyKey: message.idempotencyKey,
       recipientUserId: message.recipientUserId,
+      associationId: message.associationId,
       toAddress: message.to,
       locale: message.locale,
       template: message.template,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type EmailMessage, type Locale, renderEmail } from './templates';
+import { type EmailMessage, type Locale, renderEmail, withoutTokens } from './templates';
 
 const association = { nameJa: '大阪国際交流センター', nameEn: 'Osaka International House' };
 const publicUrl = 'https://tsunagu.example.jp/';
@@ -57,4 +57,13 @@ describe('e-mail templates', () => {
     );
     expect(email.text).toContain('https://example.jp/tsunagu/reset-password#token=t0k3n\n');
   });
+});
+
+test('a copy for someone else keeps the message but not the token of its link', () => {
+  const { text } = renderEmail(invitation, 'en', publicUrl);
+  expect(text).toContain('https://tsunagu.example.jp/accept-invitation#token=abc-DEF_123');
+  const copy = withoutTokens(text);
+  expect(copy).not.toContain('abc-DEF_123');
+  expect(copy).toContain('https://tsunagu.example.jp/accept-invitation#token=(hidden)');
+  expect(copy.replace('(hidden)', 'abc-DEF_123')).toBe(text);
 });

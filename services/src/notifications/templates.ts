@@ -149,6 +149,14 @@ function linkWithToken(publicUrl: string, path: string, token: string): string {
   return `${trimmed(publicUrl)}${path}#token=${encodeURIComponent(token)}`;
 }
 
+/** What stands for a link's token in a copy of the message shown to someone it was not sent to. */
+export const hiddenToken = '(hidden)';
+
+/** The message with every link's token taken out: a link with its token is a credential. */
+export function withoutTokens(text: string): string {
+  return text.replace(/#token=[^\s]*/g, `#token=${hiddenToken}`);
+}
+
 const trimmed = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 
 const paragraphs = (...parts: string[]) => `${parts.join('\n\n')}\n`;

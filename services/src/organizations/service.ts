@@ -5,6 +5,7 @@ import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 
@@ -133,8 +134,15 @@ export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
             subjectType: 'organization',
             subjectId: organization.id,
             fields: ['contactName', 'contactEmail', 'contactPhone', 'address'],
+            associationIds: [organization.associationId],
           },
-          { action: 'create', subjectType: 'user', subjectId: user.id, fields: ['email', 'displayName'] },
+          {
+            action: 'create',
+            subjectType: 'user',
+            subjectId: user.id,
+            fields: ['email', 'displayName'],
+            associationIds: [organization.associationId],
+          },
         ]);
         return { organization, staffUserId: user.id };
       });
@@ -144,7 +152,7 @@ export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
     async decide(viewer: Viewer, organizationId: string, decision: OrganizationDecision) {
       const organization = await db.query.organizations.findFirst({ where: { id: organizationId } });
       if (!organization) throw new NotFoundError('Organization', organizationId);
-      if (!viewer.coordinatorOf.includes(organization.associationId)) {
+      if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can decide on this organization.');
       }
       const allowed: Record<OrganizationDecision, string[]> = {

@@ -12,6 +12,7 @@ import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, Valida
 import { bearingBodyOf } from '../expenses/lines';
 import { type BearingBodyKind, requestPurposes, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { checkRequestPolicy } from './policy';
@@ -195,7 +196,7 @@ export function createRequestService({
 
   /** The request's organization staff and its association's coordinators may change it. */
   function assertMayChange(viewer: Viewer, request: Pick<RequestRow, 'organizationId' | 'associationId'>) {
-    if (viewer.organizationId !== request.organizationId && !viewer.coordinatorOf.includes(request.associationId)) {
+    if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
       throw new ForbiddenError('Only the organization that filed this request or its coordinators can change it.');
     }
   }
@@ -439,6 +440,7 @@ export function createRequestService({
             subjectType: 'request',
             subjectId: request.id,
             fields: personalFieldsChanged(null, request),
+            associationIds: [request.associationId],
           },
         ]);
         return request;
@@ -480,6 +482,7 @@ export function createRequestService({
             subjectType: 'request',
             subjectId: request.id,
             fields: personalFieldsChanged(null, request),
+            associationIds: [request.associationId],
           })),
         );
         return { series, requestIds: requests.map((request) => request.id) };
@@ -523,7 +526,13 @@ export function createRequestService({
         const changedPersonalFields = personalFieldsChanged(request, updated);
         if (changedPersonalFields.length > 0) {
           await recordAudit(tx, viewer, [
-            { action: 'update', subjectType: 'request', subjectId: requestId, fields: changedPersonalFields },
+            {
+              action: 'update',
+              subjectType: 'request',
+              subjectId: requestId,
+              fields: changedPersonalFields,
+              associationIds: [updated.associationId],
+            },
           ]);
         }
         const relevant = dispatchFields.some((field) => String(request[field] ?? '') !== String(updated[field] ?? ''));
@@ -627,6 +636,7 @@ export function createRequestService({
               subjectType: 'request',
               subjectId: request.id,
               fields: personalFieldsChanged(null, request),
+              associationIds: [request.associationId],
             })),
           );
         }

@@ -1,6 +1,7 @@
 import type { Db } from '@tsunagu/db';
 import { sql } from 'drizzle-orm';
 import { ForbiddenError, ValidationError } from '../errors';
+import { mayActOn, tenancyOf } from '../tenancy';
 import type { Viewer } from '../viewer';
 
 /** Requests and how many were filled, for one language, month and association. */
@@ -37,8 +38,10 @@ export async function supplyAndDemand(
       ja: '年度を 2025 のように入力してください。',
     });
   }
-  const associations = options.associationId ? [options.associationId] : viewer.coordinatorOf;
-  if (associations.some((id) => !viewer.coordinatorOf.includes(id))) {
+  const associations = options.associationId
+    ? [options.associationId]
+    : tenancyOf(viewer, 'coordinator').associationIds;
+  if (associations.some((id) => !mayActOn(viewer, { associationId: id }, 'coordinator'))) {
     throw new ForbiddenError('Only coordinators of the association can see its supply and demand.');
   }
   if (associations.length === 0) return [];

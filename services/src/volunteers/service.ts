@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { availabilityProblems, dayOffProblems, type EntryProblem } from './availability';
@@ -162,7 +163,11 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       with: { memberships: { columns: { associationId: true, status: true } } },
     });
     if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
-    if (!volunteer.memberships.some((membership) => viewer.coordinatorOf.includes(membership.associationId))) {
+    if (
+      !volunteer.memberships.some((membership) =>
+        mayActOn(viewer, { associationId: membership.associationId }, 'coordinator'),
+      )
+    ) {
       throw new ForbiddenError('Only coordinators of an association this volunteer belongs to can do this.');
     }
     return volunteer;
@@ -175,6 +180,15 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     });
     if (!organization) throw new NotFoundError('Organization', organizationId);
     return organization;
+  }
+
+  /** The associations a volunteer is a member of: a change to the profile concerns them all. */
+  async function membershipsOf(tx: Db, volunteerId: string): Promise<string[]> {
+    const memberships = await tx.query.volunteerMemberships.findMany({
+      where: { volunteerId },
+      columns: { associationId: true },
+    });
+    return memberships.map((membership) => membership.associationId);
   }
 
   async function requireVolunteer(volunteerId: string) {
@@ -366,7 +380,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           }
         }
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: changed },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: changed,
+            associationIds: await membershipsOf(tx, volunteerId),
+          },
         ]);
         return { volunteerId };
       });
@@ -389,6 +409,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
               subjectType: 'volunteer',
               subjectId: volunteerId,
               fields: ['confidentialityPledgeSignedAt'],
+              associationIds: await membershipsOf(tx, volunteerId),
             },
           ]);
         }
@@ -414,7 +435,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           .returning({ id: schema.volunteers.id });
         if (changed.length === 0) throw new ConflictError('Someone changed this volunteer’s status just now.');
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: ['status'] },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: ['status'],
+            associationIds: await membershipsOf(tx, volunteerId),
+          },
         ]);
       });
       return { volunteerId };
@@ -427,7 +454,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       associationId: string,
       status: MembershipStatus,
     ): Promise<{ volunteerId: string }> {
-      if (!viewer.coordinatorOf.includes(associationId)) {
+      if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can change its memberships.');
       }
       const membership = await db.query.volunteerMemberships.findFirst({
@@ -452,7 +479,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           .returning({ status: schema.volunteerMemberships.status });
         if (changed.length === 0) throw new ConflictError('Someone changed this membership just now.');
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: ['memberships.status'] },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: ['memberships.status'],
+            associationIds: [associationId],
+          },
         ]);
       });
       return { volunteerId };
@@ -489,7 +522,13 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           .set({ ...changes, updatedAt: clock.now().toJSDate() })
           .where(eq(schema.volunteers.id, volunteerId));
         await recordAudit(tx, viewer, [
-          { action: 'update', subjectType: 'volunteer', subjectId: volunteerId, fields: Object.keys(changes) },
+          {
+            action: 'update',
+            subjectType: 'volunteer',
+            subjectId: volunteerId,
+            fields: Object.keys(changes),
+            associationIds: await membershipsOf(tx, volunteerId),
+          },
         ]);
       });
       return { volunteerId };
@@ -520,7 +559,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     ) {
       const why = parseInput(reasonSchema, ban.reason, ['reason']);
       const organization = await organizationOf(ban.organizationId);
-      if (!viewer.coordinatorOf.includes(organization.associationId)) {
+      if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the organization’s association can record a ban.');
       }
       await requireVolunteer(ban.volunteerId);
@@ -531,9 +570,14 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     async liftBan(viewer: Viewer, ban: { organizationId: string; volunteerId: string; direction: BanDirection }) {
       const organization = await organizationOf(ban.organizationId);
       const mayLift =
-        viewer.coordinatorOf.includes(organization.associationId) ||
+        mayActOn(viewer, { associationId: organization.associationId }, 'coordinator') ||
         (ban.direction === 'volunteer_declines_organization' && viewer.volunteerId === ban.volunteerId) ||
-        (ban.direction === 'organization_declines_volunteer' && viewer.organizationId === ban.organizationId);
+        (ban.direction === 'organization_declines_volunteer' &&
+          mayActOn(
+            viewer,
+            { associationId: organization.associationId, organizationId: ban.organizationId },
+            'requester',
+          ));
       if (!mayLift) throw new ForbiddenError('Only the side that asked for this ban, or a coordinator, can lift it.');
       const lifted = await db
         .delete(schema.bans)

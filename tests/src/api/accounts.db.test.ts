@@ -442,6 +442,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
           to: address,
           locale: 'ja',
           recipientUserId: null,
+          associationId: null,
           template: 'passwordReset',
           payload: { token: address },
         });
@@ -458,7 +459,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     expect(rows).toEqual(addresses.map(() => ({ status: 'sent', attempts: 1 })));
   });
 
-  test('without SMTP_URL the catcher keeps the e-mails, and only admins read them', async () => {
+  test('without SMTP_URL the catcher keeps the e-mails, and only admins read them, without the tokens of others', async () => {
     const catcher = await startMailCatcher({ db: testDb.database.db, logger });
     try {
       await enqueueEmail(testDb.database.db, {
@@ -466,6 +467,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
         to: 'caught@example.jp',
         locale: 'en',
         recipientUserId: null,
+        associationId,
         template: 'passwordReset',
         payload: { token: 'caught-token' },
       });
@@ -490,7 +492,8 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
       toAddresses: ['caught@example.jp'],
       subject: '[Tsunagu] Reset your password',
     });
-    expect(caught?.node.body).toContain('https://tsunagu.example.jp/reset-password#token=caught-token\n');
+    expect(caught?.node.body).toContain('https://tsunagu.example.jp/reset-password#token=(hidden)\n');
+    expect(caught?.node.body).not.toContain('caught-token');
 
     const asCoordinator = await api.graphql(query, {}, { session: await api.sessionFor(coordinatorId) });
     expect(asCoordinator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

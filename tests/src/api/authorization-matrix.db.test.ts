@@ -1,33 +1,51 @@
+import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { schema as graphqlSchema } from '@tsunagu/graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
   insertAssociation,
+  insertLanguages,
   insertOrganization,
+  insertRequest,
   insertRequester,
   insertStaffMember,
   insertUser,
   insertVolunteerUser,
 } from '../support/fixtures';
 
-type Role = 'anonymous' | 'requester' | 'volunteer' | 'coordinator' | 'admin';
-const roles: Role[] = ['anonymous', 'requester', 'volunteer', 'coordinator', 'admin'];
-const everyone = roles;
-const signedIn: Role[] = ['requester', 'volunteer', 'coordinator', 'admin'];
-const staff: Role[] = ['coordinator', 'admin'];
+/** The roles in the association whose objects the rules name (Osaka, say). */
+type OwnRole = 'anonymous' | 'requester' | 'volunteer' | 'coordinator' | 'admin';
+/** The same roles in a second association (Kobe), with its own organization, acting on Osaka's objects. */
+type OtherRole = 'otherRequester' | 'otherCoordinator' | 'otherAdmin';
+type Role = OwnRole | OtherRole;
+const ownRoles: OwnRole[] = ['anonymous', 'requester', 'volunteer', 'coordinator', 'admin'];
+const counterpart: Record<OtherRole, OwnRole> = {
+  otherRequester: 'requester',
+  otherCoordinator: 'coordinator',
+  otherAdmin: 'admin',
+};
+const roles: Role[] = [...ownRoles, ...(Object.keys(counterpart) as OtherRole[])];
+const everyone = ownRoles;
+const signedIn: OwnRole[] = ['requester', 'volunteer', 'coordinator', 'admin'];
+const staff: OwnRole[] = ['coordinator', 'admin'];
 
 interface World {
   associationId: string;
   organizationId: string;
+  /** A second organization of the same association: its staff are not the requester's colleagues. */
   otherOrganizationId: string;
   volunteerId: string;
   userId: string;
 }
 
 interface Rule {
-  /** Who gets past authorization (the answer may still be a validation or not-found error). */
-  allowed: Role[];
+  /**
+   * Who of the object's own association gets past authorization (the answer may still be a
+   * validation or not-found error). The other association's roles are held to what the test
+   * derives: see `expectation`.
+   */
+  allowed: OwnRole[];
   document: string;
   variables?: (world: World) => Record<string, unknown>;
 }
@@ -50,7 +68,7 @@ const matrix: Record<string, Rule> = {
   'Query.myVolunteerProfile': { allowed: signedIn, document: '{ myVolunteerProfile { id } }' },
   'Query.volunteers': { allowed: staff, document: '{ volunteers { nodes { id } } }' },
   'Query.bans': { allowed: signedIn, document: '{ bans { nodes { reason } } }' },
-  'Query.auditLog': { allowed: ['admin'], document: '{ auditLog { nodes { action } } }' },
+  'Query.auditLog': { allowed: ['admin'], document: '{ auditLog { nodes { action subjectId } } }' },
   'Query.inbox': { allowed: signedIn, document: '{ inbox { nodes { subject } } }' },
   'Query.caughtEmails': { allowed: ['admin'], document: '{ caughtEmails { nodes { subject } } }' },
   'Query.node': {
@@ -60,6 +78,7 @@ const matrix: Record<string, Rule> = {
     variables: (world) => ({ id: globalId('Organization', world.organizationId) }),
   },
   'Query.nodes': {
+    // A sibling organization: its association's coordinators, not the requester of another one.
     allowed: staff,
     document: 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Organization { name } } }',
     variables: (world) => ({ ids: [globalId('Organization', world.otherOrganizationId)] }),
@@ -469,6 +488,69 @@ function rootFields(): string[] {
   return fields.sort();
 }
 
+/** What of one association can be recognized in an answer: its rows' ids (raw and global) and names. */
+interface Tenant {
+  markers: string[];
+}
+
+/**
+ * An association with an organization, a volunteer, a request, staff, an audit row and a caught
+ * e-mail: things that a list leaking across associations would show.
+ */
+async function insertTenant(db: TestDatabase['database']['db'], name: string) {
+  const association = await insertAssociation(db, { nameEn: `${name} International House` });
+  const organization = await insertOrganization(db, association.id, { name: `${name} ward office` });
+  const volunteerUser = await insertVolunteerUser(db, association.id);
+  const volunteer = await db.query.volunteers.findFirst({ where: { userId: volunteerUser.id } });
+  if (!volunteer) throw new Error('no volunteer');
+  const request = await insertRequest(db, association.id, organization.id, { venue: `${name} hall` });
+  const requester = await insertRequester(db, organization.id);
+  const coordinator = await insertStaffMember(db, association.id, 'coordinator');
+  const admin = await insertStaffMember(db, association.id, 'admin');
+  await db.insert(schema.auditLog).values({
+    actorUserId: coordinator.id,
+    action: 'read',
+    subjectType: 'volunteer',
+    subjectId: volunteer.id,
+    fields: ['fullName'],
+    associationIds: [association.id],
+  });
+  await db.insert(schema.caughtEmails).values({
+    associationId: association.id,
+    fromAddress: 'no-reply@tsunagu.localhost',
+    toAddresses: [`desk@${name.toLowerCase()}.example.jp`],
+    subject: `To ${name} ward office`,
+    body: `${name} ward office`,
+  });
+  const ids: Array<[string, string]> = [
+    ['Association', association.id],
+    ['Organization', organization.id],
+    ['Volunteer', volunteer.id],
+    ['Request', request.id],
+    ['User', volunteerUser.id],
+    ['User', requester.id],
+    ['User', coordinator.id],
+    ['User', admin.id],
+  ];
+  const tenant: Tenant = {
+    markers: [...ids.flatMap(([type, id]) => [id, globalId(type, id)]), `${name} ward office`, `${name} hall`],
+  };
+  return { association, organization, volunteer, volunteerUser, requester, coordinator, admin, tenant };
+}
+
+/** The other association's roles on an object of this one: never past authorization, nor shown it. */
+function expectation(rule: Rule, field: string, role: Role, tenantBound: boolean): 'allowed' | 'denied' | 'unseen' {
+  if (role in counterpart) {
+    const own = counterpart[role as OtherRole];
+    if (rule.allowed.includes('anonymous')) return 'allowed';
+    if (!rule.allowed.includes(own)) return 'denied';
+    if (!tenantBound) return 'allowed';
+    // A query about another association's object may refuse, or answer as if it had nothing.
+    return field.startsWith('Query.') ? 'unseen' : 'denied';
+  }
+  return rule.allowed.includes(role as OwnRole) ? 'allowed' : 'denied';
+}
+
 describe('the authorization matrix', () => {
   test('covers every root field of the schema, and only those', () => {
     expect(Object.keys(matrix).sort()).toEqual(rootFields());
@@ -477,29 +559,35 @@ describe('the authorization matrix', () => {
   let testDb: TestDatabase;
   let api: TestApi;
   let world: World;
+  let osaka: Tenant;
+  let kobe: Tenant;
   const users = new Map<Role, string | null>();
   beforeAll(async () => {
     testDb = await openTestDatabase();
     api = await startTestApi(testDb.database);
     const { db } = testDb.database;
-    const association = await insertAssociation(db);
-    const organization = await insertOrganization(db, association.id);
-    const otherOrganization = await insertOrganization(db, association.id, { name: '別の組織' });
-    const volunteerUser = await insertVolunteerUser(db, association.id);
+    await insertLanguages(db);
+    const own = await insertTenant(db, 'Toyonaka');
+    const other = await insertTenant(db, 'Kobe');
+    const otherOrganization = await insertOrganization(db, own.association.id, { name: 'Suita ward office' });
     const bystander = await insertUser(db);
-    const volunteer = await db.query.volunteers.findFirst({ where: { userId: volunteerUser.id } });
     world = {
-      associationId: association.id,
-      organizationId: organization.id,
+      associationId: own.association.id,
+      organizationId: own.organization.id,
       otherOrganizationId: otherOrganization.id,
-      volunteerId: volunteer?.id ?? unknownId,
+      volunteerId: own.volunteer.id,
       userId: bystander.id,
     };
+    osaka = { markers: [...own.tenant.markers, otherOrganization.id, globalId('Organization', otherOrganization.id)] };
+    kobe = other.tenant;
     users.set('anonymous', null);
-    users.set('requester', (await insertRequester(db, organization.id)).id);
-    users.set('volunteer', volunteerUser.id);
-    users.set('coordinator', (await insertStaffMember(db, association.id, 'coordinator')).id);
-    users.set('admin', (await insertStaffMember(db, association.id, 'admin')).id);
+    users.set('requester', own.requester.id);
+    users.set('volunteer', own.volunteerUser.id);
+    users.set('coordinator', own.coordinator.id);
+    users.set('admin', own.admin.id);
+    users.set('otherRequester', other.requester.id);
+    users.set('otherCoordinator', other.coordinator.id);
+    users.set('otherAdmin', other.admin.id);
   });
   afterAll(async () => {
     await api?.close();
@@ -513,7 +601,9 @@ describe('the authorization matrix', () => {
       if (!rule) throw new Error(`${field} has no rule in the matrix`);
       const userId = users.get(role);
       const session = userId ? await api.sessionFor(userId) : undefined;
-      const result = await api.graphql(rule.document, rule.variables?.(world), { session });
+      const variables = rule.variables?.(world);
+      const tenantBound = osaka.markers.some((marker) => JSON.stringify(variables ?? {}).includes(marker));
+      const result = await api.graphql(rule.document, variables, { session });
       const codes = (result.errors ?? []).map((error) => error.extensions?.code);
       const typedForbidden = JSON.stringify(result.data ?? {}).includes('"__typename":"ForbiddenError"');
       const denied = codes.includes('UNAUTHENTICATED') || codes.includes('FORBIDDEN') || typedForbidden;
@@ -521,7 +611,15 @@ describe('the authorization matrix', () => {
         (error) => !['UNAUTHENTICATED', 'FORBIDDEN'].includes(String(error.extensions?.code)),
       );
       expect(unexpected, `${field} as ${role} gave an error that is not about authorization`).toEqual([]);
-      expect(denied ? 'denied' : 'allowed').toBe(rule.allowed.includes(role) ? 'allowed' : 'denied');
+      // Nothing of one association reaches the other's people, whatever the field.
+      const answer = JSON.stringify({ data: result.data, errors: result.errors });
+      const foreign = role in counterpart ? osaka : kobe;
+      expect(
+        foreign.markers.filter((marker) => answer.includes(marker)),
+        `${field} as ${role} shows another association's rows`,
+      ).toEqual([]);
+      const expected = expectation(rule, field, role, tenantBound);
+      if (expected !== 'unseen') expect(denied ? 'denied' : 'allowed').toBe(expected);
     },
   );
 });

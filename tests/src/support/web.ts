@@ -72,12 +72,13 @@ export interface WebApp {
  * The real API process on the embedded default (PGlite and a Temporal dev server in a temporary
  * folder), which loads the demo population on its first start and serves web/dist.
  */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   const api = spawnApi({
     TSUNAGU_DATA_DIR: temporaryDir('web'),
     PORT: String(await freePort()),
     TEMPORAL_DEV_PORT: String(await freePort()),
     TEMPORAL_UI_PORT: String(await freePort()),
+    ...env,
   });
   await eventually(
     'the API to answer',
@@ -155,7 +156,7 @@ export async function graphqlIn<Data>(
  * test opens fresh browser profiles with `openPage`, which are closed after it (with a screenshot of
  * each page when it failed); any uncaught error in the app fails the test that saw it.
  */
-export function useBrowser(): {
+export function useBrowser(options: { env?: () => Promise<Record<string, string>> } = {}): {
   app(): WebApp;
   openPage(locale: 'ja-JP' | 'en-GB', viewport?: typeof desktop): Promise<Page>;
 } {
@@ -166,7 +167,8 @@ export function useBrowser(): {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
+    const env = (await options.env?.()) ?? {};
+    [app, browser] = await Promise.all([startWebApp(env), launchChromium()]);
     // Starting the embedded default (Temporal dev server, worker bundle, demo data) takes a while on a busy machine.
   }, 240_000);
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useMessages } from '../i18n';
+import { AuditLogPage } from './AuditLog';
 import { adminMessages } from './messages';
 import { PolicyPage } from './Policy';
 import { RatesPage } from './Rates';
@@ -13,6 +14,7 @@ function SectionNav() {
     { href: '/', label: t.sections.staff },
     { href: '/policy', label: t.sections.policy },
     { href: '/rates', label: t.sections.rates },
+    { href: '/audit', label: t.sections.audit },
     { href: '/system', label: t.sections.system },
   ];
   return (
@@ -26,7 +28,10 @@ function SectionNav() {
   );
 }
 
-/** Admins: staff and roles, invitations, the association's policy settings and rate schedules, and the system's health. */
+/**
+ * Admins: staff and roles, invitations, the association's policy settings and rate schedules, its
+ * audit log, and the system's health.
+ */
 export default function AdminPortal() {
   return (
     <>
@@ -35,6 +40,7 @@ export default function AdminPortal() {
         <Route path="/" component={Staff} />
         <Route path="/policy" component={PolicyPage} />
         <Route path="/rates" component={RatesPage} />
+        <Route path="/audit" component={AuditLogPage} />
         <Route path="/system" component={System} />
       </Switch>
     </>

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_log" ADD COLUMN "association_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "audit_log_association_ids_index" ON "audit_log" USING gin ("association_ids");
