@@ -34,8 +34,8 @@ export interface PothosTypes {
     staffOf: string;
     /** Is this volunteer. */
     volunteerSelf: string;
-    /** Coordinates an association that opens its requests to one of these associations. */
-    coordinatesPartnerOf: string[];
+    /** Coordinates an association that reaches this volunteer through an accepted partnership. */
+    reachesAsPartner: string;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -66,10 +66,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
       adminOf: (associationId) => viewer.adminOf.includes(associationId),
       staffOf: (organizationId) => viewer.organizationId === organizationId,
       volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
-      coordinatesPartnerOf: (associationIds) => services.associations.coordinatesPartnerOf(viewer, associationIds),
+      reachesAsPartner: (volunteerId) => services.partnerships.reachesAsPartner(viewer, volunteerId),
     }),
-    // Scope results are cached per request by their argument: an array by its contents.
-    cacheKey: (value) => (Array.isArray(value) ? value.join(',') : value),
+    // Scope results are cached per request by their argument.
+    cacheKey: (value) => value,
     unauthorizedError: (_parent, context) =>
       context.viewer.userId === null
         ? new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })
