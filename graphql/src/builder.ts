@@ -34,8 +34,8 @@ export interface PothosTypes {
     staffOf: string;
     /** Is this volunteer. */
     volunteerSelf: string;
-    /** Coordinates an association that reaches this volunteer through an accepted partnership. */
-    reachesAsPartner: string;
+    /** Coordinates an association that reaches members of these through an accepted partnership. */
+    coordinatesPartnerOf: string[];
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -66,10 +66,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
       adminOf: (associationId) => viewer.adminOf.includes(associationId),
       staffOf: (organizationId) => viewer.organizationId === organizationId,
       volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
-      reachesAsPartner: (volunteerId) => services.partnerships.reachesAsPartner(viewer, volunteerId),
+      coordinatesPartnerOf: (associationIds) => services.partnerships.coordinatesPartnerOf(viewer, associationIds),
     }),
-    // Scope results are cached per request by their argument.
-    cacheKey: (value) => value,
+    // Scope results are cached per request by their argument: an array by its contents.
+    cacheKey: (value) => (Array.isArray(value) ? value.join(',') : value),
     unauthorizedError: (_parent, context) =>
       context.viewer.userId === null
         ? new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })

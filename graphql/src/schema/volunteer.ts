@@ -67,7 +67,7 @@ const membersOnly = {
 export const Volunteer = builder.drizzleNode('volunteers', {
   name: 'Volunteer',
   description:
-    'A volunteer’s profile: seen by the volunteer, by coordinators of an association they are a member of, and in part by coordinators of an accepted partner that reaches them through a request opened to partners.',
+    'A volunteer’s profile: seen by the volunteer, by coordinators of an association they are a member of, and in part by coordinators of an accepted partner while it has a request opened to partners.',
   id: { column: (volunteer) => volunteer.id },
   // The memberships are loaded with every volunteer (in the same statement) for the checks below.
   select: { columns: { id: true }, with: { memberships: { columns: { associationId: true } } } },
@@ -77,7 +77,10 @@ export const Volunteer = builder.drizzleNode('volunteers', {
     // reaches them (the fields marked membersOnly stay hidden from the latter).
     const shared = sharedAssociation(volunteer, viewer);
     if (shared) return { coordinatorOf: shared };
-    return { volunteerSelf: volunteer.id, reachesAsPartner: volunteer.id };
+    return {
+      volunteerSelf: volunteer.id,
+      coordinatesPartnerOf: volunteer.memberships.map((membership) => membership.associationId).sort(),
+    };
   },
   fields: (t) => ({
     fullName: t.string({

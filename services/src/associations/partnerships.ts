@@ -18,9 +18,9 @@ import type { Viewer } from '../viewer';
  *   once its waves ran out) to B's active members, and A's coordinators may offer them or book them;
  * - A's coordinators see, of those volunteers, only what matching and booking need — the name,
  *   languages, areas, specialties, home municipality, travel distance, remote work and status —
- *   and only while A has such a request that takes volunteers, or the volunteer was offered,
- *   applied to or booked for one of A's requests. Phone, certificates, availability, days off,
- *   the monthly cap, paperwork and memberships stay with B's coordinators (and the volunteer).
+ *   and only while A has such a request that is not done yet (filed, open or filled). Phone,
+ *   certificates, availability, days off, the monthly cap, paperwork and memberships stay with B's
+ *   coordinators (and the volunteer).
  */
 
 function requireAdmin(viewer: Viewer, associationId: string): void {
@@ -210,38 +210,26 @@ export function createPartnershipService({ db, clock }: { db: Db; clock: Clock }
     },
 
     /**
-     * Whether a coordinator reaches this volunteer through a partnership, as stated at the top:
-     * the volunteer is an active member of an association that accepted a partnership with one the
-     * viewer coordinates, and that one has a request opened to partners that still takes
-     * volunteers, or has offered, booked or been applied to by the volunteer.
+     * Whether a coordinator reaches volunteers of these associations (a volunteer's memberships)
+     * through a partnership, as stated at the top: one of them accepted a partnership with an
+     * association the viewer coordinates, which has a request opened to partners (or widened by
+     * dispatch) that is not done yet. Asked once per set of associations, not per volunteer.
      */
-    async reachesAsPartner(viewer: Viewer, volunteerId: string): Promise<boolean> {
-      if (viewer.coordinatorOf.length === 0) return false;
+    async coordinatesPartnerOf(viewer: Viewer, associationIds: string[]): Promise<boolean> {
+      if (viewer.coordinatorOf.length === 0 || associationIds.length === 0) return false;
       const [reached] = await db
         .select({ one: sql<number>`1` })
         .from(schema.associationPartners)
-        .innerJoin(
-          schema.volunteerMemberships,
-          and(
-            eq(schema.volunteerMemberships.associationId, schema.associationPartners.partnerId),
-            eq(schema.volunteerMemberships.volunteerId, volunteerId),
-            eq(schema.volunteerMemberships.status, 'active'),
-          ),
-        )
         .where(
           and(
             eq(schema.associationPartners.status, 'accepted'),
             inArray(schema.associationPartners.associationId, viewer.coordinatorOf),
-            sql`(exists (
+            inArray(schema.associationPartners.partnerId, associationIds),
+            sql`exists (
               select 1 from requests r
               where r.association_id = ${schema.associationPartners.associationId}
-                and r.status in ('filed', 'open') and (r.open_to_partners or r.widened_at is not null))
-            or exists (
-              select 1 from requests r
-              where r.association_id = ${schema.associationPartners.associationId}
-                and (exists (select 1 from offers o where o.request_id = r.id and o.volunteer_id = ${volunteerId})
-                  or exists (select 1 from assignments a where a.request_id = r.id and a.volunteer_id = ${volunteerId})
-                  or exists (select 1 from request_applications ap where ap.request_id = r.id and ap.volunteer_id = ${volunteerId}))))`,
+                and r.status in ('filed', 'open', 'filled')
+                and (r.open_to_partners or r.widened_at is not null))`,
           ),
         )
         .limit(1);

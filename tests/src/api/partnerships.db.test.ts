@@ -355,8 +355,8 @@ describe('a partnership needs both sides', () => {
     );
     expect(own.data?.node.phone).toBe(volunteer.phone);
 
-    // Once Osaka has no request opened to partners left (and never offered or booked them), it no
-    // longer reaches Kobe's volunteers, partnership or not.
+    // Once Osaka has no request opened to partners left, it no longer reaches Kobe's volunteers,
+    // partnership or not.
     await db.update(schema.requests).set({ openToPartners: false }).where(eq(schema.requests.associationId, osaka.id));
     expect((await read('fullName')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
