@@ -1,6 +1,7 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useMessages } from '../i18n';
 import { adminMessages } from './messages';
+import { PartnersPage } from './Partners';
 import { PolicyPage } from './Policy';
 import { RatesPage } from './Rates';
 import { Staff } from './Staff';
@@ -12,6 +13,7 @@ function SectionNav() {
   const links = [
     { href: '/', label: t.sections.staff },
     { href: '/policy', label: t.sections.policy },
+    { href: '/partners', label: t.sections.partners },
     { href: '/rates', label: t.sections.rates },
     { href: '/system', label: t.sections.system },
   ];
@@ -26,7 +28,7 @@ function SectionNav() {
   );
 }
 
-/** Admins: staff and roles, invitations, the association's policy settings and rate schedules, and the system's health. */
+/** Admins: staff and roles, invitations, the association's policy settings, partners and rate schedules, and the system's health. */
 export default function AdminPortal() {
   return (
     <>
@@ -34,6 +36,7 @@ export default function AdminPortal() {
       <Switch>
         <Route path="/" component={Staff} />
         <Route path="/policy" component={PolicyPage} />
+        <Route path="/partners" component={PartnersPage} />
         <Route path="/rates" component={RatesPage} />
         <Route path="/system" component={System} />
       </Switch>
