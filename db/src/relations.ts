@@ -16,10 +16,18 @@ export const relations = defineRelations(schema, (r) => ({
     organizations: r.many.organizations({ from: r.associations.id, to: r.organizations.associationId }),
     staff: r.many.associationStaff({ from: r.associations.id, to: r.associationStaff.associationId }),
     memberships: r.many.volunteerMemberships({ from: r.associations.id, to: r.volunteerMemberships.associationId }),
-    partners: r.many.associations({
-      from: r.associations.id.through(r.associationPartners.associationId),
-      to: r.associations.id.through(r.associationPartners.partnerId),
+    /** Partnerships this association proposed: it may call on the partner's volunteers once accepted. */
+    partnerships: r.many.associationPartners({ from: r.associations.id, to: r.associationPartners.associationId }),
+    /** Partnerships others proposed to this association: they may call on its volunteers once accepted. */
+    partneredBy: r.many.associationPartners({ from: r.associations.id, to: r.associationPartners.partnerId }),
+  },
+  associationPartners: {
+    association: r.one.associations({
+      from: r.associationPartners.associationId,
+      to: r.associations.id,
+      optional: false,
     }),
+    partner: r.one.associations({ from: r.associationPartners.partnerId, to: r.associations.id, optional: false }),
   },
   associationStaff: {
     user: r.one.users({ from: r.associationStaff.userId, to: r.users.id, optional: false }),

@@ -36,7 +36,7 @@ export interface PothosTypes {
     staffOf: Required<Owner>;
     /** Is this volunteer. */
     volunteerSelf: string;
-    /** Coordinates an association that opens its requests to one of these associations. */
+    /** Coordinates an association that reaches members of these through an accepted partnership. */
     coordinatesPartnerOf: string[];
   };
   Scalars: {
@@ -68,7 +68,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
       adminOf: (associationId) => mayActOn(viewer, { associationId }, 'admin'),
       staffOf: (owner) => mayActOn(viewer, owner, 'requester'),
       volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
-      coordinatesPartnerOf: (associationIds) => services.associations.coordinatesPartnerOf(viewer, associationIds),
+      coordinatesPartnerOf: (associationIds) => services.partnerships.coordinatesPartnerOf(viewer, associationIds),
     }),
     // Scope results are cached per request by their argument: an array or an owner by its contents.
     cacheKey: (value) => {

@@ -9,6 +9,7 @@ export {
   newToken,
   viewerForSession,
 } from './accounts/sessions';
+export { partnershipStatuses } from './associations/partnerships';
 export type { AssociationPolicy, PolicyChanges, ScopeRule } from './associations/policy';
 export { defaultPolicy, readPolicy, scopeRules } from './associations/policy';
 export type { StaffRole } from './associations/service';

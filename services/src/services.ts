@@ -1,6 +1,7 @@
 import type { Db } from '@tsunagu/db';
 import { createAccountService } from './accounts/service';
 import { createSessionService } from './accounts/sessions';
+import { createPartnershipService } from './associations/partnerships';
 import { createAssociationService } from './associations/service';
 import { createAuditService } from './audit';
 import type { Clock } from './clock';
@@ -43,6 +44,7 @@ export function createServices(dependencies: ServiceDependencies) {
     matching: createMatchingService(dependencies),
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),
+    partnerships: createPartnershipService(dependencies),
     rateSchedules: createRateScheduleService(dependencies),
     reconciliation: createReconciliationService(dependencies),
     requests: createRequestService(dependencies),

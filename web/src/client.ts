@@ -98,6 +98,14 @@ const dropping =
     invalidateLists(cache, ...lists);
   };
 
+/** A partnership step changes both associations' partnerships: both are read again. */
+const droppingPartners: UpdateResolver = (result, args, cache, info) => {
+  if (!succeeded(result, info.fieldName)) return;
+  for (const id of [args.associationId, args.partnerId]) {
+    if (typeof id === 'string') cache.invalidate({ __typename: 'Association', id });
+  }
+};
+
 /**
  * What a mutation changes beyond the entity it returns (which Graphcache updates by itself, so the
  * change shows everywhere at once): lists filtered by status or date are asked for again.
@@ -123,6 +131,10 @@ const mutationUpdates = {
   recordNoShow: dropping('Assignment', 'assignmentId'),
   approveActivityReports: dropping('Request', 'requestId', 'requests', 'expenseLines', 'reconciliation'),
   advanceExpenseLines: refreshing('expenseLines', 'reconciliation'),
+  proposeAssociationPartnership: droppingPartners,
+  acceptAssociationPartnership: droppingPartners,
+  declineAssociationPartnership: droppingPartners,
+  endAssociationPartnership: droppingPartners,
 } satisfies Partial<Record<keyof SchemaTypes['Mutation']['fields'], UpdateResolver>>;
 
 const paginated = {

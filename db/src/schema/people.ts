@@ -53,7 +53,13 @@ export const associations = pgTable('associations', {
   ...timestamps,
 });
 
-/** An association may open its requests to a partner's volunteers (disaster mode does so). */
+export const partnershipStatus = pgEnum('partnership_status', ['proposed', 'accepted']);
+
+/**
+ * A partnership: the association may open its requests to the partner's volunteers (disaster mode
+ * does so). Its admin proposes; only once the partner's admin accepts does it open anything.
+ * Declining or ending it removes the row.
+ */
 export const associationPartners = pgTable(
   'association_partners',
   {
@@ -63,10 +69,21 @@ export const associationPartners = pgTable(
     partnerId: uuid('partner_id')
       .notNull()
       .references(() => associations.id, { onDelete: 'cascade' }),
+    status: partnershipStatus('status').notNull().default('proposed'),
+    /** The admin who proposed it; null once they are gone, or for a row older than consent. */
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.associationId, table.partnerId] }),
     check('association_partners_not_self', sql`${table.associationId} <> ${table.partnerId}`),
+    check(
+      'association_partners_accepted_when',
+      sql`(${table.status} = 'accepted') = (${table.acceptedAt} is not null)`,
+    ),
+    index().on(table.partnerId),
   ],
 );
 

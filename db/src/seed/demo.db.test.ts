@@ -68,7 +68,9 @@ describe('the demo population', () => {
 
   test('spreads over Tokyo, Aichi and Osaka, with public bodies of every type and partner associations', async () => {
     const { db } = first.database;
-    const associations = await db.query.associations.findMany({ with: { partners: { columns: { id: true } } } });
+    const associations = await db.query.associations.findMany({
+      with: { partnerships: { columns: { status: true } } },
+    });
     expect(associations.map((association) => association.localGovernmentCode.slice(0, 2)).sort()).toEqual([
       '13',
       '13',
@@ -77,7 +79,13 @@ describe('the demo population', () => {
       '27',
       '27',
     ]);
-    expect(associations.every((association) => association.partners.length > 0)).toBe(true);
+    expect(
+      associations.every(
+        (association) =>
+          association.partnerships.length > 0 &&
+          association.partnerships.every((partnership) => partnership.status === 'accepted'),
+      ),
+    ).toBe(true);
     const { organizations, volunteers } = await population(db);
     expect(new Set(organizations.map((organization) => organization.type)).size).toBe(8);
     expect(volunteers).toHaveLength(options.volunteers);

@@ -95,6 +95,13 @@ export async function seedDemoData(db: Db, options: DemoDataOptions): Promise<De
     // Associations, their partners and staff.
     const associations: Rows<typeof schema.associations> = [];
     const partners: Rows<typeof schema.associationPartners> = [];
+    // The demo's partnerships are standing ones, agreed by both sides (pooling within a region).
+    const standing = (associationId: string, partnerId: string) => ({
+      associationId,
+      partnerId,
+      status: 'accepted' as const,
+      acceptedAt: new Date(),
+    });
     const staffUsers: Rows<typeof schema.users> = [];
     const staff: Rows<typeof schema.associationStaff> = [];
     const prefecturalAssociation = new Map<string, string>();
@@ -121,7 +128,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions): Promise<De
           localGovernmentCode: city.code,
         });
         municipalAssociation.set(prefecture.prefectureCode, { id: cityId, cityCode: city.code });
-        partners.push({ associationId: id, partnerId: cityId }, { associationId: cityId, partnerId: id });
+        partners.push(standing(id, cityId), standing(cityId, id));
         const userId = random.uuid();
         staffUsers.push(
           account(userId, `demo-city-${city.code}.coordinator@demo.example.jp`, personName(random, 'ja')),
@@ -139,10 +146,12 @@ export async function seedDemoData(db: Db, options: DemoDataOptions): Promise<De
     for (const one of world.prefectures) {
       for (const other of world.prefectures) {
         if (one !== other && regionOf(one.prefectureCode) === regionOf(other.prefectureCode)) {
-          partners.push({
-            associationId: prefecturalAssociation.get(one.prefectureCode) ?? '',
-            partnerId: prefecturalAssociation.get(other.prefectureCode) ?? '',
-          });
+          partners.push(
+            standing(
+              prefecturalAssociation.get(one.prefectureCode) ?? '',
+              prefecturalAssociation.get(other.prefectureCode) ?? '',
+            ),
+          );
         }
       }
     }

@@ -1,4 +1,11 @@
-import { type AssociationPolicy, NotFoundError, readPolicy, scopeRules, staffRoles } from '@tsunagu/services';
+import {
+  type AssociationPolicy,
+  NotFoundError,
+  partnershipStatuses,
+  readPolicy,
+  scopeRules,
+  staffRoles,
+} from '@tsunagu/services';
 import { builder } from '../builder';
 import { User } from './user';
 
@@ -114,6 +121,21 @@ const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPo
   }),
 });
 
+const PartnershipStatusEnum = builder.enumType('PartnershipStatus', { values: partnershipStatuses });
+
+builder.drizzleObject('associationPartners', {
+  name: 'AssociationPartnership',
+  description:
+    'An association may open its requests to a partner’s volunteers once the partner’s admin has accepted its proposal. What the partner’s coordinators then see of those volunteers: `Volunteer`.',
+  fields: (t) => ({
+    association: t.relation('association', { description: 'The one that proposed, and may call on the partner.' }),
+    partner: t.relation('partner', { description: 'The one whose volunteers it may call on, once it accepts.' }),
+    status: t.expose('status', { type: PartnershipStatusEnum }),
+    proposedAt: t.expose('proposedAt', { type: 'DateTime' }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
 builder.drizzleObject('associationStaff', {
   name: 'AssociationStaffMember',
   fields: (t) => ({
@@ -134,11 +156,23 @@ builder.drizzleObjectFields(Association, (t) => ({
     select: { columns: { policy: true } },
     resolve: (association) => readPolicy(association.policy),
   }),
-  partners: t.relation('partners', {
+  partnerships: t.relation('partnerships', {
     nullable: true,
-    description: 'Associations whose volunteers this one may call on. Coordinators and admins; null for others.',
+    description:
+      'Partnerships this association proposed: once accepted, it may open its requests to the partner’s volunteers. Coordinators and admins; null for others.',
     authScopes: (association) => ({ coordinatorOf: association.id }),
     unauthorizedResolver: () => null,
+    args: { status: t.arg({ type: PartnershipStatusEnum, required: false }) },
+    query: ({ status }) => ({ where: status ? { status } : {}, orderBy: { proposedAt: 'asc' } }),
+  }),
+  partneredBy: t.relation('partneredBy', {
+    nullable: true,
+    description:
+      'Partnerships others proposed to this association (`status: proposed`: waiting for its admins); once accepted, they may open their requests to its volunteers. Coordinators and admins; null for others.',
+    authScopes: (association) => ({ coordinatorOf: association.id }),
+    unauthorizedResolver: () => null,
+    args: { status: t.arg({ type: PartnershipStatusEnum, required: false }) },
+    query: ({ status }) => ({ where: status ? { status } : {}, orderBy: { proposedAt: 'asc' } }),
   }),
   staff: t.relation('staff', {
     nullable: true,
@@ -255,37 +289,44 @@ builder.mutationField('updateAssociationPolicy', (t) =>
   }),
 );
 
-builder.mutationField('addAssociationPartner', (t) =>
-  t.drizzleField({
-    type: 'associations',
-    description: 'An admin opens the association’s requests to a partner’s volunteers.',
-    authScopes: { admin: true },
-    args: {
-      associationId: t.arg.globalID({ required: true, for: Association }),
-      partnerId: t.arg.globalID({ required: true, for: Association }),
-    },
-    errors: {},
-    resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
-      await services.associations.addPartner(viewer, associationId.id, partnerId.id);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
-    },
-  }),
-);
+/** A partnership step by an admin of `associationId`, with `partnerId` the other side; answers with the association. */
+function partnershipMutation(name: string, description: string, step: 'propose' | 'accept' | 'decline' | 'end') {
+  builder.mutationField(name, (t) =>
+    t.drizzleField({
+      type: 'associations',
+      description,
+      authScopes: { admin: true },
+      args: {
+        associationId: t.arg.globalID({ required: true, for: Association, description: 'The admin’s association.' }),
+        partnerId: t.arg.globalID({ required: true, for: Association, description: 'The other association.' }),
+      },
+      errors: {},
+      resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
+        await services.partnerships[step](viewer, associationId.id, partnerId.id);
+        return found(
+          await db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+          associationId.id,
+        );
+      },
+    }),
+  );
+}
 
-builder.mutationField('removeAssociationPartner', (t) =>
-  t.drizzleField({
-    type: 'associations',
-    authScopes: { admin: true },
-    args: {
-      associationId: t.arg.globalID({ required: true, for: Association }),
-      partnerId: t.arg.globalID({ required: true, for: Association }),
-    },
-    errors: {},
-    resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
-      await services.associations.removePartner(viewer, associationId.id, partnerId.id);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
-    },
-  }),
+partnershipMutation(
+  'proposeAssociationPartnership',
+  'An admin proposes to open the association’s requests to the partner’s volunteers; nothing opens until the partner’s admin accepts.',
+  'propose',
+);
+partnershipMutation(
+  'acceptAssociationPartnership',
+  'An admin accepts the partner’s proposal: the partner may then open its requests to this association’s volunteers.',
+  'accept',
+);
+partnershipMutation('declineAssociationPartnership', 'An admin declines the partner’s proposal.', 'decline');
+partnershipMutation(
+  'endAssociationPartnership',
+  'An admin of either side ends the partnership with the other association, both ways, proposed or accepted.',
+  'end',
 );
 
 builder.mutationField('grantAssociationRole', (t) =>

@@ -57,20 +57,39 @@ function auditVolunteerRead(
   );
 }
 
+/** An association the viewer coordinates and the volunteer serves, if any. */
+const sharedAssociation = (volunteer: { memberships: { associationId: string }[] }, viewer: Context['viewer']) =>
+  volunteer.memberships.find((membership) => mayActOn(viewer, membership, 'coordinator'))?.associationId;
+
+/**
+ * What stays with the volunteer's own associations: a coordinator who reaches the volunteer through
+ * a partnership sees only what matching and booking need (the rule: services/src/associations/partnerships.ts).
+ */
+const membersOnly = {
+  description: 'The volunteer and coordinators of their associations; not partners’ coordinators.',
+  authScopes: (volunteer: { id: string }, _args: unknown, { viewer }: Context) => {
+    // Loaded with every volunteer by the type's own select, which the field types do not show.
+    const shared = sharedAssociation(
+      volunteer as typeof volunteer & { memberships: { associationId: string }[] },
+      viewer,
+    );
+    return shared ? { coordinatorOf: shared } : { volunteerSelf: volunteer.id };
+  },
+};
+
 export const Volunteer = builder.drizzleNode('volunteers', {
   name: 'Volunteer',
   description:
-    'A volunteer’s profile: seen by the volunteer, by coordinators of an association they are a member of, and by coordinators of associations partnered with one.',
+    'A volunteer’s profile: seen by the volunteer, by coordinators of an association they are a member of, and in part by coordinators of an accepted partner while it has a request opened to partners.',
   id: { column: (volunteer) => volunteer.id },
-  // The memberships are loaded with every volunteer (in the same statement) for the check below.
+  // The memberships are loaded with every volunteer (in the same statement) for the checks below.
   select: { columns: { id: true }, with: { memberships: { columns: { associationId: true } } } },
   authScopes: (volunteer, { viewer }) => {
     // A scope map names one association per scope: take the one this coordinator shares with the
-    // volunteer, if any; otherwise only the volunteer themself may see the profile.
-    const shared = volunteer.memberships.find((membership) => mayActOn(viewer, membership, 'coordinator'));
-    if (shared) return { coordinatorOf: shared.associationId };
-    // Coordinators of an association partnered with one of the volunteer's see them too: partner
-    // volunteers are matched to its requests when it opens them.
+    // volunteer, if any; otherwise only the volunteer themself, or a partner's coordinator who
+    // reaches them (the fields marked membersOnly stay hidden from the latter).
+    const shared = sharedAssociation(volunteer, viewer);
+    if (shared) return { coordinatorOf: shared };
     return {
       volunteerSelf: volunteer.id,
       coordinatesPartnerOf: volunteer.memberships.map((membership) => membership.associationId).sort(),
@@ -85,6 +104,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
       },
     }),
     phone: t.string({
+      ...membersOnly,
       nullable: true,
       select: { columns: { phone: true } },
       resolve: async (volunteer, _args, context) => {
@@ -104,10 +124,18 @@ export const Volunteer = builder.drizzleNode('volunteers', {
     maxTravelKm: t.exposeInt('maxTravelKm', { nullable: true }),
     remoteCapable: t.exposeBoolean('remoteCapable'),
     specialties: t.expose('specialties', { type: [SpecialtyEnum] }),
-    monthlyCap: t.exposeInt('monthlyCap', { nullable: true, description: 'Assignments per month at most.' }),
-    holidaysOff: t.exposeBoolean('holidaysOff', { description: 'Never available on national holidays.' }),
+    monthlyCap: t.exposeInt('monthlyCap', {
+      ...membersOnly,
+      nullable: true,
+      description: `Assignments per month at most. ${membersOnly.description}`,
+    }),
+    holidaysOff: t.exposeBoolean('holidaysOff', {
+      ...membersOnly,
+      description: `Never available on national holidays. ${membersOnly.description}`,
+    }),
     status: t.expose('status', { type: VolunteerStatusEnum }),
     confidentialityPledgeSignedAt: t.field({
+      ...membersOnly,
       type: 'DateTime',
       nullable: true,
       select: { columns: { confidentialityPledgeSignedAt: true } },
@@ -117,6 +145,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
       },
     }),
     insuranceEnrolledUntil: t.field({
+      ...membersOnly,
       type: 'Date',
       nullable: true,
       select: { columns: { insuranceEnrolledUntil: true } },
@@ -126,6 +155,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
       },
     }),
     registrationExpiresOn: t.field({
+      ...membersOnly,
       type: 'Date',
       nullable: true,
       select: { columns: { registrationExpiresOn: true } },
@@ -137,10 +167,12 @@ export const Volunteer = builder.drizzleNode('volunteers', {
     languages: t.relation('languages', { query: { orderBy: { languageCode: 'asc' } } }),
     regions: t.relation('regions', { query: { orderBy: { localGovernmentCode: 'asc' } } }),
     availability: t.relation('availability', {
+      ...membersOnly,
       query: { orderBy: { weekday: 'asc', startMinute: 'asc' } },
-      description: 'Weekly windows, Monday first.',
+      description: `Weekly windows, Monday first. ${membersOnly.description}`,
     }),
     certificates: t.field({
+      ...membersOnly,
       type: [Certificate],
       select: (_args, _context, nestedSelection) => ({
         with: { certificates: nestedSelection({ orderBy: { name: 'asc' } }) },
@@ -151,6 +183,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
       },
     }),
     daysOff: t.field({
+      ...membersOnly,
       type: [DayOff],
       select: (_args, _context, nestedSelection) => ({
         with: { daysOff: nestedSelection({ orderBy: { startsOn: 'asc' } }) },
@@ -160,8 +193,12 @@ export const Volunteer = builder.drizzleNode('volunteers', {
         return volunteer.daysOff;
       },
     }),
-    memberships: t.relation('memberships', { description: 'The associations the volunteer serves.' }),
+    memberships: t.relation('memberships', {
+      ...membersOnly,
+      description: `The associations the volunteer serves. ${membersOnly.description}`,
+    }),
     profileCompleteness: t.field({
+      ...membersOnly,
       type: ProfileCompleteness,
       select: {
         columns: { phone: true, remoteCapable: true, confidentialityPledgeSignedAt: true },
@@ -181,7 +218,7 @@ export const Volunteer = builder.drizzleNode('volunteers', {
           availabilityWindowCount: volunteer.availability.length,
         }),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { ...membersOnly, type: 'DateTime' }),
   }),
 });
 

@@ -1,8 +1,8 @@
 import { type Db, schema } from '@tsunagu/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { mayActOn, tenancyOf } from '../tenancy';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { mayActOn } from '../tenancy';
 import { parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { type AssociationPolicy, applyPolicyChanges, type PolicyChanges, policySchema, readPolicy } from './policy';
@@ -59,26 +59,6 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
   }
 
   return {
-    /**
-     * Whether the viewer coordinates an association that opens its requests to one of these (a
-     * partnership): such coordinators see the partner's volunteers among their candidates.
-     */
-    async coordinatesPartnerOf(viewer: Viewer, associationIds: string[]): Promise<boolean> {
-      const coordinated = tenancyOf(viewer, 'coordinator').associationIds;
-      if (coordinated.length === 0 || associationIds.length === 0) return false;
-      const [partnership] = await db
-        .select({ partnerId: schema.associationPartners.partnerId })
-        .from(schema.associationPartners)
-        .where(
-          and(
-            inArray(schema.associationPartners.associationId, coordinated),
-            inArray(schema.associationPartners.partnerId, associationIds),
-          ),
-        )
-        .limit(1);
-      return partnership !== undefined;
-    },
-
     /** An admin changes some settings of the policy; the rest stay as they were. */
     async updatePolicy(viewer: Viewer, associationId: string, changes: PolicyChanges): Promise<AssociationPolicy> {
       requireAdmin(viewer, associationId);
@@ -93,34 +73,6 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
         .set({ policy, updatedAt: clock.now().toJSDate() })
         .where(eq(schema.associations.id, associationId));
       return policy;
-    },
-
-    /** The association opens its requests to a partner's volunteers. */
-    async addPartner(viewer: Viewer, associationId: string, partnerId: string): Promise<void> {
-      requireAdmin(viewer, associationId);
-      if (partnerId === associationId) {
-        throw ValidationError.of(['partnerId'], {
-          en: 'An association cannot be its own partner.',
-          ja: '協会を自身の連携先にすることはできません。',
-        });
-      }
-      const partner = await db.query.associations.findFirst({ where: { id: partnerId }, columns: { id: true } });
-      if (!partner) throw new NotFoundError('Association', partnerId);
-      await db.insert(schema.associationPartners).values({ associationId, partnerId }).onConflictDoNothing();
-    },
-
-    async removePartner(viewer: Viewer, associationId: string, partnerId: string): Promise<void> {
-      requireAdmin(viewer, associationId);
-      const removed = await db
-        .delete(schema.associationPartners)
-        .where(
-          and(
-            eq(schema.associationPartners.associationId, associationId),
-            eq(schema.associationPartners.partnerId, partnerId),
-          ),
-        )
-        .returning({ partnerId: schema.associationPartners.partnerId });
-      if (removed.length === 0) throw new NotFoundError('Partner', partnerId);
     },
 
     /** Makes a user a coordinator or an admin of the association (admins coordinate too). */

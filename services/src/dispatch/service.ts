@@ -1,6 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { associationsReachedBy } from '../associations/partnerships';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { createExpenseLinesForReport } from '../expenses/service';
@@ -65,7 +66,16 @@ export function createDispatchService({
   async function requestFor(requestId: string) {
     const request = await db.query.requests.findFirst({
       where: { id: requestId },
-      columns: { id: true, associationId: true, organizationId: true, status: true, startsAt: true, deadline: true },
+      columns: {
+        id: true,
+        associationId: true,
+        organizationId: true,
+        status: true,
+        startsAt: true,
+        deadline: true,
+        openToPartners: true,
+        widenedAt: true,
+      },
     });
     if (!request) throw new NotFoundError('Request', requestId);
     return request;
@@ -77,6 +87,29 @@ export function createDispatchService({
       throw new ForbiddenError('Only coordinators of the association can do this.');
     }
     return request;
+  }
+
+  /**
+   * A coordinator may offer or book only a member of the request's association, or of a partner
+   * that accepted its partnership when the request is opened to partners (or dispatch widened it).
+   */
+  async function requireReachable(
+    request: { associationId: string; openToPartners: boolean; widenedAt: Date | null },
+    volunteerId: string,
+  ) {
+    const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
+    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+    const reached = await associationsReachedBy(db, request, request.openToPartners || request.widenedAt !== null);
+    const membership = await db.query.volunteerMemberships.findFirst({
+      where: { volunteerId, associationId: { in: reached } },
+      columns: { volunteerId: true },
+    });
+    if (!membership) {
+      throw ValidationError.of(['volunteerId'], {
+        en: 'This volunteer is a member neither of the request’s association nor of a partner it opened the request to.',
+        ja: 'このボランティアは、依頼の協会にも、依頼を公開した連携先の協会にも所属していません。',
+      });
+    }
   }
 
   async function assignmentFor(assignmentId: string) {
@@ -182,9 +215,7 @@ export function createDispatchService({
 
     /** A coordinator offers the request to a volunteer of their choice, at any time. */
     async offerToVolunteer(viewer: Viewer, requestId: string, volunteerId: string) {
-      await coordinatedRequest(viewer, requestId);
-      const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
-      if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+      await requireReachable(await coordinatedRequest(viewer, requestId), volunteerId);
       const outcome = await dispatcher.offer(requestId, { volunteerId, by: viewer.userId ?? '' });
       switch (outcome.result) {
         case 'offered': {
@@ -205,9 +236,7 @@ export function createDispatchService({
 
     /** A coordinator books a volunteer by hand, at any time. */
     async assignVolunteer(viewer: Viewer, requestId: string, volunteerId: string) {
-      await coordinatedRequest(viewer, requestId);
-      const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
-      if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+      await requireReachable(await coordinatedRequest(viewer, requestId), volunteerId);
       const outcome = await dispatcher.assign(requestId, { volunteerId, by: viewer.userId ?? '' });
       switch (outcome.result) {
         case 'assigned': {

@@ -49,7 +49,8 @@ function boardRequests(db: Db, volunteerId: string, now: Date) {
             and (m.association_id = ${requests.associationId}
               or (${requests.openToPartners} and exists (
                 select 1 from association_partners p
-                where p.association_id = ${requests.associationId} and p.partner_id = m.association_id))))
+                where p.association_id = ${requests.associationId} and p.partner_id = m.association_id
+                  and p.status = 'accepted'))))
         and not exists (
           select 1 from assignments a
           where a.request_id = ${requests.id} and a.volunteer_id = ${volunteerId} and a.status = 'confirmed')`,

@@ -1,6 +1,7 @@
 import type { Db } from '@tsunagu/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { associationsReachedBy } from '../associations/partnerships';
 import { type Clock, tokyo } from '../clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { busyRange, travelBufferMinutes } from '../requests/busy';
@@ -75,7 +76,6 @@ export async function rankCandidates(
     with: {
       language: { columns: { nameJa: true, nameEn: true } },
       localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
-      association: { columns: {}, with: { partners: { columns: { id: true } } } },
     },
   });
   if (!request) throw new NotFoundError('Request', requestId);
@@ -125,10 +125,7 @@ export async function rankCandidates(
 
   // Whose members may take it: the request's association, and its partners when opened to them.
   const associations = sql.join(
-    [
-      request.associationId,
-      ...(request.openToPartners || widened ? request.association.partners.map((partner) => partner.id) : []),
-    ].map((id) => sql`${id}::uuid`),
+    (await associationsReachedBy(db, request, request.openToPartners || widened)).map((id) => sql`${id}::uuid`),
     sql`, `,
   );
   const month = start.startOf('month');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type EmailMessage, type Locale, renderEmail, withoutTokens } from './templates';
+import { type EmailMessage, type Locale, partnershipEvents, renderEmail, withoutTokens } from './templates';
 
 const association = { nameJa: '大阪国際交流センター', nameEn: 'Osaka International House' };
 const publicUrl = 'https://tsunagu.example.jp/';
@@ -21,6 +21,15 @@ const everyMessage: EmailMessage[] = [
   { template: 'passwordReset', payload: { token: 'reset-token' } },
   { template: 'volunteerApplicationReceived', payload: { association } },
   { template: 'volunteerApplicationApproved', payload: { association } },
+  ...partnershipEvents.map(
+    (template): EmailMessage => ({
+      template,
+      payload: {
+        by: association,
+        to: { nameJa: '神戸国際コミュニティセンター', nameEn: 'Kobe International Community Center' },
+      },
+    }),
+  ),
 ];
 
 describe('e-mail templates', () => {
@@ -34,6 +43,23 @@ describe('e-mail templates', () => {
     const japanese = /[\u3040-\u30ff]/;
     if (locale === 'ja') expect(email.text).toMatch(japanese);
     else expect(`${email.subject}${email.text}`.replace(association.nameJa, '')).not.toMatch(japanese);
+  });
+
+  test('a proposal tells the partner’s admins who asks, what accepting opens, and where to answer', () => {
+    const message: EmailMessage = {
+      template: 'partnershipProposed',
+      payload: {
+        by: association,
+        to: { nameJa: '神戸国際コミュニティセンター', nameEn: 'Kobe International Community Center' },
+      },
+    };
+    const en = renderEmail(message, 'en', publicUrl);
+    expect(en.subject).toBe('[Tsunagu] Osaka International House proposes a partnership');
+    expect(en.text).toContain("match Kobe International Community Center's volunteers");
+    expect(en.text).toContain('https://tsunagu.example.jp/admin/partners');
+    const ja = renderEmail(message, 'ja', publicUrl);
+    expect(ja.subject).toBe('【つなぐ】大阪国際交流センターから連携の申し入れ');
+    expect(ja.text).toContain('https://tsunagu.example.jp/admin/partners');
   });
 
   test('an invitation links to the public URL with its token, and says until when in Japan time', () => {

@@ -10,10 +10,26 @@ export interface AssociationNames {
   nameEn: string;
 }
 
+/** What a partnership e-mail says: whose admin did it, and to whose admins. */
+export interface PartnershipNotice {
+  /** The association whose admin acted. */
+  by: AssociationNames;
+  /** The association whose admins are told. */
+  to: AssociationNames;
+}
+
+export const partnershipEvents = [
+  'partnershipProposed',
+  'partnershipAccepted',
+  'partnershipDeclined',
+  'partnershipEnded',
+] as const;
+export type PartnershipEvent = (typeof partnershipEvents)[number];
+
 export type InvitedRole = 'requester' | 'volunteer' | 'coordinator' | 'admin';
 
 /** What each e-mail needs to be written, as stored in the outbox payload (JSON). */
-export interface EmailPayloads extends DispatchPayloads {
+export interface EmailPayloads extends DispatchPayloads, Record<PartnershipEvent, PartnershipNotice> {
   invitation: {
     role: InvitedRole;
     association: AssociationNames;
@@ -128,6 +144,76 @@ const templates: {
           ),
         },
 
+  partnershipProposed: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: `【つなぐ】${payload.by.nameJa}から連携の申し入れ`,
+          text: paragraphs(
+            `${payload.by.nameJa}から${payload.to.nameJa}に連携の申し入れがありました。`,
+            `承諾すると、${payload.by.nameJa}のコーディネーターは、連携先に公開した依頼に${payload.to.nameJa}のボランティアを候補として見て、依頼を打診・確定できるようになります。その際に見えるのは、氏名・言語・活動地域・専門分野など、マッチングと手配に必要な情報だけです。`,
+            `協会の設定で承諾または辞退してください。\n${partnersPage(publicUrl)}`,
+          ),
+        }
+      : {
+          subject: `[Tsunagu] ${payload.by.nameEn} proposes a partnership`,
+          text: paragraphs(
+            `${payload.by.nameEn} proposes a partnership to ${payload.to.nameEn}.`,
+            `If you accept, ${payload.by.nameEn}'s coordinators may match ${payload.to.nameEn}'s volunteers to the requests they open to partners, and offer or book them. They see only what matching and booking need: name, languages, areas and specialties.`,
+            `Accept or decline it in your association's settings:\n${partnersPage(publicUrl)}`,
+          ),
+        },
+
+  partnershipAccepted: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: `【つなぐ】${payload.by.nameJa}が連携を承諾しました`,
+          text: paragraphs(
+            `${payload.by.nameJa}が${payload.to.nameJa}からの連携の申し入れを承諾しました。`,
+            `連携先に公開した依頼には、${payload.by.nameJa}のボランティアも候補に入ります。\n${partnersPage(publicUrl)}`,
+          ),
+        }
+      : {
+          subject: `[Tsunagu] ${payload.by.nameEn} accepted your partnership`,
+          text: paragraphs(
+            `${payload.by.nameEn} accepted the partnership ${payload.to.nameEn} proposed.`,
+            `Requests you open to partners now reach ${payload.by.nameEn}'s volunteers too.\n${partnersPage(publicUrl)}`,
+          ),
+        },
+
+  partnershipDeclined: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: `【つなぐ】${payload.by.nameJa}が連携を辞退しました`,
+          text: paragraphs(
+            `${payload.by.nameJa}は${payload.to.nameJa}からの連携の申し入れを辞退しました。`,
+            partnersPage(publicUrl),
+          ),
+        }
+      : {
+          subject: `[Tsunagu] ${payload.by.nameEn} declined your partnership`,
+          text: paragraphs(
+            `${payload.by.nameEn} declined the partnership ${payload.to.nameEn} proposed.`,
+            partnersPage(publicUrl),
+          ),
+        },
+
+  partnershipEnded: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: `【つなぐ】${payload.by.nameJa}との連携が終了しました`,
+          text: paragraphs(
+            `${payload.by.nameJa}が${payload.to.nameJa}との連携（申し入れを含む）を終了しました。`,
+            `今後、両協会の依頼が互いのボランティアに届くことはありません。\n${partnersPage(publicUrl)}`,
+          ),
+        }
+      : {
+          subject: `[Tsunagu] ${payload.by.nameEn} ended the partnership`,
+          text: paragraphs(
+            `${payload.by.nameEn} ended its partnership (or proposal) with ${payload.to.nameEn}.`,
+            `Neither association's requests reach the other's volunteers any more.\n${partnersPage(publicUrl)}`,
+          ),
+        },
+
   ...(Object.fromEntries(dispatchEvents.map((event) => [event, renderDispatchEmail])) as {
     [Event in keyof DispatchPayloads]: typeof renderDispatchEmail;
   }),
@@ -156,6 +242,8 @@ export const hiddenToken = '(hidden)';
 export function withoutTokens(text: string): string {
   return text.replace(/#token=[^\s]*/g, `#token=${hiddenToken}`);
 }
+
+const partnersPage = (publicUrl: string) => `${trimmed(publicUrl)}/admin/partners`;
 
 const trimmed = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 

@@ -162,25 +162,25 @@ describe('an admin sets the association’s policy', () => {
 });
 
 describe('partners', () => {
-  const addPartner = /* GraphQL */ `
-    mutation Add($id: ID!, $partnerId: ID!) {
-      addAssociationPartner(associationId: $id, partnerId: $partnerId) {
+  const propose = /* GraphQL */ `
+    mutation Propose($id: ID!, $partnerId: ID!) {
+      proposeAssociationPartnership(associationId: $id, partnerId: $partnerId) {
         __typename
-        ... on MutationAddAssociationPartnerSuccess { data { partners { nameEn } } }
+        ... on MutationProposeAssociationPartnershipSuccess { data { partnerships { partner { nameEn } status } } }
         ... on ValidationError { problems { path message } }
       }
     }
   `;
-  const removePartner = /* GraphQL */ `
-    mutation Remove($id: ID!, $partnerId: ID!) {
-      removeAssociationPartner(associationId: $id, partnerId: $partnerId) {
+  const end = /* GraphQL */ `
+    mutation End($id: ID!, $partnerId: ID!) {
+      endAssociationPartnership(associationId: $id, partnerId: $partnerId) {
         __typename
-        ... on MutationRemoveAssociationPartnerSuccess { data { partners { nameEn } } }
+        ... on MutationEndAssociationPartnershipSuccess { data { partnerships { status } } }
       }
     }
   `;
 
-  test('an admin opens the association to a neighbour’s volunteers, and closes it again', async () => {
+  test('an admin proposes to call on a neighbour’s volunteers, and withdraws the proposal', async () => {
     const osaka = await insertAssociation(db);
     const kobe = await insertAssociation(db, {
       nameJa: '神戸国際コミュニティセンター',
@@ -189,27 +189,21 @@ describe('partners', () => {
     const admin = await api.sessionFor((await insertStaffMember(db, osaka.id, 'admin')).id);
     const ids = { id: globalId('Association', osaka.id), partnerId: globalId('Association', kobe.id) };
 
-    const added = await api.graphql<{ addAssociationPartner: { data: { partners: unknown[] } } }>(addPartner, ids, {
-      session: admin,
-    });
-    expect(added.data?.addAssociationPartner.data.partners).toEqual([
-      { nameEn: 'Kobe International Community Center' },
+    const proposed = await api.graphql<{
+      proposeAssociationPartnership: { data: { partnerships: unknown[] } };
+    }>(propose, ids, { session: admin });
+    expect(proposed.data?.proposeAssociationPartnership.data.partnerships).toEqual([
+      { partner: { nameEn: 'Kobe International Community Center' }, status: 'proposed' },
     ]);
-    const again = await api.graphql<{ addAssociationPartner: { data: { partners: unknown[] } } }>(addPartner, ids, {
-      session: admin,
-    });
-    expect(again.data?.addAssociationPartner.data.partners).toHaveLength(1);
 
-    const removed = await api.graphql<{ removeAssociationPartner: { data: { partners: unknown[] } } }>(
-      removePartner,
-      ids,
-      { session: admin },
-    );
-    expect(removed.data?.removeAssociationPartner.data.partners).toEqual([]);
-    const twice = await api.graphql<{ removeAssociationPartner: { __typename: string } }>(removePartner, ids, {
+    const ended = await api.graphql<{ endAssociationPartnership: { data: { partnerships: unknown[] } } }>(end, ids, {
       session: admin,
     });
-    expect(twice.data?.removeAssociationPartner.__typename).toBe('NotFoundError');
+    expect(ended.data?.endAssociationPartnership.data.partnerships).toEqual([]);
+    const twice = await api.graphql<{ endAssociationPartnership: { __typename: string } }>(end, ids, {
+      session: admin,
+    });
+    expect(twice.data?.endAssociationPartnership.__typename).toBe('NotFoundError');
   });
 
   test('an association cannot be its own partner', async () => {
@@ -217,12 +211,12 @@ describe('partners', () => {
     const englishAdmin = await insertStaffMember(db, osaka.id, 'admin');
     await setLocale(db, englishAdmin.id, 'en');
     const admin = await api.sessionFor(englishAdmin.id);
-    const { data } = await api.graphql<{ addAssociationPartner: { problems: unknown[] } }>(
-      addPartner,
+    const { data } = await api.graphql<{ proposeAssociationPartnership: { problems: unknown[] } }>(
+      propose,
       { id: globalId('Association', osaka.id), partnerId: globalId('Association', osaka.id) },
       { session: admin },
     );
-    expect(data?.addAssociationPartner.problems).toEqual([
+    expect(data?.proposeAssociationPartnership.problems).toEqual([
       { path: ['partnerId'], message: 'An association cannot be its own partner.' },
     ]);
   });

@@ -321,19 +321,37 @@ const matrix: Record<string, Rule> = {
     }`,
     variables: (world) => ({ id: globalId('Association', world.associationId) }),
   },
-  'Mutation.addAssociationPartner': {
+  'Mutation.proposeAssociationPartnership': {
     allowed: ['admin'],
     document:
-      'mutation ($id: ID!, $partner: ID!) { addAssociationPartner(associationId: $id, partnerId: $partner) { __typename } }',
+      'mutation ($id: ID!, $partner: ID!) { proposeAssociationPartnership(associationId: $id, partnerId: $partner) { __typename } }',
     variables: (world) => ({
       id: globalId('Association', world.associationId),
       partner: globalId('Association', unknownId),
     }),
   },
-  'Mutation.removeAssociationPartner': {
+  'Mutation.acceptAssociationPartnership': {
     allowed: ['admin'],
     document:
-      'mutation ($id: ID!, $partner: ID!) { removeAssociationPartner(associationId: $id, partnerId: $partner) { __typename } }',
+      'mutation ($id: ID!, $partner: ID!) { acceptAssociationPartnership(associationId: $id, partnerId: $partner) { __typename } }',
+    variables: (world) => ({
+      id: globalId('Association', world.associationId),
+      partner: globalId('Association', unknownId),
+    }),
+  },
+  'Mutation.declineAssociationPartnership': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $partner: ID!) { declineAssociationPartnership(associationId: $id, partnerId: $partner) { __typename } }',
+    variables: (world) => ({
+      id: globalId('Association', world.associationId),
+      partner: globalId('Association', unknownId),
+    }),
+  },
+  'Mutation.endAssociationPartnership': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $partner: ID!) { endAssociationPartnership(associationId: $id, partnerId: $partner) { __typename } }',
     variables: (world) => ({
       id: globalId('Association', world.associationId),
       partner: globalId('Association', unknownId),

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi } from '../support/api';
 import {
   type AvailableVolunteerOptions,
+  insertAcceptedPartnership,
   insertAssignment,
   insertAssociation,
   insertAvailableVolunteer,
@@ -106,7 +107,7 @@ describe('the open board', () => {
     const { db } = testDb.database;
     const partner = await insertAssociation(db, { slug: 'partner-board' });
     const partnerOrganization = await insertOrganization(db, partner.id);
-    await db.insert(schema.associationPartners).values({ associationId: partner.id, partnerId: associationId });
+    await insertAcceptedPartnership(db, partner.id, associationId);
     const { viewer } = await volunteer();
     const opened = await insertRequest(db, partner.id, partnerOrganization.id, {
       startsAt: tokyo('2027-03-10T10:00'),
@@ -237,7 +238,7 @@ describe('the open board', () => {
     const api = await startTestApi(testDb.database, { clock });
     try {
       const helping = await insertAssociation(db, { slug: 'helping-partner' });
-      await db.insert(schema.associationPartners).values({ associationId, partnerId: helping.id });
+      await insertAcceptedPartnership(db, associationId, helping.id);
       const { volunteer: partnerVolunteer } = await volunteer({ association: helping.id });
       const desk = await request('2027-03-23', { openToPartners: true });
       const unrelated = await insertStaffMember(

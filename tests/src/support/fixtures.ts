@@ -73,6 +73,16 @@ export async function insertAssociation(db: Db, values: Partial<typeof schema.as
   return association;
 }
 
+/**
+ * A partnership both sides agreed to: `associationId` may open its requests to the volunteers of
+ * `partnerId`, whose admin accepted.
+ */
+export async function insertAcceptedPartnership(db: Db, associationId: string, partnerId: string) {
+  await db
+    .insert(schema.associationPartners)
+    .values({ associationId, partnerId, status: 'accepted', acceptedAt: new Date('2026-11-30T10:00:00+09:00') });
+}
+
 export async function insertUser(db: Db, values: Partial<typeof schema.users.$inferInsert> = {}) {
   const [user] = await db
     .insert(schema.users)

@@ -2,6 +2,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { useMessages } from '../i18n';
 import { AuditLogPage } from './AuditLog';
 import { adminMessages } from './messages';
+import { PartnersPage } from './Partners';
 import { PolicyPage } from './Policy';
 import { RatesPage } from './Rates';
 import { Staff } from './Staff';
@@ -13,6 +14,7 @@ function SectionNav() {
   const links = [
     { href: '/', label: t.sections.staff },
     { href: '/policy', label: t.sections.policy },
+    { href: '/partners', label: t.sections.partners },
     { href: '/rates', label: t.sections.rates },
     { href: '/audit', label: t.sections.audit },
     { href: '/system', label: t.sections.system },
@@ -29,8 +31,8 @@ function SectionNav() {
 }
 
 /**
- * Admins: staff and roles, invitations, the association's policy settings and rate schedules, its
- * audit log, and the system's health.
+ * Admins: staff and roles, invitations, the association's policy settings, partners and rate
+ * schedules, its audit log, and the system's health.
  */
 export default function AdminPortal() {
   return (
@@ -39,6 +41,7 @@ export default function AdminPortal() {
       <Switch>
         <Route path="/" component={Staff} />
         <Route path="/policy" component={PolicyPage} />
+        <Route path="/partners" component={PartnersPage} />
         <Route path="/rates" component={RatesPage} />
         <Route path="/audit" component={AuditLogPage} />
         <Route path="/system" component={System} />

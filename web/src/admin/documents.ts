@@ -292,3 +292,107 @@ export const DeleteRateScheduleMutation = graphql(
   `,
   [ErrorFields],
 );
+
+export const AdminPartnershipsQuery = graphql(`
+  query AdminPartnerships {
+    associations {
+      id
+      nameJa
+      nameEn
+      staff {
+        role
+      }
+      partnerships {
+        status
+        proposedAt
+        acceptedAt
+        partner {
+          id
+          nameJa
+          nameEn
+        }
+      }
+      partneredBy {
+        status
+        proposedAt
+        acceptedAt
+        association {
+          id
+          nameJa
+          nameEn
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * Propose, accept, decline and end take the same arguments; both associations are read again after
+ * each (web/src/client.ts), as the answer cannot carry their partnerships within the depth limit.
+ */
+export const partnershipMutations = {
+  propose: graphql(
+    `
+      mutation ProposePartnership($associationId: ID!, $partnerId: ID!) {
+        proposeAssociationPartnership(associationId: $associationId, partnerId: $partnerId) {
+          __typename
+          ... on MutationProposeAssociationPartnershipSuccess {
+            data {
+              id
+            }
+          }
+          ...ErrorFields
+        }
+      }
+    `,
+    [ErrorFields],
+  ),
+  accept: graphql(
+    `
+      mutation AcceptPartnership($associationId: ID!, $partnerId: ID!) {
+        acceptAssociationPartnership(associationId: $associationId, partnerId: $partnerId) {
+          __typename
+          ... on MutationAcceptAssociationPartnershipSuccess {
+            data {
+              id
+            }
+          }
+          ...ErrorFields
+        }
+      }
+    `,
+    [ErrorFields],
+  ),
+  decline: graphql(
+    `
+      mutation DeclinePartnership($associationId: ID!, $partnerId: ID!) {
+        declineAssociationPartnership(associationId: $associationId, partnerId: $partnerId) {
+          __typename
+          ... on MutationDeclineAssociationPartnershipSuccess {
+            data {
+              id
+            }
+          }
+          ...ErrorFields
+        }
+      }
+    `,
+    [ErrorFields],
+  ),
+  end: graphql(
+    `
+      mutation EndPartnership($associationId: ID!, $partnerId: ID!) {
+        endAssociationPartnership(associationId: $associationId, partnerId: $partnerId) {
+          __typename
+          ... on MutationEndAssociationPartnershipSuccess {
+            data {
+              id
+            }
+          }
+          ...ErrorFields
+        }
+      }
+    `,
+    [ErrorFields],
+  ),
+};
