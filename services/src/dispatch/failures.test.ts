@@ -33,6 +33,17 @@ describe('a dispatch step that failed', () => {
     { scenario: 'a conflict', error: new ConflictError('already decided'), type: 'ConflictError' },
     { scenario: 'something not found', error: new NotFoundError('Request', 'x'), type: 'NotFoundError' },
     { scenario: 'a closed fiscal period', error: new PeriodClosedError(2026, null), type: 'PeriodClosedError' },
+    {
+      scenario: 'a stored date JavaScript cannot hold (an invalid Date written as ISO)',
+      error: (() => {
+        try {
+          new Date(Number.NaN).toISOString();
+        } catch (error) {
+          return error;
+        }
+      })(),
+      type: 'RangeError',
+    },
   ])('$scenario fails for good ($type)', ({ error, type }) => {
     expect(classifyStepFailure(error)).toMatchObject({ retry: false, type });
   });

@@ -17,14 +17,17 @@ const refusedData: Record<string, string> = {
 };
 
 /**
- * Sorts a step's failure. Domain errors (a validation, a conflict, something not found) and the
- * database's refusals of data (classes 22, 23 and 54) are for good. A lost connection (class 08
+ * Sorts a step's failure. Domain errors (a validation, a conflict, something not found), the
+ * database's refusals of data (classes 22, 23 and 54) and values out of JavaScript's range are for
+ * good. A lost connection (class 08
  * or the driver's own codes), a deadlock or serialization failure (class 40), a server short of
  * resources or shutting down (53, 57, 58) are retried; so is whatever cannot be told apart, as
  * Temporal does by default: a bug is fixed by a deploy, and the step then goes on.
  */
 export function classifyStepFailure(error: unknown): StepFailure {
   if (error instanceof DomainError) return { retry: false, type: error.name };
+  // A value outside what JavaScript can hold: a stored date beyond year 275760 read as an invalid Date.
+  if (error instanceof RangeError) return { retry: false, type: 'RangeError' };
   const code = sqlStateOf(error)?.code;
   const refused = code && /^[0-9A-Z]{5}$/.test(code) ? refusedData[code.slice(0, 2)] : undefined;
   return refused && code ? { retry: false, type: refused, code } : { retry: true };
