@@ -52,9 +52,9 @@ export type Activities = ReturnType<typeof createActivities>;
 /**
  * The steps, each of whose failures is sorted (`classifyStepFailure`): one that can never succeed
  * is thrown as a non-retryable `ApplicationFailure` named after the failure, for the workflow to
- * escalate; anything else is thrown as it is, and Temporal tries the step again. The failure says
- * only the step, the kind and the SQLSTATE: a driver's message may quote the data, personal data
- * included, and the failure is kept in the workflow's history.
+ * escalate; anything else is thrown again, and Temporal tries the step again. Neither quotes the
+ * data: the failure is kept in the workflow's history and the worker logs each retry, and the data
+ * may be personal (a rejection's reason, a resident's name).
  */
 function failingForGood(steps: DispatchSteps): DispatchSteps {
   const sorted = Object.entries(steps).map(([name, step]) => [
@@ -64,7 +64,7 @@ function failingForGood(steps: DispatchSteps): DispatchSteps {
         return await (step as (...args: unknown[]) => Promise<unknown>)(...args);
       } catch (error) {
         const failure = classifyStepFailure(error);
-        if (failure.retry) throw error;
+        if (failure.retry) throw withoutParameters(error);
         throw ApplicationFailure.create({
           type: failure.type,
           message: `${name} cannot succeed: ${failure.type}${failure.code ? ` (SQLSTATE ${failure.code})` : ''}`,
@@ -74,4 +74,12 @@ function failingForGood(steps: DispatchSteps): DispatchSteps {
     },
   ]);
   return Object.fromEntries(sorted) as DispatchSteps;
+}
+
+/**
+ * Drizzle's error for a failed query quotes its parameters; the driver's error it wraps (the
+ * SQLSTATE and the server's message, or the lost connection) says what went wrong without them.
+ */
+function withoutParameters(error: unknown): unknown {
+  return error instanceof Error && 'params' in error && error.cause instanceof Error ? error.cause : error;
 }
