@@ -19,6 +19,7 @@ export { recordAudit } from './audit';
 export { addBusinessDays, businessDaysBetween, fiscalYearOf, type Holidays, isBusinessDay } from './calendar';
 export type { Clock } from './clock';
 export { fixedClock, systemClock, tokyo } from './clock';
+export { classifyStepFailure, type StepFailure } from './dispatch/failures';
 export type { Dispatcher, DispatchSignal } from './dispatch/port';
 export { detachedDispatcher } from './dispatch/port';
 export type { DispatchStage } from './dispatch/rules';

@@ -1,4 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
 import {
+  classifyStepFailure,
   type DeliveryDependencies,
   type DispatchSteps,
   defaultBatchSize,
@@ -25,7 +27,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     async checkDatabase(): Promise<string> {
       return dependencies.checkDatabase();
     },
-    ...dispatch?.steps,
+    ...(dispatch && failingForGood(dispatch.steps)),
     /**
      * Sends the e-mails due in the outbox (and fills the in-app inbox). Safe to retry: each row is
      * claimed before it is sent and marked sent after, so a retry never sends one twice.
@@ -46,3 +48,38 @@ export function createActivities(dependencies: ActivityDependencies) {
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+
+/**
+ * The steps, each of whose failures is sorted (`classifyStepFailure`): one that can never succeed
+ * is thrown as a non-retryable `ApplicationFailure` named after the failure, for the workflow to
+ * escalate; anything else is thrown again, and Temporal tries the step again. Neither quotes the
+ * data: the failure is kept in the workflow's history and the worker logs each retry, and the data
+ * may be personal (a rejection's reason, a resident's name).
+ */
+function failingForGood(steps: DispatchSteps): DispatchSteps {
+  const sorted = Object.entries(steps).map(([name, step]) => [
+    name,
+    async (...args: unknown[]) => {
+      try {
+        return await (step as (...args: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        const failure = classifyStepFailure(error);
+        if (failure.retry) throw withoutParameters(error);
+        throw ApplicationFailure.create({
+          type: failure.type,
+          message: `${name} cannot succeed: ${failure.type}${failure.code ? ` (SQLSTATE ${failure.code})` : ''}`,
+          nonRetryable: true,
+        });
+      }
+    },
+  ]);
+  return Object.fromEntries(sorted) as DispatchSteps;
+}
+
+/**
+ * Drizzle's error for a failed query quotes its parameters; the driver's error it wraps (the
+ * SQLSTATE and the server's message, or the lost connection) says what went wrong without them.
+ */
+function withoutParameters(error: unknown): unknown {
+  return error instanceof Error && 'params' in error && error.cause instanceof Error ? error.cause : error;
+}

@@ -4,6 +4,7 @@ import {
   WorkflowIdConflictPolicy,
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ConflictError, type Dispatcher, type DispatchSignal } from '@tsunagu/services';
 import {
@@ -39,13 +40,19 @@ const signals = {
 export function createTemporalDispatcher(client: Client, taskQueue: string): Dispatcher {
   const handle = (requestId: string) => client.workflow.getHandle(dispatchWorkflowId(requestId));
 
-  /** An update to a workflow that has finished: the request is no longer being dispatched. */
+  /**
+   * An update to a workflow that has finished: the request is no longer being dispatched. One
+   * whose step failed for good: the workflow has escalated the request to its coordinators.
+   */
   const update = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         throw new ConflictError('This request is no longer being dispatched.');
+      }
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new ConflictError('This could not be done: the request has been passed to its coordinators.');
       }
       throw error;
     }

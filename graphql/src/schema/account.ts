@@ -200,25 +200,20 @@ const VolunteerApplicationInput = builder.inputType('VolunteerApplicationInput',
 });
 
 builder.mutationField('applyAsVolunteer', (t) =>
-  t.drizzleField({
-    type: 'volunteers',
+  t.boolean({
     description:
-      'Anyone applies to volunteer for an association: an account and a profile waiting for a coordinator. Signs the applicant in.',
+      'Anyone applies to volunteer for an association: an account and a profile waiting for a coordinator; the applicant then signs in. The answer is the same for an address that has an account (its owner is e-mailed instead), so that it tells nobody who is registered.',
     args: { input: t.arg({ type: VolunteerApplicationInput, required: true }) },
     errors: {},
-    resolve: async (query, _root, { input }, context) => {
-      const application = await context.services.accounts.applyAsVolunteer(context.viewer, {
+    resolve: async (_root, { input }, context) => {
+      await context.services.accounts.applyAsVolunteer(context.viewer, {
         ...input,
         associationId: input.associationId.id,
         displayName: input.displayName ?? undefined,
         phone: input.phone ?? undefined,
         locale: input.locale ?? undefined,
       });
-      await signIn(context, application.userId);
-      return present(
-        await context.db.query.volunteers.findFirst(query({ where: { id: application.volunteerId } })),
-        'volunteer',
-      );
+      return true;
     },
   }),
 );

@@ -106,6 +106,9 @@ const ReportPolicy = builder.objectRef<AssociationPolicy['reports']>('ReportPoli
       description: 'Missing activity reports are asked for again this often after the end…',
     }),
     maxReminders: t.exposeInt('maxReminders', { description: '…this many times; then the coordinators are told.' }),
+    activityWindowDays: t.exposeInt('activityWindowDays', {
+      description: 'A volunteer reports times on the booked days or this many days either side (Japan time).',
+    }),
   }),
 });
 
@@ -234,6 +237,7 @@ const ReportPolicyInput = builder.inputType('ReportPolicyInput', {
   fields: (t) => ({
     reminderEveryHours: t.int({ required: false }),
     maxReminders: t.int({ required: false }),
+    activityWindowDays: t.int({ required: false }),
   }),
 });
 

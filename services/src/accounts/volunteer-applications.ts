@@ -55,13 +55,16 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
   return {
     /**
      * Anyone may apply to volunteer for an association: an account, a profile (applied) and a
-     * membership (applied), in one transaction. A coordinator decides.
+     * membership (applied), in one transaction. A coordinator decides. The answer is the same
+     * whether or not the address has an account, so that the form does not tell who is registered:
+     * the owner of a registered address is told by e-mail instead, and no account is made.
      */
-    async apply(viewer: Viewer, input: VolunteerApplicationInput): Promise<VolunteerApplication & { userId: string }> {
+    async apply(viewer: Viewer, input: VolunteerApplicationInput): Promise<void> {
       const application = parseInput(applicationSchema, input);
+      // Hashed for a registered address too, so that both answers take as long.
       const passwordHash = await hashPassword(application.password);
-      const now = clock.now().toJSDate();
-      return db.transaction(async (tx) => {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
         const [association, home, existing] = await Promise.all([
           tx.query.associations.findFirst({
             where: { id: application.associationId },
@@ -71,7 +74,10 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
             where: { code: application.homeLocalGovernmentCode },
             columns: { code: true },
           }),
-          tx.query.users.findFirst({ where: { email: application.email }, columns: { id: true } }),
+          tx.query.users.findFirst({
+            where: { email: application.email },
+            columns: { id: true, email: true, locale: true, disabledAt: true },
+          }),
         ]);
         const problems = [
           ...(association
@@ -93,19 +99,24 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
                   },
                 },
               ]),
-          ...(existing
-            ? [
-                {
-                  path: ['input', 'email'],
-                  message: {
-                    en: 'An account with this e-mail exists: sign in instead.',
-                    ja: 'このメールアドレスのアカウントはすでにあります。ログインしてください。',
-                  },
-                },
-              ]
-            : []),
         ];
         if (!association || problems.length > 0) throw new ValidationError(problems);
+        if (existing) {
+          // Once a day per association at most, so that the form cannot flood the mailbox.
+          if (!existing.disabledAt) {
+            await enqueueEmail(tx, {
+              idempotencyKey: `volunteer-application-existing-account:${existing.id}:${application.associationId}:${now.toISODate()}`,
+              to: existing.email,
+              locale: existing.locale,
+              recipientUserId: existing.id,
+              // The person's own: no association's admins read it in the mail catcher.
+              associationId: null,
+              template: 'volunteerApplicationExistingAccount',
+              payload: { association },
+            });
+          }
+          return;
+        }
 
         const [user] = await tx
           .insert(schema.users)
@@ -132,7 +143,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           volunteerId: volunteer.id,
           associationId: application.associationId,
           status: 'applied',
-          joinedAt: now,
+          joinedAt: now.toJSDate(),
         });
         await recordAudit(tx, { ...viewer, userId: viewer.userId ?? user.id }, [
           {
@@ -159,13 +170,6 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
           template: 'volunteerApplicationReceived',
           payload: { association },
         });
-        return {
-          userId: user.id,
-          volunteerId: volunteer.id,
-          associationId: application.associationId,
-          membershipStatus: 'applied',
-          volunteerStatus: 'applied',
-        };
       });
     },
 

@@ -94,6 +94,14 @@ export const policySchema = z
         .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
         .min(0)
         .max(10, bilingual({ en: 'Use at most ten reminders.', ja: 'リマインダーは10回までにしてください。' })),
+      /**
+       * A volunteer's reported times lie on the booked days or this many days either side (so that
+       * a report cannot move the expense into another month or fiscal year).
+       */
+      activityWindowDays: z
+        .int(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
+        .min(0)
+        .max(7, bilingual({ en: 'Use at most 7 days.', ja: '7日以内にしてください。' })),
     }),
   })
   .superRefine((policy, context) => {
@@ -178,7 +186,7 @@ export const defaultPolicy: AssociationPolicy = {
       { withinHours: 48, feePercent: 50 },
     ],
   },
-  reports: { reminderEveryHours: 48, maxReminders: 3 },
+  reports: { reminderEveryHours: 48, maxReminders: 3, activityWindowDays: 1 },
 };
 
 /** Changes to some settings of some groups; what is left out stays as it was. */

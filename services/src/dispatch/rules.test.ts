@@ -8,6 +8,7 @@ import {
   nextWaveStep,
   offerDeadline,
   pickWave,
+  reportedTimesProblems,
   reportReminderTimes,
   screeningDecision,
 } from './rules';
@@ -220,5 +221,96 @@ describe('activity reports', () => {
     const { reminders, overdueAt } = reportReminderTimes(at('2027-03-22T12:00'), defaultPolicy.reports);
     expect(reminders.map(iso)).toEqual(['2027-03-24 12:00', '2027-03-26 12:00', '2027-03-28 12:00']);
     expect(iso(overdueAt)).toBe('2027-03-30 12:00');
+  });
+});
+
+describe('the times a volunteer reports', () => {
+  // Booked on Tuesday 30 March 2027, 10:00–12:00, the last day of FY2026; reported on 2 April.
+  const booked = { from: at('2027-03-30T10:00'), until: at('2027-03-30T12:00') };
+  const now = at('2027-04-02T09:00');
+  const reports = { ...defaultPolicy.reports, activityWindowDays: 1 };
+  test.each([
+    { scenario: 'as booked', start: '2027-03-30T10:00', end: '2027-03-30T12:00', problems: [] },
+    { scenario: 'it ran late into the evening', start: '2027-03-30T10:00', end: '2027-03-30T21:30', problems: [] },
+    {
+      scenario: 'it was moved to the day before, at the earliest',
+      start: '2027-03-29T00:00',
+      end: '2027-03-29T02:00',
+      problems: [],
+    },
+    {
+      scenario: 'it ran past midnight into the next day',
+      start: '2027-03-31T22:00',
+      end: '2027-04-01T00:00',
+      problems: [],
+    },
+    {
+      scenario: 'months before the booking (into the previous quarter)',
+      start: '2026-12-01T10:00',
+      end: '2026-12-01T12:00',
+      problems: ['actualStart', 'actualEnd'],
+    },
+    {
+      scenario: 'two days before the booking',
+      start: '2027-03-28T23:00',
+      end: '2027-03-29T01:00',
+      problems: ['actualStart'],
+    },
+    {
+      scenario: 'ending on the second day after, in the next fiscal year',
+      start: '2027-03-30T10:00',
+      end: '2027-04-01T00:01',
+      problems: ['actualEnd'],
+    },
+    {
+      scenario: 'an activity still to come',
+      start: '2027-04-02T10:00',
+      end: '2027-04-02T12:00',
+      problems: ['actualStart', 'actualEnd'],
+    },
+  ])('$scenario: $problems', ({ start, end, problems }) => {
+    const found = reportedTimesProblems({ actualStart: at(start), actualEnd: at(end) }, booked, reports, now);
+    expect(found.map((problem) => problem.path.join('.'))).toEqual(problems);
+  });
+
+  test('the message says the window in both languages; a report ahead of time is told so', () => {
+    const [outside] = reportedTimesProblems(
+      { actualStart: at('2026-12-01T10:00'), actualEnd: at('2027-03-30T12:00') },
+      booked,
+      reports,
+      now,
+    );
+    expect(outside?.message).toEqual({
+      en: 'Use a time from 29 March 2027 to 31 March 2027 (Japan time): the booked days and a day either side.',
+      ja: '2027年3月29日から2027年3月31日までの日時を入力してください（予約日とその前後1日）。',
+    });
+    const [ahead] = reportedTimesProblems(
+      { actualStart: at('2027-04-02T10:00'), actualEnd: at('2027-04-02T12:00') },
+      { from: at('2027-04-02T10:00'), until: at('2027-04-02T12:00') },
+      reports,
+      at('2027-04-02T10:30'),
+    );
+    expect(ahead?.message.ja).toBe('これからの日時は報告できません。');
+  });
+
+  test('with no days either side, only the booked days count; a translation counts from its booking to its deadline', () => {
+    const strict = { ...reports, activityWindowDays: 0 };
+    expect(
+      reportedTimesProblems(
+        { actualStart: at('2027-03-29T23:00'), actualEnd: at('2027-03-30T12:00') },
+        booked,
+        strict,
+        now,
+      ).map((problem) => problem.path[0]),
+    ).toEqual(['actualStart']);
+    const translation = { from: at('2027-03-01T15:00'), until: at('2027-03-20T17:00') };
+    expect(
+      reportedTimesProblems(
+        { actualStart: at('2027-03-05T09:00'), actualEnd: at('2027-03-19T18:00') },
+        translation,
+        strict,
+        now,
+      ),
+    ).toEqual([]);
   });
 });

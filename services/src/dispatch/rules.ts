@@ -4,8 +4,10 @@
  * fall, what a late cancellation owes. Time comes in as instants; Japan keeps +09:00 all year.
  */
 import type { AssociationPolicy } from '../associations/policy';
+import type { FieldProblem } from '../errors';
 
 const hourMs = 60 * 60 * 1000;
+const dayMs = 24 * hourMs;
 
 /** Where the dispatch workflow has carried a request (mirrored in `requests.dispatch_stage`). */
 export const dispatchStages = [
@@ -165,4 +167,51 @@ export function reportReminderTimes(
     (_, index) => new Date(endsAt.getTime() + every * (index + 1)),
   );
   return { reminders, overdueAt: new Date(endsAt.getTime() + every * (policy.maxReminders + 1)) };
+}
+
+/** Midnight in Japan that begins the day of `instant`. */
+const startOfJapanDay = (instant: Date) =>
+  new Date(Math.floor((instant.getTime() + 9 * hourMs) / dayMs) * dayMs - 9 * hourMs);
+
+const months = 'January February March April May June July August September October November December'.split(' ');
+
+/** The Japan date of `instant`, as the reader writes it: 2027年2月1日, 1 February 2027. */
+function japanDate(instant: Date, locale: 'ja' | 'en'): string {
+  const inJapan = new Date(instant.getTime() + 9 * hourMs);
+  const [year, month, day] = [inJapan.getUTCFullYear(), inJapan.getUTCMonth(), inJapan.getUTCDate()];
+  return locale === 'ja' ? `${year}年${month + 1}月${day}日` : `${day} ${months[month]} ${year}`;
+}
+
+/**
+ * What is wrong with the times a volunteer reports for a booking: both must lie on the booked
+ * days (an interpreting request's start to end; a translation's booking to its deadline) or within
+ * the policy's days either side, in Japan time, and neither may be after `now`. Paths are the
+ * report's fields (`actualStart`, `actualEnd`).
+ */
+export function reportedTimesProblems(
+  report: { actualStart: Date; actualEnd: Date },
+  booked: { from: Date; until: Date },
+  policy: AssociationPolicy['reports'],
+  now: Date,
+): FieldProblem[] {
+  const windowDays = policy.activityWindowDays;
+  const earliest = new Date(startOfJapanDay(booked.from).getTime() - windowDays * dayMs);
+  const latest = new Date(startOfJapanDay(booked.until).getTime() + (windowDays + 1) * dayMs);
+  const lastDay = new Date(latest.getTime() - dayMs);
+  const around = {
+    en: `Use a time from ${japanDate(earliest, 'en')} to ${japanDate(lastDay, 'en')} (Japan time): the booked ${
+      windowDays === 0 ? 'days' : `days and ${windowDays === 1 ? 'a day' : `${windowDays} days`} either side`
+    }.`,
+    ja: `${japanDate(earliest, 'ja')}から${japanDate(lastDay, 'ja')}までの日時を入力してください（予約日${
+      windowDays === 0 ? '' : `とその前後${windowDays}日`
+    }）。`,
+  };
+  const future = { en: 'The activity cannot be reported ahead of time.', ja: 'これからの日時は報告できません。' };
+  const problems: FieldProblem[] = [];
+  for (const field of ['actualStart', 'actualEnd'] as const) {
+    const time = report[field].getTime();
+    if (time > now.getTime()) problems.push({ path: [field], message: future });
+    else if (time < earliest.getTime() || time > latest.getTime()) problems.push({ path: [field], message: around });
+  }
+  return problems;
 }

@@ -2,6 +2,7 @@ import { type Db, schema } from '@tsunagu/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { associationsReachedBy } from '../associations/partnerships';
+import { readPolicy } from '../associations/policy';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { createExpenseLinesForReport } from '../expenses/service';
@@ -11,7 +12,7 @@ import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';
-import { finalStages } from './rules';
+import { finalStages, reportedTimesProblems } from './rules';
 import type { AcceptOutcome } from './steps';
 import { missingReports } from './steps';
 
@@ -116,7 +117,17 @@ export function createDispatchService({
     const assignment = await db.query.assignments.findFirst({
       where: { id: assignmentId },
       with: {
-        request: { columns: { id: true, associationId: true, organizationId: true, startsAt: true, deadline: true } },
+        request: {
+          columns: {
+            id: true,
+            associationId: true,
+            organizationId: true,
+            startsAt: true,
+            endsAt: true,
+            deadline: true,
+          },
+          with: { association: { columns: { policy: true } } },
+        },
       },
     });
     if (!assignment) throw new NotFoundError('Assignment', assignmentId);
@@ -293,9 +304,14 @@ export function createDispatchService({
       if (kind === 'requester' && !mayActOn(viewer, assignment.request, 'requester')) {
         throw new ForbiddenError('Only the requesting organization files this report.');
       }
-      const startedAt = assignment.request.startsAt ?? assignment.request.deadline;
-      if (startedAt && startedAt.getTime() > clock.now().toMillis()) {
-        throw new ConflictError('A report can be filed once the activity has started.');
+      const now = clock.now().toJSDate();
+      const { request } = assignment;
+      const startedAt = request.startsAt ?? request.deadline;
+      if (startedAt && startedAt.getTime() > now.getTime()) {
+        throw ValidationError.of(['input', kind], {
+          en: 'The activity has not started yet: report on it once it has.',
+          ja: '活動はまだ始まっていません。活動の後に報告してください。',
+        });
       }
       if (!['confirmed', 'completed', 'no_show'].includes(assignment.status)) {
         throw new ConflictError(`A booking that is ${assignment.status} takes no report.`);
@@ -307,6 +323,19 @@ export function createDispatchService({
         kind === 'volunteer'
           ? parseInput(volunteerReportSchema, report.volunteer, ['input', 'volunteer'])
           : parseInput(requesterReportSchema, report.requester, ['input', 'requester']);
+      if ('actualStart' in values) {
+        // The times decide the expense's month and fiscal year: they must be those of the booking.
+        const booked = {
+          from: request.startsAt ?? assignment.createdAt,
+          until: request.endsAt ?? request.deadline ?? assignment.createdAt,
+        };
+        const problems = reportedTimesProblems(values, booked, readPolicy(request.association.policy).reports, now);
+        if (problems.length > 0) {
+          throw new ValidationError(
+            problems.map((problem) => ({ ...problem, path: ['input', 'volunteer', ...problem.path] })),
+          );
+        }
+      }
       const row = {
         actualStart: null,
         actualEnd: null,
@@ -317,7 +346,7 @@ export function createDispatchService({
         remarks: null,
         ...values,
         filedBy: viewer.userId,
-        filedAt: clock.now().toJSDate(),
+        filedAt: now,
       };
       const [filed] = await db
         .insert(schema.activityReports)

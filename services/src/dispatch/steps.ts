@@ -25,6 +25,7 @@ import {
   cancellationTerms,
   confirmedSchedule,
   type DispatchStage,
+  finalStages,
   needsReconfirmation,
   nextWaveStep,
   offerDeadline,
@@ -449,6 +450,25 @@ export function createDispatchSteps({ db }: { db: Db }) {
         }
         await notifyCoordinators(tx, request, `screeningNeeded:${request.id}`, noticeFor(request, 'screeningNeeded'));
         return factsOf(request);
+      }),
+
+    /**
+     * A step failed for good, on data it can never accept (the workflow does not try it again):
+     * the request waits for a coordinator among the escalations, and the coordinators are told
+     * which step failed and how (once per step and failure). A request that has ended stays ended.
+     */
+    escalateFailedStep: (requestId: string, step: string, failure: string, at: string) =>
+      onRequest(requestId, false, async (tx, request) => {
+        if (finalStages.has(request.dispatchStage)) return false;
+        const now = new Date(at);
+        await setStage(tx, request.id, { dispatchStage: 'escalated', escalatedAt: now }, now);
+        await notifyCoordinators(
+          tx,
+          request,
+          `stepFailed:${request.id}:${step}:${failure}`,
+          noticeFor(request, 'stepFailed', { step, failure }),
+        );
+        return true;
       }),
 
     /** The facts again, after a change of time. */

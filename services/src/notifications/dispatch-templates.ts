@@ -46,6 +46,9 @@ export interface DispatchNotice {
   noticeHours?: number;
   feePercent?: number;
   reportKind?: 'volunteer' | 'requester';
+  /** A step of dispatch that failed for good (its name in the workflow), and how it failed. */
+  step?: string;
+  failure?: string;
 }
 
 /** Why an offer is withdrawn or a booking released, as `reason` says it. */
@@ -72,6 +75,7 @@ export const dispatchEvents = [
   'reportRequested',
   'reportReminder',
   'reportsOverdue',
+  'stepFailed',
 ] as const;
 
 export type DispatchEvent = (typeof dispatchEvents)[number];
@@ -126,6 +130,55 @@ const reason = (notice: DispatchNotice, locale: Locale) => {
 const requestPath = (notice: DispatchNotice) => `/requests/${notice.requestId}`;
 const bookingsPath = (notice: DispatchNotice) =>
   notice.assignmentId ? `/assignments/${notice.assignmentId}` : '/assignments';
+
+/** The steps of dispatch, as a coordinator knows them, for the message that one failed. */
+const stepsJa: Record<string, string> = {
+  beginDispatch: '受付',
+  approveRequest: '依頼の承認',
+  rejectRequest: '依頼の却下',
+  offerNextWave: 'ボランティアへの依頼の送信',
+  acceptOffer: '依頼の引き受け',
+  declineOffer: '依頼の辞退',
+  offerByHand: '手動での依頼',
+  assignByHand: '手動での割り当て',
+  confirmedPlan: 'リマインダーの予定',
+  remindVolunteers: 'リマインダーの送信',
+  askReconfirmation: '参加の再確認の依頼',
+  reconfirmAssignment: '参加の再確認',
+  releaseUnreconfirmed: '再確認のない担当の解除',
+  recheckAfterChange: '日時変更後の確認',
+  dispatchFacts: '依頼の日時の読み込み',
+  tellAnswerDateReached: '回答日のお知らせ',
+  requestReports: '活動報告の依頼',
+  remindReports: '活動報告の催促',
+  reportsOverdue: '活動報告の遅れのお知らせ',
+  reportStatus: '活動報告の確認',
+};
+const stepsEn: Record<string, string> = {
+  beginDispatch: 'taking the request in',
+  approveRequest: 'approving the request',
+  rejectRequest: 'rejecting the request',
+  offerNextWave: 'sending offers to volunteers',
+  acceptOffer: 'accepting an offer',
+  declineOffer: 'declining an offer',
+  offerByHand: 'offering it by hand',
+  assignByHand: 'assigning a volunteer by hand',
+  confirmedPlan: 'planning the reminders',
+  remindVolunteers: 'reminding the volunteers',
+  askReconfirmation: 'asking the volunteers to reconfirm',
+  reconfirmAssignment: 'a volunteer’s reconfirmation',
+  releaseUnreconfirmed: 'releasing volunteers who did not reconfirm',
+  recheckAfterChange: 'checking the bookings after a change of time',
+  dispatchFacts: 'reading the request’s times',
+  tellAnswerDateReached: 'telling the requester of the answer date',
+  requestReports: 'asking for the activity reports',
+  remindReports: 'reminding of the activity reports',
+  reportsOverdue: 'telling of overdue activity reports',
+  reportStatus: 'checking the activity reports',
+};
+
+const stepName = (notice: DispatchNotice, locale: Locale) =>
+  (locale === 'ja' ? stepsJa : stepsEn)[notice.step ?? ''] ?? notice.step ?? '';
 
 /** Each event in both languages: subject, the sentence that says what happened, and where to act. */
 const phrases: Record<DispatchEvent, Phrase> = {
@@ -375,6 +428,18 @@ const phrases: Record<DispatchEvent, Phrase> = {
       : {
           subject: 'Activity reports overdue',
           lead: 'Despite reminders, the activity reports are still missing.',
+          path: requestPath(n),
+        },
+  stepFailed: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼の処理が止まりました',
+          lead: `「${stepName(n, l)}」の処理が、受け付けられないデータのため失敗しました（${n.failure ?? ''}）。再試行はしません。依頼を確認し、手動で対応してください。`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'A request’s dispatch has stopped',
+          lead: `Dispatch failed at ${stepName(n, l)} on data it cannot accept (${n.failure ?? ''}), and will not try again. Please look at the request and act on it by hand.`,
           path: requestPath(n),
         },
 };

@@ -20,6 +20,7 @@ const everyMessage: EmailMessage[] = [
   invitation,
   { template: 'passwordReset', payload: { token: 'reset-token' } },
   { template: 'volunteerApplicationReceived', payload: { association } },
+  { template: 'volunteerApplicationExistingAccount', payload: { association } },
   { template: 'volunteerApplicationApproved', payload: { association } },
   ...partnershipEvents.map(
     (template): EmailMessage => ({

@@ -41,6 +41,8 @@ export interface EmailPayloads extends DispatchPayloads, Record<PartnershipEvent
   };
   passwordReset: { token: string };
   volunteerApplicationReceived: { association: AssociationNames };
+  /** Somebody applied with the address of an account: its owner is told, the applicant learns nothing. */
+  volunteerApplicationExistingAccount: { association: AssociationNames };
   volunteerApplicationApproved: { association: AssociationNames };
 }
 
@@ -124,6 +126,25 @@ const templates: {
           text: paragraphs(
             `${payload.association.nameEn} received your application to volunteer.`,
             'A coordinator will review it and tell you the outcome by e-mail.',
+          ),
+        },
+
+  volunteerApplicationExistingAccount: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: '【つなぐ】このメールアドレスでボランティア登録の申請がありました',
+          text: paragraphs(
+            `このメールアドレスで${payload.association.nameJa}へのボランティア登録が申請されましたが、このアドレスのアカウントはすでにあります。新しいアカウントは作成していません。`,
+            `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}/`,
+            `パスワードをお忘れの場合は、サインイン画面から再設定できます。お心当たりがない場合は、このメールを破棄してください。`,
+          ),
+        }
+      : {
+          subject: '[Tsunagu] A volunteer application with your e-mail address',
+          text: paragraphs(
+            `Someone applied to volunteer for ${payload.association.nameEn} with this e-mail address, which already has an account. No new account was created.`,
+            `Sign in with your account:\n${trimmed(publicUrl)}/`,
+            'If you have forgotten your password, you can reset it from the sign-in page. If you did not apply, ignore this e-mail.',
           ),
         },
 

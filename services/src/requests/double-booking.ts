@@ -1,3 +1,5 @@
+import { sqlStateOf } from '../database-errors';
+
 /** The constraint in the migration that keeps a volunteer's confirmed busy ranges apart. */
 const neverOverlap = 'assignments_never_overlap';
 /** PostgreSQL's SQLSTATEs: a row an exclusion constraint refuses; a transaction chosen to break a deadlock. */
@@ -22,24 +24,4 @@ export function isDoubleBooking(error: unknown): boolean {
  */
 export function isDeadlock(error: unknown): boolean {
   return sqlStateOf(error)?.code === deadlockDetected;
-}
-
-/**
- * The SQLSTATE and constraint of a database error. Drizzle wraps the driver's error (postgres.js
- * or PGlite) in `cause`; both carry the SQLSTATE in `code`, and name the constraint in
- * `constraint_name` (postgres.js) or `constraint` (PGlite).
- */
-function sqlStateOf(error: unknown): { code: string; constraint: string | undefined } | null {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    const { code, constraint_name, constraint } = current as Error & {
-      code?: unknown;
-      constraint_name?: unknown;
-      constraint?: unknown;
-    };
-    if (typeof code === 'string') {
-      const name = constraint_name ?? constraint;
-      return { code, constraint: typeof name === 'string' ? name : undefined };
-    }
-  }
-  return null;
 }

@@ -90,7 +90,7 @@ const applyAsVolunteer = /* GraphQL */ `
   mutation Apply($input: VolunteerApplicationInput!) {
     applyAsVolunteer(input: $input) {
       __typename
-      ... on MutationApplyAsVolunteerSuccess { data { id status memberships { status } } }
+      ... on MutationApplyAsVolunteerSuccess { data }
       ... on ValidationError { problems { path message } }
     }
   }
@@ -359,7 +359,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     expect(await meOn(tablet)).toBeNull();
   });
 
-  test('a volunteer applies, is told so by e-mail and in the app, and a coordinator approves; a second application with the same e-mail is refused', async () => {
+  test('a volunteer applies, is told so by e-mail and in the app, and a coordinator approves; an application with a registered e-mail answers the same and e-mails its owner instead', async () => {
     const input = {
       associationId: globalId('Association', associationId),
       email: 'maria.santos@example.jp',
@@ -368,42 +368,65 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
       homeLocalGovernmentCode: '271004',
       locale: 'en',
     };
-    const applied = await api.graphql<{
-      applyAsVolunteer: { data: { id: string; status: string; memberships: Array<{ status: string }> } };
-    }>(applyAsVolunteer, { input });
-    const volunteer = applied.data?.applyAsVolunteer.data;
-    expect(volunteer).toMatchObject({ status: 'applied', memberships: [{ status: 'applied' }] });
-    const applicantSession = sessionCookie(applied.response);
+    const applied = await api.graphql<{ applyAsVolunteer: unknown }>(applyAsVolunteer, { input });
+    expect(applied.data?.applyAsVolunteer).toEqual({ __typename: 'MutationApplyAsVolunteerSuccess', data: true });
+    // Applying signs nobody in: an answer that did would tell a registered address from a new one.
+    expect(sessionCookie(applied.response)).toBeUndefined();
 
+    // Again with Maria's address (in other case), and with the address of a Japanese-speaking user.
+    const hanako = await userWithPassword('hanako.riyou@example.jp', 'sakura sakura');
     const usersBefore = await testDb.database.db.select({ id: schema.users.id }).from(schema.users);
-    const twice = await api.graphql<{ applyAsVolunteer: { __typename: string; problems: unknown[] } }>(
-      applyAsVolunteer,
-      { input: { ...input, email: 'Maria.Santos@example.jp', fullName: 'Another Maria' } },
-    );
-    expect(twice.data?.applyAsVolunteer).toEqual({
-      __typename: 'ValidationError',
-      problems: [
-        { path: ['input', 'email'], message: 'このメールアドレスのアカウントはすでにあります。ログインしてください。' },
-      ],
-    });
+    for (const email of ['Maria.Santos@example.jp', 'hanako.riyou@example.jp']) {
+      const again = await api.graphql<{ applyAsVolunteer: unknown }>(applyAsVolunteer, {
+        input: { ...input, email, fullName: 'Another Maria', password: 'a guess at it' },
+      });
+      expect(again.data).toEqual(applied.data);
+      expect(again.errors).toEqual(applied.errors);
+      expect(again.response.status).toBe(applied.response.status);
+      expect(sessionCookie(again.response)).toBeUndefined();
+    }
     expect(await testDb.database.db.select({ id: schema.users.id }).from(schema.users)).toHaveLength(
       usersBefore.length,
     );
+    const [hanakosVolunteer] = await testDb.database.db
+      .select({ id: schema.volunteers.id })
+      .from(schema.volunteers)
+      .where(eq(schema.volunteers.userId, hanako.id));
+    expect(hanakosVolunteer).toBeUndefined();
 
     await deliver();
     expect(smtp.to('maria.santos@example.jp').map((mail) => mail.subject)).toEqual([
       '[Tsunagu] We received your volunteer application',
+      '[Tsunagu] A volunteer application with your e-mail address',
     ]);
+    expect(smtp.to('hanako.riyou@example.jp').map((mail) => mail.subject)).toEqual([
+      '【つなぐ】このメールアドレスでボランティア登録の申請がありました',
+    ]);
+    // Maria signs in with her own password; the guess of the second applicant opens nothing.
+    const guessed = await api.graphql(signIn, { input: { email: input.email, password: 'a guess at it' } });
+    expect(sessionCookie(guessed.response)).toBeUndefined();
+    const signedIn = await api.graphql(signIn, { input: { email: input.email, password: input.password } });
+    const applicantSession = sessionCookie(signedIn.response);
+    expect(applicantSession).toBeDefined();
     const inbox = await api.graphql<{ inbox: { edges: Array<{ node: { subject: string } }> } }>(
       `query { inbox(first: 10) { edges { node { subject } } } }`,
       {},
       { session: applicantSession },
     );
-    expect(inbox.data?.inbox.edges.map((edge) => edge.node.subject)).toEqual([
+    expect(inbox.data?.inbox.edges.map((edge) => edge.node.subject).sort()).toEqual([
+      '[Tsunagu] A volunteer application with your e-mail address',
       '[Tsunagu] We received your volunteer application',
     ]);
+    const [volunteer] = await testDb.database.db
+      .select({ id: schema.volunteers.id, status: schema.volunteers.status })
+      .from(schema.volunteers)
+      .where(eq(schema.volunteers.fullName, 'Maria Santos'));
+    expect(volunteer?.status).toBe('applied');
 
-    const decision = { volunteerId: volunteer?.id, associationId: globalId('Association', associationId) };
+    const decision = {
+      volunteerId: globalId('Volunteer', volunteer?.id ?? ''),
+      associationId: globalId('Association', associationId),
+    };
     const byApplicant = await api.graphql<{ decideVolunteerApplication: unknown }>(
       decide,
       { ...decision, decision: 'approve' },
@@ -429,6 +452,7 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     await deliver();
     expect(smtp.to('maria.santos@example.jp').map((mail) => mail.subject)).toEqual([
       '[Tsunagu] We received your volunteer application',
+      '[Tsunagu] A volunteer application with your e-mail address',
       '[Tsunagu] Your volunteer application is approved',
     ]);
   });

@@ -41,7 +41,7 @@ const readPolicy = /* GraphQL */ `
           reminders { hoursBeforeStart reconfirmationHoursBefore reconfirmationCutoffHoursBefore }
           screening { autoApproveTrusted }
           cancellation { feeTiers { withinHours feePercent } }
-          reports { reminderEveryHours maxReminders }
+          reports { reminderEveryHours maxReminders activityWindowDays }
         }
       }
     }

@@ -1,13 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Db, schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { createLogger, createServices, type Dispatcher, fixedClock, type Services } from '@tsunagu/services';
+import {
+  ConflictError,
+  createLogger,
+  createServices,
+  type Dispatcher,
+  type DispatchSteps,
+  fixedClock,
+  type Services,
+} from '@tsunagu/services';
 import { dispatchWorkflowId } from '@tsunagu/workflows';
 import { recordHistory } from '@tsunagu/workflows/testing';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { insertAvailableVolunteer, insertDispatchWorld, insertFiledRequest } from '../support/dispatch-world';
+import {
+  insertAvailableVolunteer,
+  insertDispatchWorld,
+  insertFiledRequest,
+  outboxMessages,
+} from '../support/dispatch-world';
 import { type DispatchHarness, startDispatchHarness } from '../support/temporal';
 
 /**
@@ -23,11 +37,34 @@ describe('the dispatch workflow, across days', () => {
   let services: Services;
   /** The services read the test server's clock, synced before each use case. */
   let clock: ReturnType<typeof fixedClock>;
+  /** Steps that fail on bad data for one request (by request id), and how often each step ran for it. */
+  const poisoned = new Map<string, Set<keyof DispatchSteps>>();
+  const attempts = new Map<string, number>();
+  const attemptsOf = (requestId: string, step: keyof DispatchSteps) => attempts.get(`${requestId}:${step}`) ?? 0;
+  /**
+   * The real steps; a poisoned one first sends the database a text with a NUL in it, which
+   * PostgreSQL refuses as it refuses any data it can never store (SQLSTATE 22021).
+   */
+  const withPoison = (real: DispatchSteps): DispatchSteps =>
+    Object.fromEntries(
+      Object.entries(real).map(([name, step]) => [
+        name,
+        async (...args: unknown[]) => {
+          const requestId = String(args[0]);
+          const key = `${requestId}:${name}`;
+          attempts.set(key, (attempts.get(key) ?? 0) + 1);
+          if (poisoned.get(requestId)?.has(name as keyof DispatchSteps)) {
+            await db.execute(sql`select ${'\u0000'}::text`);
+          }
+          return (step as (...args: unknown[]) => Promise<unknown>)(...args);
+        },
+      ]),
+    ) as DispatchSteps;
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
     db = testDb.database.db;
-    harness = await startDispatchHarness(testDb.database);
+    harness = await startDispatchHarness(testDb.database, { steps: withPoison });
     ({ env, dispatcher } = harness);
     clock = fixedClock(new Date(await env.currentTimeMs()).toISOString());
     services = createServices({ db, clock, logger: createLogger({ level: 'silent' }), dispatcher });
@@ -367,4 +404,159 @@ describe('the dispatch workflow, across days', () => {
     expect(count(await templates(request.id), 'reminder')).toBe(1);
     await recordHistory('dispatch-no-show', handleOf(request.id));
   }, 120_000);
+  describe('poison: a step that can never accept its data fails for good, and the request waits for a coordinator', () => {
+    const stepsFailed = async (requestId: string) =>
+      (await outboxMessages(db, requestId))
+        .filter((message) => message.template === 'stepFailed')
+        .map((message) => `${message.payload.step}: ${message.payload.failure}`);
+
+    test('a coordinator rejects with a NUL in the reason: the rejection answers at once with an error, the request waits among the escalations, the coordinators are told, and a rejection with a clean reason goes through', async () => {
+      const world = await insertDispatchWorld(db);
+      const request = await insertFiledRequest(db, world, {
+        startsAt: await dayAhead(12, 10),
+        endsAt: await dayAhead(12, 11),
+      });
+      await dispatcher.start(request.id);
+      await eventually(async () => expect(await templates(request.id)).toContain('screeningNeeded'));
+      const by = world.coordinator.userId ?? '';
+
+      const started = Date.now();
+      await expect(dispatcher.reject(request.id, { by, reason: '対象外\u0000です' })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      await expect(dispatcher.approve(request.id, { by: 'not-a-user-id' })).rejects.toBeInstanceOf(ConflictError);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(attemptsOf(request.id, 'rejectRequest')).toBe(1);
+      expect(attemptsOf(request.id, 'approveRequest')).toBe(1);
+      expect(await requestRow(request.id)).toMatchObject({ status: 'filed', dispatchStage: 'escalated' });
+      expect((await requestRow(request.id))?.escalatedAt).not.toBeNull();
+      expect(await stepsFailed(request.id)).toEqual(['rejectRequest: DataException', 'approveRequest: DataException']);
+
+      await sync();
+      await services.dispatch.reject(world.coordinator, request.id, '医療通訳は当協会では扱っていません。');
+      await expect(handleOf(request.id).result()).resolves.toBe('rejected');
+      expect(await requestRow(request.id)).toMatchObject({ status: 'rejected', dispatchStage: 'rejected' });
+      // The coordinator read it in Japanese, delivered by the workflow.
+      const [coordinator] = await db
+        .select({ email: schema.users.email })
+        .from(schema.users)
+        .where(eq(schema.users.id, by));
+      expect(
+        harness.sent.filter(
+          (mail) => mail.to === coordinator?.email && String(mail.subject).includes('処理が止まりました'),
+        ),
+      ).toHaveLength(2);
+      await recordHistory('dispatch-rejection-failed-escalated', handleOf(request.id));
+    }, 60_000);
+
+    test('offering, assigning, accepting, declining and reconfirming on bad data each answer with an error and escalate; the request goes on', async () => {
+      const world = await insertDispatchWorld(db, { trusted: true });
+      const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+      const request = await insertFiledRequest(db, world, {
+        startsAt: await dayAhead(12, 10),
+        endsAt: await dayAhead(12, 11),
+      });
+      await dispatcher.start(request.id);
+      const offer = await eventually(() => openOfferOf(request.id, lan.volunteer.id));
+      const by = world.coordinator.userId ?? '';
+      const nobody = randomUUID();
+      const volunteerId = lan.volunteer.id;
+      for (const decision of [
+        () => dispatcher.offer(request.id, { volunteerId: nobody, by }),
+        () => dispatcher.assign(request.id, { volunteerId: nobody, by }),
+        () => dispatcher.accept(request.id, { offerId: 'not-an-offer-id', volunteerId }),
+        () => dispatcher.decline(request.id, { offerId: 'not-an-offer-id', volunteerId }),
+        () => dispatcher.reconfirm(request.id, { assignmentId: 'not-a-booking-id', volunteerId }),
+      ]) {
+        await expect(decision()).rejects.toBeInstanceOf(ConflictError);
+      }
+      expect(await stepsFailed(request.id)).toEqual([
+        'offerByHand: IntegrityConstraintViolation',
+        'assignByHand: IntegrityConstraintViolation',
+        'acceptOffer: DataException',
+        'declineOffer: DataException',
+        'reconfirmAssignment: DataException',
+      ]);
+      expect(await requestRow(request.id)).toMatchObject({ status: 'open', dispatchStage: 'escalated' });
+      expect(await assignmentsOf(request.id)).toEqual([]);
+
+      // Nothing was half-written, and Lan's own offer still stands.
+      await sync();
+      expect((await services.dispatch.acceptOffer(lan.viewer, offer.id)).outcome).toBe('won');
+      await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
+      await services.requests.cancel(world.requester, request.id);
+      await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    }, 60_000);
+
+    test('steps on timers that fail on bad data are told once each and the story goes on: reminders, the request to reconfirm (nobody is released for it), the request for reports', async () => {
+      const world = await insertDispatchWorld(db, { trusted: true });
+      const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+      const startsAt = await dayAhead(10, 10);
+      const endsAt = await dayAhead(10, 12);
+      const request = await insertFiledRequest(db, world, { startsAt, endsAt });
+      poisoned.set(request.id, new Set(['remindVolunteers', 'askReconfirmation', 'requestReports']));
+      await dispatcher.start(request.id);
+      const offer = await eventually(() => openOfferOf(request.id, lan.volunteer.id));
+      const accepted = await services.dispatch.acceptOffer(lan.viewer, offer.id);
+      if (!accepted.assignment) throw new Error('not booked');
+
+      await sleepUntil(new Date(endsAt.getTime() + 3600_000));
+      await eventually(async () => expect(attemptsOf(request.id, 'requestReports')).toBe(1));
+      // Three reminders, each tried once; one request to reconfirm; Lan is still booked.
+      expect(attemptsOf(request.id, 'remindVolunteers')).toBe(3);
+      expect(attemptsOf(request.id, 'askReconfirmation')).toBe(1);
+      expect(attemptsOf(request.id, 'releaseUnreconfirmed')).toBe(0);
+      expect((await assignmentsOf(request.id))[0]).toMatchObject({ status: 'confirmed' });
+      expect(await stepsFailed(request.id)).toEqual([
+        'remindVolunteers: DataException',
+        'askReconfirmation: DataException',
+        'requestReports: DataException',
+      ]);
+      expect(await requestRow(request.id)).toMatchObject({ status: 'filled', dispatchStage: 'escalated' });
+
+      await sync();
+      await services.dispatch.fileActivityReport(lan.viewer, accepted.assignment.id, {
+        volunteer: { actualStart: startsAt, actualEnd: endsAt, transportFareYen: 0 },
+      });
+      await services.dispatch.approveActivityReports(world.coordinator, request.id);
+      await expect(handleOf(request.id).result()).resolves.toBe('completed');
+      await recordHistory('dispatch-timer-steps-failed-escalated', handleOf(request.id));
+    }, 120_000);
+
+    test('a wave that cannot go out escalates at once; tried again at the start, the request ends unfilled', async () => {
+      const world = await insertDispatchWorld(db, { trusted: true });
+      await insertAvailableVolunteer(db, world.associationId, 'Lan');
+      const request = await insertFiledRequest(db, world, {
+        startsAt: await dayAhead(3, 10),
+        endsAt: await dayAhead(3, 12),
+      });
+      poisoned.set(request.id, new Set(['offerNextWave']));
+      await dispatcher.start(request.id);
+      await eventually(async () => expect(await stepsFailed(request.id)).toEqual(['offerNextWave: DataException']));
+      expect(await requestRow(request.id)).toMatchObject({ status: 'open', dispatchStage: 'escalated' });
+      expect(await handleOf(request.id).query('state')).toMatchObject({ stage: 'escalated' });
+      expect(attemptsOf(request.id, 'offerNextWave')).toBe(1);
+
+      await expect(handleOf(request.id).result()).resolves.toBe('unfilled');
+      expect(attemptsOf(request.id, 'offerNextWave')).toBe(2);
+      expect(await stepsFailed(request.id)).toEqual(['offerNextWave: DataException']);
+    }, 60_000);
+
+    test('a request that cannot even be taken in waits for somebody to act, and a cancellation ends it', async () => {
+      const world = await insertDispatchWorld(db, { trusted: true });
+      const request = await insertFiledRequest(db, world, {
+        startsAt: await dayAhead(12, 10),
+        endsAt: await dayAhead(12, 11),
+      });
+      poisoned.set(request.id, new Set(['beginDispatch']));
+      await dispatcher.start(request.id);
+      await eventually(async () => expect(await stepsFailed(request.id)).toEqual(['beginDispatch: DataException']));
+      expect(await requestRow(request.id)).toMatchObject({ status: 'filed', dispatchStage: 'escalated' });
+      await env.sleep('3 days');
+      expect(attemptsOf(request.id, 'beginDispatch')).toBe(1);
+      await sync();
+      await services.requests.cancel(world.requester, request.id);
+      await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    }, 60_000);
+  });
 });

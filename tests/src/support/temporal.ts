@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Database } from '@tsunagu/db';
-import { createDispatchSteps, createLogger, type Dispatcher, type MailTransport, systemClock } from '@tsunagu/services';
+import {
+  createDispatchSteps,
+  createLogger,
+  type Dispatcher,
+  type DispatchSteps,
+  type MailTransport,
+  systemClock,
+} from '@tsunagu/services';
 import { createActivities, createTemporalDispatcher, installTemporalRuntime, workflowsPath } from '@tsunagu/workflows';
 import { createTimeSkippingEnvironment } from '@tsunagu/workflows/testing';
 
@@ -18,10 +25,13 @@ export interface DispatchHarness {
 
 /**
  * The time-skipping test server with a worker of the real workflows, whose dispatch steps run on
- * the given database and whose e-mails are kept in `sent`; and a dispatcher that reaches them as
- * the API process does.
+ * the given database (through `steps`, when a test wants to change some) and whose e-mails are
+ * kept in `sent`; and a dispatcher that reaches them as the API process does.
  */
-export async function startDispatchHarness(database: Database): Promise<DispatchHarness> {
+export async function startDispatchHarness(
+  database: Database,
+  { steps = (real) => real }: { steps?: (real: DispatchSteps) => DispatchSteps } = {},
+): Promise<DispatchHarness> {
   const logger = createLogger({ level: 'error' });
   installTemporalRuntime(logger);
   const sent: SentMail[] = [];
@@ -34,7 +44,7 @@ export async function startDispatchHarness(database: Database): Promise<Dispatch
     activities: createActivities({
       checkDatabase: () => database.ping(),
       dispatch: {
-        steps: createDispatchSteps({ db: database.db }),
+        steps: steps(createDispatchSteps({ db: database.db })),
         delivery: {
           db: database.db,
           transport: { sendMail: async (mail) => void sent.push(mail) },

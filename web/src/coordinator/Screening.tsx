@@ -57,7 +57,8 @@ export function Screening({ requestId }: { requestId: string }) {
   const [, approve] = useMutation(ApproveRequestMutation);
   const [rejecting, setRejecting] = useState(false);
   const request = data?.node?.__typename === 'Request' ? data.node : null;
-  if (request?.dispatchStage !== 'screening' || request.status !== 'filed') return null;
+  // Escalated too: a screening whose step failed waits for a coordinator to decide again.
+  if (request?.status !== 'filed' || !['screening', 'escalated'].includes(request.dispatchStage)) return null;
   return (
     <section className="card" aria-labelledby="screening-title">
       <h2 id="screening-title">{t.screeningTitle}</h2>

@@ -1,8 +1,11 @@
 import {
+  ActivityFailure,
+  ApplicationFailure,
   condition,
   defineQuery,
   defineSignal,
   defineUpdate,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -17,6 +20,7 @@ import type {
   ManualOfferOutcome,
   ReconfirmOutcome,
   ScreeningResult,
+  WaveOutcome,
 } from '@tsunagu/services';
 import type { Activities } from '../activities';
 
@@ -70,8 +74,22 @@ const { deliverNotifications } = proxyActivities<Pick<Activities, 'deliverNotifi
 /** Histories from before the workflow delivered its own messages replay without the delivery. */
 const deliveryPatch = 'deliver-from-workflow';
 
+/** Histories from before a step that failed for good was escalated replay without the escalation. */
+const escalationPatch = 'escalate-failed-steps';
+
 /** Every `patched()` id of this workflow: the replay test wants histories on both sides of each. */
-export const dispatchPatches = [deliveryPatch];
+export const dispatchPatches = [deliveryPatch, escalationPatch];
+
+/** What a step answers in the workflow when it failed for good (and the coordinators were told). */
+const failed = Symbol('failed');
+
+/**
+ * The failure of a step that is not tried again: the activity threw a non-retryable
+ * `ApplicationFailure` (steps never run out of retries), or null for anything else.
+ */
+function failedForGood(error: unknown): ApplicationFailure | null {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : null;
+}
 
 /**
  * Sends what the steps wrote to the outbox: before the workflow sleeps, and when it ends. (The
@@ -99,31 +117,65 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
     return result;
   };
 
+  /**
+   * Runs a step. One that failed for good (on data it can never accept) is not tried again: the
+   * request is escalated to its coordinators, who are told, and the caller goes on without it.
+   */
+  async function attempt<T>(step: keyof DispatchSteps, run: () => Promise<T>): Promise<T | typeof failed> {
+    try {
+      return await run();
+    } catch (error) {
+      const failure = failedForGood(error);
+      if (!failure || !patched(escalationPatch)) throw error;
+      try {
+        await steps.escalateFailedStep(requestId, step, failure.type ?? 'Unknown', now());
+      } catch (escalation) {
+        // The request cannot even be escalated (it is gone, say): the workflow goes on regardless.
+        if (!failedForGood(escalation)) throw escalation;
+        log.error('a failed dispatch step could not be escalated', { requestId, step });
+      }
+      return failed;
+    }
+  }
+
+  /** A decision whose step failed for good answers its caller with an error; the coordinators have it. */
+  async function decide<T>(step: keyof DispatchSteps, run: () => Promise<T>): Promise<T> {
+    const outcome = await attempt(step, run);
+    if (outcome === failed) {
+      throw ApplicationFailure.create({
+        type: 'StepFailed',
+        message: `${step} cannot succeed; the request is escalated to its coordinators`,
+        nonRetryable: true,
+      });
+    }
+    return outcome;
+  }
+
   setHandler(stateQuery, () => view);
   setHandler(approveUpdate, async ({ by }) => {
-    const outcome = await steps.approveRequest(requestId, by, now());
+    const outcome = await decide('approveRequest', () => steps.approveRequest(requestId, by, now()));
     if (outcome.result === 'approved') view.stage = 'offering';
     return handled(outcome);
   });
   setHandler(rejectUpdate, async ({ by, reason }) => {
-    const outcome = await steps.rejectRequest(requestId, by, reason, now());
+    const outcome = await decide('rejectRequest', () => steps.rejectRequest(requestId, by, reason, now()));
     if (outcome.result === 'rejected') view.stage = 'rejected';
     return handled(outcome);
   });
   setHandler(acceptUpdate, async ({ offerId, volunteerId }) =>
-    handled(await steps.acceptOffer(offerId, volunteerId, now())),
+    handled(await decide('acceptOffer', () => steps.acceptOffer(offerId, volunteerId, now()))),
   );
   setHandler(declineUpdate, async ({ offerId, volunteerId }) =>
-    handled(await steps.declineOffer(offerId, volunteerId, now())),
+    handled(await decide('declineOffer', () => steps.declineOffer(offerId, volunteerId, now()))),
   );
   setHandler(offerUpdate, async ({ volunteerId, by }) =>
-    handled(await steps.offerByHand(requestId, volunteerId, by, now())),
+    handled(await decide('offerByHand', () => steps.offerByHand(requestId, volunteerId, by, now()))),
   );
   setHandler(assignUpdate, async ({ volunteerId, by }) =>
-    handled(await steps.assignByHand(requestId, volunteerId, by, now())),
+    handled(await decide('assignByHand', () => steps.assignByHand(requestId, volunteerId, by, now()))),
   );
   setHandler(reconfirmUpdate, async ({ assignmentId, volunteerId }) =>
-    handled(await steps.reconfirmAssignment(assignmentId, volunteerId, now())),
+    handled(await decide('reconfirmAssignment', () => steps.reconfirmAssignment(assignmentId, volunteerId, now()))),
   );
   setHandler(changedSignal, () => {
     changed = true;
@@ -153,7 +205,15 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
     return ms > 0 ? condition(() => events !== seen, ms) : events !== seen;
   };
 
-  let facts = await steps.beginDispatch(requestId, now());
+  let begun = await attempt('beginDispatch', () => steps.beginDispatch(requestId, now()));
+  while (begun === failed) {
+    // Nothing to go on until somebody acts: a coordinator, a change of the request, a cancellation.
+    const seen = events;
+    await waitFrom(seen, null);
+    if (cancelled) return 'cancelled';
+    begun = await attempt('beginDispatch', () => steps.beginDispatch(requestId, now()));
+  }
+  let facts = begun;
   if (!facts) return 'gone';
   view.stage = facts.stage;
 
@@ -175,9 +235,10 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
   /** After a change of time: the bookings are checked and the timers follow the new time. */
   const recheck = async () => {
     changed = false;
-    const outcome = await steps.recheckAfterChange(requestId, now());
-    facts = (await steps.dispatchFacts(requestId)) ?? facts;
-    return outcome;
+    const outcome = await attempt('recheckAfterChange', () => steps.recheckAfterChange(requestId, now()));
+    const fresh = await attempt('dispatchFacts', () => steps.dispatchFacts(requestId));
+    if (fresh !== failed) facts = fresh ?? facts;
+    return outcome === failed ? { kept: 0, released: 0 } : outcome;
   };
 
   for (;;) {
@@ -188,10 +249,12 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
       // Waves until every place is taken, the start comes, or the request closes.
       if (changed) await recheck();
       if (facts?.answerDueAt && !answerDateTold && Date.now() >= Date.parse(facts.answerDueAt)) {
-        await steps.tellAnswerDateReached(requestId);
+        await attempt('tellAnswerDateReached', () => steps.tellAnswerDateReached(requestId));
         answerDateTold = true;
       }
-      const outcome = await steps.offerNextWave(requestId, now());
+      const offered = await attempt('offerNextWave', () => steps.offerNextWave(requestId, now()));
+      // A wave that cannot go out leaves the request with the coordinators, as when nobody is left.
+      const outcome: WaveOutcome = offered === failed ? { kind: 'escalated' } : offered;
       if (outcome.kind === 'closed') return cancelled ? 'cancelled' : 'gone';
       if (outcome.kind === 'filled' || (facts && Date.now() >= Date.parse(facts.startsAt))) {
         // Every place taken, or the start has come: what is booked goes ahead.
@@ -222,8 +285,16 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
         }
       }
       if (!plan) {
-        plan = await steps.confirmedPlan(requestId, now());
-        if (!plan) return 'gone';
+        const planned = await attempt('confirmedPlan', () => steps.confirmedPlan(requestId, now()));
+        if (planned === failed) {
+          // Without its timers, the booking goes ahead to its end; then the reports are asked for.
+          const endsAt = facts?.endsAt;
+          if (endsAt && Date.parse(endsAt) > Date.now()) await waitFrom(seen, endsAt);
+          else phase = 'reports';
+          continue;
+        }
+        if (!planned) return 'gone';
+        plan = planned;
         timersDone.clear();
       }
       const due = timersOf(plan).find((timer) => !timersDone.has(timer.key));
@@ -240,9 +311,19 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
         continue;
       }
       timersDone.add(due.key);
-      if (due.kind === 'reminder') await steps.remindVolunteers(requestId, due.hoursBefore);
-      if (due.kind === 'reconfirmation') await steps.askReconfirmation(requestId, due.cutoffAt);
-      if (due.kind === 'cutoff' && (await steps.releaseUnreconfirmed(requestId, now())) > 0) {
+      if (due.kind === 'reminder') {
+        await attempt('remindVolunteers', () => steps.remindVolunteers(requestId, due.hoursBefore));
+      }
+      if (due.kind === 'reconfirmation') {
+        const asked = await attempt('askReconfirmation', () => steps.askReconfirmation(requestId, due.cutoffAt));
+        // Nobody was asked, so nobody is released for not answering.
+        if (asked === failed) timersDone.add('cutoff');
+      }
+      const released =
+        due.kind === 'cutoff'
+          ? await attempt('releaseUnreconfirmed', () => steps.releaseUnreconfirmed(requestId, now()))
+          : 0;
+      if (released !== failed && released > 0) {
         // Nobody reconfirmed: cover is sought at once, and the timers start over once found.
         phase = 'matching';
         plan = null;
@@ -255,29 +336,31 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
   }
 
   async function collectReports(confirmedPlan: ConfirmedPlan | null): Promise<DispatchResult> {
-    if ((await steps.requestReports(requestId, now())) === 0) return 'unfilled';
+    // Reports that could not be asked for are still collected: the coordinators know why.
+    if ((await attempt('requestReports', () => steps.requestReports(requestId, now()))) === 0) return 'unfilled';
     view.stage = 'awaiting_reports';
     const reminders = confirmedPlan?.reportReminders ?? [];
     let round = 0;
     let overdueTold = false;
     for (;;) {
       const seen = events;
-      const status = await steps.reportStatus(requestId);
-      if (status.stage === 'completed' || status.stage === 'cancelled') {
+      const status = await attempt('reportStatus', () => steps.reportStatus(requestId));
+      if (status !== failed && (status.stage === 'completed' || status.stage === 'cancelled')) {
         view.stage = status.stage;
         return status.stage;
       }
+      // Unread, the reports count as missing: the reminders go on, and the coordinators know why.
       const nextAt =
-        status.missing === 0
+        status !== failed && status.missing === 0
           ? null
           : (reminders[round] ?? (overdueTold ? null : (confirmedPlan?.reportsOverdueAt ?? null)));
       if (await waitFrom(seen, nextAt)) continue;
       if (round < reminders.length) {
         round++;
-        await steps.remindReports(requestId, round);
+        await attempt('remindReports', () => steps.remindReports(requestId, round));
       } else {
         overdueTold = true;
-        await steps.reportsOverdue(requestId);
+        await attempt('reportsOverdue', () => steps.reportsOverdue(requestId));
       }
     }
   }
