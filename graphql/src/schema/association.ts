@@ -1,5 +1,6 @@
-import { type AssociationPolicy, NotFoundError, readPolicy, scopeRules, staffRoles } from '@tsunagu/services';
+import { type AssociationPolicy, readPolicy, scopeRules, staffRoles } from '@tsunagu/services';
 import { builder } from '../builder';
+import { selected } from './selection';
 import { User } from './user';
 
 export const Association = builder.drizzleNode('associations', {
@@ -224,12 +225,6 @@ function given<Group extends object>(group: Group | null | undefined) {
   };
 }
 
-/** Mutations return the association as it now is, read with the client's selection in one statement. */
-function found<Row>(association: Row | undefined, associationId: string): Row {
-  if (!association) throw new NotFoundError('Association', associationId);
-  return association;
-}
-
 builder.mutationField('updateAssociationPolicy', (t) =>
   t.drizzleField({
     type: 'associations',
@@ -250,7 +245,11 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         cancellation: given(input.cancellation),
         reports: given(input.reports),
       });
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );
@@ -267,7 +266,11 @@ builder.mutationField('addAssociationPartner', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
       await services.associations.addPartner(viewer, associationId.id, partnerId.id);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );
@@ -283,7 +286,11 @@ builder.mutationField('removeAssociationPartner', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
       await services.associations.removePartner(viewer, associationId.id, partnerId.id);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );
@@ -301,7 +308,11 @@ builder.mutationField('grantAssociationRole', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, userId, role }, { db, services, viewer }) => {
       await services.associations.grantRole(viewer, associationId.id, userId.id, role);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );
@@ -318,7 +329,11 @@ builder.mutationField('revokeAssociationRole', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, userId }, { db, services, viewer }) => {
       await services.associations.revokeRole(viewer, associationId.id, userId.id);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );

@@ -5,7 +5,6 @@ import {
   grantTaxCategoryNames,
   honorariumKinds,
   lineEligibilities,
-  NotFoundError,
   PeriodClosedError,
   payers,
   type RateRules,
@@ -18,6 +17,7 @@ import type { Context } from '../context';
 import { Association } from './association';
 import { ErrorInterface } from './errors';
 import { Request } from './request';
+import { selected } from './selection';
 
 export const ExpenseKindEnum = builder.enumType('ExpenseKind', { values: expenseKinds });
 export const ExpenseStatusEnum = builder.enumType('ExpenseStatus', {
@@ -363,11 +363,6 @@ builder.queryField('rateSchedules', (t) =>
   }),
 );
 
-function found<Row>(row: Row | undefined, entity: string, id: string): Row {
-  if (!row) throw new NotFoundError(entity, id);
-  return row;
-}
-
 builder.mutationField('createRateSchedule', (t) =>
   t.drizzleField({
     type: 'rateSchedules',
@@ -380,7 +375,7 @@ builder.mutationField('createRateSchedule', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, input }, { db, services, viewer }) => {
       const row = await services.rateSchedules.create(viewer, associationId.id, scheduleOf(input));
-      return found(await db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
+      return selected(db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
     },
   }),
 );
@@ -397,7 +392,7 @@ builder.mutationField('updateRateSchedule', (t) =>
     errors: {},
     resolve: async (query, _root, { rateScheduleId, input }, { db, services, viewer }) => {
       const row = await services.rateSchedules.update(viewer, rateScheduleId.id, scheduleOf(input));
-      return found(await db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
+      return selected(db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
     },
   }),
 );
@@ -481,8 +476,8 @@ builder.mutationField('createExpenseLine', (t) =>
     errors: closedErrors,
     resolve: async (query, _root, { input }, context) => {
       const line = await context.services.expenses.createLine(context.viewer, { ...input, note: input.note ?? null });
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: line.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: line.id } })),
         'ExpenseLine',
         line.id,
       );
@@ -506,8 +501,8 @@ builder.mutationField('editExpenseLine', (t) =>
         payer: orUndefined(changes.payer),
         ...(changes.note !== undefined ? { note: changes.note } : {}),
       });
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
         'ExpenseLine',
         lineId.id,
       );
@@ -547,8 +542,8 @@ builder.mutationField('overrideExpenseLineCategory', (t) =>
     errors: closedErrors,
     resolve: async (query, _root, { lineId, category, reason }, context) => {
       await context.services.expenses.overrideLineCategory(context.viewer, lineId.id, category, reason);
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
         'ExpenseLine',
         lineId.id,
       );
@@ -597,8 +592,8 @@ builder.mutationField('reverseExpenseLine', (t) =>
     errors: closedErrors,
     resolve: async (query, _root, { lineId, reason }, context) => {
       const reversal = await context.services.expenses.reverseLine(context.viewer, lineId.id, reason);
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: reversal.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: reversal.id } })),
         'ExpenseLine',
         reversal.id,
       );
@@ -677,8 +672,8 @@ builder.mutationField('closeFiscalPeriod', (t) =>
         fiscalYear,
         month: month ?? null,
       });
-      return found(
-        await context.db.query.fiscalPeriodClosures.findFirst(query({ where: { id: closure.id } })),
+      return selected(
+        context.db.query.fiscalPeriodClosures.findFirst(query({ where: { id: closure.id } })),
         'FiscalPeriodClosure',
         closure.id,
       );

@@ -3,7 +3,6 @@ import {
   languageDirections,
   languageLevels,
   membershipStatuses,
-  NotFoundError,
   profileCompleteness,
   specialties,
   type VolunteerProfileUpdate,
@@ -15,6 +14,7 @@ import { Association } from './association';
 import { auditRead } from './audit';
 import { Organization } from './organization';
 import { LocalGovernment } from './reference';
+import { selected } from './selection';
 
 export const SpecialtyEnum = builder.enumType('Specialty', { values: specialties });
 const LanguageLevelEnum = builder.enumType('LanguageLevel', { values: languageLevels });
@@ -409,12 +409,6 @@ const VolunteerPaperworkInput = builder.inputType('VolunteerPaperworkInput', {
   }),
 });
 
-/** Mutations return the row as it now is, read with the client's selection in one statement. */
-function found<Row>(entity: string, row: Row | undefined, id: string): Row {
-  if (!row) throw new NotFoundError(entity, id);
-  return row;
-}
-
 builder.mutationField('updateMyVolunteerProfile', (t) =>
   t.drizzleField({
     type: 'volunteers',
@@ -424,11 +418,7 @@ builder.mutationField('updateMyVolunteerProfile', (t) =>
     errors: {},
     resolve: async (query, _root, { input }, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.updateOwnProfile(viewer, profileUpdate(input));
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -441,11 +431,7 @@ builder.mutationField('signConfidentialityPledge', (t) =>
     errors: {},
     resolve: async (query, _root, _args, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.signConfidentialityPledge(viewer);
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -462,11 +448,7 @@ builder.mutationField('changeVolunteerStatus', (t) =>
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.changeStatus(viewer, args.volunteerId.id, args.status);
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -489,11 +471,7 @@ builder.mutationField('changeVolunteerMembershipStatus', (t) =>
         args.associationId.id,
         args.status,
       );
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -513,11 +491,7 @@ builder.mutationField('recordVolunteerPaperwork', (t) =>
         insuranceEnrolledUntil: args.input.insuranceEnrolledUntil,
         registrationRenewedOn: args.input.registrationRenewedOn ?? undefined,
       });
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -543,7 +517,7 @@ builder.mutationField('declineOrganization', (t) =>
         args.organizationId.id,
         args.reason ?? undefined,
       );
-      return found('Ban', await db.query.bans.findFirst(query(banQuery(ban))), ban.volunteerId);
+      return selected(db.query.bans.findFirst(query(banQuery(ban))), 'Ban', ban.volunteerId);
     },
   }),
 );
@@ -560,7 +534,7 @@ builder.mutationField('declineVolunteer', (t) =>
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
       const ban = await services.volunteers.declineVolunteer(viewer, args.volunteerId.id, args.reason ?? undefined);
-      return found('Ban', await db.query.bans.findFirst(query(banQuery(ban))), ban.volunteerId);
+      return selected(db.query.bans.findFirst(query(banQuery(ban))), 'Ban', ban.volunteerId);
     },
   }),
 );
@@ -584,7 +558,7 @@ builder.mutationField('recordBan', (t) =>
         direction: args.direction,
         reason: args.reason ?? undefined,
       });
-      return found('Ban', await db.query.bans.findFirst(query(banQuery(ban))), ban.volunteerId);
+      return selected(db.query.bans.findFirst(query(banQuery(ban))), 'Ban', ban.volunteerId);
     },
   }),
 );
