@@ -1,4 +1,4 @@
-import { acceptResults, assignmentStatuses, offerStatuses } from '@tsunagu/services';
+import { acceptResults, assignmentStatuses, offerStatuses, PeriodClosedError } from '@tsunagu/services';
 import { builder } from '../builder';
 import { DispatchStageEnum } from './dispatch-stage';
 import {
@@ -393,7 +393,8 @@ builder.mutationField('approveActivityReports', (t) =>
     description: 'A coordinator approves the reports of a request; the request is completed.',
     authScopes: { coordinator: true },
     args: { requestId: t.arg.globalID({ required: true, for: Request }) },
-    errors: {},
+    // The expense lines of the reports go into the activity's month, which may be closed.
+    errors: { types: [PeriodClosedError] },
     resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
       const row = await services.dispatch.approveActivityReports(viewer, requestId.id);
       return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
