@@ -63,8 +63,8 @@ const messages = {
     ja: `${expected.join('・')} の ID ではありません。`,
   }),
   unreadable: {
-    en: 'An argument could not be read (a cursor or an ID that Tsunagu did not hand out?).',
-    ja: '引数を読み取れません（つなぐが発行したカーソルや ID ではないようです）。',
+    en: 'An argument is out of range or cannot be read (a page size below zero, or a cursor or ID that Tsunagu did not hand out).',
+    ja: '引数が範囲外か、読み取れません（負のページサイズ、またはつなぐが発行していないカーソルや ID）。',
   },
   unstorable: {
     en: 'A value cannot be stored (out of range, or not of its kind).',

@@ -319,6 +319,17 @@ describe('ids and cursors that do not parse, and ids of nothing', () => {
 });
 
 describe('arguments out of range say so in the reader’s language', () => {
+  test('a page size below zero', async () => {
+    const { db } = testDb.database;
+    const world = await insertDispatchWorld(db);
+    const volunteer = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+    const session = await api.sessionFor(volunteer.user.id);
+    await setLocale(db, volunteer.user.id, 'en');
+    const { errors } = await api.graphql('{ myOffers(first: -1) { nodes { id } } }', undefined, { session });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toContain('a page size below zero');
+  });
+
   test('supply and demand of FY1999', async () => {
     const { db } = testDb.database;
     const world = await insertDispatchWorld(db);
