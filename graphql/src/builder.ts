@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { relations } from '@tsunagu/db';
 import {
@@ -17,6 +17,7 @@ import {
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context';
+import './input-guard';
 
 export interface PothosTypes {
   Context: Context;
@@ -45,13 +46,46 @@ export interface PothosTypes {
   };
 }
 
+/**
+ * A node that does not exist (deleted, or never was) is null, as Relay has it. The Drizzle
+ * plugin's loader rejects with "Model <table>(<id>) not found" instead.
+ */
+async function nodeOrNull(load: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof Error && /^Model \w+\(.*\) not found$/.test(error.message)) return null;
+    throw error;
+  }
+}
+
 export const builder = new SchemaBuilder<PothosTypes>({
-  // Relay first so that scope checks see decoded global IDs; scope-auth before the rest.
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DrizzlePlugin],
+  // The input guard outermost, so that it checks raw arguments before anything reads them and
+  // turns whatever escapes into a typed error; relay next so that scope checks see decoded global
+  // IDs; scope-auth before the rest.
+  plugins: ['inputGuard', RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
-  relay: { nodesOnConnection: true, clientMutationId: 'omit', cursorType: 'String' },
+  relay: {
+    nodesOnConnection: true,
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNull(async () => resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      // One at a time, so that one missing node is null without failing the others.
+      resolve: (_root, { ids }, context, info): Promise<unknown>[] =>
+        ids.map((id) =>
+          nodeOrNull(async (): Promise<unknown> => (await resolveNodes(builder, context, info, [id]))[0]),
+        ),
+    },
+  },
   drizzle: { client: (context) => context.db, getTableConfig, relations, maxConnectionSize: 100 },
-  errors: { defaultTypes: [ValidationError, NotFoundError, ForbiddenError, ConflictError] },
+  errors: {
+    defaultTypes: [ValidationError, NotFoundError, ForbiddenError, ConflictError],
+    // The input guard's ValidationError, thrown while the arguments are read, joins the union too.
+    unsafelyHandleInputErrors: true,
+  },
   scopeAuth: {
     // A type's scopes (Volunteer's, Organization's…) run once per object as it is completed, not
     // before each of its fields: a list of 20 volunteers costs 20 checks, not 20 per field selected

@@ -3,6 +3,7 @@ import { builder } from '../builder';
 import { sessionCookie, signIn, signOut } from '../session';
 import { Association } from './association';
 import { Organization } from './organization';
+import { selected } from './selection';
 
 const LocaleEnum = builder.enumType('Locale', { values: ['ja', 'en'] as const });
 const InvitationRoleEnum = builder.enumType('InvitationRole', { values: invitedRoles });
@@ -26,10 +27,6 @@ builder.drizzleObject('invitations', {
 });
 
 /** A row that was written just before this read; its absence is a bug, not a user error. */
-function present<Row>(row: Row | undefined, what: string): Row {
-  if (!row) throw new Error(`${what} vanished after it was written`);
-  return row;
-}
 
 const SignInInput = builder.inputType('SignInInput', {
   fields: (t) => ({
@@ -48,7 +45,7 @@ builder.mutationField('signIn', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const { userId } = await context.services.accounts.signIn(input, context.clientAddress);
       await signIn(context, userId);
-      return present(await context.db.query.users.findFirst(query({ where: { id: userId } })), 'user');
+      return selected(context.db.query.users.findFirst(query({ where: { id: userId } })), 'User', userId);
     },
   }),
 );
@@ -101,14 +98,16 @@ builder.mutationField('inviteUser', (t) =>
     authScopes: { coordinator: true },
     args: { input: t.arg({ type: InviteUserInput, required: true }) },
     errors: {},
-    resolve: (_query, _root, { input }, { services, viewer }) =>
-      services.accounts.invite(viewer, {
+    resolve: async (query, _root, { input }, { db, services, viewer }) => {
+      const row = await services.accounts.invite(viewer, {
         email: input.email,
         role: input.role,
         associationId: input.associationId.id,
         organizationId: input.organizationId?.id,
         locale: input.locale ?? undefined,
-      }),
+      });
+      return selected(db.query.invitations.findFirst(query({ where: { id: row.id } })), 'Invitation', row.id);
+    },
   }),
 );
 
@@ -143,7 +142,7 @@ builder.mutationField('acceptInvitation', (t) =>
         volunteer: input.volunteer ?? undefined,
       });
       await signIn(context, userId);
-      return present(await context.db.query.users.findFirst(query({ where: { id: userId } })), 'user');
+      return selected(context.db.query.users.findFirst(query({ where: { id: userId } })), 'User', userId);
     },
   }),
 );
@@ -181,7 +180,7 @@ builder.mutationField('resetPassword', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const { userId } = await context.services.accounts.resetPassword(input);
       await signIn(context, userId);
-      return present(await context.db.query.users.findFirst(query({ where: { id: userId } })), 'user');
+      return selected(context.db.query.users.findFirst(query({ where: { id: userId } })), 'User', userId);
     },
   }),
 );
@@ -243,9 +242,10 @@ builder.mutationField('decideVolunteerApplication', (t) =>
         args.associationId.id,
         args.decision,
       );
-      return present(
-        await context.db.query.volunteers.findFirst(query({ where: { id: args.volunteerId.id } })),
-        'volunteer',
+      return selected(
+        context.db.query.volunteers.findFirst(query({ where: { id: args.volunteerId.id } })),
+        'Volunteer',
+        args.volunteerId.id,
       );
     },
   }),
@@ -271,7 +271,7 @@ builder.mutationField('updateMyAccount', (t) =>
         displayName: input.displayName ?? undefined,
         locale: input.locale ?? undefined,
       });
-      return present(await context.db.query.users.findFirst(query({ where: { id: userId } })), 'user');
+      return selected(context.db.query.users.findFirst(query({ where: { id: userId } })), 'User', userId);
     },
   }),
 );

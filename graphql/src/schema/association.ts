@@ -1,12 +1,6 @@
-import {
-  type AssociationPolicy,
-  NotFoundError,
-  partnershipStatuses,
-  readPolicy,
-  scopeRules,
-  staffRoles,
-} from '@tsunagu/services';
+import { type AssociationPolicy, partnershipStatuses, readPolicy, scopeRules, staffRoles } from '@tsunagu/services';
 import { builder } from '../builder';
+import { selected } from './selection';
 import { User } from './user';
 
 export const Association = builder.drizzleNode('associations', {
@@ -262,12 +256,6 @@ function given<Group extends object>(group: Group | null | undefined) {
   };
 }
 
-/** Mutations return the association as it now is, read with the client's selection in one statement. */
-function found<Row>(association: Row | undefined, associationId: string): Row {
-  if (!association) throw new NotFoundError('Association', associationId);
-  return association;
-}
-
 builder.mutationField('updateAssociationPolicy', (t) =>
   t.drizzleField({
     type: 'associations',
@@ -288,7 +276,11 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         cancellation: given(input.cancellation),
         reports: given(input.reports),
       });
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );
@@ -307,8 +299,9 @@ function partnershipMutation(name: string, description: string, step: 'propose' 
       errors: {},
       resolve: async (query, _root, { associationId, partnerId }, { db, services, viewer }) => {
         await services.partnerships[step](viewer, associationId.id, partnerId.id);
-        return found(
-          await db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        return selected(
+          db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+          'Association',
           associationId.id,
         );
       },
@@ -346,7 +339,11 @@ builder.mutationField('grantAssociationRole', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, userId, role }, { db, services, viewer }) => {
       await services.associations.grantRole(viewer, associationId.id, userId.id, role);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );
@@ -363,7 +360,11 @@ builder.mutationField('revokeAssociationRole', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, userId }, { db, services, viewer }) => {
       await services.associations.revokeRole(viewer, associationId.id, userId.id);
-      return found(await db.query.associations.findFirst(query({ where: { id: associationId.id } })), associationId.id);
+      return selected(
+        db.query.associations.findFirst(query({ where: { id: associationId.id } })),
+        'Association',
+        associationId.id,
+      );
     },
   }),
 );

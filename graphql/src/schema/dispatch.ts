@@ -1,4 +1,4 @@
-import { acceptResults, assignmentStatuses, offerStatuses } from '@tsunagu/services';
+import { acceptResults, assignmentStatuses, offerStatuses, PeriodClosedError } from '@tsunagu/services';
 import { builder } from '../builder';
 import { own } from '../tenancy';
 import { DispatchStageEnum } from './dispatch-stage';
@@ -10,6 +10,7 @@ import {
   TranslationDirectionEnum,
   VolumeUnitEnum,
 } from './request';
+import { selected } from './selection';
 import { SpecialtyEnum, Volunteer } from './volunteer';
 
 const OfferStatusEnum = builder.enumType('OfferStatus', { values: offerStatuses });
@@ -227,7 +228,10 @@ builder.mutationField('approveRequest', (t) =>
     authScopes: { coordinator: true },
     args: { requestId: t.arg.globalID({ required: true, for: Request }) },
     errors: {},
-    resolve: (_query, _root, { requestId }, { services, viewer }) => services.dispatch.approve(viewer, requestId.id),
+    resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
+      const row = await services.dispatch.approve(viewer, requestId.id);
+      return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
+    },
   }),
 );
 
@@ -241,8 +245,10 @@ builder.mutationField('rejectRequest', (t) =>
       reason: t.arg.string({ required: true }),
     },
     errors: {},
-    resolve: (_query, _root, { requestId, reason }, { services, viewer }) =>
-      services.dispatch.reject(viewer, requestId.id, reason),
+    resolve: async (query, _root, { requestId, reason }, { db, services, viewer }) => {
+      const row = await services.dispatch.reject(viewer, requestId.id, reason);
+      return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
+    },
   }),
 );
 
@@ -285,7 +291,10 @@ builder.mutationField('declineOffer', (t) =>
     authScopes: { volunteer: true },
     args: { offerId: t.arg.globalID({ required: true, for: Offer }) },
     errors: {},
-    resolve: (_query, _root, { offerId }, { services, viewer }) => services.dispatch.declineOffer(viewer, offerId.id),
+    resolve: async (query, _root, { offerId }, { db, services, viewer }) => {
+      const row = await services.dispatch.declineOffer(viewer, offerId.id);
+      return selected(db.query.offers.findFirst(query({ where: { id: row.id } })), 'Offer', row.id);
+    },
   }),
 );
 
@@ -299,8 +308,10 @@ builder.mutationField('offerToVolunteer', (t) =>
       volunteerId: t.arg.globalID({ required: true, for: Volunteer }),
     },
     errors: {},
-    resolve: (_query, _root, { requestId, volunteerId }, { services, viewer }) =>
-      services.dispatch.offerToVolunteer(viewer, requestId.id, volunteerId.id),
+    resolve: async (query, _root, { requestId, volunteerId }, { db, services, viewer }) => {
+      const row = await services.dispatch.offerToVolunteer(viewer, requestId.id, volunteerId.id);
+      return selected(db.query.offers.findFirst(query({ where: { id: row.id } })), 'Offer', row.id);
+    },
   }),
 );
 
@@ -314,8 +325,10 @@ builder.mutationField('assignVolunteer', (t) =>
       volunteerId: t.arg.globalID({ required: true, for: Volunteer }),
     },
     errors: {},
-    resolve: (_query, _root, { requestId, volunteerId }, { services, viewer }) =>
-      services.dispatch.assignVolunteer(viewer, requestId.id, volunteerId.id),
+    resolve: async (query, _root, { requestId, volunteerId }, { db, services, viewer }) => {
+      const row = await services.dispatch.assignVolunteer(viewer, requestId.id, volunteerId.id);
+      return selected(db.query.assignments.findFirst(query({ where: { id: row.id } })), 'Assignment', row.id);
+    },
   }),
 );
 
@@ -326,8 +339,10 @@ builder.mutationField('reconfirmAssignment', (t) =>
     authScopes: { volunteer: true },
     args: { assignmentId: t.arg.globalID({ required: true, for: Assignment }) },
     errors: {},
-    resolve: (_query, _root, { assignmentId }, { services, viewer }) =>
-      services.dispatch.reconfirmAssignment(viewer, assignmentId.id),
+    resolve: async (query, _root, { assignmentId }, { db, services, viewer }) => {
+      const row = await services.dispatch.reconfirmAssignment(viewer, assignmentId.id);
+      return selected(db.query.assignments.findFirst(query({ where: { id: row.id } })), 'Assignment', row.id);
+    },
   }),
 );
 
@@ -366,8 +381,10 @@ builder.mutationField('fileActivityReport', (t) =>
       input: t.arg({ type: ActivityReportInput, required: true }),
     },
     errors: {},
-    resolve: (_query, _root, { assignmentId, input }, { services, viewer }) =>
-      services.dispatch.fileActivityReport(viewer, assignmentId.id, input),
+    resolve: async (query, _root, { assignmentId, input }, { db, services, viewer }) => {
+      const row = await services.dispatch.fileActivityReport(viewer, assignmentId.id, input);
+      return selected(db.query.activityReports.findFirst(query({ where: { id: row.id } })), 'ActivityReport', row.id);
+    },
   }),
 );
 
@@ -377,9 +394,12 @@ builder.mutationField('approveActivityReports', (t) =>
     description: 'A coordinator approves the reports of a request; the request is completed.',
     authScopes: { coordinator: true },
     args: { requestId: t.arg.globalID({ required: true, for: Request }) },
-    errors: {},
-    resolve: (_query, _root, { requestId }, { services, viewer }) =>
-      services.dispatch.approveActivityReports(viewer, requestId.id),
+    // The expense lines of the reports go into the activity's month, which may be closed.
+    errors: { types: [PeriodClosedError] },
+    resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
+      const row = await services.dispatch.approveActivityReports(viewer, requestId.id);
+      return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
+    },
   }),
 );
 
@@ -390,7 +410,9 @@ builder.mutationField('recordNoShow', (t) =>
     authScopes: { coordinator: true },
     args: { assignmentId: t.arg.globalID({ required: true, for: Assignment }) },
     errors: {},
-    resolve: (_query, _root, { assignmentId }, { services, viewer }) =>
-      services.dispatch.recordNoShow(viewer, assignmentId.id),
+    resolve: async (query, _root, { assignmentId }, { db, services, viewer }) => {
+      const row = await services.dispatch.recordNoShow(viewer, assignmentId.id);
+      return selected(db.query.assignments.findFirst(query({ where: { id: row.id } })), 'Assignment', row.id);
+    },
   }),
 );

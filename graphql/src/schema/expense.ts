@@ -5,7 +5,6 @@ import {
   grantTaxCategoryNames,
   honorariumKinds,
   lineEligibilities,
-  NotFoundError,
   PeriodClosedError,
   payers,
   type RateRules,
@@ -19,6 +18,7 @@ import { associationsOf } from '../tenancy';
 import { Association } from './association';
 import { ErrorInterface } from './errors';
 import { Request } from './request';
+import { selected } from './selection';
 
 export const ExpenseKindEnum = builder.enumType('ExpenseKind', { values: expenseKinds });
 export const ExpenseStatusEnum = builder.enumType('ExpenseStatus', {
@@ -364,11 +364,6 @@ builder.queryField('rateSchedules', (t) =>
   }),
 );
 
-function found<Row>(row: Row | undefined, entity: string, id: string): Row {
-  if (!row) throw new NotFoundError(entity, id);
-  return row;
-}
-
 builder.mutationField('createRateSchedule', (t) =>
   t.drizzleField({
     type: 'rateSchedules',
@@ -381,7 +376,7 @@ builder.mutationField('createRateSchedule', (t) =>
     errors: {},
     resolve: async (query, _root, { associationId, input }, { db, services, viewer }) => {
       const row = await services.rateSchedules.create(viewer, associationId.id, scheduleOf(input));
-      return found(await db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
+      return selected(db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
     },
   }),
 );
@@ -398,7 +393,7 @@ builder.mutationField('updateRateSchedule', (t) =>
     errors: {},
     resolve: async (query, _root, { rateScheduleId, input }, { db, services, viewer }) => {
       const row = await services.rateSchedules.update(viewer, rateScheduleId.id, scheduleOf(input));
-      return found(await db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
+      return selected(db.query.rateSchedules.findFirst(query({ where: { id: row.id } })), 'RateSchedule', row.id);
     },
   }),
 );
@@ -482,8 +477,8 @@ builder.mutationField('createExpenseLine', (t) =>
     errors: closedErrors,
     resolve: async (query, _root, { input }, context) => {
       const line = await context.services.expenses.createLine(context.viewer, { ...input, note: input.note ?? null });
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: line.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: line.id } })),
         'ExpenseLine',
         line.id,
       );
@@ -507,8 +502,8 @@ builder.mutationField('editExpenseLine', (t) =>
         payer: orUndefined(changes.payer),
         ...(changes.note !== undefined ? { note: changes.note } : {}),
       });
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
         'ExpenseLine',
         lineId.id,
       );
@@ -548,8 +543,8 @@ builder.mutationField('overrideExpenseLineCategory', (t) =>
     errors: closedErrors,
     resolve: async (query, _root, { lineId, category, reason }, context) => {
       await context.services.expenses.overrideLineCategory(context.viewer, lineId.id, category, reason);
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: lineId.id } })),
         'ExpenseLine',
         lineId.id,
       );
@@ -598,8 +593,8 @@ builder.mutationField('reverseExpenseLine', (t) =>
     errors: closedErrors,
     resolve: async (query, _root, { lineId, reason }, context) => {
       const reversal = await context.services.expenses.reverseLine(context.viewer, lineId.id, reason);
-      return found(
-        await context.db.query.expenseLines.findFirst(query({ where: { id: reversal.id } })),
+      return selected(
+        context.db.query.expenseLines.findFirst(query({ where: { id: reversal.id } })),
         'ExpenseLine',
         reversal.id,
       );
@@ -678,8 +673,8 @@ builder.mutationField('closeFiscalPeriod', (t) =>
         fiscalYear,
         month: month ?? null,
       });
-      return found(
-        await context.db.query.fiscalPeriodClosures.findFirst(query({ where: { id: closure.id } })),
+      return selected(
+        context.db.query.fiscalPeriodClosures.findFirst(query({ where: { id: closure.id } })),
         'FiscalPeriodClosure',
         closure.id,
       );

@@ -3,6 +3,7 @@ import { builder } from '../builder';
 import { signIn } from '../session';
 import { associationsOf, organizationsOf } from '../tenancy';
 import { Association } from './association';
+import { selected } from './selection';
 
 const OrganizationTypeEnum = builder.enumType('OrganizationType', { values: organizationTypes });
 const OrganizationStatusEnum = builder.enumType('OrganizationStatus', {
@@ -91,7 +92,7 @@ builder.mutationField('applyForOrganization', (t) =>
     description: 'A public body applies to be served, with its first staff account (public; a coordinator approves).',
     args: { input: t.arg({ type: OrganizationApplicationInput, required: true }) },
     errors: {},
-    resolve: async (_query, _root, { input }, context) => {
+    resolve: async (query, _root, { input }, context) => {
       const { organization, staffUserId } = await context.services.organizations.apply(context.viewer, {
         ...input,
         associationId: input.associationId.id,
@@ -101,7 +102,11 @@ builder.mutationField('applyForOrganization', (t) =>
       });
       // The applicant is signed in as the organization's first staff member.
       await signIn(context, staffUserId);
-      return organization;
+      return selected(
+        context.db.query.organizations.findFirst(query({ where: { id: organization.id } })),
+        'Organization',
+        organization.id,
+      );
     },
   }),
 );
@@ -116,7 +121,9 @@ builder.mutationField('decideOrganization', (t) =>
       decision: t.arg({ type: OrganizationDecisionEnum, required: true }),
     },
     errors: {},
-    resolve: (_query, _root, args, { services, viewer }) =>
-      services.organizations.decide(viewer, args.organizationId.id, args.decision),
+    resolve: async (query, _root, args, { db, services, viewer }) => {
+      const row = await services.organizations.decide(viewer, args.organizationId.id, args.decision);
+      return selected(db.query.organizations.findFirst(query({ where: { id: row.id } })), 'Organization', row.id);
+    },
   }),
 );

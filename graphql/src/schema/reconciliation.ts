@@ -23,6 +23,7 @@ import {
   ExpenseStatusEnum,
   MeasureEnum,
 } from './expense';
+import { selected } from './selection';
 
 const AnomalyKindEnum = builder.enumType('ReconciliationAnomalyKind', {
   values: anomalyKinds,
@@ -241,9 +242,11 @@ builder.mutationField('startReconciliationExport', (t) =>
         detail: input.detail ?? 'summary',
         headerLanguage: input.headerLanguage ?? 'ja',
       });
-      const loaded = await context.db.query.reconciliationExports.findFirst(query({ where: { id: row.id } }));
-      if (!loaded) throw new Error('the export just written is gone');
-      return loaded;
+      return selected(
+        context.db.query.reconciliationExports.findFirst(query({ where: { id: row.id } })),
+        'ReconciliationExport',
+        row.id,
+      );
     },
   }),
 );

@@ -1,6 +1,5 @@
 import {
   mayActOn,
-  NotFoundError,
   type RequestChanges,
   requestModalities,
   requestPurposes,
@@ -14,6 +13,7 @@ import type { Context } from '../context';
 import { associationsOf, organizationsOf } from '../tenancy';
 import { auditRead } from './audit';
 import { DispatchStageEnum } from './dispatch-stage';
+import { selected } from './selection';
 import { SpecialtyEnum, Volunteer } from './volunteer';
 
 const RequestStatusEnum = builder.enumType('RequestStatus', { values: requestStatuses });
@@ -329,7 +329,10 @@ builder.mutationField('fileRequest', (t) =>
     authScopes: { requester: true },
     args: { input: t.arg({ type: RequestInput, required: true }) },
     errors: {},
-    resolve: (_query, _root, { input }, { services, viewer }) => services.requests.file(viewer, withoutNulls(input)),
+    resolve: async (query, _root, { input }, { db, services, viewer }) => {
+      const row = await services.requests.file(viewer, withoutNulls(input));
+      return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
+    },
   }),
 );
 
@@ -343,9 +346,11 @@ builder.mutationField('fileRequestSeries', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const series = await context.services.requests.fileSeries(context.viewer, withoutNulls(input));
       // Read back as the query asks, in one statement: the access check needs an occurrence's association.
-      const loaded = await context.db.query.requestSeries.findFirst(query({ where: { id: series.id } }));
-      if (!loaded) throw new NotFoundError('RequestSeries', series.id);
-      return loaded;
+      return selected(
+        context.db.query.requestSeries.findFirst(query({ where: { id: series.id } })),
+        'RequestSeries',
+        series.id,
+      );
     },
   }),
 );
@@ -360,11 +365,12 @@ builder.mutationField('editRequest', (t) =>
       changes: t.arg({ type: RequestChangesInput, required: true }),
     },
     errors: {},
-    resolve: (_query, _root, args, { services, viewer }) => {
+    resolve: async (query, _root, args, { db, services, viewer }) => {
       const changes = Object.fromEntries(
         Object.entries(args.changes).filter(([key, value]) => !(value === null && notClearable.has(key))),
       ) as RequestChanges;
-      return services.requests.edit(viewer, args.requestId.id, changes);
+      const row = await services.requests.edit(viewer, args.requestId.id, changes);
+      return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
     },
   }),
 );
@@ -390,9 +396,11 @@ builder.mutationField('editRequestSeriesFrom', (t) =>
         changes,
       );
       // Read back as the query asks, in one statement: the access check needs an occurrence's association.
-      const loaded = await context.db.query.requestSeries.findFirst(query({ where: { id: series.id } }));
-      if (!loaded) throw new NotFoundError('RequestSeries', series.id);
-      return loaded;
+      return selected(
+        context.db.query.requestSeries.findFirst(query({ where: { id: series.id } })),
+        'RequestSeries',
+        series.id,
+      );
     },
   }),
 );
@@ -404,6 +412,9 @@ builder.mutationField('cancelRequest', (t) =>
     authScopes: { requester: true, coordinator: true },
     args: { requestId: t.arg.globalID({ required: true, for: Request }) },
     errors: {},
-    resolve: (_query, _root, args, { services, viewer }) => services.requests.cancel(viewer, args.requestId.id),
+    resolve: async (query, _root, args, { db, services, viewer }) => {
+      const row = await services.requests.cancel(viewer, args.requestId.id);
+      return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
+    },
   }),
 );

@@ -4,7 +4,6 @@ import {
   languageLevels,
   mayActOn,
   membershipStatuses,
-  NotFoundError,
   profileCompleteness,
   specialties,
   type VolunteerProfileUpdate,
@@ -17,6 +16,7 @@ import { Association } from './association';
 import { auditRead } from './audit';
 import { Organization } from './organization';
 import { LocalGovernment } from './reference';
+import { selected } from './selection';
 
 export const SpecialtyEnum = builder.enumType('Specialty', { values: specialties });
 const LanguageLevelEnum = builder.enumType('LanguageLevel', { values: languageLevels });
@@ -460,12 +460,6 @@ const VolunteerPaperworkInput = builder.inputType('VolunteerPaperworkInput', {
   }),
 });
 
-/** Mutations return the row as it now is, read with the client's selection in one statement. */
-function found<Row>(entity: string, row: Row | undefined, id: string): Row {
-  if (!row) throw new NotFoundError(entity, id);
-  return row;
-}
-
 builder.mutationField('updateMyVolunteerProfile', (t) =>
   t.drizzleField({
     type: 'volunteers',
@@ -475,11 +469,7 @@ builder.mutationField('updateMyVolunteerProfile', (t) =>
     errors: {},
     resolve: async (query, _root, { input }, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.updateOwnProfile(viewer, profileUpdate(input));
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -492,11 +482,7 @@ builder.mutationField('signConfidentialityPledge', (t) =>
     errors: {},
     resolve: async (query, _root, _args, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.signConfidentialityPledge(viewer);
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -513,11 +499,7 @@ builder.mutationField('changeVolunteerStatus', (t) =>
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.changeStatus(viewer, args.volunteerId.id, args.status);
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -540,11 +522,7 @@ builder.mutationField('changeVolunteerMembershipStatus', (t) =>
         args.associationId.id,
         args.status,
       );
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -564,11 +542,7 @@ builder.mutationField('recordVolunteerPaperwork', (t) =>
         insuranceEnrolledUntil: args.input.insuranceEnrolledUntil,
         registrationRenewedOn: args.input.registrationRenewedOn ?? undefined,
       });
-      return found(
-        'Volunteer',
-        await db.query.volunteers.findFirst(query({ where: { id: volunteerId } })),
-        volunteerId,
-      );
+      return selected(db.query.volunteers.findFirst(query({ where: { id: volunteerId } })), 'Volunteer', volunteerId);
     },
   }),
 );
@@ -594,7 +568,7 @@ builder.mutationField('declineOrganization', (t) =>
         args.organizationId.id,
         args.reason ?? undefined,
       );
-      return found('Ban', await db.query.bans.findFirst(query(banQuery(ban))), ban.volunteerId);
+      return selected(db.query.bans.findFirst(query(banQuery(ban))), 'Ban', ban.volunteerId);
     },
   }),
 );
@@ -611,7 +585,7 @@ builder.mutationField('declineVolunteer', (t) =>
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
       const ban = await services.volunteers.declineVolunteer(viewer, args.volunteerId.id, args.reason ?? undefined);
-      return found('Ban', await db.query.bans.findFirst(query(banQuery(ban))), ban.volunteerId);
+      return selected(db.query.bans.findFirst(query(banQuery(ban))), 'Ban', ban.volunteerId);
     },
   }),
 );
@@ -635,7 +609,7 @@ builder.mutationField('recordBan', (t) =>
         direction: args.direction,
         reason: args.reason ?? undefined,
       });
-      return found('Ban', await db.query.bans.findFirst(query(banQuery(ban))), ban.volunteerId);
+      return selected(db.query.bans.findFirst(query(banQuery(ban))), 'Ban', ban.volunteerId);
     },
   }),
 );

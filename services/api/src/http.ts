@@ -118,14 +118,29 @@ export function createHttpServer(options: HttpOptions): Server {
   });
 }
 
+/**
+ * The cookies of a request. Other applications on the same host send theirs too, in whatever
+ * encoding they like (`other_app=50%off`): a value that is not percent-encoded is kept as it came,
+ * and of two cookies of one name the first (the most specific path, RFC 6265 §5.4) wins.
+ */
 function parseCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of header?.split(';') ?? []) {
     const separator = part.indexOf('=');
-    if (separator > 0)
-      cookies.set(part.slice(0, separator).trim(), decodeURIComponent(part.slice(separator + 1).trim()));
+    if (separator <= 0) continue;
+    const name = part.slice(0, separator).trim();
+    if (!cookies.has(name)) cookies.set(name, decodeCookieValue(part.slice(separator + 1).trim()));
   }
   return cookies;
+}
+
+function decodeCookieValue(value: string): string {
+  const unquoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+  try {
+    return decodeURIComponent(unquoted);
+  } catch {
+    return unquoted;
+  }
 }
 
 /** HttpOnly and SameSite=Lax always; Secure in production, where the app is served over HTTPS. */

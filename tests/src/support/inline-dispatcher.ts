@@ -1,0 +1,23 @@
+import type { Db } from '@tsunagu/db';
+import { type Clock, createDispatchSteps, type Dispatcher } from '@tsunagu/services';
+
+/**
+ * The dispatch steps called in-process, without Temporal: for API tests of what a decision
+ * answers, not of how the workflow orders the steps (the workflow tests do that).
+ */
+export function inlineDispatcher(db: Db, clock: Clock): Dispatcher {
+  const steps = createDispatchSteps({ db });
+  const at = () => clock.now().toUTC().toISO() ?? '';
+  return {
+    start: async () => {},
+    signal: async () => {},
+    approve: (requestId, { by }) => steps.approveRequest(requestId, by, at()),
+    reject: (requestId, { by, reason }) => steps.rejectRequest(requestId, by, reason, at()),
+    accept: (_requestId, { offerId, volunteerId }) => steps.acceptOffer(offerId, volunteerId, at()),
+    decline: (_requestId, { offerId, volunteerId }) => steps.declineOffer(offerId, volunteerId, at()),
+    offer: (requestId, { volunteerId, by }) => steps.offerByHand(requestId, volunteerId, by, at()),
+    assign: (requestId, { volunteerId, by }) => steps.assignByHand(requestId, volunteerId, by, at()),
+    reconfirm: (_requestId, { assignmentId, volunteerId }) =>
+      steps.reconfirmAssignment(assignmentId, volunteerId, at()),
+  };
+}
