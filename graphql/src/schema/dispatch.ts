@@ -1,5 +1,7 @@
 import { acceptResults, assignmentStatuses, offerStatuses } from '@tsunagu/services';
 import { builder } from '../builder';
+import type { Context } from '../context';
+import { auditRead } from './audit';
 import { DispatchStageEnum } from './dispatch-stage';
 import {
   auditRequestRead,
@@ -9,7 +11,7 @@ import {
   TranslationDirectionEnum,
   VolumeUnitEnum,
 } from './request';
-import { SpecialtyEnum, Volunteer } from './volunteer';
+import { auditVolunteerRead, SpecialtyEnum, Volunteer } from './volunteer';
 
 const OfferStatusEnum = builder.enumType('OfferStatus', { values: offerStatuses });
 const AssignmentStatusEnum = builder.enumType('AssignmentStatus', { values: assignmentStatuses });
@@ -65,18 +67,40 @@ export const Offer = builder.drizzleNode('offers', {
 
 const ActivityReportKindEnum = builder.enumType('ActivityReportKind', { values: ['volunteer', 'requester'] as const });
 
+/** A report's free text may name the resident served: reads by anyone but its author are audited. */
+function auditReportRead(context: Context, report: { id: string; filedBy: string | null }, field: string) {
+  return context.viewer.userId !== null && context.viewer.userId === report.filedBy
+    ? Promise.resolve()
+    : auditRead(context, 'activityReport', report.id, field);
+}
+
 builder.drizzleObject('activityReports', {
   name: 'ActivityReport',
   description: 'A report after the activity: the volunteer’s (times, fare, notes) or the requester’s (how it went).',
+  select: { columns: { id: true, filedBy: true } },
   fields: (t) => ({
     kind: t.expose('kind', { type: ActivityReportKindEnum }),
     actualStart: t.expose('actualStart', { type: 'DateTime', nullable: true }),
     actualEnd: t.expose('actualEnd', { type: 'DateTime', nullable: true }),
     transportFareYen: t.exposeInt('transportFareYen', { nullable: true }),
-    notes: t.exposeString('notes', { nullable: true }),
+    notes: t.string({
+      nullable: true,
+      select: { columns: { notes: true } },
+      resolve: async (report, _args, context) => {
+        await auditReportRead(context, report, 'notes');
+        return report.notes;
+      },
+    }),
     tookPlace: t.exposeBoolean('tookPlace', { nullable: true }),
     satisfaction: t.exposeInt('satisfaction', { nullable: true, description: '1 (poor) to 5 (excellent).' }),
-    remarks: t.exposeString('remarks', { nullable: true }),
+    remarks: t.string({
+      nullable: true,
+      select: { columns: { remarks: true } },
+      resolve: async (report, _args, context) => {
+        await auditReportRead(context, report, 'remarks');
+        return report.remarks;
+      },
+    }),
     filedAt: t.expose('filedAt', { type: 'DateTime' }),
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
   }),
@@ -121,9 +145,13 @@ export const Assignment = builder.drizzleNode('assignments', {
   fields: (t) => ({
     status: t.expose('status', { type: AssignmentStatusEnum }),
     volunteerName: t.string({
-      description: 'Who goes: the requesting organization learns the name once the volunteer is booked.',
-      select: { with: { volunteer: { columns: { fullName: true } } } },
-      resolve: (assignment) => assignment.volunteer.fullName,
+      description:
+        'Who goes: the requesting organization learns the name once the volunteer is booked. Reads by others than the volunteer are audited.',
+      select: { with: { volunteer: { columns: { id: true, fullName: true } } } },
+      resolve: async ({ volunteer }, _args, context) => {
+        await auditVolunteerRead(context, volunteer, 'fullName');
+        return volunteer.fullName;
+      },
     }),
     reconfirmedAt: t.expose('reconfirmedAt', { type: 'DateTime', nullable: true }),
     reconfirmBy: t.expose('reconfirmBy', {

@@ -1,5 +1,6 @@
 import { isAdmin, isCoordinator, isRequester, isVolunteer, type Viewer } from '@tsunagu/services';
 import { builder } from '../builder';
+import { auditRead } from './audit';
 
 const viewerRoles = ['requester', 'volunteer', 'coordinator', 'admin'] as const;
 type ViewerRole = (typeof viewerRoles)[number];
@@ -19,7 +20,14 @@ export const User = builder.drizzleNode('users', {
   // Only what the fields below read: never the password hash, and the e-mail only when asked for.
   select: { columns: { id: true } },
   fields: (t) => ({
-    displayName: t.exposeString('displayName'),
+    displayName: t.string({
+      description: 'For a volunteer, often their full name: reads of someone else’s are audited.',
+      select: { columns: { displayName: true } },
+      resolve: async (user, _args, context) => {
+        if (user.id !== context.viewer.userId) await auditRead(context, 'user', user.id, 'displayName');
+        return user.displayName;
+      },
+    }),
     locale: t.exposeString('locale'),
     roles: t.field({
       type: [ViewerRoleEnum],

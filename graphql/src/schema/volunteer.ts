@@ -38,7 +38,7 @@ const ProfileCompleteness = builder.objectRef<ReturnType<typeof profileCompleten
  * Reading someone else's personal field is written to the audit log (APPI); a volunteer reading
  * their own profile is not.
  */
-function auditVolunteerRead(context: Context, volunteer: { id: string }, field: string): Promise<void> {
+export function auditVolunteerRead(context: Context, volunteer: { id: string }, field: string): Promise<void> {
   return context.viewer.volunteerId === volunteer.id
     ? Promise.resolve()
     : auditRead(context, 'volunteer', volunteer.id, field);
