@@ -1,6 +1,7 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useMessages } from '../i18n';
 import { adminMessages } from './messages';
+import { PeoplePage } from './People';
 import { PolicyPage } from './Policy';
 import { RatesPage } from './Rates';
 import { Staff } from './Staff';
@@ -13,6 +14,7 @@ function SectionNav() {
     { href: '/', label: t.sections.staff },
     { href: '/policy', label: t.sections.policy },
     { href: '/rates', label: t.sections.rates },
+    { href: '/people', label: t.sections.people },
     { href: '/system', label: t.sections.system },
   ];
   return (
@@ -26,7 +28,7 @@ function SectionNav() {
   );
 }
 
-/** Admins: staff and roles, invitations, the association's policy settings and rate schedules, and the system's health. */
+/** Admins: staff and roles, invitations, the association's policy settings and rate schedules, erasure on request, and the system's health. */
 export default function AdminPortal() {
   return (
     <>
@@ -35,6 +37,7 @@ export default function AdminPortal() {
         <Route path="/" component={Staff} />
         <Route path="/policy" component={PolicyPage} />
         <Route path="/rates" component={RatesPage} />
+        <Route path="/people" component={PeoplePage} />
         <Route path="/system" component={System} />
       </Switch>
     </>
