@@ -99,13 +99,21 @@ export async function erasePersonIn(
   cause: ErasureCause,
   now: Date,
 ): Promise<{ pseudonym: string }> {
+  const pseudonym = pseudonymOf(userId);
+  // Locked, so that the job and an admin erasing the same person at once erase them once.
+  const [locked] = await tx
+    .select({ erasedAt: schema.users.erasedAt })
+    .from(schema.users)
+    .where(eq(schema.users.id, userId))
+    .for('update');
+  if (!locked) throw new Error(`user ${userId} vanished during erasure`);
+  if (locked.erasedAt) return { pseudonym };
   const user = await tx.query.users.findFirst({
     where: { id: userId },
     columns: { id: true, email: true, displayName: true },
     with: { volunteer: { columns: { id: true, fullName: true, phone: true } } },
   });
   if (!user) throw new Error(`user ${userId} vanished during erasure`);
-  const pseudonym = pseudonymOf(user.id);
   const { volunteer } = user;
 
   await tx
@@ -242,8 +250,17 @@ export async function anonymiseOrganizationIn(tx: Db, actor: Viewer, organizatio
     ...messageText,
   ]);
   for (const { userId } of organization.staff) {
-    const staff = await tx.query.users.findFirst({ where: { id: userId }, columns: { erasedAt: true } });
-    if (staff && !staff.erasedAt) await erasePersonIn(tx, actor, userId, 'retention', now);
+    // Someone who also volunteers keeps that profile (it has a retention of its own): they only leave the organization.
+    const staff = await tx.query.users.findFirst({
+      where: { id: userId },
+      columns: {},
+      with: { volunteer: { columns: { id: true } } },
+    });
+    if (staff?.volunteer) {
+      await tx.delete(schema.organizationStaff).where(eq(schema.organizationStaff.userId, userId));
+    } else {
+      await erasePersonIn(tx, actor, userId, 'retention', now);
+    }
   }
   await recordAudit(tx, actor, [
     {

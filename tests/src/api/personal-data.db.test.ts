@@ -12,7 +12,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ExpenseWorld, insertDispatch, insertExpenseWorld } from '../expenses/world';
 import { globalId, startTestApi, type TestApi } from '../support/api';
-import { insertAssociation, insertAvailableVolunteer, insertRequest, insertStaffMember } from '../support/fixtures';
+import {
+  insertAssociation,
+  insertAvailableVolunteer,
+  insertRequest,
+  insertStaffMember,
+  insertUser,
+} from '../support/fixtures';
 
 let testDb: TestDatabase;
 let world: ExpenseWorld;
@@ -478,10 +484,21 @@ describe('retention: the periodic job anonymises what its association’s policy
         .returning()
     )[0];
     if (!organization) throw new Error('no organization');
+    const staff = await insertUser(db(), { displayName: 'Closed Org Clerk', email: 'clerk@city.example.jp' });
+    await db().insert(schema.organizationStaff).values({ userId: staff.id, organizationId: organization.id });
 
     await world.services.privacy.applyRetention();
 
-    expect(await columnsHolding(['Closed Org Contact', 'closed.contact@city.example.jp', '072-000-1111'])).toEqual([]);
+    expect(
+      await columnsHolding([
+        'Closed Org Contact',
+        'closed.contact@city.example.jp',
+        '072-000-1111',
+        'Closed Org Clerk',
+        'clerk@city.example.jp',
+      ]),
+    ).toEqual([]);
+    expect((await db().query.users.findFirst({ where: { id: staff.id } }))?.displayName).toBe(pseudonymOf(staff.id));
     const after = await db().query.organizations.findFirst({ where: { id: organization.id } });
     expect(after).toMatchObject({ name: '池田市 国際交流課', contactName: pseudonymOf(organization.id) });
   });
