@@ -194,8 +194,9 @@ export const Assignment = builder.drizzleNode('assignments', {
       },
       resolve: async ({ status, request }, _args, context) => {
         if (!bookingStands.has(status)) return null;
-        await auditRequestRead(context, request, 'contactName');
-        await auditRequestRead(context, request, 'contactPhone');
+        await Promise.all(
+          ['address', 'contactName', 'contactPhone'].map((field) => auditRequestRead(context, request, field)),
+        );
         return request;
       },
     }),

@@ -8,6 +8,7 @@ import {
   insertAssociation,
   insertLanguages,
   insertOrganization,
+  insertRequest,
   insertRequester,
   insertStaffMember,
 } from '../support/fixtures';
@@ -101,6 +102,24 @@ describe('every read of a personal field is audited, in one statement per respon
       ['organization', organization.id, ['contactName', 'contactEmail', 'contactPhone']],
     ]);
     expect(await auditRows(requester.id)).toEqual([]);
+  });
+
+  test('a coordinator reading where a request takes place (maybe a resident’s home) is audited with its contact', async () => {
+    const associationId = (await insertAssociation(db())).id;
+    const organizationId = (await insertOrganization(db(), associationId)).id;
+    const coordinator = await insertStaffMember(db(), associationId, 'coordinator');
+    const request = await insertRequest(db(), associationId, organizationId, { address: '豊中市 某町 1-2-3' });
+
+    const { errors } = await api.graphql(
+      '{ requests(first: 5) { nodes { address contactName } } }',
+      {},
+      { session: await api.sessionFor(coordinator.id) },
+    );
+
+    expect(errors).toBeUndefined();
+    expect((await auditRows(coordinator.id)).map((row) => [row.subjectType, row.subjectId, row.fields])).toEqual([
+      ['request', request.id, ['address', 'contactName']],
+    ]);
   });
 
   test('an admin reading the staff list reads other people’s names: audited; their own name is not', async () => {
