@@ -503,3 +503,44 @@ describe('retention: the periodic job anonymises what its association’s policy
     expect(after).toMatchObject({ name: '池田市 国際交流課', contactName: pseudonymOf(organization.id) });
   });
 });
+
+describe('the retention period starts when a coordinator retires a volunteer or closes an organization', () => {
+  // Runs last: it moves the file's clock on by two years.
+  test('retired and closed today, both are kept for 24 months and anonymised after', async () => {
+    const { volunteer } = await insertAvailableVolunteer(db(), world.associationId, {
+      values: { fullName: 'Retiring Today Volunteer' },
+    });
+    const organization = (
+      await db()
+        .insert(schema.organizations)
+        .values({
+          associationId: world.associationId,
+          name: '箕面市 国際課',
+          type: 'municipality',
+          localGovernmentCode: '272035',
+          contactName: 'Closing Today Contact',
+          contactEmail: 'closing.today@city.example.jp',
+          status: 'approved',
+        })
+        .returning()
+    )[0];
+    if (!organization) throw new Error('no organization');
+
+    await world.services.volunteers.changeStatus(world.coordinator, volunteer.id, 'retired');
+    await world.services.organizations.decide(world.coordinator, organization.id, 'close');
+    expect((await db().query.volunteers.findFirst({ where: { id: volunteer.id } }))?.retiredAt).toEqual(
+      world.clock.now().toJSDate(),
+    );
+    expect((await db().query.organizations.findFirst({ where: { id: organization.id } }))?.closedAt).toEqual(
+      world.clock.now().toJSDate(),
+    );
+
+    world.clock.advance({ days: 365 });
+    await world.services.privacy.applyRetention();
+    expect(await columnsHolding(['Retiring Today Volunteer', 'Closing Today Contact'])).not.toEqual([]);
+
+    world.clock.advance({ days: 366 });
+    await world.services.privacy.applyRetention();
+    expect(await columnsHolding(['Retiring Today Volunteer', 'Closing Today Contact'])).toEqual([]);
+  });
+});
