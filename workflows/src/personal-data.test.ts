@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createActivities } from './activities';
 import { startPersonalDataLifeCycle } from './life-cycle';
 import { installTemporalRuntime } from './runtime';
-import { createTimeSkippingEnvironment } from './testing';
+import { createTimeSkippingEnvironment, recordHistory } from './testing';
 import { workflowsPath } from './worker';
 import { personalDataWorkflowId } from './workflows/personal-data';
 
@@ -46,7 +46,9 @@ describe('the personal data life cycle on the time-skipping test server', () => 
       // The activity of the third day has been scheduled by now; give the worker a moment to run it.
       for (let wait = 0; wait < 50 && runs.length < 3; wait++) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(runs).toHaveLength(3);
-      await env.client.workflow.getHandle(personalDataWorkflowId).terminate('test over');
+      const handle = env.client.workflow.getHandle(personalDataWorkflowId);
+      await handle.terminate('test over');
+      await recordHistory('personal-data-life-cycle', handle);
     });
   }, 60_000);
 });
