@@ -83,6 +83,16 @@ describe('which retired volunteers are anonymised today', () => {
     expect(retentionDue(records, policies, now).people).toEqual(due ? ['u1'] : []);
   });
 
+  test('retired long ago but still booked for a day to come: kept until that booking is sorted out', () => {
+    const volunteer = {
+      status: 'retired' as const,
+      retiredAt: at('2020-01-01T00:00:00'),
+      memberships: [member('osaka', 'left', '2020-01-01T00:00:00')],
+    };
+    const records = { people: [{ userId: 'u3', volunteer, bookingToCome: true }], organizations: [], requests: [] };
+    expect(retentionDue(records, policies, now).people).toEqual([]);
+  });
+
   test('a person with no volunteer profile (requesting staff) is not due for retiring', () => {
     const records = { people: [{ userId: 'u2', volunteer: null }], organizations: [], requests: [] };
     expect(retentionDue(records, policies, now).people).toEqual([]);

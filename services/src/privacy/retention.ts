@@ -6,6 +6,8 @@ export type RetentionPolicy = AssociationPolicy['retention'];
 /** A person with an account, as retention sees them: when they stopped serving, and where they served. */
 export interface RetentionPerson {
   userId: string;
+  /** A confirmed booking that has not ended: the person is kept until it has (and a coordinator sorts it out). */
+  bookingToCome?: boolean;
   /** The volunteer profile, if they have one. */
   volunteer: {
     status: 'applied' | 'active' | 'suspended' | 'retired';
@@ -64,7 +66,7 @@ export function servedUntil(volunteer: NonNullable<RetentionPerson['volunteer']>
  * involved. A person who served several associations is kept for the longest of their periods (each
  * may still be asked about their work); an association without a policy in `policies` keeps its
  * records (nothing is erased on a guess). A date of departure or closure not recorded keeps the
- * record too.
+ * record too, and so does a booking still to come.
  */
 export function retentionDue(
   records: RetentionRecords,
@@ -76,7 +78,7 @@ export function retentionDue(
     since.getTime() <= now.setZone('Asia/Tokyo').minus(period).toMillis();
 
   const people = records.people.flatMap((person) => {
-    if (!person.volunteer) return [];
+    if (!person.volunteer || person.bookingToCome) return [];
     const since = servedUntil(person.volunteer);
     if (!since) return [];
     const months = person.volunteer.memberships.map(

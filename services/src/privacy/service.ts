@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { readPolicy } from '../associations/policy';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
@@ -14,6 +14,9 @@ export interface RetentionRun {
   organizations: number;
   requests: number;
 }
+
+/** When a request's activity ends: its end, or a translation's deadline. */
+const activityEnd = sql<Date | null>`coalesce(${schema.requests.endsAt}, ${schema.requests.deadline})`;
 
 /** Requests whose particulars are erased per transaction, so that a first run over years of requests stays short. */
 const requestBatch = 200;
@@ -54,15 +57,26 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
         })
         .from(schema.organizations)
         .where(and(eq(schema.organizations.status, 'closed'), isNull(schema.organizations.anonymisedAt)));
+      const ended = activityEnd;
       // Every policy keeps a request's particulars a day at least.
-      const ended = sql<Date | null>`coalesce(${schema.requests.endsAt}, ${schema.requests.deadline})`;
       const requests = await db
         .select({ id: schema.requests.id, associationId: schema.requests.associationId, activityEndedAt: ended })
         .from(schema.requests)
         .where(and(isNull(schema.requests.particularsErasedAt), lte(ended, now.minus({ days: 1 }).toJSDate())));
+      const booked = await db
+        .selectDistinct({ userId: schema.volunteers.userId })
+        .from(schema.assignments)
+        .innerJoin(schema.volunteers, eq(schema.volunteers.id, schema.assignments.volunteerId))
+        .innerJoin(schema.requests, eq(schema.requests.id, schema.assignments.requestId))
+        .where(and(eq(schema.assignments.status, 'confirmed'), gt(ended, now.toJSDate())));
+      const bookedUsers = new Set(booked.map((row) => row.userId));
       const due = retentionDue(
         {
-          people: people.map((person) => ({ userId: person.id, volunteer: person.volunteer })),
+          people: people.map((person) => ({
+            userId: person.id,
+            volunteer: person.volunteer,
+            bookingToCome: bookedUsers.has(person.id),
+          })),
           organizations,
           requests: requests.map((request) => ({
             ...request,
@@ -145,14 +159,7 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
               and(
                 eq(schema.assignments.volunteerId, found.volunteer.id),
                 eq(schema.assignments.status, 'confirmed'),
-                or(
-                  gt(schema.requests.endsAt, now),
-                  and(
-                    isNull(schema.requests.endsAt),
-                    isNotNull(schema.requests.deadline),
-                    gt(schema.requests.deadline, now),
-                  ),
-                ),
+                gt(activityEnd, now),
               ),
             )
             .limit(1);
