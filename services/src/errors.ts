@@ -88,3 +88,30 @@ export class PeriodClosedError extends DomainError {
     super(message);
   }
 }
+
+/** Why a person cannot be erased yet. */
+export const erasureRefusals = ['booking_to_come', 'already_erased', 'staff_member'] as const;
+export type ErasureRefusal = (typeof erasureRefusals)[number];
+
+const erasureRefusalMessages: Record<ErasureRefusal, Localized> = {
+  booking_to_come: {
+    en: 'This person has a booking still to come: release or cancel it first.',
+    ja: 'この方にはこれからの予定（確定済みの派遣）があります。先に解除または取り消してください。',
+  },
+  already_erased: { en: 'This person’s data has already been erased.', ja: 'この方のデータはすでに消去されています。' },
+  staff_member: {
+    en: 'This person is on an association’s staff: remove their staff role first.',
+    ja: 'この方は協会の職員です。先に職員の権限を外してください。',
+  },
+};
+
+/** An erasure that must wait (or has nothing left to do); `localized` says why in both languages. */
+export class ErasureRefusedError extends DomainError {
+  override name = 'ErasureRefusedError';
+  readonly code = 'ERASURE_REFUSED';
+  readonly localized: Localized;
+  constructor(readonly reason: ErasureRefusal) {
+    super(erasureRefusalMessages[reason].en);
+    this.localized = erasureRefusalMessages[reason];
+  }
+}

@@ -44,6 +44,9 @@ export type { FieldProblem, Localized } from './errors';
 export {
   ConflictError,
   DomainError,
+  type ErasureRefusal,
+  ErasureRefusedError,
+  erasureRefusals,
   ForbiddenError,
   NotFoundError,
   PeriodClosedError,
@@ -151,6 +154,9 @@ export type { EmailMessage } from './notifications/templates';
 export { withoutTokens } from './notifications/templates';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
+export { pseudonymOf } from './privacy/erasure';
+export { type RetentionPolicy, retentionDue } from './privacy/retention';
+export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
 export { busyRange } from './requests/busy';
 export { doubleBookingMessage, isDoubleBooking } from './requests/double-booking';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';

@@ -17,6 +17,7 @@ import type { Logger } from './logger';
 import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
 import { createOrganizationService } from './organizations/service';
+import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
 import { createCalendarFeedService } from './volunteers/calendar-feed';
 import { createVolunteerService } from './volunteers/service';
@@ -45,6 +46,7 @@ export function createServices(dependencies: ServiceDependencies) {
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),
     partnerships: createPartnershipService(dependencies),
+    privacy: createPrivacyService(dependencies),
     rateSchedules: createRateScheduleService(dependencies),
     reconciliation: createReconciliationService(dependencies),
     requests: createRequestService(dependencies),

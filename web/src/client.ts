@@ -23,6 +23,7 @@ const membersOf =
 const possibleTypes = {
   Error: membersOf<'Error'>()([
     'ConflictError',
+    'ErasureRefusedError',
     'ForbiddenError',
     'NotFoundError',
     'PeriodClosedError',

@@ -6,6 +6,7 @@ import {
   defaultBatchSize,
   deliverPending,
   type HealthProbe,
+  type RetentionRun,
 } from '@tsunagu/services';
 
 export interface ActivityDependencies {
@@ -15,6 +16,8 @@ export interface ActivityDependencies {
    * the mail delivery that sends what the steps wrote to the outbox.
    */
   dispatch?: { steps: DispatchSteps; delivery: DeliveryDependencies };
+  /** Personal data's retention (services' `privacy.applyRetention`). */
+  retention?: { applyRetention(): Promise<RetentionRun> };
 }
 
 /** Batches one delivery activity sends before it leaves the rest to the next one (or the sweeper). */
@@ -32,6 +35,11 @@ export function createActivities(dependencies: ActivityDependencies) {
      * Sends the e-mails due in the outbox (and fills the in-app inbox). Safe to retry: each row is
      * claimed before it is sent and marked sent after, so a retry never sends one twice.
      */
+    /** Anonymises and erases what the retention periods say is due; returns counts only. */
+    async applyRetention(): Promise<RetentionRun> {
+      if (!dependencies.retention) throw new Error('this worker runs no retention');
+      return dependencies.retention.applyRetention();
+    },
     async deliverNotifications(): Promise<{ sent: number; failed: number }> {
       if (!dispatch) throw new Error('this worker runs no dispatch');
       const total = { sent: 0, failed: 0 };

@@ -15,3 +15,4 @@ export async function selfCheck(): Promise<string> {
 }
 
 export { dispatchRequest } from './workflows/dispatch';
+export { personalDataLifeCycle } from './workflows/personal-data';

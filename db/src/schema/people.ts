@@ -32,6 +32,11 @@ export const users = pgTable(
     /** argon2id; null until the person sets a password (an invitation not yet accepted). */
     passwordHash: text('password_hash'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * When the person's personal data was erased (on request, or after the retention period): the
+     * row stays, under a pseudonym, so that the expense lines and the audit log keep pointing at it.
+     */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [uniqueIndex('users_email_idx').on(table.email)],
@@ -115,7 +120,14 @@ export const organizationType = pgEnum('organization_type', [
   'other_public_body',
 ]);
 
-export const organizationStatus = pgEnum('organization_status', ['applied', 'approved', 'rejected', 'suspended']);
+export const organizationStatus = pgEnum('organization_status', [
+  'applied',
+  'approved',
+  'rejected',
+  'suspended',
+  /** No longer served: its contact is anonymised after the association's retention period. */
+  'closed',
+]);
 
 /** A public body that requests interpreters, served by one association. */
 export const organizations = pgTable(
@@ -137,6 +149,9 @@ export const organizations = pgTable(
     status: organizationStatus('status').notNull().default('applied'),
     /** Requests from a trusted organization may skip screening, if the association's policy says so. */
     trusted: boolean('trusted').notNull().default(false),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When its contact and its staff were anonymised, a retention period after it closed. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [index().on(table.associationId, table.status), index().on(table.localGovernmentCode)],
@@ -189,6 +204,8 @@ export const volunteers = pgTable(
     monthlyCap: smallint('monthly_cap'),
     holidaysOff: boolean('holidays_off').notNull().default(false),
     status: volunteerStatus('status').notNull().default('applied'),
+    /** When the status became `retired`: the retention period runs from here. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     /** Signed once; the duty of confidentiality outlives the membership. */
     confidentialityPledgeSignedAt: timestamp('confidentiality_pledge_signed_at', { withTimezone: true }),
     insuranceEnrolledUntil: date('insurance_enrolled_until', { mode: 'string' }),
@@ -220,6 +237,8 @@ export const volunteerMemberships = pgTable(
       .references(() => associations.id, { onDelete: 'cascade' }),
     status: membershipStatus('status').notNull().default('applied'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the status became `left`. */
+    leftAt: timestamp('left_at', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.volunteerId, table.associationId] }),

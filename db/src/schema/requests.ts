@@ -151,6 +151,8 @@ export const requests = pgTable(
     screenedAt: timestamp('screened_at', { withTimezone: true }),
     screenedBy: uuid('screened_by').references(() => users.id, { onDelete: 'set null' }),
     rejectionReason: text('rejection_reason'),
+    /** When the contact person and the notes were erased, a set time after the activity (policy). */
+    particularsErasedAt: timestamp('particulars_erased_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [

@@ -2,6 +2,7 @@ import { anonymous, invitedRoles, RateLimitedError, ValidationError } from '@tsu
 import { builder } from '../builder';
 import { sessionCookie, signIn, signOut } from '../session';
 import { Association } from './association';
+import { auditRead } from './audit';
 import { Organization } from './organization';
 import { selected } from './selection';
 
@@ -15,8 +16,20 @@ builder.drizzleObject('invitations', {
   name: 'Invitation',
   description: 'An e-mailed, one-use link to create an account in a role. Seen by the association’s coordinators.',
   authScopes: (invitation) => ({ coordinatorOf: invitation.associationId }),
+  select: { columns: { id: true, associationId: true } },
   fields: (t) => ({
-    email: t.exposeString('email'),
+    email: t.string({
+      description: 'The invitee’s address: reading it is audited.',
+      select: { columns: { email: true } },
+      resolve: async (invitation, _args, context) => {
+        await auditRead(
+          context,
+          { type: 'invitation', id: invitation.id, associationIds: [invitation.associationId] },
+          'email',
+        );
+        return invitation.email;
+      },
+    }),
     role: t.expose('role', { type: InvitationRoleEnum }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),

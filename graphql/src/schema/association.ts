@@ -106,6 +106,21 @@ const ReportPolicy = builder.objectRef<AssociationPolicy['reports']>('ReportPoli
   }),
 });
 
+const RetentionPolicy = builder.objectRef<AssociationPolicy['retention']>('RetentionPolicy').implement({
+  description: 'How long personal data is kept (APPI): what is kept beyond it is pseudonymised.',
+  fields: (t) => ({
+    retiredPersonMonths: t.exposeInt('retiredPersonMonths', {
+      description: 'A retired volunteer (or one who left every association) is anonymised this many months after.',
+    }),
+    closedOrganizationMonths: t.exposeInt('closedOrganizationMonths', {
+      description: 'A closed organization’s contact and staff are anonymised this many months after it closed.',
+    }),
+    requestParticularsDays: t.exposeInt('requestParticularsDays', {
+      description: 'A request’s contact person and notes are erased this many days after the activity.',
+    }),
+  }),
+});
+
 const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPolicy').implement({
   fields: (t) => ({
     leadTime: t.expose('leadTime', { type: LeadTimePolicy }),
@@ -115,6 +130,7 @@ const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPo
     screening: t.expose('screening', { type: ScreeningPolicy }),
     cancellation: t.expose('cancellation', { type: CancellationPolicy }),
     reports: t.expose('reports', { type: ReportPolicy }),
+    retention: t.expose('retention', { type: RetentionPolicy }),
   }),
 });
 
@@ -235,6 +251,14 @@ const ReportPolicyInput = builder.inputType('ReportPolicyInput', {
   }),
 });
 
+const RetentionPolicyInput = builder.inputType('RetentionPolicyInput', {
+  fields: (t) => ({
+    retiredPersonMonths: t.int({ required: false }),
+    closedOrganizationMonths: t.int({ required: false }),
+    requestParticularsDays: t.int({ required: false }),
+  }),
+});
+
 const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
   description: 'The settings to change; those left out (or null) stay as they are.',
   fields: (t) => ({
@@ -245,6 +269,7 @@ const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
     screening: t.field({ type: ScreeningPolicyInput, required: false }),
     cancellation: t.field({ type: CancellationPolicyInput, required: false }),
     reports: t.field({ type: ReportPolicyInput, required: false }),
+    retention: t.field({ type: RetentionPolicyInput, required: false }),
   }),
 });
 
@@ -275,6 +300,7 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         screening: given(input.screening),
         cancellation: given(input.cancellation),
         reports: given(input.reports),
+        retention: given(input.retention),
       });
       return selected(
         db.query.associations.findFirst(query({ where: { id: associationId.id } })),

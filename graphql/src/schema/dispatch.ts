@@ -1,6 +1,8 @@
 import { acceptResults, assignmentStatuses, offerStatuses, PeriodClosedError } from '@tsunagu/services';
 import { builder } from '../builder';
+import type { Context } from '../context';
 import { own } from '../tenancy';
+import { auditRead } from './audit';
 import { DispatchStageEnum } from './dispatch-stage';
 import {
   auditRequestRead,
@@ -11,7 +13,7 @@ import {
   VolumeUnitEnum,
 } from './request';
 import { selected } from './selection';
-import { SpecialtyEnum, Volunteer } from './volunteer';
+import { auditVolunteerRead, SpecialtyEnum, Volunteer } from './volunteer';
 
 const OfferStatusEnum = builder.enumType('OfferStatus', { values: offerStatuses });
 const AssignmentStatusEnum = builder.enumType('AssignmentStatus', { values: assignmentStatuses });
@@ -67,18 +69,51 @@ export const Offer = builder.drizzleNode('offers', {
 
 const ActivityReportKindEnum = builder.enumType('ActivityReportKind', { values: ['volunteer', 'requester'] as const });
 
+/** A report's free text may name the resident served: reads by anyone but its author are audited. */
+function auditReportRead(
+  context: Context,
+  report: { id: string; filedBy: string | null; assignment: { request: { associationId: string } } },
+  field: string,
+) {
+  return context.viewer.userId !== null && context.viewer.userId === report.filedBy
+    ? Promise.resolve()
+    : auditRead(
+        context,
+        { type: 'activityReport', id: report.id, associationIds: [report.assignment.request.associationId] },
+        field,
+      );
+}
+
 builder.drizzleObject('activityReports', {
   name: 'ActivityReport',
   description: 'A report after the activity: the volunteer’s (times, fare, notes) or the requester’s (how it went).',
+  select: {
+    columns: { id: true, filedBy: true },
+    with: { assignment: { columns: {}, with: { request: { columns: { associationId: true } } } } },
+  },
   fields: (t) => ({
     kind: t.expose('kind', { type: ActivityReportKindEnum }),
     actualStart: t.expose('actualStart', { type: 'DateTime', nullable: true }),
     actualEnd: t.expose('actualEnd', { type: 'DateTime', nullable: true }),
     transportFareYen: t.exposeInt('transportFareYen', { nullable: true }),
-    notes: t.exposeString('notes', { nullable: true }),
+    notes: t.string({
+      nullable: true,
+      select: { columns: { notes: true } },
+      resolve: async (report, _args, context) => {
+        await auditReportRead(context, report, 'notes');
+        return report.notes;
+      },
+    }),
     tookPlace: t.exposeBoolean('tookPlace', { nullable: true }),
     satisfaction: t.exposeInt('satisfaction', { nullable: true, description: '1 (poor) to 5 (excellent).' }),
-    remarks: t.exposeString('remarks', { nullable: true }),
+    remarks: t.string({
+      nullable: true,
+      select: { columns: { remarks: true } },
+      resolve: async (report, _args, context) => {
+        await auditReportRead(context, report, 'remarks');
+        return report.remarks;
+      },
+    }),
     filedAt: t.expose('filedAt', { type: 'DateTime' }),
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
   }),
@@ -123,9 +158,20 @@ export const Assignment = builder.drizzleNode('assignments', {
   fields: (t) => ({
     status: t.expose('status', { type: AssignmentStatusEnum }),
     volunteerName: t.string({
-      description: 'Who goes: the requesting organization learns the name once the volunteer is booked.',
-      select: { with: { volunteer: { columns: { fullName: true } } } },
-      resolve: (assignment) => assignment.volunteer.fullName,
+      description:
+        'Who goes: the requesting organization learns the name once the volunteer is booked. Reads by others than the volunteer are audited.',
+      select: { with: { volunteer: { columns: { id: true, fullName: true } } } },
+      resolve: async ({ volunteer, request }, _args, context) => {
+        // Reached through the booking: the request's association's admins read the audit row.
+        if (context.viewer.volunteerId !== volunteer.id) {
+          await auditRead(
+            context,
+            { type: 'volunteer', id: volunteer.id, associationIds: [request.associationId] },
+            'fullName',
+          );
+        }
+        return volunteer.fullName;
+      },
     }),
     reconfirmedAt: t.expose('reconfirmedAt', { type: 'DateTime', nullable: true }),
     reconfirmBy: t.expose('reconfirmBy', {
@@ -168,8 +214,9 @@ export const Assignment = builder.drizzleNode('assignments', {
       },
       resolve: async ({ status, request }, _args, context) => {
         if (!bookingStands.has(status)) return null;
-        await auditRequestRead(context, request, 'contactName');
-        await auditRequestRead(context, request, 'contactPhone');
+        await Promise.all(
+          ['address', 'contactName', 'contactPhone'].map((field) => auditRequestRead(context, request, field)),
+        );
         return request;
       },
     }),

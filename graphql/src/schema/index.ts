@@ -16,5 +16,6 @@ import './audit';
 import './expense';
 import './reconciliation';
 import './costs';
+import './privacy';
 
 export const schema = builder.toSchema({ sortSchema: true });

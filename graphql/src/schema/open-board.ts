@@ -11,7 +11,7 @@ import {
   TranslationDirectionEnum,
   VolumeUnitEnum,
 } from './request';
-import { SpecialtyEnum, Volunteer } from './volunteer';
+import { auditVolunteerRead, SpecialtyEnum, Volunteer } from './volunteer';
 
 /**
  * What a volunteer reads of an open request before anyone is booked: the work, the day and the
@@ -113,7 +113,14 @@ const ApplicantRef = builder
     description: 'A volunteer who applied to a request, first come first.',
     fields: (t) => ({
       volunteer: t.field({ type: Volunteer, resolve: (applicant) => applicant.volunteer }),
-      note: t.exposeString('note', { nullable: true }),
+      note: t.string({
+        nullable: true,
+        description: 'What the volunteer wrote to the coordinators: reading it is audited.',
+        resolve: async (applicant, _args, context) => {
+          await auditVolunteerRead(context, applicant.volunteer, 'applicationNote');
+          return applicant.note;
+        },
+      }),
       appliedAt: t.expose('appliedAt', { type: 'DateTime' }),
       candidate: t.field({
         type: Candidate,

@@ -1,22 +1,41 @@
 import { organizationTypes } from '@tsunagu/services';
 import { builder } from '../builder';
+import type { Context } from '../context';
 import { signIn } from '../session';
 import { associationsOf, organizationsOf } from '../tenancy';
 import { Association } from './association';
+import { auditRead } from './audit';
 import { selected } from './selection';
 
 const OrganizationTypeEnum = builder.enumType('OrganizationType', { values: organizationTypes });
 const OrganizationStatusEnum = builder.enumType('OrganizationStatus', {
-  values: ['applied', 'approved', 'rejected', 'suspended'] as const,
+  values: ['applied', 'approved', 'rejected', 'suspended', 'closed'] as const,
 });
 const OrganizationDecisionEnum = builder.enumType('OrganizationDecision', {
-  values: ['approve', 'reject', 'suspend'] as const,
+  values: ['approve', 'reject', 'suspend', 'close'] as const,
+  description: 'Closing is for good: the contact and staff are anonymised after the retention period.',
 });
+
+/** The contact person is personal data: reads by anyone outside the organization are audited. */
+function auditOrganizationRead(
+  context: Context,
+  organization: { id: string; associationId: string },
+  field: string,
+): Promise<void> {
+  return context.viewer.organizationId === organization.id
+    ? Promise.resolve()
+    : auditRead(
+        context,
+        { type: 'organization', id: organization.id, associationIds: [organization.associationId] },
+        field,
+      );
+}
 
 export const Organization = builder.drizzleNode('organizations', {
   name: 'Organization',
   description: 'A public body that requests interpreters. Seen by its own staff and by its association’s coordinators.',
   id: { column: (organization) => organization.id },
+  select: { columns: { id: true, associationId: true } },
   authScopes: (organization) => ({
     coordinatorOf: organization.associationId,
     staffOf: { associationId: organization.associationId, organizationId: organization.id },
@@ -26,9 +45,28 @@ export const Organization = builder.drizzleNode('organizations', {
     type: t.expose('type', { type: OrganizationTypeEnum }),
     status: t.expose('status', { type: OrganizationStatusEnum }),
     trusted: t.exposeBoolean('trusted'),
-    contactName: t.exposeString('contactName'),
-    contactEmail: t.exposeString('contactEmail'),
-    contactPhone: t.exposeString('contactPhone', { nullable: true }),
+    contactName: t.string({
+      select: { columns: { contactName: true } },
+      resolve: async (organization, _args, context) => {
+        await auditOrganizationRead(context, organization, 'contactName');
+        return organization.contactName;
+      },
+    }),
+    contactEmail: t.string({
+      select: { columns: { contactEmail: true } },
+      resolve: async (organization, _args, context) => {
+        await auditOrganizationRead(context, organization, 'contactEmail');
+        return organization.contactEmail;
+      },
+    }),
+    contactPhone: t.string({
+      nullable: true,
+      select: { columns: { contactPhone: true } },
+      resolve: async (organization, _args, context) => {
+        await auditOrganizationRead(context, organization, 'contactPhone');
+        return organization.contactPhone;
+      },
+    }),
     address: t.exposeString('address', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     association: t.relation('association'),
@@ -114,7 +152,7 @@ builder.mutationField('applyForOrganization', (t) =>
 builder.mutationField('decideOrganization', (t) =>
   t.drizzleField({
     type: 'organizations',
-    description: 'A coordinator approves, rejects or suspends an organization of their association.',
+    description: 'A coordinator approves, rejects, suspends or closes an organization of their association.',
     authScopes: { coordinator: true },
     args: {
       organizationId: t.arg.globalID({ required: true, for: Organization }),

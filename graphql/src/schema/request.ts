@@ -82,7 +82,15 @@ export const Request = builder.drizzleNode('requests', {
     volumeUnit: t.expose('volumeUnit', { type: VolumeUnitEnum, nullable: true }),
     localGovernment: t.relation('localGovernment', { nullable: true }),
     venue: t.exposeString('venue', { nullable: true }),
-    address: t.exposeString('address', { nullable: true }),
+    address: t.string({
+      nullable: true,
+      description: 'May be a resident’s home (a school-enrollment home visit): reads by others are audited.',
+      select: { columns: { address: true } },
+      resolve: async (request, _args, context) => {
+        await auditRequestRead(context, request, 'address');
+        return request.address;
+      },
+    }),
     remoteJoinInstructions: t.exposeString('remoteJoinInstructions', { nullable: true }),
     purpose: t.expose('purpose', { type: RequestPurposeEnum }),
     specialty: t.expose('specialty', { type: SpecialtyEnum, nullable: true }),

@@ -1,5 +1,6 @@
 import { isAdmin, isCoordinator, isRequester, isVolunteer, mayActOn, type Viewer } from '@tsunagu/services';
 import { builder } from '../builder';
+import { auditRead } from './audit';
 
 const viewerRoles = ['requester', 'volunteer', 'coordinator', 'admin'] as const;
 type ViewerRole = (typeof viewerRoles)[number];
@@ -12,6 +13,19 @@ const roleChecks: Record<ViewerRole, (viewer: Viewer) => boolean> = {
   coordinator: isCoordinator,
   admin: isAdmin,
 };
+
+/** The associations a person works for, requests from (through their organization) or volunteers with. */
+function placesOf(user: {
+  associationRoles: { associationId: string }[];
+  staffOf: { organization: { associationId: string } } | null;
+  volunteer: { memberships: { associationId: string }[] } | null;
+}): string[] {
+  return [
+    ...user.associationRoles.map((role) => role.associationId),
+    ...(user.staffOf ? [user.staffOf.organization.associationId] : []),
+    ...(user.volunteer?.memberships.map((membership) => membership.associationId) ?? []),
+  ];
+}
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -35,18 +49,22 @@ export const User = builder.drizzleNode('users', {
       ? { associationId: user.staffOf.organization.associationId, organizationId: user.staffOf.organizationId }
       : null;
     const memberships = user.volunteer?.memberships.map((membership) => membership.associationId) ?? [];
-    const places = [
-      ...user.associationRoles.map((role) => role.associationId),
-      ...(organization ? [organization.associationId] : []),
-      ...memberships,
-    ];
-    const shared = places.find((associationId) => mayActOn(viewer, { associationId }, 'coordinator'));
+    const shared = placesOf(user).find((associationId) => mayActOn(viewer, { associationId }, 'coordinator'));
     if (shared) return { coordinatorOf: shared };
     if (organization && mayActOn(viewer, organization, 'requester')) return true;
     return memberships.length > 0 ? { coordinatesPartnerOf: [...memberships].sort() } : false;
   },
   fields: (t) => ({
-    displayName: t.exposeString('displayName'),
+    displayName: t.string({
+      description: 'For a volunteer, often their full name: reads of someone else’s are audited.',
+      select: { columns: { displayName: true } },
+      resolve: async (user, _args, context) => {
+        if (user.id !== context.viewer.userId) {
+          await auditRead(context, { type: 'user', id: user.id, associationIds: placesOf(user) }, 'displayName');
+        }
+        return user.displayName;
+      },
+    }),
     locale: t.exposeString('locale'),
     roles: t.field({
       type: [ViewerRoleEnum],

@@ -40,7 +40,7 @@ const ProfileCompleteness = builder.objectRef<ReturnType<typeof profileCompleten
  * Reading someone else's personal field is written to the audit log (APPI); a volunteer reading
  * their own profile is not.
  */
-function auditVolunteerRead(
+export function auditVolunteerRead(
   context: Context,
   volunteer: { id: string; memberships: { associationId: string }[] },
   field: string,

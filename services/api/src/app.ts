@@ -25,6 +25,7 @@ import {
   createTemporalDispatcher,
   createWorker,
   installTemporalRuntime,
+  startPersonalDataLifeCycle,
 } from '@tsunagu/workflows';
 import type { Config } from './config';
 import { defaultDemoVolunteers, loadDemoData } from './demo';
@@ -110,6 +111,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         dependencies: {
           checkDatabase: () => database.ping(),
           dispatch: { steps: createDispatchSteps({ db: database.db }), delivery: mail.delivery },
+          retention: services.privacy,
         },
       });
       worker = created.worker;
@@ -125,6 +127,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       services.dispatch.resumeAll().then(
         (requests) => logger.info({ requests }, 'dispatch workflows resumed'),
         (error: unknown) => logger.warn({ reason: shortReason(error) }, 'dispatch workflows not resumed'),
+      );
+      startPersonalDataLifeCycle(client, config.taskQueue).catch((error: unknown) =>
+        logger.warn({ reason: shortReason(error) }, 'personal data life cycle not started'),
       );
     }
 

@@ -8,6 +8,7 @@ import sirv from 'sirv';
 import { serveCalendarFeed } from './calendar-feed';
 import { serveExport } from './exports';
 import { idempotency } from './idempotency';
+import { personalDataPath, servePersonalData } from './personal-data';
 import { protections } from './protections';
 
 export interface HttpOptions {
@@ -27,7 +28,8 @@ interface ServerContext {
 }
 
 /**
- * `/graphql` is the API, `/calendar/<token>.ics` a volunteer's calendar feed; every other path is
+ * `/graphql` is the API, `/calendar/<token>.ics` a volunteer's calendar feed, `/account/personal-data.json`
+ * the signed-in person's own data (APPI disclosure); every other path is
  * the web app, whose router takes it from there.
  */
 export function createHttpServer(options: HttpOptions): Server {
@@ -98,6 +100,14 @@ export function createHttpServer(options: HttpOptions): Server {
     }
     if (req.url?.startsWith('/exports/')) {
       void serveExport(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+      });
+      return;
+    }
+    if (req.url?.split('?')[0] === personalDataPath) {
+      void servePersonalData(req, res, {
         services: options.services,
         logger: options.logger,
         cookies: parseCookies(req.headers.cookie ?? null),

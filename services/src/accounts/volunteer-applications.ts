@@ -206,7 +206,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
         // The status in the WHERE clause makes a second, concurrent decision find nothing to change.
         const [decided] = await tx
           .update(schema.volunteerMemberships)
-          .set({ status: membershipStatus })
+          .set({ status: membershipStatus, leftAt: membershipStatus === 'left' ? clock.now().toJSDate() : null })
           .where(
             and(
               eq(schema.volunteerMemberships.volunteerId, volunteerId),
@@ -229,7 +229,11 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
         if (volunteerStatus !== volunteer.status) {
           await tx
             .update(schema.volunteers)
-            .set({ status: volunteerStatus, updatedAt: clock.now().toJSDate() })
+            .set({
+              status: volunteerStatus,
+              retiredAt: volunteerStatus === 'retired' ? clock.now().toJSDate() : null,
+              updatedAt: clock.now().toJSDate(),
+            })
             .where(and(eq(schema.volunteers.id, volunteerId), eq(schema.volunteers.status, 'applied')));
         }
         if (decision === 'approve') {

@@ -13,6 +13,11 @@ const hours = z
   .min(1, bilingual({ en: 'Use at least one hour.', ja: '1時間以上にしてください。' }))
   .max(24 * 60, bilingual({ en: 'Use at most 60 days.', ja: '60日以内にしてください。' }));
 
+const months = z
+  .int(bilingual({ en: 'Use whole months.', ja: '月数は整数で入力してください。' }))
+  .min(1, bilingual({ en: 'Use at least one month.', ja: '1か月以上にしてください。' }))
+  .max(120, bilingual({ en: 'Use at most 120 months.', ja: '120か月以内にしてください。' }));
+
 /** An association's settings, each with a default (`defaultPolicy`) so that a new association works at once. */
 export const policySchema = z
   .object({
@@ -103,6 +108,19 @@ export const policySchema = z
         .min(0)
         .max(7, bilingual({ en: 'Use at most 7 days.', ja: '7日以内にしてください。' })),
     }),
+    retention: z.object({
+      /**
+       * A volunteer who retired (or left every association) and a closed organization's contact
+       * are anonymised this many months after: long enough to answer questions about past work.
+       */
+      retiredPersonMonths: months,
+      closedOrganizationMonths: months,
+      /** A request's contact person and notes are erased this many days after the activity. */
+      requestParticularsDays: z
+        .int(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
+        .min(1, bilingual({ en: 'Use at least one day.', ja: '1日以上にしてください。' }))
+        .max(3650, bilingual({ en: 'Use at most 3,650 days.', ja: '3,650日以内にしてください。' })),
+    }),
   })
   .superRefine((policy, context) => {
     const { offers, reminders } = policy;
@@ -187,6 +205,7 @@ export const defaultPolicy: AssociationPolicy = {
     ],
   },
   reports: { reminderEveryHours: 48, maxReminders: 3, activityWindowDays: 1 },
+  retention: { retiredPersonMonths: 24, closedOrganizationMonths: 24, requestParticularsDays: 90 },
 };
 
 /** Changes to some settings of some groups; what is left out stays as it was. */
@@ -202,6 +221,7 @@ export function applyPolicyChanges(policy: AssociationPolicy, changes: PolicyCha
     screening: { ...policy.screening, ...changes.screening },
     cancellation: { ...policy.cancellation, ...changes.cancellation },
     reports: { ...policy.reports, ...changes.reports },
+    retention: { ...policy.retention, ...changes.retention },
   };
 }
 

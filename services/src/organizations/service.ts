@@ -48,11 +48,12 @@ const applicationSchema = z.object({
 
 export type OrganizationApplication = z.input<typeof applicationSchema>;
 
-export type OrganizationDecision = 'approve' | 'reject' | 'suspend';
+/** Closing is for good: the contact is anonymised after the association's retention period. */
+export type OrganizationDecision = 'approve' | 'reject' | 'suspend' | 'close';
 
-const decisionStatus = { approve: 'approved', reject: 'rejected', suspend: 'suspended' } as const;
+const decisionStatus = { approve: 'approved', reject: 'rejected', suspend: 'suspended', close: 'closed' } as const;
 
-export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
+export function createOrganizationService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /**
      * A public body applies: the organization (status `applied`) and its first staff account, in
@@ -159,6 +160,7 @@ export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
         approve: ['applied', 'suspended'],
         reject: ['applied'],
         suspend: ['approved'],
+        close: ['approved', 'suspended'],
       };
       if (!allowed[decision].includes(organization.status)) {
         throw new ConflictError(
@@ -167,7 +169,11 @@ export function createOrganizationService({ db }: { db: Db; clock: Clock }) {
       }
       const [updated] = await db
         .update(schema.organizations)
-        .set({ status: decisionStatus[decision], updatedAt: new Date() })
+        .set({
+          status: decisionStatus[decision],
+          ...(decision === 'close' ? { closedAt: clock.now().toJSDate() } : {}),
+          updatedAt: clock.now().toJSDate(),
+        })
         .where(eq(schema.organizations.id, organizationId))
         .returning();
       return updated ?? organization;

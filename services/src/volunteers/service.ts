@@ -430,7 +430,12 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
         // Only from the status just read: a coordinator acting at the same moment gets a conflict.
         const changed = await tx
           .update(schema.volunteers)
-          .set({ status, updatedAt: clock.now().toJSDate() })
+          .set({
+            status,
+            // The retention period of a retired volunteer's data runs from here (services/src/privacy).
+            retiredAt: status === 'retired' ? clock.now().toJSDate() : null,
+            updatedAt: clock.now().toJSDate(),
+          })
           .where(and(eq(schema.volunteers.id, volunteerId), eq(schema.volunteers.status, volunteer.status)))
           .returning({ id: schema.volunteers.id });
         if (changed.length === 0) throw new ConflictError('Someone changed this volunteer’s status just now.');
@@ -468,7 +473,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       await db.transaction(async (tx) => {
         const changed = await tx
           .update(schema.volunteerMemberships)
-          .set({ status })
+          .set({ status, leftAt: status === 'left' ? clock.now().toJSDate() : null })
           .where(
             and(
               eq(schema.volunteerMemberships.volunteerId, volunteerId),

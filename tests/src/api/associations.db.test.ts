@@ -42,6 +42,7 @@ const readPolicy = /* GraphQL */ `
           screening { autoApproveTrusted }
           cancellation { feeTiers { withinHours feePercent } }
           reports { reminderEveryHours maxReminders activityWindowDays }
+          retention { retiredPersonMonths closedOrganizationMonths requestParticularsDays }
         }
       }
     }
@@ -111,6 +112,11 @@ describe('an admin sets the association’s policy', () => {
       scenario: 'more time to answer two days ahead than a week ahead',
       input: { offers: { responseHoursWithinTwoDays: 30 } },
       path: ['input', 'offers', 'responseHoursWithinTwoDays'],
+    },
+    {
+      scenario: 'personal data of retired volunteers kept for no time at all',
+      input: { retention: { retiredPersonMonths: 0 } },
+      path: ['input', 'retention', 'retiredPersonMonths'],
     },
     {
       scenario: 'a release before the request to reconfirm',

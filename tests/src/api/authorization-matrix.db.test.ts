@@ -493,6 +493,11 @@ const matrix: Record<string, Rule> = {
     }`,
     variables: (world) => ({ id: globalId('Association', world.associationId) }),
   },
+  'Mutation.erasePerson': {
+    allowed: ['admin'],
+    document: 'mutation ($id: ID!) { erasePerson(personId: $id) { __typename } }',
+    variables: () => ({ id: globalId('User', unknownId) }),
+  },
 };
 
 /** An id nothing has: allowed callers get past authorization to a not-found answer. */

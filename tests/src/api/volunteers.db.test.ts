@@ -1,9 +1,6 @@
-import { type Database, type Db, relations, schema } from '@tsunagu/db';
+import { type Db, schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import {
@@ -15,6 +12,7 @@ import {
   insertVolunteer,
   setLocale,
 } from '../support/fixtures';
+import { countingStatements } from '../support/statements';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
@@ -55,22 +53,6 @@ const volunteerById = /* GraphQL */ `
 type Problems = Array<{ path: string[]; message: string }>;
 interface UpdateResult {
   updateMyVolunteerProfile: { __typename: string; problems?: Problems; data?: Record<string, unknown> };
-}
-
-/** The same database through a Drizzle client that notes every SQL statement it sends. */
-function countingStatements(database: Database): { database: Database; statements: string[] } {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const { $client } = database.db as unknown as { $client: unknown };
-  const db: Db =
-    database.kind === 'postgres'
-      ? drizzlePostgres({ client: $client as Sql, relations, logger })
-      : drizzlePglite({
-          client: $client as Parameters<typeof drizzlePglite>[0] extends { client?: infer C } ? C : never,
-          relations,
-          logger,
-        });
-  return { database: { ...database, db }, statements };
 }
 
 // One database for the file (PGlite migrates slowly); each scenario makes its own association and people.

@@ -3,6 +3,7 @@ import { useMessages } from '../i18n';
 import { AuditLogPage } from './AuditLog';
 import { adminMessages } from './messages';
 import { PartnersPage } from './Partners';
+import { PeoplePage } from './People';
 import { PolicyPage } from './Policy';
 import { RatesPage } from './Rates';
 import { Staff } from './Staff';
@@ -17,6 +18,7 @@ function SectionNav() {
     { href: '/partners', label: t.sections.partners },
     { href: '/rates', label: t.sections.rates },
     { href: '/audit', label: t.sections.audit },
+    { href: '/people', label: t.sections.people },
     { href: '/system', label: t.sections.system },
   ];
   return (
@@ -32,7 +34,7 @@ function SectionNav() {
 
 /**
  * Admins: staff and roles, invitations, the association's policy settings, partners and rate
- * schedules, its audit log, and the system's health.
+ * schedules, its audit log, erasure on request, and the system's health.
  */
 export default function AdminPortal() {
   return (
@@ -44,6 +46,7 @@ export default function AdminPortal() {
         <Route path="/partners" component={PartnersPage} />
         <Route path="/rates" component={RatesPage} />
         <Route path="/audit" component={AuditLogPage} />
+        <Route path="/people" component={PeoplePage} />
         <Route path="/system" component={System} />
       </Switch>
     </>

@@ -25,6 +25,7 @@ const offerKeys = [
   'responseHoursWithinTwoDays',
 ] as const;
 const reminderKeys = ['reconfirmationHoursBefore', 'reconfirmationCutoffHoursBefore'] as const;
+const retentionKeys = ['retiredPersonMonths', 'closedOrganizationMonths', 'requestParticularsDays'] as const;
 
 /** Numbers are typed as text and read on saving, so a half-typed value is never lost or silently changed. */
 function PolicyForm({ association, policy }: { association: Association; policy: Policy }) {
@@ -43,6 +44,10 @@ function PolicyForm({ association, policy }: { association: Association; policy:
     hoursBeforeStart: policy.reminders.hoursBeforeStart.join(', '),
     reminders: Object.fromEntries(reminderKeys.map((key) => [key, String(policy.reminders[key])])) as Record<
       (typeof reminderKeys)[number],
+      string
+    >,
+    retention: Object.fromEntries(retentionKeys.map((key) => [key, String(policy.retention[key])])) as Record<
+      (typeof retentionKeys)[number],
       string
     >,
   });
@@ -77,6 +82,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
         hoursBeforeStart: hours.map(Number),
         ...Object.fromEntries(reminderKeys.map((key) => [key, whole(form.reminders[key], `reminders.${key}`)])),
       },
+      retention: Object.fromEntries(retentionKeys.map((key) => [key, whole(form.retention[key], `retention.${key}`)])),
     };
     const unsendable = formProblems(found, locale);
     if (unsendable) {
@@ -96,6 +102,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
     'reminders.hoursBeforeStart': t.hoursBeforeStart,
     ...Object.fromEntries(offerKeys.map((key) => [`offers.${key}`, t[key]])),
     ...Object.fromEntries(reminderKeys.map((key) => [`reminders.${key}`, t[key]])),
+    ...Object.fromEntries(retentionKeys.map((key) => [`retention.${key}`, t.retentionFields[key]])),
     ...Object.fromEntries(scopeKeys.map((key) => [`scope.${key}`, t.scopeFields[key]])),
   };
   const number = (field: string, value: string, onChange: (value: string) => void, label: string) => (
@@ -210,6 +217,20 @@ function PolicyForm({ association, policy }: { association: Association; policy:
             )}
           </div>
         </fieldset>
+        <fieldset className="group">
+          <legend>{t.retention}</legend>
+          <p className="hint">{t.retentionHint}</p>
+          <div className="row">
+            {retentionKeys.map((key) =>
+              number(
+                `retention.${key}`,
+                form.retention[key],
+                (value) => setForm((previous) => ({ ...previous, retention: { ...previous.retention, [key]: value } })),
+                t.retentionFields[key],
+              ),
+            )}
+          </div>
+        </fieldset>
         <div className="form-actions">
           <button type="submit" disabled={fetching}>
             {t.savePolicy}
@@ -220,7 +241,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
   );
 }
 
-/** Lead time, routing of sensitive requests, offer waves and reminders, per association the admin runs. */
+/** Lead time, routing of sensitive requests, offer waves, reminders and retention, per association the admin runs. */
 export function PolicyPage() {
   const t = useMessages(adminMessages);
   const [{ data, fetching, error }, refresh] = useQuery({ query: PolicyQuery });

@@ -130,6 +130,11 @@ export const PolicyQuery = graphql(`
           reconfirmationHoursBefore
           reconfirmationCutoffHoursBefore
         }
+        retention {
+          retiredPersonMonths
+          closedOrganizationMonths
+          requestParticularsDays
+        }
       }
     }
   }
@@ -165,6 +170,11 @@ export const UpdatePolicyMutation = graphql(
                 hoursBeforeStart
                 reconfirmationHoursBefore
                 reconfirmationCutoffHoursBefore
+              }
+              retention {
+                retiredPersonMonths
+                closedOrganizationMonths
+                requestParticularsDays
               }
             }
           }

@@ -8,6 +8,7 @@ export const adminMessages = bilingual({
       partners: '連携協会',
       rates: '謝金・費用の基準',
       audit: '監査ログ',
+      people: '個人情報の消去',
       system: 'システム',
     },
     audit: {
@@ -69,6 +70,18 @@ export const adminMessages = bilingual({
         end: '連携を終えました。',
       },
     },
+    people: {
+      title: '個人情報の消去',
+      intro:
+        '本人から求められたときに、その方の個人情報を消去します。交付税の精算に必要な経費の記録、守秘義務の誓約、監査ログは仮名で残ります。',
+      none: 'ボランティアはいません。',
+      name: '氏名',
+      status: '状態',
+      erase: '個人情報を消去',
+      confirm: (name: string) => `${name} さんの個人情報を消去しますか？元に戻せません。`,
+      yes: '消去する',
+      keep: 'やめる',
+    },
     staffTitle: 'スタッフと招待',
     staffOf: (name: string) => `${name} のスタッフ`,
     name: '名前',
@@ -104,6 +117,14 @@ export const adminMessages = bilingual({
     hoursBeforeStart: 'リマインダーを送る時刻（開始の何時間前、カンマ区切り）',
     reconfirmationHoursBefore: '再確認を求める時刻（開始の何時間前）',
     reconfirmationCutoffHoursBefore: '再確認の締め切り（開始の何時間前）',
+    retention: '個人情報の保存期間',
+    retentionHint:
+      '期間が過ぎると、氏名・連絡先などを消去し仮名に置き換えます。経費の記録（交付税の精算）と守秘義務の誓約の記録は残ります。',
+    retentionFields: {
+      retiredPersonMonths: '退会したボランティアの保存期間（月）',
+      closedOrganizationMonths: '閉鎖した団体の担当者情報の保存期間（月）',
+      requestParticularsDays: '依頼の担当者・備考を消去するまで（活動後の日数）',
+    },
     savePolicy: '運用ルールを保存する',
     policySaved: '運用ルールを保存しました。',
     wholeNumber: '整数で入力してください。',
@@ -218,6 +239,7 @@ export const adminMessages = bilingual({
       partners: 'Partners',
       rates: 'Rate schedules',
       audit: 'Audit log',
+      people: 'Erasing personal data',
       system: 'System',
     },
     audit: {
@@ -280,6 +302,18 @@ export const adminMessages = bilingual({
         end: 'The partnership has ended.',
       },
     },
+    people: {
+      title: 'Erasing personal data',
+      intro:
+        'At a person’s request, their personal data is erased. The expense records the grant-tax claim needs, the confidentiality pledge and the audit log stay, under a pseudonym.',
+      none: 'No volunteers.',
+      name: 'Name',
+      status: 'Status',
+      erase: 'Erase personal data',
+      confirm: (name: string) => `Erase ${name}’s personal data? This cannot be undone.`,
+      yes: 'Erase',
+      keep: 'Keep',
+    },
     staffTitle: 'Staff and invitations',
     staffOf: (name: string) => `Staff of ${name}`,
     name: 'Name',
@@ -315,6 +349,14 @@ export const adminMessages = bilingual({
     hoursBeforeStart: 'Reminders, hours before the start (comma-separated)',
     reconfirmationHoursBefore: 'Ask to reconfirm, hours before the start',
     reconfirmationCutoffHoursBefore: 'Reconfirmation deadline, hours before the start',
+    retention: 'Keeping personal data',
+    retentionHint:
+      'After these periods, names and contact details are erased and replaced by a pseudonym. Expense records (for the grant-tax claim) and the confidentiality pledge are kept.',
+    retentionFields: {
+      retiredPersonMonths: 'Months a retired volunteer’s data is kept',
+      closedOrganizationMonths: 'Months a closed organization’s contact is kept',
+      requestParticularsDays: 'Days after the activity a request’s contact and notes are kept',
+    },
     savePolicy: 'Save the policy',
     policySaved: 'The policy has been saved.',
     wholeNumber: 'Enter a whole number.',

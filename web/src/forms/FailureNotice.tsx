@@ -49,15 +49,19 @@ export function FailureNotice({ failure, labels = {} }: FailureNoticeProps) {
         </>
       ) : (
         <p>
-          {failure.kind === 'rateLimited'
-            ? t.rateLimited(Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 60) / 60)))
-            : t[failure.kind]}
-          {failure.kind === 'conflict' && failure.message ? (
+          {failure.explanation ?? (
             <>
-              {' '}
-              {t.apiSays} <span lang="en">{failure.message}</span>
+              {failure.kind === 'rateLimited'
+                ? t.rateLimited(Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 60) / 60)))
+                : t[failure.kind]}
+              {failure.kind === 'conflict' && failure.message ? (
+                <>
+                  {' '}
+                  {t.apiSays} <span lang="en">{failure.message}</span>
+                </>
+              ) : null}
             </>
-          ) : null}
+          )}
         </p>
       )}
     </div>

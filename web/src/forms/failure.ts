@@ -15,6 +15,9 @@ export const ErrorFields = graphql(`
     ... on RateLimitedError {
       retryAfterSeconds
     }
+    ... on ErasureRefusedError {
+      explanation
+    }
   }
 `);
 
@@ -33,6 +36,8 @@ export interface Failure {
   message: string | null;
   problems: FieldProblem[];
   retryAfterSeconds: number | null;
+  /** What to do, already in the reader's language (refusals that carry their own words). */
+  explanation?: string | null;
 }
 
 interface TypedError {
@@ -40,6 +45,7 @@ interface TypedError {
   message: string;
   problems?: ReadonlyArray<{ path: readonly string[]; message: string }>;
   retryAfterSeconds?: number;
+  explanation?: string;
 }
 
 const kinds: Record<string, Failure['kind']> = {
@@ -49,6 +55,7 @@ const kinds: Record<string, Failure['kind']> = {
   ConflictError: 'conflict',
   // An approved expense in a closed fiscal period: the API says what to do instead.
   PeriodClosedError: 'conflict',
+  ErasureRefusedError: 'conflict',
   RateLimitedError: 'rateLimited',
 };
 
@@ -65,6 +72,7 @@ export function fromTypedError(error: TypedError): Failure {
       lang: 'en',
     })),
     retryAfterSeconds: error.retryAfterSeconds ?? null,
+    explanation: error.explanation ?? null,
   };
 }
 

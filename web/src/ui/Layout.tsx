@@ -73,6 +73,10 @@ export function Layout({ children }: { children: ReactNode }) {
             {viewer ? (
               <>
                 <span className="who">{t.signedInAs(viewer.displayName)}</span>
+                {/* What Tsunagu holds about the person, as a download (APPI Art. 33). */}
+                <a href="/account/personal-data.json" download>
+                  {t.myData}
+                </a>
                 <button
                   type="button"
                   className="link-button"
