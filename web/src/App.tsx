@@ -2,7 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { useMessages } from './i18n';
 import { common } from './messages';
-import { landingOf, type Role, useSession } from './session';
+import { landingOf, type Role, useSession, type Viewer } from './session';
 import { Layout } from './ui/Layout';
 import { Page } from './ui/Page';
 import { Loading } from './ui/states';
@@ -16,26 +16,29 @@ const AdminPortal = lazy(() => import('./admin/AdminPortal'));
 
 export const authPaths = ['/sign-in', '/forgot-password', '/reset-password', '/accept-invitation'] as const;
 
+/** A page for a role the signed-in person does not have: say so, and lead to their own. */
+function NotAllowed({ viewer }: { viewer: Viewer }) {
+  const t = useMessages(common);
+  return (
+    <Page title={t.notAllowedTitle}>
+      <p>{t.notAllowedBody}</p>
+      <p>
+        <Link href={landingOf(viewer)}>{t.goToMyPage}</Link>
+      </p>
+    </Page>
+  );
+}
+
 /** Signed-out visitors go to sign-in (and come back afterwards); others need the portal's role. */
 function RoleGate({ needs, children }: { needs: Role; children: ReactNode }) {
   const { viewer } = useSession();
   const [location] = useLocation();
   const search = useSearch();
-  const t = useMessages(common);
   if (!viewer) {
     const next = encodeURIComponent(`${location}${search ? `?${search}` : ''}`);
     return <Redirect to={`/sign-in?next=${next}`} replace />;
   }
-  if (!viewer.roles?.includes(needs)) {
-    return (
-      <Page title={t.notAllowedTitle}>
-        <p>{t.notAllowedBody}</p>
-        <p>
-          <Link href={landingOf(viewer)}>{t.goToMyPage}</Link>
-        </p>
-      </Page>
-    );
-  }
+  if (!viewer.roles?.includes(needs)) return <NotAllowed viewer={viewer} />;
   return children;
 }
 
@@ -61,14 +64,7 @@ function Forward({ portals }: { portals: Role[] }) {
   const [only] = open;
   if (open.length === 1 && only) return <Redirect to={`/${only}${rest}`} replace />;
   if (open.length === 0) {
-    return (
-      <Page title={t.notAllowedTitle}>
-        <p>{t.notAllowedBody}</p>
-        <p>
-          <Link href={landingOf(viewer)}>{t.goToMyPage}</Link>
-        </p>
-      </Page>
-    );
+    return <NotAllowed viewer={viewer} />;
   }
   return (
     <Page title={t.openInWhichPortal}>

@@ -13,7 +13,7 @@ import {
   VolumeUnitEnum,
 } from './request';
 import { selected } from './selection';
-import { auditVolunteerRead, SpecialtyEnum, Volunteer } from './volunteer';
+import { SpecialtyEnum, Volunteer } from './volunteer';
 
 const OfferStatusEnum = builder.enumType('OfferStatus', { values: offerStatuses });
 const AssignmentStatusEnum = builder.enumType('AssignmentStatus', { values: assignmentStatuses });
