@@ -21,6 +21,7 @@ const everyMessage: EmailMessage[] = [
   { template: 'passwordReset', payload: { token: 'reset-token' } },
   { template: 'volunteerApplicationReceived', payload: { association } },
   { template: 'volunteerApplicationExistingAccount', payload: { association } },
+  { template: 'organizationApplicationExistingAccount', payload: { association } },
   { template: 'volunteerApplicationApproved', payload: { association } },
   ...partnershipEvents.map(
     (template): EmailMessage => ({

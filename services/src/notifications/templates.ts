@@ -43,6 +43,7 @@ export interface EmailPayloads extends DispatchPayloads, Record<PartnershipEvent
   volunteerApplicationReceived: { association: AssociationNames };
   /** Somebody applied with the address of an account: its owner is told, the applicant learns nothing. */
   volunteerApplicationExistingAccount: { association: AssociationNames };
+  organizationApplicationExistingAccount: { association: AssociationNames };
   volunteerApplicationApproved: { association: AssociationNames };
 }
 
@@ -129,6 +130,24 @@ const templates: {
           ),
         },
 
+  organizationApplicationExistingAccount: (payload, locale, publicUrl) =>
+    locale === 'ja'
+      ? {
+          subject: '【つなぐ】このメールアドレスで依頼機関の利用申請がありました',
+          text: paragraphs(
+            `このメールアドレスを担当者として、${payload.association.nameJa}への依頼機関の利用申請がありましたが、このアドレスのアカウントはすでにあります。申請は受け付けていません。`,
+            `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}/`,
+            'パスワードをお忘れの場合は、サインイン画面から再設定できます。お心当たりがない場合は、このメールを破棄してください。',
+          ),
+        }
+      : {
+          subject: '[Tsunagu] An organization application with your e-mail address',
+          text: paragraphs(
+            `Someone applied for an organization to be served by ${payload.association.nameEn}, with this e-mail address as its staff, which already has an account. The application was not taken.`,
+            `Sign in with your account:\n${trimmed(publicUrl)}/`,
+            'If you have forgotten your password, you can reset it from the sign-in page. If you did not apply, ignore this e-mail.',
+          ),
+        },
   volunteerApplicationExistingAccount: (payload, locale, publicUrl) =>
     locale === 'ja'
       ? {

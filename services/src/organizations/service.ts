@@ -5,6 +5,7 @@ import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { enqueueEmail } from '../notifications/outbox';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
@@ -64,12 +65,18 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
       const passwordHash = await hashPassword(application.staff.password);
       return db.transaction(async (tx) => {
         const [association, government, existing] = await Promise.all([
-          tx.query.associations.findFirst({ where: { id: application.associationId }, columns: { id: true } }),
+          tx.query.associations.findFirst({
+            where: { id: application.associationId },
+            columns: { id: true, nameJa: true, nameEn: true },
+          }),
           tx.query.localGovernments.findFirst({
             where: { code: application.localGovernmentCode },
             columns: { code: true },
           }),
-          tx.query.users.findFirst({ where: { email: application.staff.email }, columns: { id: true } }),
+          tx.query.users.findFirst({
+            where: { email: application.staff.email },
+            columns: { id: true, email: true, locale: true, disabledAt: true },
+          }),
         ]);
         const problems = [
           ...(association
@@ -91,19 +98,25 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
                   },
                 },
               ]),
-          ...(existing
-            ? [
-                {
-                  path: ['input', 'staff', 'email'],
-                  message: {
-                    en: 'An account with this e-mail exists: sign in instead.',
-                    ja: 'このメールアドレスのアカウントはすでにあります。ログインしてください。',
-                  },
-                },
-              ]
-            : []),
         ];
-        if (problems.length > 0) throw new ValidationError(problems);
+        if (!association || problems.length > 0) throw new ValidationError(problems);
+        // The answer is the same as for a new address, so that it tells nobody who is registered:
+        // the address's owner is e-mailed instead (once a day per association at most).
+        if (existing) {
+          if (!existing.disabledAt) {
+            await enqueueEmail(tx, {
+              idempotencyKey: `organization-application-existing-account:${existing.id}:${association.id}:${clock.now().toISODate()}`,
+              to: existing.email,
+              locale: existing.locale,
+              recipientUserId: existing.id,
+              // The person's own: no association's admins read it in the mail catcher.
+              associationId: null,
+              template: 'organizationApplicationExistingAccount',
+              payload: { association },
+            });
+          }
+          return null;
+        }
 
         const [user] = await tx
           .insert(schema.users)

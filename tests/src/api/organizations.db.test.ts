@@ -9,7 +9,7 @@ const apply = /* GraphQL */ `
   mutation Apply($input: OrganizationApplicationInput!) {
     applyForOrganization(input: $input) {
       __typename
-      ... on MutationApplyForOrganizationSuccess { data { id name status localGovernment { nameJa } } }
+      ... on MutationApplyForOrganizationSuccess { data }
       ... on ValidationError { problems { path message } }
     }
   }
@@ -38,6 +38,17 @@ describe('a public body applies and a coordinator approves it', () => {
     await api?.close();
     await testDb?.dispose();
   });
+
+  /** The organization an application filed, as the coordinator's screens name it. */
+  const filed = async (staffEmail: string) => {
+    const staff = await testDb.database.db.query.users.findFirst({
+      where: { email: staffEmail },
+      columns: {},
+      with: { staffOf: { with: { organization: true } } },
+    });
+    const organization = staff?.staffOf?.organization;
+    return organization ? { ...organization, globalId: globalId('Organization', organization.id) } : undefined;
+  };
 
   const application = () => ({
     associationId: globalId('Association', associationId),
@@ -81,17 +92,13 @@ describe('a public body applies and a coordinator approves it', () => {
   });
 
   test('the application waits for a coordinator, who approves it', async () => {
-    const { data } = await api.graphql<{
-      applyForOrganization: { data: { id: string; status: string; localGovernment: { nameJa: string } } };
-    }>(apply, { input: application() });
-    const organization = data?.applyForOrganization.data;
-    expect(organization).toMatchObject({ status: 'applied', localGovernment: { nameJa: '豊中市' } });
-
-    const [stored] = await testDb.database.db
-      .select()
-      .from(schema.organizations)
-      .where(eq(schema.organizations.name, '豊中市役所 市民課'));
+    const input = application();
+    const { data } = await api.graphql<{ applyForOrganization: { data: boolean } }>(apply, { input });
+    expect(data?.applyForOrganization.data).toBe(true);
+    const stored = await filed(input.staff.email);
+    expect(stored).toMatchObject({ status: 'applied', localGovernmentCode: '272035' });
     expect(stored?.contactEmail).toBe('shimin@city.toyonaka.example.jp');
+    const organization = { id: stored?.globalId };
 
     const anonymousTry = await api.graphql(decide, { id: organization?.id, decision: 'approve' });
     expect(anonymousTry.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -117,16 +124,40 @@ describe('a public body applies and a coordinator approves it', () => {
   });
 
   test('a coordinator of another association may not decide', async () => {
-    const { data } = await api.graphql<{ applyForOrganization: { data: { id: string } } }>(apply, {
-      input: application(),
-    });
+    const input = application();
+    await api.graphql(apply, { input });
+    const organization = await filed(input.staff.email);
     const other = await insertAssociation(testDb.database.db);
     const outsider = await insertStaffMember(testDb.database.db, other.id, 'coordinator');
     const result = await api.graphql<{ decideOrganization: { __typename: string } }>(
       decide,
-      { id: data?.applyForOrganization.data.id, decision: 'approve' },
+      { id: organization?.globalId, decision: 'approve' },
       { session: await api.sessionFor(outsider.id) },
     );
     expect(result.data?.decideOrganization.__typename).toBe('ForbiddenError');
+  });
+
+  test('an application with a registered staff e-mail answers as for a new one, files nothing, and e-mails the address instead', async () => {
+    const first = application();
+    await api.graphql(apply, { input: first });
+    const organizations = await testDb.database.db.$count(schema.organizations);
+    const again = {
+      ...application(),
+      name: '豊中市役所 国際課',
+      staff: { ...first.staff, password: 'another long password' },
+    };
+    const { data, response } = await api.graphql<{ applyForOrganization: unknown }>(apply, { input: again });
+    const newcomer = application();
+    const fresh = await api.graphql<{ applyForOrganization: unknown }>(apply, {
+      input: { ...newcomer, staff: { ...newcomer.staff, email: `newcomer-${Date.now()}@city.toyonaka.example.jp` } },
+    });
+    expect(data?.applyForOrganization).toEqual(fresh.data?.applyForOrganization);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(await testDb.database.db.$count(schema.organizations)).toBe(organizations + 1);
+    const mail = await testDb.database.db
+      .select({ template: schema.outbox.template })
+      .from(schema.outbox)
+      .where(eq(schema.outbox.toAddress, first.staff.email));
+    expect(mail.map((row) => row.template)).toContain('organizationApplicationExistingAccount');
   });
 });
