@@ -126,8 +126,10 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
             locale: application.locale,
             passwordHash,
           })
+          // Two applications with one new address at once: the other took it, and this one answers alike.
+          .onConflictDoNothing({ target: schema.users.email })
           .returning({ id: schema.users.id });
-        if (!user) throw new Error('insert returned no row');
+        if (!user) return;
         const [volunteer] = await tx
           .insert(schema.volunteers)
           .values({

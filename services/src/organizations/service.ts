@@ -126,7 +126,10 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
             locale: application.staff.locale,
             passwordHash,
           })
+          // Two applications with one new address at once: the other took it, and this one answers alike.
+          .onConflictDoNothing({ target: schema.users.email })
           .returning({ id: schema.users.id });
+        if (!user) return null;
         const [organization] = await tx
           .insert(schema.organizations)
           .values({
@@ -140,7 +143,7 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
             address: application.address ?? null,
           })
           .returning();
-        if (!user || !organization) throw new Error('insert returned no row');
+        if (!organization) throw new Error('insert returned no row');
         await tx.insert(schema.organizationStaff).values({ userId: user.id, organizationId: organization.id });
         await recordAudit(tx, { ...viewer, userId: viewer.userId ?? user.id }, [
           {

@@ -359,6 +359,28 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     expect(await meOn(tablet)).toBeNull();
   });
 
+  test('five applications with one new address at once all answer alike, and one account is made', async () => {
+    const input = {
+      associationId: globalId('Association', associationId),
+      email: 'at.once@example.jp',
+      password: 'five at a time',
+      fullName: 'Nguyen Van An',
+      homeLocalGovernmentCode: '271004',
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => api.graphql<{ applyAsVolunteer: unknown }>(applyAsVolunteer, { input })),
+    );
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.applyAsVolunteer).toEqual({ __typename: 'MutationApplyAsVolunteerSuccess', data: true });
+    }
+    const accounts = await testDb.database.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, input.email));
+    expect(accounts).toHaveLength(1);
+  });
+
   test('a volunteer applies, is told so by e-mail and in the app, and a coordinator approves; an application with a registered e-mail answers the same and e-mails its owner instead', async () => {
     const input = {
       associationId: globalId('Association', associationId),
