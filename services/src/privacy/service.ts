@@ -274,6 +274,28 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
             .where(inArray(schema.expenseLines.assignmentId, assignmentIds))
             .orderBy(schema.expenseLines.activityDate, schema.expenseLines.id)
         : [];
+      // What a requester filed: the requests, with the contact and notes they wrote.
+      const requestsFiled = await db.query.requests.findMany({
+        where: { filedBy: userId },
+        columns: {
+          id: true,
+          status: true,
+          modality: true,
+          languageCode: true,
+          startsAt: true,
+          endsAt: true,
+          deadline: true,
+          venue: true,
+          address: true,
+          purpose: true,
+          contactName: true,
+          contactPhone: true,
+          notes: true,
+          createdAt: true,
+        },
+        with: { organization: { columns: { name: true } } },
+        orderBy: { createdAt: 'asc' },
+      });
       const subjects = [
         and(eq(schema.auditLog.subjectType, 'user'), eq(schema.auditLog.subjectId, userId)),
         ...(volunteerId
@@ -323,6 +345,7 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
               certificates,
             }))(volunteer)
           : null,
+        requestsFiled,
         assignments: assignments.map(({ reports, ...assignment }) => ({ ...assignment, report: reports[0] ?? null })),
         expenseLines,
         auditLog: audit.map(({ actorUserId, ...row }) => ({
@@ -353,6 +376,7 @@ export interface PersonalDataDisclosure {
   organization: { id: string; name: string } | null;
   staffRoles: unknown[];
   volunteer: Record<string, unknown> | null;
+  requestsFiled: unknown[];
   assignments: unknown[];
   expenseLines: unknown[];
   auditLog: Array<Record<string, unknown> & { actor: 'system' | 'you' | 'staff' }>;

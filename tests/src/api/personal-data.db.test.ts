@@ -256,6 +256,33 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
     expect(audited).toMatchObject({ action: 'read', subjectType: 'user', actorUserId: asked.user.id });
   });
 
+  test('a requester’s download holds the requests they filed, with the contact and notes they wrote, and not a colleague’s', async () => {
+    const requester = await insertUser(db(), { displayName: '依頼 花子' });
+    const colleague = await insertUser(db(), { displayName: '依頼 次郎' });
+    for (const user of [requester, colleague]) {
+      await db().insert(schema.organizationStaff).values({ userId: user.id, organizationId: world.organizationId });
+    }
+    const mine = await insertRequest(db(), world.associationId, world.organizationId, {
+      filedBy: requester.id,
+      contactName: '依頼 花子',
+      notes: '相談者は車いすを使います。',
+    });
+    await insertRequest(db(), world.associationId, world.organizationId, {
+      filedBy: colleague.id,
+      contactName: '依頼 次郎',
+      notes: 'Not for Hanako to see',
+    });
+    const response = await fetch(`${api.url}/account/personal-data.json`, {
+      headers: { cookie: `tsunagu_session=${await api.sessionFor(requester.id)}` },
+    });
+    const text = await response.text();
+    const disclosure = JSON.parse(text);
+    expect(disclosure.requestsFiled).toEqual([
+      expect.objectContaining({ id: mine.id, contactName: '依頼 花子', notes: '相談者は車いすを使います。' }),
+    ]);
+    expect(text).not.toContain('Not for Hanako to see');
+  });
+
   test('signed out, there is nothing to download', async () => {
     const response = await fetch(`${api.url}/account/personal-data.json`);
     expect(response.status).toBe(401);
