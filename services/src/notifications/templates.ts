@@ -131,41 +131,27 @@ const templates: {
         },
 
   organizationApplicationExistingAccount: (payload, locale, publicUrl) =>
-    locale === 'ja'
-      ? {
-          subject: '【つなぐ】このメールアドレスで依頼機関の利用申請がありました',
-          text: paragraphs(
-            `このメールアドレスを担当者として、${payload.association.nameJa}への依頼機関の利用申請がありましたが、このアドレスのアカウントはすでにあります。申請は受け付けていません。`,
-            `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}/`,
-            'パスワードをお忘れの場合は、サインイン画面から再設定できます。お心当たりがない場合は、このメールを破棄してください。',
-          ),
-        }
-      : {
-          subject: '[Tsunagu] An organization application with your e-mail address',
-          text: paragraphs(
-            `Someone applied for an organization to be served by ${payload.association.nameEn}, with this e-mail address as its staff, which already has an account. The application was not taken.`,
-            `Sign in with your account:\n${trimmed(publicUrl)}/`,
-            'If you have forgotten your password, you can reset it from the sign-in page. If you did not apply, ignore this e-mail.',
-          ),
-        },
+    existingAccount(locale, publicUrl, {
+      ja: {
+        subject: '【つなぐ】このメールアドレスで依頼機関の利用申請がありました',
+        lead: `このメールアドレスを担当者として、${payload.association.nameJa}への依頼機関の利用申請がありましたが、このアドレスのアカウントはすでにあります。申請は受け付けていません。`,
+      },
+      en: {
+        subject: '[Tsunagu] An organization application with your e-mail address',
+        lead: `Someone applied for an organization to be served by ${payload.association.nameEn}, with this e-mail address as its staff, which already has an account. The application was not taken.`,
+      },
+    }),
   volunteerApplicationExistingAccount: (payload, locale, publicUrl) =>
-    locale === 'ja'
-      ? {
-          subject: '【つなぐ】このメールアドレスでボランティア登録の申請がありました',
-          text: paragraphs(
-            `このメールアドレスで${payload.association.nameJa}へのボランティア登録が申請されましたが、このアドレスのアカウントはすでにあります。新しいアカウントは作成していません。`,
-            `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}/`,
-            `パスワードをお忘れの場合は、サインイン画面から再設定できます。お心当たりがない場合は、このメールを破棄してください。`,
-          ),
-        }
-      : {
-          subject: '[Tsunagu] A volunteer application with your e-mail address',
-          text: paragraphs(
-            `Someone applied to volunteer for ${payload.association.nameEn} with this e-mail address, which already has an account. No new account was created.`,
-            `Sign in with your account:\n${trimmed(publicUrl)}/`,
-            'If you have forgotten your password, you can reset it from the sign-in page. If you did not apply, ignore this e-mail.',
-          ),
-        },
+    existingAccount(locale, publicUrl, {
+      ja: {
+        subject: '【つなぐ】このメールアドレスでボランティア登録の申請がありました',
+        lead: `このメールアドレスで${payload.association.nameJa}へのボランティア登録が申請されましたが、このアドレスのアカウントはすでにあります。新しいアカウントは作成していません。`,
+      },
+      en: {
+        subject: '[Tsunagu] A volunteer application with your e-mail address',
+        lead: `Someone applied to volunteer for ${payload.association.nameEn} with this e-mail address, which already has an account. No new account was created.`,
+      },
+    }),
 
   volunteerApplicationApproved: (payload, locale, publicUrl) =>
     locale === 'ja'
@@ -284,6 +270,32 @@ export function withoutTokens(text: string): string {
 }
 
 const partnersPage = (publicUrl: string) => `${trimmed(publicUrl)}/admin/partners`;
+
+/** An application with a registered address: what happened, then how to sign in instead. */
+function existingAccount(
+  locale: Locale,
+  publicUrl: string,
+  words: Record<Locale, { subject: string; lead: string }>,
+): RenderedEmail {
+  const { subject, lead } = words[locale];
+  return locale === 'ja'
+    ? {
+        subject,
+        text: paragraphs(
+          lead,
+          `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}/`,
+          'パスワードをお忘れの場合は、サインイン画面から再設定できます。お心当たりがない場合は、このメールを破棄してください。',
+        ),
+      }
+    : {
+        subject,
+        text: paragraphs(
+          lead,
+          `Sign in with your account:\n${trimmed(publicUrl)}/`,
+          'If you have forgotten your password, you can reset it from the sign-in page. If you did not apply, ignore this e-mail.',
+        ),
+      };
+}
 
 const trimmed = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 
