@@ -91,6 +91,9 @@ export default defineConfig({
           // Each file starts servers of its own; two cores cannot take many at once.
           fileParallelism: false,
           testTimeout: 120_000,
+          // A page that waits on the API and a workflow can take seconds on a loaded machine; the
+          // one-second default of expect.poll failed CI while nothing was wrong.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 120_000,
         },
       },
