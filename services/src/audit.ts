@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import type { Viewer } from './viewer';
+import type { Viewer } from '@tsunagu/domain';
 
 export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete';

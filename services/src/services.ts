@@ -1,10 +1,10 @@
 import type { Db } from '@tsunagu/db';
+import type { Clock } from '@tsunagu/domain';
 import { createAccountService } from './accounts/service';
 import { createSessionService } from './accounts/sessions';
 import { createPartnershipService } from './associations/partnerships';
 import { createAssociationService } from './associations/service';
 import { createAuditService } from './audit';
-import type { Clock } from './clock';
 import { type Dispatcher, detachedDispatcher } from './dispatch/port';
 import { createDispatchService } from './dispatch/service';
 import { createCostService } from './expenses/costs';

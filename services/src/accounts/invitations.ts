@@ -1,14 +1,19 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  anonymous,
+  bilingual,
+  type Clock,
+  ForbiddenError,
+  invitationDays,
+  mayActOn,
+  parseInput,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ForbiddenError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
-import { invitationDays } from '../notifications/templates';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import { anonymous, type Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
 import { hashToken, newToken } from './sessions';
 

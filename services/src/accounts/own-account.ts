@@ -1,10 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
+import { bilingual, type Clock, parseInput, UnauthenticatedError, type Viewer } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Clock } from '../clock';
-import { UnauthenticatedError } from '../errors';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
 
 const ownAccountSchema = z.object({
   displayName: z

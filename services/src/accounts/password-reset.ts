@@ -1,13 +1,9 @@
 import { type Db, schema } from '@tsunagu/db';
+import { anonymous, bilingual, type Clock, parseInput, passwordResetHours, ValidationError } from '@tsunagu/domain';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
-import { passwordResetHours } from '../notifications/templates';
-import { bilingual, parseInput } from '../validation';
-import { anonymous } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
 import { deleteSessionsOf, hashToken, newToken } from './sessions';
 

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { bilingual } from '@tsunagu/domain';
 import { z } from 'zod';
-import { bilingual } from '../validation';
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 // `algorithm: 2` is Argon2id (the package's const enum cannot be imported under isolated modules).

@@ -1,5 +1,5 @@
 import type { Db } from '@tsunagu/db';
-import type { Clock } from '../clock';
+import type { Clock } from '@tsunagu/domain';
 import { createInvitationService } from './invitations';
 import { createOwnAccountService } from './own-account';
 import { createPasswordResetService } from './password-reset';

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Db, schema } from '@tsunagu/db';
+import { anonymous, type Viewer } from '@tsunagu/domain';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { anonymous, type Viewer } from '../viewer';
 
 /** How long a session lasts without signing in again. */
 export const sessionDays = 14;

@@ -1,8 +1,6 @@
 import type { Db } from '@tsunagu/db';
+import { bilingual, type Clock, parseInput, RateLimitedError, ValidationError } from '@tsunagu/domain';
 import { z } from 'zod';
-import type { Clock } from '../clock';
-import { RateLimitedError, ValidationError } from '../errors';
-import { bilingual, parseInput } from '../validation';
 import { emailSchema, hashPassword, verifyPassword } from './passwords';
 import { loginRetryAfter, recordLoginAttempt } from './throttling';
 

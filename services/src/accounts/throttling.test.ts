@@ -1,5 +1,5 @@
+import { fixedClock } from '@tsunagu/domain';
 import { describe, expect, test } from 'vitest';
-import { fixedClock } from '../clock';
 import { secondsUntilAllowed } from './throttling';
 
 const now = fixedClock('2026-04-01T10:00:00').now();

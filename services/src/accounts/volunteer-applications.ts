@@ -1,13 +1,19 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  bilingual,
+  type Clock,
+  ConflictError,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  parseInput,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
 import { emailSchema, hashPassword, passwordSchema } from './passwords';
 
 const applicationSchema = z.object({

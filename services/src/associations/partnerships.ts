@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, schema } from '@tsunagu/db';
+import {
+  type AssociationNames,
+  type Clock,
+  type EmailMessage,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  type PartnershipEvent,
+  type PartnershipNotice,
+  tenancyOf,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Clock } from '../clock';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
-import type { AssociationNames, EmailMessage, PartnershipEvent, PartnershipNotice } from '../notifications/templates';
-import { mayActOn, tenancyOf } from '../tenancy';
-import type { Viewer } from '../viewer';
 
 /**
  * Partnerships between associations. Association A's admin proposes to B; only once B's admin

@@ -1,11 +1,19 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  type AssociationPolicy,
+  applyPolicyChanges,
+  type Clock,
+  ConflictError,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  type PolicyChanges,
+  parseInput,
+  policySchema,
+  readPolicy,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq } from 'drizzle-orm';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { mayActOn } from '../tenancy';
-import { parseInput } from '../validation';
-import type { Viewer } from '../viewer';
-import { type AssociationPolicy, applyPolicyChanges, type PolicyChanges, policySchema, readPolicy } from './policy';
 
 export const staffRoles = schema.staffRole.enumValues;
 export type StaffRole = (typeof staffRoles)[number];

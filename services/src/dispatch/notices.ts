@@ -1,10 +1,8 @@
 import { type Db, schema } from '@tsunagu/db';
+import { type DispatchEvent, type DispatchNotice, type EmailMessage, readPolicy } from '@tsunagu/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { readPolicy } from '../associations/policy';
 import type { CalendarEvent } from '../notifications/calendar-event';
-import type { DispatchEvent, DispatchNotice } from '../notifications/dispatch-templates';
 import { enqueueEmail } from '../notifications/outbox';
-import type { EmailMessage } from '../notifications/templates';
 import { assignmentEvent } from '../volunteers/calendar-feed';
 
 /** Who a dispatch message goes to: a user of the app, or an organization's contact address. */

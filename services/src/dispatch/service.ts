@@ -1,18 +1,25 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  bilingual,
+  type Clock,
+  ConflictError,
+  doubleBookingMessage,
+  ForbiddenError,
+  finalStages,
+  mayActOn,
+  NotFoundError,
+  parseInput,
+  readPolicy,
+  reportedTimesProblems,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { associationsReachedBy } from '../associations/partnerships';
-import { readPolicy } from '../associations/policy';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
-import { doubleBookingMessage } from '../requests/double-booking';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';
-import { finalStages, reportedTimesProblems } from './rules';
 import type { AcceptOutcome } from './steps';
 import { missingReports } from './steps';
 

@@ -1,14 +1,29 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  answerDueAt,
+  busyRange,
+  ConflictError,
+  cancellationTerms,
+  confirmedSchedule,
+  type DispatchReason,
+  type DispatchStage,
+  finalStages,
+  isDeadlock,
+  isDoubleBooking,
+  needsReconfirmation,
+  nextWaveStep,
+  offerDeadline,
+  PeriodClosedError,
+  pickWave,
+  reportReminderTimes,
+  screeningDecision,
+  tokyo,
+} from '@tsunagu/domain';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { tokyo } from '../clock';
-import { ConflictError, PeriodClosedError } from '../errors';
 import { copyRatesForAssignment } from '../expenses/rate-schedules';
 import { createCancellationFeeLines } from '../expenses/service';
 import { rankCandidates } from '../matching/candidates';
-import type { DispatchReason } from '../notifications/dispatch-templates';
-import { busyRange } from '../requests/busy';
-import { isDeadlock, isDoubleBooking } from '../requests/double-booking';
 import {
   appointmentOf,
   type DispatchRequest,
@@ -20,19 +35,6 @@ import {
   requesterOf,
   volunteersById,
 } from './notices';
-import {
-  answerDueAt,
-  cancellationTerms,
-  confirmedSchedule,
-  type DispatchStage,
-  finalStages,
-  needsReconfirmation,
-  nextWaveStep,
-  offerDeadline,
-  pickWave,
-  reportReminderTimes,
-  screeningDecision,
-} from './rules';
 
 /**
  * The steps of dispatch that the workflow runs as activities. Each step is one transaction that

@@ -1,10 +1,17 @@
 import type { Db } from '@tsunagu/db';
+import {
+  calendarYearOf,
+  type ExpenseKind,
+  type ExpenseStatus,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  type Payer,
+  tenancyOf,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { mayActOn, tenancyOf } from '../tenancy';
-import type { Viewer } from '../viewer';
-import { calendarYearOf, type ExpenseStatus } from './lines';
-import type { ExpenseKind, Payer } from './rates';
 
 /**
  * What the requesting organization and a volunteer see of the expense lines. Drafts are the

@@ -1,9 +1,15 @@
 import type { Writable } from 'node:stream';
+import {
+  type ExpenseKind,
+  type ExpenseStatus,
+  grantTaxCategoryNames,
+  hoursOf,
+  type LineEligibility,
+  type Payer,
+  type ReconciliationTotals,
+  type ReportRow,
+} from '@tsunagu/domain';
 import ExcelJS from 'exceljs';
-import { grantTaxCategoryNames } from '../grant-tax';
-import type { ExpenseStatus, LineEligibility } from './lines';
-import type { ExpenseKind, Payer } from './rates';
-import { hoursOf, type ReconciliationTotals, type ReportRow } from './report';
 
 /**
  * The reconciliation as a table a municipality can attach to its claim: CSV that Excel opens as

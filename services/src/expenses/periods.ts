@@ -1,11 +1,20 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  type Clock,
+  ConflictError,
+  type FiscalPeriod,
+  ForbiddenError,
+  fiscalYearOfDate,
+  isInClosedPeriod,
+  mayActOn,
+  monthOfDate,
+  NotFoundError,
+  PeriodClosedError,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
-import { mayActOn } from '../tenancy';
-import type { Viewer } from '../viewer';
-import { type FiscalPeriod, fiscalYearOfDate, isInClosedPeriod, monthOfDate } from './lines';
 
 /** The SQLSTATE the migration's guard raises when a statement touches a line of a closed period. */
 const closedPeriodState = 'TS001';

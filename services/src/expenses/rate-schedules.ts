@@ -1,14 +1,21 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  activityDateOf,
+  bilingual,
+  type Clock,
+  ConflictError,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  parseInput,
+  type RateRules,
+  type RateRulesInput,
+  rateRulesSchema,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
-import { activityDateOf } from './lines';
-import { type RateRules, type RateRulesInput, rateRulesSchema } from './rates';
 
 export type RateScheduleRow = typeof schema.rateSchedules.$inferSelect;
 

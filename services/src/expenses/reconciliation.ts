@@ -1,11 +1,27 @@
 import type { Writable } from 'node:stream';
 import { type Db, schema } from '@tsunagu/db';
+import {
+  assembleReport,
+  type BearingGovernment,
+  type Clock,
+  calendarYearOf,
+  type DispatchCell,
+  type ExpenseKind,
+  type ExpenseStatus,
+  type FiscalPeriod,
+  ForbiddenError,
+  type LineEligibility,
+  mayActOn,
+  NotFoundError,
+  type Payer,
+  type ReconciliationTotals,
+  type ReportRow,
+  type TotalsCell,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import type { Clock } from '../clock';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { supplyAndDemand } from '../requests/supply-demand';
-import { mayActOn } from '../tenancy';
-import type { Viewer } from '../viewer';
 import {
   csvWriter,
   type ExportLine,
@@ -21,17 +37,7 @@ import {
   valuesOf,
   xlsxWriter,
 } from './export';
-import { calendarYearOf, type ExpenseStatus, type FiscalPeriod, type LineEligibility } from './lines';
 import { closedPeriods } from './periods';
-import type { ExpenseKind, Payer } from './rates';
-import {
-  assembleReport,
-  type BearingGovernment,
-  type DispatchCell,
-  type ReconciliationTotals,
-  type ReportRow,
-  type TotalsCell,
-} from './report';
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);

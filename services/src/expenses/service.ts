@@ -1,41 +1,45 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  activityDateOf,
+  bearingBodyOf,
+  bilingual,
+  type CancellationFacts,
+  type Clock,
+  ConflictError,
+  categoryForPayer,
+  classify,
+  type DispatchFacts,
+  type ExpenseKind,
+  type ExpenseStatus,
+  expenseKinds,
+  type FeeLine,
+  ForbiddenError,
+  feesForCancellation,
+  feesForDispatch,
+  fiscalYearOfDate,
+  type GrantTaxCategory,
+  grantTaxCategories,
+  isEditable,
+  isReversible,
+  mayActOn,
+  NotFoundError,
+  nextStatus,
+  type Payer,
+  PeriodClosedError,
+  parseInput,
+  payers,
+  RateRuleGap,
+  type RateRules,
+  tokyo,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { tokyo } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
-import { type GrantTaxCategory, grantTaxCategories } from '../grant-tax';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
-import {
-  activityDateOf,
-  bearingBodyOf,
-  categoryForPayer,
-  classify,
-  type ExpenseStatus,
-  fiscalYearOfDate,
-  isEditable,
-  isReversible,
-  nextStatus,
-} from './lines';
 import { assertOpen, isClosedPeriodViolation } from './periods';
 import { rateScheduleInForce, readRateRules } from './rate-schedules';
-import {
-  type CancellationFacts,
-  type DispatchFacts,
-  type ExpenseKind,
-  expenseKinds,
-  type FeeLine,
-  feesForCancellation,
-  feesForDispatch,
-  type Payer,
-  payers,
-  RateRuleGap,
-  type RateRules,
-} from './rates';
 
 export type ExpenseLineRow = typeof schema.expenseLines.$inferSelect;
 type NewLine = typeof schema.expenseLines.$inferInsert;

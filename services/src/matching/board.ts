@@ -1,9 +1,14 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  type Clock,
+  ConflictError,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { mayActOn } from '../tenancy';
-import type { Viewer } from '../viewer';
 import { type Candidate, rankCandidates } from './candidates';
 
 /** How many open requests the board looks at, soonest first, before checking each against the volunteer. */

@@ -1,15 +1,23 @@
 import type { Db } from '@tsunagu/db';
+import {
+  busyRange,
+  type Clock,
+  type Direction,
+  describeCandidate,
+  ForbiddenError,
+  type LanguageLevel,
+  mayActOn,
+  NotFoundError,
+  type Specialty,
+  scoreCandidate,
+  tokyo,
+  travelBufferMinutes,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { associationsReachedBy } from '../associations/partnerships';
-import { type Clock, tokyo } from '../clock';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { busyRange, travelBufferMinutes } from '../requests/busy';
-import type { Specialty } from '../requests/policy';
-import { mayActOn } from '../tenancy';
-import type { Viewer } from '../viewer';
-import { type Direction, describeCandidate } from './reasons';
-import { type LanguageLevel, scoreCandidate } from './score';
 
 /** Levels from the strongest down: a volunteer at the minimum level or above passes. */
 const levelsStrongestFirst: LanguageLevel[] = ['native', 'fluent', 'business', 'conversational'];

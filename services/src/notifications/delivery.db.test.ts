@@ -1,9 +1,9 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { fixedClock } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import type { SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { fixedClock } from '../clock';
 import { createLogger } from '../logger';
 import { type DeliveryDependencies, deliverPending, type MailTransport } from './delivery';
 import { enqueueEmail, type OutgoingEmail } from './outbox';

@@ -1,12 +1,11 @@
 import { type Db, schema } from '@tsunagu/db';
+import { type Clock, type EmailMessage, isEmailTemplate, renderEmail } from '@tsunagu/domain';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { createTransport, type Transporter } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { calendarEventOf, type RenderedCalendar, renderCalendarEvent } from './calendar-event';
-import { type EmailMessage, isEmailTemplate, renderEmail } from './templates';
 
 /** What delivery needs of a mail transport: nodemailer's `sendMail`. */
 export type MailTransport = Pick<Transporter, 'sendMail'>;

@@ -1,6 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
+import type { EmailMessage, Locale } from '@tsunagu/domain';
 import type { CalendarEvent } from './calendar-event';
-import type { EmailMessage, Locale } from './templates';
 
 export type OutgoingEmail = EmailMessage & {
   /** Names this message for good: enqueueing the same key again does nothing. */

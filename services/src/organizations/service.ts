@@ -1,14 +1,20 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  bilingual,
+  type Clock,
+  ConflictError,
+  ForbiddenError,
+  mayActOn,
+  NotFoundError,
+  parseInput,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
 
 export const organizationTypes = schema.organizationType.enumValues;
 export type OrganizationType = (typeof organizationTypes)[number];

@@ -1,7 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
+import type { Viewer } from '@tsunagu/domain';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit';
-import type { Viewer } from '../viewer';
 
 /**
  * The name a person (or an organization's contact) goes by once erased. Derived from the row's

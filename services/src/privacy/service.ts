@@ -1,13 +1,20 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  anonymous,
+  type Clock,
+  ErasureRefusedError,
+  ForbiddenError,
+  NotFoundError,
+  type RetentionPolicy,
+  readPolicy,
+  retentionDue,
+  UnauthenticatedError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { readPolicy } from '../associations/policy';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ErasureRefusedError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../logger';
-import { anonymous, type Viewer } from '../viewer';
 import { anonymiseOrganizationIn, associationsOfPerson, erasePersonIn, eraseRequestParticularsIn } from './erasure';
-import { type RetentionPolicy, retentionDue } from './retention';
 
 export interface RetentionRun {
   people: number;

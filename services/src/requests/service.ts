@@ -1,22 +1,35 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  type BearingBodyKind,
+  bearingBodyOf,
+  bilingual,
+  type Clock,
+  ConflictError,
+  checkRequestPolicy,
+  type FieldProblem,
+  ForbiddenError,
+  type Holidays,
+  mayActOn,
+  NotFoundError,
+  occurrences,
+  parseInput,
+  readPolicy,
+  requestPurposes,
+  seriesProblems,
+  splitSeries,
+  suggestCategory,
+  tokyo,
+  ValidationError,
+  type Viewer,
+  type WeeklySeries,
+} from '@tsunagu/domain';
 import { between, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { readPolicy } from '../associations/policy';
 import { recordAudit } from '../audit';
-import type { Holidays } from '../calendar';
-import { type Clock, tokyo } from '../clock';
 import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
 import { settleCancellation } from '../dispatch/steps';
-import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { bearingBodyOf } from '../expenses/lines';
-import { type BearingBodyKind, requestPurposes, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
-import { checkRequestPolicy } from './policy';
-import { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './recurrence';
 
 type RequestRow = typeof schema.requests.$inferSelect;
 type SeriesRow = typeof schema.requestSeries.$inferSelect;

@@ -1,8 +1,6 @@
 import type { Db } from '@tsunagu/db';
+import { ForbiddenError, mayActOn, tenancyOf, ValidationError, type Viewer } from '@tsunagu/domain';
 import { sql } from 'drizzle-orm';
-import { ForbiddenError, ValidationError } from '../errors';
-import { mayActOn, tenancyOf } from '../tenancy';
-import type { Viewer } from '../viewer';
 
 /** Requests and how many were filled, for one language, month and association. */
 export interface SupplyDemandCell {

@@ -1,10 +1,8 @@
 import { type Db, schema } from '@tsunagu/db';
+import { type Clock, ForbiddenError, type Viewer } from '@tsunagu/domain';
 import { and, gte, or, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../accounts/sessions';
-import type { Clock } from '../clock';
-import { ForbiddenError } from '../errors';
 import { type CalendarEvent, calendarSequence, renderCalendarFeed } from '../notifications/calendar-event';
-import type { Viewer } from '../viewer';
 
 /** The feed shows the last month too, so a calendar keeps what was done recently. */
 const pastDays = 30;

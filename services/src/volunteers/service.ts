@@ -1,21 +1,28 @@
 import { type Db, schema } from '@tsunagu/db';
+import {
+  availabilityProblems,
+  bilingual,
+  type Clock,
+  ConflictError,
+  canChangeMembershipStatus,
+  canChangeVolunteerStatus,
+  certificateDateProblem,
+  dayOffProblems,
+  type EntryProblem,
+  type FieldProblem,
+  ForbiddenError,
+  type MembershipStatus,
+  mayActOn,
+  NotFoundError,
+  parseInput,
+  registrationExpiryAfterRenewal,
+  ValidationError,
+  type Viewer,
+  type VolunteerStatus,
+} from '@tsunagu/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
-import type { Clock } from '../clock';
-import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
-import type { Viewer } from '../viewer';
-import { availabilityProblems, dayOffProblems, type EntryProblem } from './availability';
-import { certificateDateProblem } from './certificates';
-import { registrationExpiryAfterRenewal } from './paperwork';
-import {
-  canChangeMembershipStatus,
-  canChangeVolunteerStatus,
-  type MembershipStatus,
-  type VolunteerStatus,
-} from './profile';
 
 export const specialties = schema.specialty.enumValues;
 export const languageLevels = schema.languageLevel.enumValues;

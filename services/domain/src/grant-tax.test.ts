@@ -70,8 +70,3 @@ test('no purpose suggests a category its bearing body may not claim', () => {
     }
   }
 });
-
-test('the purposes are the ones the database stores', async () => {
-  const { schema } = await import('@tsunagu/db');
-  expect(schema.requestPurpose.enumValues).toEqual([...requestPurposes]);
-});

@@ -1,0 +1,154 @@
+export {
+  type AssociationPolicy,
+  applyPolicyChanges,
+  defaultPolicy,
+  type PolicyChanges,
+  policySchema,
+  readPolicy,
+  type ScopeRule,
+  scopeRules,
+} from './associations/policy';
+export { addBusinessDays, businessDaysBetween, fiscalYearOf, type Holidays, isBusinessDay } from './calendar';
+export { type Clock, fixedClock, systemClock, tokyo } from './clock';
+export { classifyStepFailure, type StepFailure } from './dispatch/failures';
+export {
+  answerDueAt,
+  cancellationTerms,
+  confirmedSchedule,
+  type DispatchStage,
+  dispatchStages,
+  finalStages,
+  needsReconfirmation,
+  nextWaveStep,
+  offerDeadline,
+  pickWave,
+  reportedTimesProblems,
+  reportReminderTimes,
+  screeningDecision,
+} from './dispatch/rules';
+export {
+  ConflictError,
+  DomainError,
+  type ErasureRefusal,
+  ErasureRefusedError,
+  erasureRefusals,
+  type FieldProblem,
+  ForbiddenError,
+  type Localized,
+  NotFoundError,
+  PeriodClosedError,
+  RateLimitedError,
+  UnauthenticatedError,
+  ValidationError,
+} from './errors';
+export {
+  activityDateOf,
+  bearingBodyOf,
+  calendarYearOf,
+  categoryForPayer,
+  classify,
+  type ExpenseStatus,
+  expenseStatuses,
+  type FiscalPeriod,
+  fiscalYearOfDate,
+  isEditable,
+  isInClosedPeriod,
+  isReversible,
+  type LineEligibility,
+  lineEligibilities,
+  monthOfDate,
+  nextStatus,
+} from './expenses/lines';
+export {
+  type CancellationFacts,
+  type DispatchFacts,
+  type ExpenseKind,
+  expenseKinds,
+  type FeeLine,
+  feesForCancellation,
+  feesForDispatch,
+  honorariumKinds,
+  illustrativeRateRules,
+  type Payer,
+  payers,
+  RateRuleGap,
+  type RateRules,
+  type RateRulesInput,
+  rateRulesSchema,
+  roundingModes,
+} from './expenses/rates';
+export {
+  assembleReport,
+  type BearingGovernment,
+  type DispatchCell,
+  hoursOf,
+  type ReconciliationTotals,
+  type ReportRow,
+  type TotalsCell,
+} from './expenses/report';
+export {
+  type BearingBodyKind,
+  type GrantTaxCategory,
+  type GrantTaxMeasure,
+  grantTaxCategories,
+  grantTaxCategoryNames,
+  requestPurposes,
+  suggestCategory,
+} from './grant-tax';
+export { type Direction, describeCandidate } from './matching/reasons';
+export { type LanguageLevel, scoreCandidate } from './matching/score';
+export {
+  calendarMethods,
+  type DispatchEvent,
+  type DispatchNotice,
+  type DispatchReason,
+  dispatchEvents,
+} from './notifications/dispatch-templates';
+export {
+  type AssociationNames,
+  type EmailMessage,
+  invitationDays,
+  isEmailTemplate,
+  type Locale,
+  type PartnershipEvent,
+  type PartnershipNotice,
+  passwordResetHours,
+  renderEmail,
+  withoutTokens,
+} from './notifications/templates';
+export { type RetentionPolicy, retentionDue } from './privacy/retention';
+export { busyRange, travelBufferMinutes } from './requests/busy';
+export { doubleBookingMessage, isDeadlock, isDoubleBooking } from './requests/double-booking';
+export { checkRequestPolicy, type Specialty } from './requests/policy';
+export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
+export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
+export { bilingual, parseInput } from './validation';
+export {
+  anonymous,
+  isAdmin,
+  isCoordinator,
+  isRequester,
+  isVolunteer,
+  localeFromAcceptLanguage,
+  type Viewer,
+} from './viewer';
+export {
+  availabilityProblems,
+  type DayOffRange,
+  dayOffProblems,
+  type EntryProblem,
+  findOverlaps,
+  isDayOff,
+  type WeeklyWindow,
+} from './volunteers/availability';
+export { certificateDateProblem, isCertificateValidOn } from './volunteers/certificates';
+export { type RenewalReminder, registrationExpiryAfterRenewal, renewalRemindersDue } from './volunteers/paperwork';
+export {
+  canChangeMembershipStatus,
+  canChangeVolunteerStatus,
+  type MembershipStatus,
+  type ProfileCompleteness,
+  type ProfileGap,
+  profileCompleteness,
+  type VolunteerStatus,
+} from './volunteers/profile';
