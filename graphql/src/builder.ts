@@ -13,7 +13,7 @@ import {
   NotFoundError,
   type Owner,
   ValidationError,
-} from '@tsunagu/services';
+} from '@tsunagu/domain';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context';

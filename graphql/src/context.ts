@@ -1,5 +1,6 @@
 import type { Db } from '@tsunagu/db';
-import type { Health, Services, Viewer } from '@tsunagu/services';
+import type { Viewer } from '@tsunagu/domain';
+import type { Health, Services } from '@tsunagu/services';
 
 /** Session cookies for this request: read what came in, queue what goes out. */
 export interface CookieJar {

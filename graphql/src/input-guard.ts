@@ -4,7 +4,7 @@ import SchemaBuilder, {
   PothosValidationError,
   type SchemaTypes,
 } from '@pothos/core';
-import { DomainError, type FieldProblem, type Localized, ValidationError } from '@tsunagu/services';
+import { DomainError, type FieldProblem, type Localized, ValidationError } from '@tsunagu/domain';
 import {
   type GraphQLArgument,
   GraphQLError,

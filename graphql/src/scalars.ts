@@ -1,4 +1,4 @@
-import type { Localized } from '@tsunagu/services';
+import type { Localized } from '@tsunagu/domain';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder';
 

@@ -1,4 +1,4 @@
-import { type Capacity, tenancyOf, type Viewer } from '@tsunagu/services';
+import { type Capacity, tenancyOf, type Viewer } from '@tsunagu/domain';
 
 // `where` values for lists, from the same rule as the scopes and the services (`mayActOn`): an
 // empty list matches no row, so a viewer without the capacity sees nothing rather than everything.

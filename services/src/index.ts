@@ -1,5 +1,3 @@
-// Until the consumers import the domain from @tsunagu/domain themselves (the next commit).
-export * from '@tsunagu/domain';
 export { invitedRoles } from './accounts/invitations';
 export { emailSchema, hashPassword, passwordSchema, verifyPassword } from './accounts/passwords';
 export {

@@ -5,14 +5,8 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { startTemporalDevServer } from '@tsunagu/api';
 import { createDatabase, type Db, schema } from '@tsunagu/db';
-import {
-  createLogger,
-  createServices,
-  detachedDispatcher,
-  type Services,
-  systemClock,
-  type Viewer,
-} from '@tsunagu/services';
+import { systemClock, type Viewer } from '@tsunagu/domain';
+import { createLogger, createServices, detachedDispatcher, type Services } from '@tsunagu/services';
 import { createTemporalDispatcher, dispatchWorkflowId, stateQuery } from '@tsunagu/workflows';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';

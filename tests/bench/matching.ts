@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDatabase, type Db, loadReferenceData, schema, seedAssignmentHistory, seedDemoData } from '@tsunagu/db';
-import { fixedClock, rankCandidates } from '@tsunagu/services';
+import { fixedClock } from '@tsunagu/domain';
+import { rankCandidates } from '@tsunagu/services';
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { classifyStepFailure } from '@tsunagu/domain';
 import {
-  classifyStepFailure,
   type DeliveryDependencies,
   type DispatchSteps,
   defaultBatchSize,

@@ -6,7 +6,8 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ConflictError, type Dispatcher, type DispatchSignal } from '@tsunagu/services';
+import { ConflictError } from '@tsunagu/domain';
+import type { Dispatcher, DispatchSignal } from '@tsunagu/services';
 import {
   acceptUpdate,
   approveUpdate,

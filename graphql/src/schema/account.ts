@@ -1,4 +1,5 @@
-import { anonymous, invitedRoles, RateLimitedError, ValidationError } from '@tsunagu/services';
+import { anonymous, RateLimitedError, ValidationError } from '@tsunagu/domain';
+import { invitedRoles } from '@tsunagu/services';
 import { builder } from '../builder';
 import { sessionCookie, signIn, signOut } from '../session';
 import { Association } from './association';

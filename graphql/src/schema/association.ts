@@ -1,4 +1,5 @@
-import { type AssociationPolicy, partnershipStatuses, readPolicy, scopeRules, staffRoles } from '@tsunagu/services';
+import { type AssociationPolicy, readPolicy, scopeRules } from '@tsunagu/domain';
+import { partnershipStatuses, staffRoles } from '@tsunagu/services';
 import { builder } from '../builder';
 import { selected } from './selection';
 import { User } from './user';

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { mayActOn, type PersonalDataRead, tenancyOf } from '@tsunagu/services';
+import { mayActOn, tenancyOf } from '@tsunagu/domain';
+import type { PersonalDataRead } from '@tsunagu/services';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { User } from './user';

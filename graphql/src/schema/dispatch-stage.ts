@@ -1,4 +1,4 @@
-import { dispatchStages } from '@tsunagu/services';
+import { dispatchStages } from '@tsunagu/domain';
 import { builder } from '../builder';
 
 /** Its own module: requests filter by it and dispatch exposes it, and each imports the other's types. */

@@ -1,4 +1,5 @@
-import { acceptResults, assignmentStatuses, offerStatuses, PeriodClosedError } from '@tsunagu/services';
+import { PeriodClosedError } from '@tsunagu/domain';
+import { acceptResults, assignmentStatuses, offerStatuses } from '@tsunagu/services';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { own } from '../tenancy';

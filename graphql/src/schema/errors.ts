@@ -5,7 +5,7 @@ import {
   NotFoundError,
   RateLimitedError,
   ValidationError,
-} from '@tsunagu/services';
+} from '@tsunagu/domain';
 import { builder } from '../builder';
 
 /** Every error a client can act on shares this interface: `... on Error { message }` always works. */

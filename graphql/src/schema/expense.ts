@@ -9,9 +9,9 @@ import {
   payers,
   type RateRules,
   type RateRulesInput,
-  readRateRules,
   roundingModes,
-} from '@tsunagu/services';
+} from '@tsunagu/domain';
+import { readRateRules } from '@tsunagu/services';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { associationsOf } from '../tenancy';

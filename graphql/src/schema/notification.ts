@@ -1,4 +1,4 @@
-import { mayActOn, withoutTokens } from '@tsunagu/services';
+import { mayActOn, withoutTokens } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { associationsOf, own } from '../tenancy';
 

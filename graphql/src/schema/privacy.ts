@@ -1,4 +1,4 @@
-import { ErasureRefusedError, erasureRefusals } from '@tsunagu/services';
+import { ErasureRefusedError, erasureRefusals } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { ErrorInterface } from './errors';
 import { User } from './user';

@@ -1,15 +1,17 @@
 import {
+  expenseKinds,
+  expenseStatuses,
+  hoursOf,
+  mayActOn,
+  type ReconciliationTotals,
+  type ReportRow,
+} from '@tsunagu/domain';
+import {
   type Anomaly,
   anomalyKinds,
   type ExpenseLineRow,
-  expenseKinds,
-  expenseStatuses,
   fileNameOf,
-  hoursOf,
-  mayActOn,
   type ReconciliationReport,
-  type ReconciliationTotals,
-  type ReportRow,
   type SupplyDemandCell,
 } from '@tsunagu/services';
 import { builder } from '../builder';

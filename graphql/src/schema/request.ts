@@ -1,8 +1,7 @@
+import { mayActOn, requestPurposes } from '@tsunagu/domain';
 import {
-  mayActOn,
   type RequestChanges,
   requestModalities,
-  requestPurposes,
   requestRoutings,
   requestStatuses,
   translationDirections,

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@tsunagu/services';
+import { NotFoundError } from '@tsunagu/domain';
 
 /**
  * What a mutation that returns an object answers: the row the service wrote, read again through

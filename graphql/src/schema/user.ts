@@ -1,4 +1,4 @@
-import { isAdmin, isCoordinator, isRequester, isVolunteer, mayActOn, type Viewer } from '@tsunagu/services';
+import { isAdmin, isCoordinator, isRequester, isVolunteer, mayActOn, type Viewer } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { auditRead } from './audit';
 

@@ -1,10 +1,9 @@
+import { mayActOn, profileCompleteness } from '@tsunagu/domain';
 import {
   banDirections,
   languageDirections,
   languageLevels,
-  mayActOn,
   membershipStatuses,
-  profileCompleteness,
   specialties,
   type VolunteerProfileUpdate,
   volunteerStatuses,

@@ -4,6 +4,7 @@ import { createServer as createNetServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createDatabase, type Database, type Db, loadReferenceData, schema } from '@tsunagu/db';
+import { systemClock } from '@tsunagu/domain';
 import {
   checkHealth,
   createDispatchSteps,
@@ -16,7 +17,6 @@ import {
   type MailCatcher,
   shortReason,
   startMailCatcher,
-  systemClock,
   version,
 } from '@tsunagu/services';
 import {

@@ -4,11 +4,11 @@ import {
   busyRange,
   type Clock,
   fiscalYearOf,
-  hashPassword,
   illustrativeRateRules,
   suggestCategory,
   systemClock,
-} from '@tsunagu/services';
+} from '@tsunagu/domain';
+import { hashPassword } from '@tsunagu/services';
 
 /** The password of every demo account. Demo data is for trying the app, never for real use. */
 export const demoPassword = 'tsunagu-demo';

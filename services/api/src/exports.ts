@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DomainError } from '@tsunagu/domain';
 import { sessionCookie } from '@tsunagu/graphql';
-import { DomainError, fileNameOf, type Logger, type Services } from '@tsunagu/services';
+import { fileNameOf, type Logger, type Services } from '@tsunagu/services';
 
 /** `/exports/reconciliation/<id>`: the download of an export a coordinator asked for (`startReconciliationExport`). */
 export const exportPath = /^\/exports\/reconciliation\/([0-9a-f-]{36})$/;

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Db } from '@tsunagu/db';
+import { localeFromAcceptLanguage } from '@tsunagu/domain';
 import { type Context, type CookieJar, schema, sessionCookie } from '@tsunagu/graphql';
-import { type Health, type Logger, localeFromAcceptLanguage, type Services } from '@tsunagu/services';
+import type { Health, Logger, Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
 import { serveCalendarFeed } from './calendar-feed';

@@ -1,11 +1,11 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { fixedClock } from '@tsunagu/domain';
 import {
   createLogger,
   createMailTransport,
   deliverPending,
   enqueueEmail,
-  fixedClock,
   hashPassword,
   type ParsedMail,
   startMailCatcher,

@@ -1,6 +1,7 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { createDispatchSteps, type DispatchSteps, isDoubleBooking } from '@tsunagu/services';
+import { isDoubleBooking } from '@tsunagu/domain';
+import { createDispatchSteps, type DispatchSteps } from '@tsunagu/services';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertCoordinatorWorld, insertRequest, insertVolunteer } from '../support/fixtures';

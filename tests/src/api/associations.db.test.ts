@@ -1,6 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { defaultPolicy } from '@tsunagu/services';
+import { defaultPolicy } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';

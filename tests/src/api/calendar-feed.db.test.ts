@@ -1,6 +1,6 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { fixedClock, type Viewer } from '@tsunagu/services';
+import { fixedClock, type Viewer } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';

@@ -1,7 +1,7 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { fixedClock } from '@tsunagu/domain';
 import { schema as graphqlSchema } from '@tsunagu/graphql';
-import { fixedClock } from '@tsunagu/services';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { fixedClock } from '@tsunagu/services';
+import { fixedClock } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';

@@ -1,13 +1,7 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import {
-  createLogger,
-  createServices,
-  ForbiddenError,
-  fixedClock,
-  type Services,
-  type Viewer,
-} from '@tsunagu/services';
+import { ForbiddenError, fixedClock, type Viewer } from '@tsunagu/domain';
+import { createLogger, createServices, type Services } from '@tsunagu/services';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';

@@ -1,15 +1,7 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import {
-  ConflictError,
-  createLogger,
-  createServices,
-  ForbiddenError,
-  fixedClock,
-  type Services,
-  ValidationError,
-  type Viewer,
-} from '@tsunagu/services';
+import { ConflictError, ForbiddenError, fixedClock, ValidationError, type Viewer } from '@tsunagu/domain';
+import { createLogger, createServices, type Services } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi } from '../support/api';

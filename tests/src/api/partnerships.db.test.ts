@@ -1,6 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { createLogger, createServices, type Dispatcher, detachedDispatcher, fixedClock } from '@tsunagu/services';
+import { fixedClock } from '@tsunagu/domain';
+import { createLogger, createServices, type Dispatcher, detachedDispatcher } from '@tsunagu/services';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';

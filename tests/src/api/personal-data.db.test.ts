@@ -1,13 +1,7 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import {
-  createExpenseLinesForReport,
-  ErasureRefusedError,
-  ForbiddenError,
-  pseudonymOf,
-  recordAudit,
-  type Viewer,
-} from '@tsunagu/services';
+import { ErasureRefusedError, ForbiddenError, type Viewer } from '@tsunagu/domain';
+import { createExpenseLinesForReport, pseudonymOf, recordAudit } from '@tsunagu/services';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ExpenseWorld, insertDispatch, insertExpenseWorld } from '../expenses/world';

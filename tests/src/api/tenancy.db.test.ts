@@ -1,13 +1,7 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import {
-  createLogger,
-  createMailTransport,
-  deliverPending,
-  enqueueEmail,
-  fixedClock,
-  startMailCatcher,
-} from '@tsunagu/services';
+import { fixedClock } from '@tsunagu/domain';
+import { createLogger, createMailTransport, deliverPending, enqueueEmail, startMailCatcher } from '@tsunagu/services';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import { insertAssociation, insertStaffMember, insertVolunteer } from '../support/fixtures';

@@ -1,11 +1,11 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { fixedClock } from '@tsunagu/domain';
 import {
   createDispatchSteps,
   createLogger,
   createServices,
   type DispatchSteps,
-  fixedClock,
   rankCandidates,
   type Services,
 } from '@tsunagu/services';

@@ -3,15 +3,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Db, schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import {
-  ConflictError,
-  createLogger,
-  createServices,
-  type Dispatcher,
-  type DispatchSteps,
-  fixedClock,
-  type Services,
-} from '@tsunagu/services';
+import { ConflictError, fixedClock } from '@tsunagu/domain';
+import { createLogger, createServices, type Dispatcher, type DispatchSteps, type Services } from '@tsunagu/services';
 import { dispatchWorkflowId } from '@tsunagu/workflows';
 import { recordHistory } from '@tsunagu/workflows/testing';
 import { eq, sql } from 'drizzle-orm';

@@ -1,5 +1,6 @@
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { createExpenseLinesForReport, ForbiddenError, type Viewer } from '@tsunagu/services';
+import { ForbiddenError, type Viewer } from '@tsunagu/domain';
+import { createExpenseLinesForReport } from '@tsunagu/services';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertAssociation, insertOrganization, insertRequester, insertStaffMember } from '../support/fixtures';
 import { coordinatorOf, type ExpenseWorld, insertDispatch, insertExpenseWorld } from './world';

@@ -1,14 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { ConflictError, ForbiddenError, grantTaxCategories, PeriodClosedError } from '@tsunagu/domain';
 import {
-  ConflictError,
   copyRatesForAssignment,
   createCancellationFeeLines,
   createExpenseLinesForReport,
-  ForbiddenError,
-  grantTaxCategories,
-  PeriodClosedError,
   supplyAndDemand,
 } from '@tsunagu/services';
 import { eq, sql } from 'drizzle-orm';

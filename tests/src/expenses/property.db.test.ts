@@ -1,8 +1,6 @@
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import {
   ConflictError,
-  closedPeriods,
-  createExpenseLinesForReport,
   expenseKinds,
   type FiscalPeriod,
   grantTaxCategories,
@@ -10,7 +8,8 @@ import {
   PeriodClosedError,
   payers,
   ValidationError,
-} from '@tsunagu/services';
+} from '@tsunagu/domain';
+import { closedPeriods, createExpenseLinesForReport } from '@tsunagu/services';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

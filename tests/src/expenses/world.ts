@@ -1,5 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
-import { createLogger, createServices, fixedClock, type Viewer } from '@tsunagu/services';
+import { fixedClock, type Viewer } from '@tsunagu/domain';
+import { createLogger, createServices } from '@tsunagu/services';
 import { sql } from 'drizzle-orm';
 import {
   insertCoordinatorWorld,

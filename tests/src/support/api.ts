@@ -1,15 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@tsunagu/api';
 import type { Database } from '@tsunagu/db';
-import {
-  type Clock,
-  createLogger,
-  createServices,
-  createSession,
-  type Dispatcher,
-  systemClock,
-  version,
-} from '@tsunagu/services';
+import { type Clock, systemClock } from '@tsunagu/domain';
+import { createLogger, createServices, createSession, type Dispatcher, version } from '@tsunagu/services';
 
 export interface TestApi {
   url: string;

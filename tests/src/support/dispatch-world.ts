@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import type { Viewer } from '@tsunagu/services';
+import type { Viewer } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import {
   insertCoordinatorWorld,

@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { busyRange, type RateRulesInput, rateRulesSchema, type Viewer } from '@tsunagu/services';
+import { busyRange, type RateRulesInput, rateRulesSchema, type Viewer } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '@tsunagu/db';
-import { type Clock, createDispatchSteps, type Dispatcher } from '@tsunagu/services';
+import type { Clock } from '@tsunagu/domain';
+import { createDispatchSteps, type Dispatcher } from '@tsunagu/services';
 
 /**
  * The dispatch steps called in-process, without Temporal: for API tests of what a decision

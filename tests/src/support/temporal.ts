@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Database } from '@tsunagu/db';
+import { systemClock } from '@tsunagu/domain';
 import {
   createDispatchSteps,
   createLogger,
   type Dispatcher,
   type DispatchSteps,
   type MailTransport,
-  systemClock,
 } from '@tsunagu/services';
 import { createActivities, createTemporalDispatcher, installTemporalRuntime, workflowsPath } from '@tsunagu/workflows';
 import { createTimeSkippingEnvironment } from '@tsunagu/workflows/testing';
