@@ -26,6 +26,7 @@ export {
   reportReminderTimes,
   screeningDecision,
 } from './dispatch/rules';
+export { type DispatchTimer, earliest, type TimedPlan, timersOf } from './dispatch/timers';
 export {
   ConflictError,
   DomainError,

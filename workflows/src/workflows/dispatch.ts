@@ -10,6 +10,7 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
+import { earliest, timersOf } from '@tsunagu/domain';
 import type {
   AcceptOutcome,
   AssignOutcome,
@@ -364,37 +365,4 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
       }
     }
   }
-}
-
-type Timer = { key: string; at: string } & (
-  | { kind: 'reminder'; hoursBefore: number }
-  | { kind: 'reconfirmation'; cutoffAt: string }
-  | { kind: 'cutoff' }
-  | { kind: 'end' }
-);
-
-/** The timers of a confirmed request in the order they fall, the end last. */
-function timersOf(plan: ConfirmedPlan): Timer[] {
-  const timers: Timer[] = plan.reminders.map((reminder) => ({
-    key: `reminder:${reminder.hoursBefore}`,
-    kind: 'reminder',
-    at: reminder.at,
-    hoursBefore: reminder.hoursBefore,
-  }));
-  if (plan.reconfirmation) {
-    const { askAt, cutoffAt } = plan.reconfirmation;
-    timers.push({ key: 'reconfirmation', kind: 'reconfirmation', at: askAt, cutoffAt });
-    timers.push({ key: 'cutoff', kind: 'cutoff', at: cutoffAt });
-  }
-  return [
-    ...timers
-      .filter((timer) => Date.parse(timer.at) < Date.parse(plan.endsAt))
-      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-    { key: 'end', kind: 'end', at: plan.endsAt },
-  ];
-}
-
-function earliest(instants: Array<string | null>): string | null {
-  const times = instants.filter((instant): instant is string => instant !== null).map(Date.parse);
-  return times.length > 0 ? new Date(Math.min(...times)).toISOString() : null;
 }
