@@ -38,7 +38,7 @@ const temporalEnv = {
   TEMPORAL_TEST_SERVER_PATH: findBinary(root, 'temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH) ?? '',
 };
 
-const databaseTests = ['{db,services,graphql,workflows,tests}/**/*.db.test.ts', 'services/api/**/*.db.test.ts'];
+const databaseTests = ['{db,services,graphql,workflows,tests}/**/*.db.test.ts'];
 
 const withPostgres = await postgresProjectWanted();
 

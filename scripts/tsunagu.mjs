@@ -178,7 +178,7 @@ switch (command) {
   case 'start':
     if (!process.env.TEMPORAL_ADDRESS) ensureTemporal({ testServer: false });
     ensureWebBuild();
-    runTypeScript('services/api/src/main.ts', args);
+    runTypeScript('services/server/src/main.ts', args);
     break;
   case 'test':
     test(args);
@@ -188,7 +188,7 @@ switch (command) {
     runTypeScript('tests/bench/run.ts', args);
     break;
   case 'seed':
-    runTypeScript('services/api/src/seed.ts', args);
+    runTypeScript('services/server/src/seed.ts', args);
     break;
   default:
     fail(`unknown command "${command}": use start, test, bench or seed`);

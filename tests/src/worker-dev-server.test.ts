@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { type DevServer, startTemporalDevServer } from '@tsunagu/api';
 import { createDatabase, type Database } from '@tsunagu/db';
+import { type DevServer, startTemporalDevServer } from '@tsunagu/server';
 import { createLogger } from '@tsunagu/services';
 import { bundleWorkflows, createWorker, installTemporalRuntime } from '@tsunagu/workflows';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -165,7 +165,7 @@ export function createClient(): Client {
     ],
     fetchOptions: () => ({
       headers: {
-        // The API's CSRF prevention (services/api/src/protections.ts) refuses requests without this header.
+        // The API's CSRF prevention (services/server/src/protections.ts) refuses requests without this header.
         'x-graphql-yoga-csrf': '1',
         // Signed out, the API answers in the language of the page (its switch, else the browser's).
         'accept-language': browserLocale(),

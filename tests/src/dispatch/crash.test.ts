@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { type DevServer, startTemporalDevServer } from '@tsunagu/api';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { systemClock } from '@tsunagu/domain';
+import { type DevServer, startTemporalDevServer } from '@tsunagu/server';
 import { createLogger, createServices, type Dispatcher, type Services } from '@tsunagu/services';
 import { createTemporalDispatcher, dispatchWorkflowId } from '@tsunagu/workflows';
 import { eq } from 'drizzle-orm';

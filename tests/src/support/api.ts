@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '@tsunagu/api';
 import type { Database } from '@tsunagu/db';
 import { type Clock, systemClock } from '@tsunagu/domain';
+import { createHttpServer } from '@tsunagu/server';
 import { createLogger, createServices, createSession, type Dispatcher, version } from '@tsunagu/services';
 
 export interface TestApi {

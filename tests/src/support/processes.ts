@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rootDir } from '@tsunagu/api';
+import { rootDir } from '@tsunagu/server';
 
 /** A port nothing listens on right now (the OS picks it; we release it at once). */
 export async function freePort(): Promise<number> {
@@ -29,7 +29,7 @@ export interface ApiProcess {
 
 /** Runs the API process the way `npm start` does, with the given environment on top of ours. */
 export function spawnApi(env: Record<string, string>): ApiProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'services/api/src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'services/server/src/main.ts')], {
     cwd: rootDir,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { rootDir } from '@tsunagu/api';
+import { rootDir } from '@tsunagu/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { type ApiProcess, eventually, freePort, graphql, spawnApi, temporaryDir } from './processes';
@@ -114,7 +114,7 @@ export function artifactPath(name: string): string {
 
 export type Role = 'requester' | 'volunteer' | 'coordinator' | 'admin';
 
-/** The demo population's sign-ins (db/src/seed/demo.ts) and its shared password (services/api/src/demo.ts). */
+/** The demo population's sign-ins (db/src/seed/demo.ts) and its shared password (services/server/src/demo.ts). */
 export const demoPassword = 'tsunagu-demo';
 export const emailOf = (role: Role) => `${role}@demo.example.jp`;
 

@@ -17,7 +17,7 @@ function japanDay(daysBack: number) {
   };
 }
 
-/** The demo volunteer's two bookings: yesterday and the day before, 10:00–12:00 in Vietnamese at 市民相談室 (services/api/src/demo.ts). */
+/** The demo volunteer's two bookings: yesterday and the day before, 10:00–12:00 in Vietnamese at 市民相談室 (services/server/src/demo.ts). */
 const bookingDays = [japanDay(1), japanDay(2)];
 const today = japanDay(0);
 const jaMonth = (month: number) => `${Math.floor(month / 12)}年${(month % 12) + 1}月`;

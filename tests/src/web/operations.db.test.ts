@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { rootDir } from '@tsunagu/api';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { rootDir } from '@tsunagu/server';
 import { type DefinitionNode, type DocumentNode, Kind, parse, print, visit } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
