@@ -39,7 +39,7 @@ export const grantTaxMeasure = pgEnum('grant_tax_measure', ['special_grant_tax',
 export const expenseEligibility = pgEnum('expense_eligibility', ['eligible', 'not_claimed', 'flagged']);
 export const expenseSource = pgEnum('expense_source', ['rate_schedule', 'manual', 'reversal']);
 
-/** Rules are validated by the domain (services/src/expenses/rates.ts) before they are stored. */
+/** Rules are validated by the domain (services/domain/src/expenses/rates.ts) before they are stored. */
 export type StoredRateRules = Record<string, unknown>;
 
 /** An association's rates from a date on, until a later schedule takes over. Admins edit them. */

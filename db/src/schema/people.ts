@@ -42,7 +42,7 @@ export const users = pgTable(
   (table) => [uniqueIndex('users_email_idx').on(table.email)],
 );
 
-/** Per-association settings; the domain reads and validates them (services/src/associations). */
+/** Per-association settings; the domain reads and validates them (services/domain/src/associations). */
 export type AssociationPolicy = Record<string, unknown>;
 
 /** A dispatching body: a prefectural or municipal international association, say. */

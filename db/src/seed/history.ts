@@ -30,7 +30,7 @@ const upcomingDays = 60;
 /** Rows generated and inserted at a time (a statement each), so that memory stays flat and progress shows. */
 const block = 10_000;
 /**
- * Minutes an on-site booking keeps the volunteer free before and after, as services/src/requests/busy.ts
+ * Minutes an on-site booking keeps the volunteer free before and after, as services/domain/src/requests/busy.ts
  * books them (db cannot import the domain).
  */
 const travelBufferMinutes = 30;
@@ -424,7 +424,7 @@ function purposeFor(random: Random, type: OrganizationType): { purpose: Purpose;
   return { purpose, specialty: specialty && random.chance(0.7) ? specialty : null };
 }
 
-/** The category each purpose suggests, as services/src/grant-tax.ts suggests it (db cannot import the domain). */
+/** The category each purpose suggests, as services/domain/src/grant-tax.ts suggests it (db cannot import the domain). */
 const grantTaxCategories: Record<Purpose, string> = {
   consultation_desk: '1',
   administrative_translation: '1',
