@@ -9,7 +9,7 @@ import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
 import { doubleBookingMessage } from '../requests/double-booking';
 import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
+import { bilingual, parseInput, wholeNumber } from '../validation';
 import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';
 import { finalStages, reportedTimesProblems } from './rules';
@@ -30,8 +30,7 @@ const volunteerReportSchema = z
   .object({
     actualStart: z.date(),
     actualEnd: z.date(),
-    transportFareYen: z
-      .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+    transportFareYen: wholeNumber(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
       .min(0, bilingual({ en: 'Use zero or more yen.', ja: '0円以上で入力してください。' }))
       .max(200_000),
     notes: z.string().trim().max(2000).nullish(),
@@ -43,8 +42,7 @@ const volunteerReportSchema = z
 
 const requesterReportSchema = z.object({
   tookPlace: z.boolean(),
-  satisfaction: z
-    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+  satisfaction: wholeNumber(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
     .min(1, bilingual({ en: 'Use 1 to 5.', ja: '1〜5で入力してください。' }))
     .max(5, bilingual({ en: 'Use 1 to 5.', ja: '1〜5で入力してください。' })),
   remarks: z.string().trim().max(2000).nullish(),

@@ -8,7 +8,7 @@ import { tokyo } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
 import { type GrantTaxCategory, grantTaxCategories } from '../grant-tax';
 import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
+import { bilingual, parseInput, wholeNumber } from '../validation';
 import type { Viewer } from '../viewer';
 import {
   activityDateOf,
@@ -344,8 +344,7 @@ export async function createCancellationFeeLines(
 const manualLineSchema = z.object({
   assignmentId: z.string().uuid(),
   kind: z.enum(expenseKinds),
-  amountYen: z
-    .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+  amountYen: wholeNumber(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
     .min(
       1,
       bilingual({
@@ -360,8 +359,7 @@ const manualLineSchema = z.object({
 export type ManualLineInput = z.input<typeof manualLineSchema>;
 
 const lineChangesSchema = z.object({
-  amountYen: z
-    .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+  amountYen: wholeNumber(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
     .min(1, bilingual({ en: 'Use at least ¥1.', ja: '1円以上で入力してください。' }))
     .max(10_000_000)
     .optional(),

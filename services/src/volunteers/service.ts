@@ -5,7 +5,7 @@ import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
+import { bilingual, parseInput, wholeNumber } from '../validation';
 import type { Viewer } from '../viewer';
 import { availabilityProblems, dayOffProblems, type EntryProblem } from './availability';
 import { certificateDateProblem } from './certificates';
@@ -55,16 +55,14 @@ const profileSchema = z.object({
     .nullable()
     .optional(),
   homeLocalGovernmentCode: localGovernmentCode.optional(),
-  maxTravelKm: z
-    .int(bilingual({ en: 'Use whole kilometres.', ja: 'km単位の整数で入力してください。' }))
+  maxTravelKm: wholeNumber(bilingual({ en: 'Use whole kilometres.', ja: 'km単位の整数で入力してください。' }))
     .min(0)
     .max(1000)
     .nullable()
     .optional(),
   remoteCapable: z.boolean().optional(),
   specialties: z.array(z.enum(specialties)).optional(),
-  monthlyCap: z
-    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+  monthlyCap: wholeNumber(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
     .min(1, bilingual({ en: 'Use at least 1, or no cap.', ja: '1以上を入力するか、上限なしにしてください。' }))
     .max(200)
     .nullable()
