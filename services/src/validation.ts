@@ -23,6 +23,23 @@ export function wholeNumber(message: string) {
   return z.int({ error: (issue) => (issue.code === 'too_small' || issue.code === 'too_big' ? undefined : message) });
 }
 
+/** A date as YYYY-MM-DD; an empty one is told to choose a date, not how to write one. */
+export const isoDate = z
+  .string()
+  .min(1, bilingual({ en: 'Choose a date.', ja: '日付を選んでください。' }))
+  .regex(
+    /^$|^\d{4}-\d{2}-\d{2}$/,
+    bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
+  );
+
+/** The most characters a text field's schema takes (null when it sets no limit), for a form to show. */
+export function maxLengthOf(schema: z.ZodType): number | null {
+  let inner: unknown = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault)
+    inner = inner.unwrap();
+  return inner instanceof z.ZodString ? inner.maxLength : null;
+}
+
 const count = (value: number | bigint) => value.toLocaleString('en');
 const countJa = (value: number | bigint) => value.toLocaleString('ja');
 

@@ -1,28 +1,17 @@
 import { type Db, schema } from '@tsunagu/db';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { z } from 'zod';
 import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { mayActOn } from '../tenancy';
-import { bilingual, parseInput } from '../validation';
+import { parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import { activityDateOf } from './lines';
-import { type RateRules, type RateRulesInput, rateRulesSchema } from './rates';
+import { type RateRules, type RateRulesInput, rateRulesSchema, rateScheduleFieldsSchema } from './rates';
 
 export type RateScheduleRow = typeof schema.rateSchedules.$inferSelect;
 
-const scheduleSchema = z.object({
-  effectiveFrom: z
-    .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}$/,
-      bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
-    ),
-  rules: rateRulesSchema,
-  illustrative: z.boolean().default(false),
-  note: z.string().trim().max(1000).nullish(),
-});
+const scheduleSchema = rateScheduleFieldsSchema.extend({ rules: rateRulesSchema });
 
 export interface RateScheduleInput {
   effectiveFrom: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, wholeNumber } from '../validation';
+import { bilingual, isoDate, wholeNumber } from '../validation';
 
 /**
  * Rate schedules: what an association pays for a dispatch and who pays each part. Practice varies
@@ -149,6 +149,13 @@ export const rateRulesSchema = z
       });
     }
   });
+
+/** A schedule's own fields, beside its rules: the day it takes effect and a note. */
+export const rateScheduleFieldsSchema = z.object({
+  effectiveFrom: isoDate,
+  illustrative: z.boolean().default(false),
+  note: z.string().trim().max(1000).nullish(),
+});
 
 export type RateRules = z.infer<typeof rateRulesSchema>;
 export type RateRulesInput = z.input<typeof rateRulesSchema>;

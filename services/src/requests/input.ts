@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestPurposes } from '../grant-tax';
-import { bilingual, wholeNumber } from '../validation';
+import { bilingual, isoDate, wholeNumber } from '../validation';
 import type { Modality, Specialty } from './policy';
 
 /*
@@ -20,28 +20,11 @@ const specialties = [
 const translationDirections = ['into_japanese', 'from_japanese'] as const;
 const volumeUnits = ['pages', 'characters'] as const;
 
-/** The longest text each field of a request takes; the form shows how much is left. */
-export const requestTextLimits = {
-  venue: 200,
-  address: 300,
-  remoteJoinInstructions: 1000,
-  contactName: 100,
-  contactPhone: 30,
-  notes: 2000,
-} as const;
-
-export const isoDate = z
-  .string()
-  .min(1, bilingual({ en: 'Choose a date.', ja: '日付を選んでください。' }))
-  // An empty date is told to choose one, not how to write one.
-  .regex(
-    /^$|^\d{4}-\d{2}-\d{2}$/,
-    bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
-  );
 const time = z
   .string()
+  .min(1, bilingual({ en: 'Enter a time.', ja: '時刻を入力してください。' }))
   .regex(
-    /^([01]\d|2[0-3]):[0-5]\d$/,
+    /^$|^([01]\d|2[0-3]):[0-5]\d$/,
     bilingual({ en: 'Use a time as HH:mm.', ja: '時刻は HH:mm の形で入力してください。' }),
   );
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -62,9 +45,9 @@ export const requestDetails = {
       bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
     )
     .nullish(),
-  venue: optionalText(requestTextLimits.venue),
-  address: optionalText(requestTextLimits.address),
-  remoteJoinInstructions: optionalText(requestTextLimits.remoteJoinInstructions),
+  venue: optionalText(200),
+  address: optionalText(300),
+  remoteJoinInstructions: optionalText(1000),
   purpose: z.enum(requestPurposes, bilingual({ en: 'Choose a purpose.', ja: '目的を選んでください。' })),
   specialty: z.enum(specialties).nullish(),
   interpretersNeeded: wholeNumber(wholeCount)
@@ -75,9 +58,9 @@ export const requestDetails = {
     .string()
     .trim()
     .min(1, bilingual({ en: 'Enter a contact person.', ja: '担当者名を入力してください。' }))
-    .max(requestTextLimits.contactName),
-  contactPhone: optionalText(requestTextLimits.contactPhone),
-  notes: optionalText(requestTextLimits.notes),
+    .max(100),
+  contactPhone: optionalText(30),
+  notes: optionalText(2000),
   urgent: z.boolean().default(false),
   emergency: z.boolean().default(false),
   infectionRisk: z.boolean().default(false),

@@ -13,9 +13,9 @@ import { bearingBodyOf } from '../expenses/lines';
 import { type BearingBodyKind, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
 import { mayActOn } from '../tenancy';
-import { parseInput } from '../validation';
+import { isoDate, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
-import { isoDate, requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './input';
+import { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './input';
 import { checkRequestPolicy } from './policy';
 import { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './recurrence';
 
