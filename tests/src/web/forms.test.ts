@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifactPath, signIn, useBrowser } from '../support/web';
+import { artifactPath, phone, signIn, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 
@@ -110,5 +110,35 @@ describe('forms answer at once: every problem on the first submit, beside its fi
     expect(await form.locator('#field-effectiveFrom-error').textContent()).toContain('日付を選んでください。');
     expect(await form.getByRole('alert').textContent()).not.toContain('予期しないエラー');
     expect(await form.locator('#field-note-counter').textContent()).toBe('4 / 1000 文字');
+  });
+
+  test('a volunteer’s numbers out of range are told their bound, not "use whole kilometres"', async () => {
+    const page = await browser.openPage('ja-JP', phone);
+    await signIn(page, browser.app().url, 'volunteer');
+    const basics = page.getByRole('region', { name: '基本情報' });
+    await basics.locator('#field-maxTravelKm').fill('-5');
+    await basics.locator('#field-monthlyCap').fill('100000');
+    await basics.getByRole('button', { name: '保存する' }).click();
+
+    await expect
+      .poll(() => basics.locator('#field-maxTravelKm-error').textContent())
+      .toContain('0以上の数を入力してください。');
+    expect(await basics.locator('#field-monthlyCap-error').textContent()).toContain('200以下の数を入力してください。');
+    expect(await basics.locator('#field-fullName-counter').textContent()).toMatch(/^\d+ \/ 100 文字$/);
+  });
+
+  test('a policy’s numbers out of range are named at their fields before anything is sent', async () => {
+    const admin = await browser.openPage('ja-JP');
+    await signIn(admin, browser.app().url, 'admin');
+    await admin.getByRole('link', { name: '運用ルール' }).click();
+    const days = admin.getByLabel('何営業日前までに依頼するか');
+    await days.fill('-5');
+    await admin.getByRole('button', { name: '運用ルールを保存する' }).click();
+
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
+    expect(await admin.locator('#field-leadTime-minimumBusinessDays-error').textContent()).toContain(
+      '0以上の数を入力してください。',
+    );
+    expect(await admin.getByRole('alert').textContent()).not.toMatch(/leadTime|expected|予期しない/);
   });
 });
