@@ -8,6 +8,7 @@ import type { Locale } from '../i18n';
 import { type FieldProblem, fieldOf } from './failure';
 
 export { policySchema } from '../../../services/src/associations/policy';
+export { requesterReportSchema, volunteerReportSchema } from '../../../services/src/dispatch/input';
 export { rateScheduleFieldsSchema } from '../../../services/src/expenses/rates';
 export { requestSchema, seriesSchema } from '../../../services/src/requests/input';
 export { maxLengthOf } from '../../../services/src/validation';
