@@ -87,7 +87,7 @@ describe('forms answer at once: every problem on the first submit, beside its fi
     expect(await page.locator('#field-venue').getAttribute('aria-describedby')).toContain('field-venue-counter');
 
     await page.locator('#field-notes').fill('あ'.repeat(2001));
-    expect(await page.locator('#field-notes-counter').textContent()).toBe('2001 / 2000 文字');
+    expect(await page.locator('#field-notes-counter').textContent()).toBe('2,001 / 2,000 文字');
     await page.getByRole('button', { name: '依頼を送信する' }).click();
     await expect
       .poll(() => page.locator('#field-notes-error').textContent())
@@ -109,7 +109,7 @@ describe('forms answer at once: every problem on the first submit, beside its fi
     await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('#field-effectiveFrom-error').textContent()).toContain('日付を選んでください。');
     expect(await form.getByRole('alert').textContent()).not.toContain('予期しないエラー');
-    expect(await form.locator('#field-note-counter').textContent()).toBe('4 / 1000 文字');
+    expect(await form.locator('#field-note-counter').textContent()).toBe('4 / 1,000 文字');
   });
 
   test('a volunteer’s numbers out of range are told their bound, not "use whole kilometres"', async () => {
