@@ -19,6 +19,7 @@ export const common = bilingual({
     loadMore: 'さらに表示',
     retry: 'もう一度試す',
     required: '必須',
+    characters: (used: number, max: number) => `${used.toLocaleString('ja')} / ${max.toLocaleString('ja')} 文字`,
     portals: {
       requester: '依頼',
       volunteer: 'ボランティア',
@@ -55,6 +56,7 @@ export const common = bilingual({
     loadMore: 'Show more',
     retry: 'Try again',
     required: 'required',
+    characters: (used: number, max: number) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')} characters`,
     portals: {
       requester: 'Requests',
       volunteer: 'Volunteer',

@@ -11,6 +11,7 @@ export {
 export { addBusinessDays, businessDaysBetween, fiscalYearOf, type Holidays, isBusinessDay } from './calendar';
 export { type Clock, fixedClock, systemClock, tokyo } from './clock';
 export { classifyStepFailure, type StepFailure } from './dispatch/failures';
+export { reasonSchema, requesterReportSchema, volunteerReportSchema } from './dispatch/input';
 export {
   answerDueAt,
   cancellationTerms,
@@ -76,6 +77,7 @@ export {
   type RateRules,
   type RateRulesInput,
   rateRulesSchema,
+  rateScheduleFieldsSchema,
   roundingModes,
 } from './expenses/rates';
 export {
@@ -120,10 +122,11 @@ export {
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
 export { doubleBookingMessage, isDeadlock, isDoubleBooking } from './requests/double-booking';
+export { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './requests/input';
 export { checkRequestPolicy, type Specialty } from './requests/policy';
 export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
 export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
-export { bilingual, parseInput } from './validation';
+export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';
 export {
   anonymous,
   isAdmin,
@@ -143,6 +146,7 @@ export {
   type WeeklyWindow,
 } from './volunteers/availability';
 export { certificateDateProblem, isCertificateValidOn } from './volunteers/certificates';
+export { date, profileSchema } from './volunteers/input';
 export { type RenewalReminder, registrationExpiryAfterRenewal, renewalRemindersDue } from './volunteers/paperwork';
 export {
   canChangeMembershipStatus,

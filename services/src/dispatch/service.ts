@@ -1,4 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   bilingual,
   type Clock,
@@ -10,12 +11,15 @@ import {
   NotFoundError,
   parseInput,
   readPolicy,
+  reasonSchema,
   reportedTimesProblems,
+  requesterReportSchema,
   ValidationError,
   type Viewer,
+  volunteerReportSchema,
 } from '@tsunagu/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { associationsReachedBy } from '../associations/partnerships';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
@@ -26,36 +30,6 @@ import { missingReports } from './steps';
 export const offerStatuses = schema.offerStatus.enumValues;
 export const assignmentStatuses = schema.assignmentStatus.enumValues;
 export const acceptResults = ['won', 'taken', 'expired', 'busy', 'closed'] as const satisfies AcceptOutcome['result'][];
-
-const reasonSchema = z
-  .string()
-  .trim()
-  .min(1, bilingual({ en: 'Say why.', ja: '理由を入力してください。' }))
-  .max(1000);
-
-const volunteerReportSchema = z
-  .object({
-    actualStart: z.date(),
-    actualEnd: z.date(),
-    transportFareYen: z
-      .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
-      .min(0, bilingual({ en: 'Use zero or more yen.', ja: '0円以上で入力してください。' }))
-      .max(200_000),
-    notes: z.string().trim().max(2000).nullish(),
-  })
-  .refine((report) => report.actualEnd > report.actualStart, {
-    path: ['actualEnd'],
-    message: bilingual({ en: 'The end must come after the start.', ja: '終了時刻は開始時刻より後にしてください。' }),
-  });
-
-const requesterReportSchema = z.object({
-  tookPlace: z.boolean(),
-  satisfaction: z
-    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
-    .min(1, bilingual({ en: 'Use 1 to 5.', ja: '1〜5で入力してください。' }))
-    .max(5, bilingual({ en: 'Use 1 to 5.', ja: '1〜5で入力してください。' })),
-  remarks: z.string().trim().max(2000).nullish(),
-});
 
 export type VolunteerReportInput = z.input<typeof volunteerReportSchema>;
 export type RequesterReportInput = z.input<typeof requesterReportSchema>;

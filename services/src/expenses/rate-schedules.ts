@@ -1,4 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   activityDateOf,
   bilingual,
@@ -11,6 +12,7 @@ import {
   type RateRules,
   type RateRulesInput,
   rateRulesSchema,
+  rateScheduleFieldsSchema,
   type Viewer,
 } from '@tsunagu/domain';
 import { and, desc, eq, lte } from 'drizzle-orm';
@@ -19,17 +21,7 @@ import { z } from 'zod';
 
 export type RateScheduleRow = typeof schema.rateSchedules.$inferSelect;
 
-const scheduleSchema = z.object({
-  effectiveFrom: z
-    .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}$/,
-      bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
-    ),
-  rules: rateRulesSchema,
-  illustrative: z.boolean().default(false),
-  note: z.string().trim().max(1000).nullish(),
-});
+const scheduleSchema = rateScheduleFieldsSchema.extend({ rules: rateRulesSchema });
 
 export interface RateScheduleInput {
   effectiveFrom: string;

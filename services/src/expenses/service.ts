@@ -1,4 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   activityDateOf,
   bearingBodyOf,
@@ -33,6 +34,7 @@ import {
   tokyo,
   ValidationError,
   type Viewer,
+  wholeNumber,
 } from '@tsunagu/domain';
 import { and, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -348,8 +350,7 @@ export async function createCancellationFeeLines(
 const manualLineSchema = z.object({
   assignmentId: z.string().uuid(),
   kind: z.enum(expenseKinds),
-  amountYen: z
-    .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+  amountYen: wholeNumber(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
     .min(
       1,
       bilingual({
@@ -364,8 +365,7 @@ const manualLineSchema = z.object({
 export type ManualLineInput = z.input<typeof manualLineSchema>;
 
 const lineChangesSchema = z.object({
-  amountYen: z
-    .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+  amountYen: wholeNumber(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
     .min(1, bilingual({ en: 'Use at least ¥1.', ja: '1円以上で入力してください。' }))
     .max(10_000_000)
     .optional(),

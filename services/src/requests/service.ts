@@ -1,4 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   type BearingBodyKind,
   bearingBodyOf,
@@ -9,13 +10,18 @@ import {
   type FieldProblem,
   ForbiddenError,
   type Holidays,
+  isoDate,
   mayActOn,
   NotFoundError,
   occurrences,
   parseInput,
   readPolicy,
+  requestDetails,
   requestPurposes,
+  requestSchema,
+  seriesChangeSchema,
   seriesProblems,
+  seriesSchema,
   splitSeries,
   suggestCategory,
   tokyo,
@@ -25,7 +31,7 @@ import {
 } from '@tsunagu/domain';
 import { between, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { recordAudit } from '../audit';
 import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
 import { settleCancellation } from '../dispatch/steps';
@@ -39,96 +45,6 @@ export const requestModalities = schema.modality.enumValues;
 export const requestRoutings = schema.requestRouting.enumValues;
 export const translationDirections = schema.translationDirection.enumValues;
 export const volumeUnits = schema.volumeUnit.enumValues;
-
-const isoDate = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}$/,
-    bilingual({ en: 'Use a date as YYYY-MM-DD.', ja: '日付は YYYY-MM-DD の形で入力してください。' }),
-  );
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
-
-/** What a request asks for, apart from its time: shared by one-off requests and series. */
-const details = {
-  languageCode: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Choose a language.', ja: '言語を選んでください。' })),
-  pairLanguageCode: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Choose a language.', ja: '言語を選んでください。' }))
-    .default('ja'),
-  translationDirection: z.enum(translationDirections).nullish(),
-  volume: z
-    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
-    .min(1)
-    .max(1_000_000)
-    .nullish(),
-  volumeUnit: z.enum(volumeUnits).nullish(),
-  localGovernmentCode: z
-    .string()
-    .regex(
-      /^\d{6}$/,
-      bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
-    )
-    .nullish(),
-  venue: optionalText(200),
-  address: optionalText(300),
-  remoteJoinInstructions: optionalText(1000),
-  purpose: z.enum(requestPurposes),
-  specialty: z.enum(schema.specialty.enumValues).nullish(),
-  interpretersNeeded: z
-    .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
-    .min(1)
-    .max(20, bilingual({ en: 'Ask for at most 20 interpreters.', ja: '通訳者の人数は20人以内にしてください。' }))
-    .default(1),
-  contactName: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Enter a contact person.', ja: '担当者名を入力してください。' }))
-    .max(100),
-  contactPhone: optionalText(30),
-  notes: optionalText(2000),
-  urgent: z.boolean().default(false),
-  emergency: z.boolean().default(false),
-  infectionRisk: z.boolean().default(false),
-  answerBy: isoDate.nullish(),
-  openToPartners: z.boolean().default(false),
-};
-
-const requestSchema = z.object({
-  modality: z.enum(requestModalities),
-  ...details,
-  startsAt: z.date().nullish(),
-  endsAt: z.date().nullish(),
-  deadline: z.date().nullish(),
-});
-
-const seriesSchema = z.object({
-  modality: z.enum(requestModalities).refine(
-    (modality) => modality !== 'translation',
-    bilingual({
-      en: 'A series is for interpretation on site or remote.',
-      ja: '繰り返しの依頼は、対面またはリモートの通訳でのみ作成できます。',
-    }),
-  ),
-  ...details,
-  series: z.object({
-    weekday: z.int(),
-    startTime: z.string(),
-    endTime: z.string(),
-    firstDate: isoDate,
-    lastDate: isoDate,
-  }),
-});
-
-const seriesChangeSchema = z.object({
-  weekday: z.int().optional(),
-  startTime: z.string().optional(),
-  endTime: z.string().optional(),
-  lastDate: isoDate.optional(),
-});
 
 export type RequestInput = z.input<typeof requestSchema>;
 export type RequestSeriesInput = z.input<typeof seriesSchema>;
@@ -242,11 +158,6 @@ export function createRequestService({
       problems.push({
         path: ['input', 'localGovernmentCode'],
         message: { en: 'No local government has this code.', ja: 'このコードの地方公共団体が見つかりません。' },
-      });
-    } else if (fields.modality === 'on_site' && !fields.localGovernmentCode) {
-      problems.push({
-        path: ['input', 'localGovernmentCode'],
-        message: { en: 'Give the municipality of the place.', ja: '場所の市区町村を入力してください。' },
       });
     }
     return problems;
@@ -420,7 +331,7 @@ export function createRequestService({
   function asFields(request: RequestRow): Record<string, unknown> {
     const { modality, languageCode, pairLanguageCode, startsAt, endsAt, deadline, purpose } = request;
     const fields: Record<string, unknown> = { modality, languageCode, pairLanguageCode, startsAt, endsAt, deadline };
-    for (const key of Object.keys(details)) fields[key] = request[key as keyof RequestRow];
+    for (const key of Object.keys(requestDetails)) fields[key] = request[key as keyof RequestRow];
     return { ...fields, purpose };
   }
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, NumberField } from '../forms/Field';
 import { type Failure, formProblems, outcomeOf } from '../forms/failure';
+import { policySchema, ruleProblems } from '../forms/rules';
 import type { ResultOf } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
 import { enumLabels } from '../labels';
@@ -84,7 +85,13 @@ function PolicyForm({ association, policy }: { association: Association; policy:
       },
       retention: Object.fromEntries(retentionKeys.map((key) => [key, whole(form.retention[key], `retention.${key}`)])),
     };
-    const unsendable = formProblems(found, locale);
+    // Each section by the API's own rules, with what the form found itself (text that is not a number).
+    const sections = ['leadTime', 'scope', 'offers', 'reminders', 'retention'] as const;
+    const ruled = sections.flatMap((section) =>
+      ruleProblems(policySchema.shape[section], input[section], locale, ['input', section]),
+    );
+    const named = new Set(found.map((problem) => problem.field));
+    const unsendable = formProblems([...found, ...ruled.filter((problem) => !named.has(problem.field))], locale);
     if (unsendable) {
       setFailure(unsendable);
       return;

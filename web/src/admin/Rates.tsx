@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { problemsFor } from '../forms/FailureNotice';
-import { Field, NumberField } from '../forms/Field';
+import { Field, fieldId, NumberField } from '../forms/Field';
 import { type Failure, formProblems, type Outcome, outcomeOf } from '../forms/failure';
+import { maxLengthOf, rateScheduleFieldsSchema, ruleProblems } from '../forms/rules';
 import { Section } from '../forms/Section';
 import type { ResultOf, VariablesOf } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
@@ -234,6 +235,8 @@ interface ScheduleFormProps {
   cancel(): void;
 }
 
+const noteLimit = maxLengthOf(rateScheduleFieldsSchema.shape.note);
+
 /** The whole schedule in one form: the API checks it as a whole and names each field it refuses. */
 function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
   const t = useMessages(adminMessages);
@@ -243,13 +246,16 @@ function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
 
   async function submit(): Promise<Failure | null> {
     const { input, problems } = inputOf(draft, t.wholeNumber);
-    return formProblems(problems, locale) ?? save(input);
+    // The schedule's own fields by the API's rules (an empty date cannot even be sent), with the numbers'.
+    const fieldProblems = ruleProblems(rateScheduleFieldsSchema, input, locale);
+    return formProblems([...fieldProblems, ...problems], locale) ?? save(input);
   }
 
   const labels: Record<string, string> = {
     effectiveFrom: r.effectiveFrom,
     note: r.note,
     'rules.remoteSessionYen': r.remoteSessionYen,
+    'rules.cancellation': r.cancellation,
     'rules.transport.capYen': `${r.transport}: ${r.capYen}`,
     ...Object.fromEntries(honorariumNumbers.map((key) => [`rules.honorarium.${key}`, `${r.honorarium}: ${r[key]}`])),
     ...Object.fromEntries(translationNumbers.map((key) => [`rules.translation.${key}`, `${r.translation}: ${r[key]}`])),
@@ -312,7 +318,12 @@ function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
                 />
               )}
             </Field>
-            <Field name="note" label={r.note} errors={problemsFor(failure, 'note')}>
+            <Field
+              name="note"
+              label={r.note}
+              errors={problemsFor(failure, 'note')}
+              counter={{ value: draft.note, max: noteLimit }}
+            >
               {(control) => (
                 <input
                   {...control}
@@ -437,7 +448,7 @@ function ScheduleForm({ id, title, initial, save, cancel }: ScheduleFormProps) {
               </div>
             ) : null}
           </fieldset>
-          <fieldset className="group">
+          <fieldset className="group" id={fieldId('rules.cancellation')} tabIndex={-1}>
             <legend>{r.cancellation}</legend>
             <p className="hint">{r.cancellationHint}</p>
             {problemsFor(failure, 'rules.cancellation').map((problem) => (

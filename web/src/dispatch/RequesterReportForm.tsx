@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
+import { maxLengthOf, requesterReportSchema } from '../forms/rules';
 import { Section } from '../forms/Section';
 import type { ResultOf } from '../graphql';
 import { useMessages } from '../i18n';
@@ -17,6 +18,7 @@ const names = {
 } as const;
 
 const scores = [5, 4, 3, 2, 1] as const;
+const remarksLimit = maxLengthOf(requesterReportSchema.shape.remarks);
 
 /** The requesting body's report on one booking: whether it took place, how satisfied they were, remarks. */
 export function RequesterReportForm({
@@ -103,7 +105,12 @@ export function RequesterReportForm({
               ))}
             </div>
           </FieldSet>
-          <Field name={names.remarks} label={t.remarks} errors={problemsFor(failure, names.remarks)}>
+          <Field
+            name={names.remarks}
+            label={t.remarks}
+            errors={problemsFor(failure, names.remarks)}
+            counter={{ value: form.remarks, max: remarksLimit }}
+          >
             {(control) => (
               <textarea
                 {...control}

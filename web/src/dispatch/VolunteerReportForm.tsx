@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
+import { maxLengthOf, volunteerReportSchema } from '../forms/rules';
 import { Section } from '../forms/Section';
 import type { ResultOf } from '../graphql';
 import { useMessages } from '../i18n';
@@ -12,6 +13,8 @@ import { useFileReport } from './useFileReport';
 type Report = ResultOf<typeof ReportFields>;
 
 /** The form's fields as the API's problems name them (`input.volunteer.actualEnd` → `volunteer.actualEnd`). */
+const notesLimit = maxLengthOf(volunteerReportSchema.shape.notes);
+
 const names = {
   day: 'volunteer.day',
   actualStart: 'volunteer.actualStart',
@@ -139,7 +142,13 @@ export function VolunteerReportForm({
               />
             )}
           </Field>
-          <Field name={names.notes} label={t.notes} hint={t.notesHint} errors={problemsFor(failure, names.notes)}>
+          <Field
+            name={names.notes}
+            label={t.notes}
+            hint={t.notesHint}
+            errors={problemsFor(failure, names.notes)}
+            counter={{ value: form.notes, max: notesLimit }}
+          >
             {(control) => (
               <textarea
                 {...control}

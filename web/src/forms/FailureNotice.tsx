@@ -33,14 +33,15 @@ export function FailureNotice({ failure, labels = {} }: FailureNoticeProps) {
               const label = labels[problem.field];
               return (
                 <li key={`${problem.field}:${problem.message}`}>
+                  {/* A field without a label of its own (a group, such as the tiers) shows its message alone. */}
                   {label ? (
-                    <a href={`#${fieldId(problem.field)}`} onClick={focusField}>
-                      {label}
-                    </a>
-                  ) : (
-                    <code>{problem.field}</code>
-                  )}
-                  {': '}
+                    <>
+                      <a href={`#${fieldId(problem.field)}`} onClick={focusField}>
+                        {label}
+                      </a>
+                      {': '}
+                    </>
+                  ) : null}
                   <span lang={problem.lang}>{problem.message}</span>
                 </li>
               );

@@ -22,16 +22,20 @@ interface FieldProps {
   /** What the API (or the form) found wrong with this field, shown in place. */
   errors?: readonly FieldProblem[];
   required?: boolean;
+  /** A text field's value and the most characters it takes: a counter shows them before the limit is hit. */
+  counter?: { value: string; max: number | null };
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A label, an optional hint, the control, and the API's messages for it, tied together for screen readers. */
-export function Field({ name, label, hint, errors = [], required = false, children }: FieldProps) {
+export function Field({ name, label, hint, errors = [], required = false, counter, children }: FieldProps) {
   const t = useMessages(common);
   const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const max = counter?.max ?? null;
+  const counterId = max === null ? undefined : `${id}-counter`;
+  const describedBy = [hintId, errorId, counterId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={errors.length > 0 ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
@@ -45,6 +49,12 @@ export function Field({ name, label, hint, errors = [], required = false, childr
       ) : null}
       {errors.length > 0 ? <Problems id={errorId} problems={errors} /> : null}
       {children({ id, name, 'aria-invalid': errors.length > 0, 'aria-describedby': describedBy, required })}
+      {counter && max !== null ? (
+        // Not a `maxlength`: text pasted beyond the limit stays, and the form says what is too long.
+        <p id={counterId} className={counter.value.length > max ? 'counter counter-over' : 'counter'}>
+          {t.characters(counter.value.length, max)}
+        </p>
+      ) : null}
     </div>
   );
 }

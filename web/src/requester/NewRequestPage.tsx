@@ -5,7 +5,7 @@ import { useStoredDraft } from '../forms/stored';
 import { useLocale, useMessages } from '../i18n';
 import { FileRequestMutation, FileRequestSeriesMutation } from '../requests/documents';
 import {
-  type Converted,
+  draftProblems,
   emptyDraft,
   type RequestDraft,
   seriesFieldNames,
@@ -27,18 +27,12 @@ export function NewRequestPage() {
   const [, fileRequest] = useMutation(FileRequestMutation);
   const [, fileSeries] = useMutation(FileRequestSeriesMutation);
 
-  const unsendable = (converted: Converted<unknown>) =>
-    formProblems(
-      converted.problems.map(({ field, problem }) => ({ field, message: t.problems[problem] })),
-      locale,
-    );
-
   async function submit(current: RequestDraft): Promise<Failure | null> {
-    if (current.repeatWeekly && current.modality !== 'translation') {
-      const converted = toSeriesInput(current);
-      const problem = unsendable(converted);
-      if (problem) return problem;
-      const outcome = outcomeOf(await fileSeries({ input: converted.input }), (data) => data.fileRequestSeries);
+    const series = current.repeatWeekly && current.modality !== 'translation';
+    const problems = formProblems(draftProblems(current, series, locale, t.problems), locale);
+    if (problems) return problems;
+    if (series) {
+      const outcome = outcomeOf(await fileSeries({ input: toSeriesInput(current) }), (data) => data.fileRequestSeries);
       if (!outcome.ok) return renamed(outcome.failure, seriesFieldNames);
       forgetDraft();
       flash(t.filedSeries(outcome.data.requests.length));
@@ -46,10 +40,7 @@ export function NewRequestPage() {
       navigate(first ? requestPath(first.id) : '/');
       return null;
     }
-    const converted = toRequestInput(current);
-    const problem = unsendable(converted);
-    if (problem) return problem;
-    const outcome = outcomeOf(await fileRequest({ input: converted.input }), (data) => data.fileRequest);
+    const outcome = outcomeOf(await fileRequest({ input: toRequestInput(current) }), (data) => data.fileRequest);
     if (!outcome.ok) return outcome.failure;
     forgetDraft();
     flash(t.filedOne);

@@ -9,7 +9,7 @@ import { flash } from '../ui/flash';
 import { Page } from '../ui/Page';
 import { LoadError, Loading } from '../ui/states';
 import { EditRequestMutation, RequestDetailFields, RequestQuery } from './documents';
-import { changesBetween, draftFromRequest, type RequestDraft } from './draft';
+import { changesBetween, draftFromRequest, draftProblems, type RequestDraft } from './draft';
 import { idFromPath, requestPath } from './ids';
 import { requestMessages } from './messages';
 import { RequestForm } from './RequestForm';
@@ -41,13 +41,12 @@ function EditForm({ id, original }: { id: string; original: RequestDraft }) {
   const [, editRequest] = useMutation(EditRequestMutation);
 
   async function submit(current: RequestDraft) {
-    const { input, problems } = changesBetween(original, current);
-    const unsendable = formProblems(
-      problems.map(({ field, problem }) => ({ field, message: t.problems[problem] })),
-      locale,
+    const problems = formProblems(draftProblems(current, false, locale, t.problems), locale);
+    if (problems) return problems;
+    const outcome = outcomeOf(
+      await editRequest({ id, changes: changesBetween(original, current) }),
+      (data) => data.editRequest,
     );
-    if (unsendable) return unsendable;
-    const outcome = outcomeOf(await editRequest({ id, changes: input }), (data) => data.editRequest);
     if (!outcome.ok) return outcome.failure;
     flash(t.saved);
     navigate(requestPath(id));

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
 import type { Failure } from '../forms/failure';
+import { maxLengthOf, requestSchema } from '../forms/rules';
 import { useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { LanguageSelect } from '../pickers/LanguageSelect';
@@ -21,6 +22,15 @@ const purposes = [
   'other_support',
   'other',
 ] as const;
+/** The longest text each field takes, from the rules themselves: its counter shows it. */
+const limits = {
+  venue: maxLengthOf(requestSchema.shape.venue),
+  address: maxLengthOf(requestSchema.shape.address),
+  remoteJoinInstructions: maxLengthOf(requestSchema.shape.remoteJoinInstructions),
+  contactName: maxLengthOf(requestSchema.shape.contactName),
+  contactPhone: maxLengthOf(requestSchema.shape.contactPhone),
+  notes: maxLengthOf(requestSchema.shape.notes),
+};
 const specialties = ['medical', 'legal', 'education', 'disaster', 'welfare', 'residence_procedures'] as const;
 
 interface RequestFormProps {
@@ -62,12 +72,12 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
   }
 
   const timed = draft.modality !== 'translation';
-  const series = allowSeries && timed && draft.repeatWeekly;
   const fieldLabels: Record<string, string> = {
     modality: t.kind,
     languageCode: t.language,
     pairLanguageCode: t.pairLanguage,
-    startsAt: series ? `${t.date} / ${t.startTime}` : t.date,
+    startsAt: t.date,
+    startTime: t.startTime,
     endsAt: t.endTime,
     lastDate: t.lastDate,
     deadline: t.deadline,
@@ -87,9 +97,18 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
     notes: t.notes,
   };
 
+  // The summary lists problems in the order of the form's fields.
+  const order = Object.keys(fieldLabels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const summary = failure && {
+    ...failure,
+    problems: [...failure.problems].sort((a, b) => rank(a.field) - rank(b.field)),
+  };
+  const counter = (key: keyof typeof limits) => ({ value: draft[key], max: limits[key] });
+
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <FailureNotice failure={failure} labels={fieldLabels} />
+      <FailureNotice failure={summary} labels={fieldLabels} />
 
       <FieldSet name="modality" legend={t.kind} errors={errors('modality')}>
         <div className="choices">
@@ -137,7 +156,7 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
             <Field name="startsAt" label={t.date} errors={errors('startsAt')} required>
               {(control) => <input {...control} type="date" value={draft.date} onChange={text('date')} />}
             </Field>
-            <Field name="startTime" label={t.startTime} required>
+            <Field name="startTime" label={t.startTime} errors={errors('startTime')} required>
               {(control) => (
                 <input {...control} type="time" step={300} value={draft.startTime} onChange={text('startTime')} />
               )}
@@ -237,10 +256,10 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
             errors={errors('localGovernmentCode')}
             required
           />
-          <Field name="venue" label={t.venue} hint={t.venueHint} errors={errors('venue')}>
+          <Field name="venue" label={t.venue} hint={t.venueHint} errors={errors('venue')} counter={counter('venue')}>
             {(control) => <input {...control} value={draft.venue} onChange={text('venue')} />}
           </Field>
-          <Field name="address" label={t.address} errors={errors('address')}>
+          <Field name="address" label={t.address} errors={errors('address')} counter={counter('address')}>
             {(control) => (
               <input {...control} autoComplete="street-address" value={draft.address} onChange={text('address')} />
             )}
@@ -255,6 +274,7 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
             label={t.remoteJoinInstructions}
             hint={t.remoteJoinHint}
             errors={errors('remoteJoinInstructions')}
+            counter={counter('remoteJoinInstructions')}
           >
             {(control) => (
               <textarea
@@ -338,12 +358,23 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
       <fieldset className="group">
         <legend>{t.contact}</legend>
         <div className="row">
-          <Field name="contactName" label={t.contactName} errors={errors('contactName')} required>
+          <Field
+            name="contactName"
+            label={t.contactName}
+            errors={errors('contactName')}
+            counter={counter('contactName')}
+            required
+          >
             {(control) => (
               <input {...control} autoComplete="name" value={draft.contactName} onChange={text('contactName')} />
             )}
           </Field>
-          <Field name="contactPhone" label={t.contactPhone} errors={errors('contactPhone')}>
+          <Field
+            name="contactPhone"
+            label={t.contactPhone}
+            errors={errors('contactPhone')}
+            counter={counter('contactPhone')}
+          >
             {(control) => (
               <input
                 {...control}
@@ -355,7 +386,7 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
             )}
           </Field>
         </div>
-        <Field name="notes" label={t.notes} hint={t.notesHint} errors={errors('notes')}>
+        <Field name="notes" label={t.notes} hint={t.notesHint} errors={errors('notes')} counter={counter('notes')}>
           {(control) => <textarea {...control} rows={4} value={draft.notes} onChange={text('notes')} />}
         </Field>
       </fieldset>

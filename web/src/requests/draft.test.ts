@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { changesBetween, emptyDraft, type RequestDraft, toRequestInput, toSeriesInput } from './draft';
+import { changesBetween, draftProblems, emptyDraft, type RequestDraft, toRequestInput, toSeriesInput } from './draft';
+import { requestMessages } from './messages';
 
 const onSite: RequestDraft = {
   ...emptyDraft,
@@ -15,8 +16,7 @@ const onSite: RequestDraft = {
 
 describe('the request form, as the API takes it', () => {
   test('an on-site request sends its times in Japan time and its place, and leaves out what it does not use', () => {
-    const { input, problems } = toRequestInput({ ...onSite, remoteJoinInstructions: 'left from a remote draft' });
-    expect(problems).toEqual([]);
+    const input = toRequestInput({ ...onSite, remoteJoinInstructions: 'left from a remote draft' });
     expect(input).toMatchObject({
       modality: 'on_site',
       startsAt: '2026-05-12T13:00:00+09:00',
@@ -30,13 +30,13 @@ describe('the request form, as the API takes it', () => {
     });
   });
 
-  test('a half-typed time goes as null, so that the API names the missing field', () => {
-    const { input } = toRequestInput({ ...onSite, endTime: '' });
+  test('a half-typed time goes as null, for the rules to name the missing field', () => {
+    const input = toRequestInput({ ...onSite, endTime: '' });
     expect(input.endsAt).toBeNull();
   });
 
   test('a translation sends its deadline and volume, not a place or interpreters', () => {
-    const { input } = toRequestInput({
+    const input = toRequestInput({
       ...onSite,
       modality: 'translation',
       deadlineDate: '2026-06-01',
@@ -56,16 +56,8 @@ describe('the request form, as the API takes it', () => {
     });
   });
 
-  test('what the API types cannot carry is caught by the form, by field', () => {
-    const { problems } = toRequestInput({ ...onSite, purpose: '', interpretersNeeded: '1.5' });
-    expect(problems).toEqual([
-      { field: 'purpose', problem: 'choosePurpose' },
-      { field: 'interpretersNeeded', problem: 'wholeNumber' },
-    ]);
-  });
-
   test('a weekly series takes its weekday from the first date', () => {
-    const { input } = toSeriesInput({ ...onSite, repeatWeekly: true, lastDate: '2026-07-28' });
+    const input = toSeriesInput({ ...onSite, repeatWeekly: true, lastDate: '2026-07-28' });
     expect(input.series).toEqual({
       weekday: 2,
       startTime: '13:00',
@@ -78,6 +70,53 @@ describe('the request form, as the API takes it', () => {
 
   test('a change sends only the fields that changed; a cleared field goes as null', () => {
     const after = { ...onSite, endTime: '17:00', venue: '' };
-    expect(changesBetween(onSite, after).input).toEqual({ endsAt: '2026-05-12T17:00:00+09:00', venue: null });
+    expect(changesBetween(onSite, after)).toEqual({ endsAt: '2026-05-12T17:00:00+09:00', venue: null });
+  });
+});
+
+describe('the request form, checked by the API’s rules before it is sent', () => {
+  const problems = (draft: RequestDraft, locale: 'ja' | 'en' = 'ja', series = false) =>
+    draftProblems(draft, series, locale, requestMessages[locale].problems).map((problem) => [
+      problem.field,
+      problem.message,
+    ]);
+
+  test('an empty form is told every missing field at once, each beside its own field', () => {
+    expect(problems(emptyDraft)).toEqual([
+      ['startsAt', '日付を選んでください。'],
+      ['startTime', '開始時刻を入力してください。'],
+      ['endsAt', '終了時刻を入力してください。'],
+      ['languageCode', '言語を選んでください。'],
+      ['purpose', '目的を選んでください。'],
+      ['contactName', '担当者名を入力してください。'],
+      ['localGovernmentCode', '場所の市区町村を入力してください。'],
+    ]);
+  });
+
+  test('in English for an English page', () => {
+    expect(problems(emptyDraft, 'en')).toContainEqual(['startTime', 'Enter the start time.']);
+    expect(problems(emptyDraft, 'en')).toContainEqual(['purpose', 'Choose a purpose.']);
+  });
+
+  test('a missing start time is told at the start time, not at the date', () => {
+    expect(problems({ ...onSite, startTime: '' })).toEqual([['startTime', '開始時刻を入力してください。']]);
+  });
+
+  test('a number that is not whole, and text beyond its limit, are named at their fields', () => {
+    expect(problems({ ...onSite, interpretersNeeded: '1.5', notes: 'あ'.repeat(2001) })).toEqual([
+      ['interpretersNeeded', '整数で入力してください。'],
+      ['notes', '2,000文字以内で入力してください。'],
+    ]);
+  });
+
+  test('a weekly series names its empty times and last date at the form’s fields', () => {
+    expect(problems({ ...onSite, startTime: '', repeatWeekly: true }, 'ja', true)).toEqual([
+      ['startTime', '時刻を入力してください。'],
+      ['lastDate', '日付を選んでください。'],
+    ]);
+  });
+
+  test('a filled form has no problem', () => {
+    expect(problems(onSite)).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
+import type { FieldProblem } from '../forms/failure';
+import { requestSchema, ruleProblems, seriesSchema } from '../forms/rules';
 import type { ResultOf, VariablesOf } from '../graphql';
+import type { Locale } from '../i18n';
 import { fromInstant, isoWeekday, toInstant } from '../jst';
 import type {
   EditRequestMutation,
@@ -121,44 +124,28 @@ export function draftFromRequest(request: RequestDetail): RequestDraft {
   };
 }
 
-/** What the form cannot send as typed: the API's types cannot carry it, so the form says so itself. */
-export type DraftProblem = 'choosePurpose' | 'wholeNumber';
-
-export interface Converted<Input> {
-  input: Input;
-  problems: Array<{ field: string; problem: DraftProblem }>;
-}
-
 const text = (value: string) => (value.trim() === '' ? null : value.trim());
-
-function whole(value: string, field: string, problems: Converted<unknown>['problems']): number | null {
-  if (value.trim() === '') return null;
-  const number = Number(value);
-  if (!Number.isInteger(number)) {
-    problems.push({ field, problem: 'wholeNumber' });
-    return null;
-  }
-  return number;
-}
+/** A number as typed; one that is not whole is left for the rules to name ("Use a whole number."). */
+const number = (value: string) => (value.trim() === '' ? null : Number(value));
 
 /** The fields every kind of request shares, as the API takes them; what a modality does not use is left out. */
-function details(draft: RequestDraft, problems: Converted<unknown>['problems']) {
-  if (draft.purpose === '') problems.push({ field: 'purpose', problem: 'choosePurpose' });
+function details(draft: RequestDraft) {
   const onSite = draft.modality === 'on_site';
   const translation = draft.modality === 'translation';
   return {
     modality: draft.modality,
     languageCode: draft.languageCode,
     pairLanguageCode: draft.pairLanguageCode || 'ja',
-    purpose: (draft.purpose || 'other') as Purpose,
+    // None chosen goes as chosen, for the rules to ask for one: nothing with it is sent.
+    purpose: draft.purpose as Purpose,
     specialty: draft.specialty || null,
-    interpretersNeeded: translation ? null : whole(draft.interpretersNeeded, 'interpretersNeeded', problems),
+    interpretersNeeded: translation ? null : number(draft.interpretersNeeded),
     localGovernmentCode: onSite ? text(draft.localGovernmentCode) : null,
     venue: onSite ? text(draft.venue) : null,
     address: onSite ? text(draft.address) : null,
     remoteJoinInstructions: draft.modality === 'remote' ? text(draft.remoteJoinInstructions) : null,
     translationDirection: translation ? draft.translationDirection || null : null,
-    volume: translation ? whole(draft.volume, 'volume', problems) : null,
+    volume: translation ? number(draft.volume) : null,
     volumeUnit: translation && draft.volume.trim() !== '' ? draft.volumeUnit : null,
     contactName: draft.contactName,
     contactPhone: text(draft.contactPhone),
@@ -171,56 +158,96 @@ function details(draft: RequestDraft, problems: Converted<unknown>['problems']) 
   };
 }
 
-/** A one-off request. Times missing or half-typed go as null: the API names what is missing. */
-export function toRequestInput(draft: RequestDraft): Converted<RequestInput> {
-  const problems: Converted<unknown>['problems'] = [];
+/** A one-off request. Times missing or half-typed go as null: the rules name what is missing. */
+export function toRequestInput(draft: RequestDraft): RequestInput {
   const translation = draft.modality === 'translation';
   return {
-    input: {
-      ...details(draft, problems),
-      startsAt: translation ? null : toInstant(draft.date, draft.startTime),
-      endsAt: translation ? null : toInstant(draft.date, draft.endTime),
-      deadline: translation ? toInstant(draft.deadlineDate, draft.deadlineTime) : null,
-    },
-    problems,
+    ...details(draft),
+    startsAt: translation ? null : toInstant(draft.date, draft.startTime),
+    endsAt: translation ? null : toInstant(draft.date, draft.endTime),
+    deadline: translation ? toInstant(draft.deadlineDate, draft.deadlineTime) : null,
   };
 }
 
 /** A weekly series on the weekday of the first date, at the same times, until the last date. */
-export function toSeriesInput(draft: RequestDraft): Converted<RequestSeriesInput> {
-  const problems: Converted<unknown>['problems'] = [];
-  const { translationDirection: _direction, volume: _volume, volumeUnit: _unit, ...rest } = details(draft, problems);
+export function toSeriesInput(draft: RequestDraft): RequestSeriesInput {
+  const { translationDirection: _direction, volume: _volume, volumeUnit: _unit, ...rest } = details(draft);
   return {
-    input: {
-      ...rest,
-      series: {
-        weekday: draft.date ? isoWeekday(draft.date) : 0,
-        startTime: draft.startTime,
-        endTime: draft.endTime,
-        firstDate: draft.date,
-        lastDate: draft.lastDate,
-      },
+    ...rest,
+    series: {
+      weekday: draft.date ? isoWeekday(draft.date) : 0,
+      startTime: draft.startTime,
+      endTime: draft.endTime,
+      firstDate: draft.date,
+      lastDate: draft.lastDate,
     },
-    problems,
   };
 }
 
-/** Where a series' problems show in the form: its times are the form's date and time fields. */
+/** Where a series' problems show in the form: its first date and times are the form's date and time fields. */
 export const seriesFieldNames: Readonly<Record<string, string>> = {
   'series.weekday': 'startsAt',
   'series.firstDate': 'startsAt',
-  'series.startTime': 'startsAt',
+  'series.startTime': 'startTime',
   'series.endTime': 'endsAt',
   'series.lastDate': 'lastDate',
 };
 
+/** The form's own words for a missing part of a time: the date and the times are separate fields. */
+export interface TimeProblems {
+  chooseDate: string;
+  enterStartTime: string;
+  enterEndTime: string;
+}
+
+/**
+ * Everything the API's rules find wrong with the draft, all at once and each beside its field, in
+ * the page's language: checked before sending, so that one submit shows every missing field. A
+ * missing start is told at the date or at the start time, whichever is empty.
+ */
+export function draftProblems(
+  draft: RequestDraft,
+  series: boolean,
+  locale: Locale,
+  says: TimeProblems,
+): FieldProblem[] {
+  if (series) {
+    return ruleProblems(seriesSchema, toSeriesInput(draft), locale).map((problem) => ({
+      ...problem,
+      field: seriesFieldNames[problem.field] ?? problem.field,
+    }));
+  }
+  const input = toRequestInput(draft);
+  const instant = (value: string | null | undefined) => (value ? new Date(value) : null);
+  const problems = ruleProblems(
+    requestSchema,
+    { ...input, startsAt: instant(input.startsAt), endsAt: instant(input.endsAt), deadline: instant(input.deadline) },
+    locale,
+  );
+  const missingTime = (field: string) =>
+    (field === 'startsAt' && !input.startsAt) || (field === 'endsAt' && !input.endsAt);
+  const own = (field: string, message: string) => ({ field, message, lang: locale });
+  return [
+    ...(draft.modality !== 'translation' && !input.startsAt
+      ? [
+          ...(draft.date === '' ? [own('startsAt', says.chooseDate)] : []),
+          ...(draft.startTime === '' ? [own('startTime', says.enterStartTime)] : []),
+        ]
+      : []),
+    ...(draft.modality !== 'translation' && !input.endsAt && draft.endTime === ''
+      ? [own('endsAt', says.enterEndTime)]
+      : []),
+    ...problems.filter((problem) => !(draft.modality !== 'translation' && missingTime(problem.field))),
+  ];
+}
+
 /** Only what changed, for editing a filed request: a field the person did not touch is left out. */
-export function changesBetween(before: RequestDraft, after: RequestDraft): Converted<RequestChanges> {
-  const previous = toRequestInput(before).input;
-  const { input: next, problems } = toRequestInput(after);
+export function changesBetween(before: RequestDraft, after: RequestDraft): RequestChanges {
+  const previous = toRequestInput(before);
+  const next = toRequestInput(after);
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
     if (JSON.stringify(value) !== JSON.stringify(previous[key as keyof RequestInput])) changes[key] = value;
   }
-  return { input: changes as RequestChanges, problems };
+  return changes as RequestChanges;
 }

@@ -55,8 +55,9 @@ export const requestMessages = bilingual({
     saveChanges: '変更を保存する',
     draftKept: '入力途中の内容は、このタブを閉じるまで保存されています。',
     problems: {
-      choosePurpose: '目的を選んでください。',
-      wholeNumber: '整数で入力してください。',
+      chooseDate: '日付を選んでください。',
+      enterStartTime: '開始時刻を入力してください。',
+      enterEndTime: '終了時刻を入力してください。',
     },
     filedOne: '依頼を受け付けました。',
     filedSeries: (count: number) => `${count}件の依頼（毎週）を受け付けました。`,
@@ -177,8 +178,9 @@ export const requestMessages = bilingual({
     saveChanges: 'Save the changes',
     draftKept: 'What you type is kept in this tab until you close it.',
     problems: {
-      choosePurpose: 'Choose a purpose.',
-      wholeNumber: 'Enter a whole number.',
+      chooseDate: 'Choose a date.',
+      enterStartTime: 'Enter the start time.',
+      enterEndTime: 'Enter the end time.',
     },
     filedOne: 'Your request has been received.',
     filedSeries: (count: number) => `${count} weekly requests have been received.`,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
+import { maxLengthOf, profileSchema } from '../forms/rules';
 import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
@@ -12,6 +13,7 @@ import { useSaveProfile, wholeOrNull } from './save';
 
 const specialties = ['medical', 'legal', 'education', 'disaster', 'welfare', 'residence_procedures'] as const;
 type Specialty = (typeof specialties)[number];
+const fullNameLimit = maxLengthOf(profileSchema.shape.fullName);
 
 export function BasicsSection({ volunteer: ref }: { volunteer: FragmentOf<typeof BasicsFields> }) {
   const volunteer = readFragment(BasicsFields, ref);
@@ -63,7 +65,13 @@ export function BasicsSection({ volunteer: ref }: { volunteer: FragmentOf<typeof
     <Section id="basics" title={t.basicsTitle} labels={fieldLabels} save={submit}>
       {(failure) => (
         <>
-          <Field name="fullName" label={t.fullName} errors={problemsFor(failure, 'fullName')} required>
+          <Field
+            name="fullName"
+            label={t.fullName}
+            errors={problemsFor(failure, 'fullName')}
+            counter={{ value: form.fullName, max: fullNameLimit }}
+            required
+          >
             {(control) => (
               <input
                 {...control}

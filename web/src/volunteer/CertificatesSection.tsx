@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
+import { maxLengthOf, profileSchema } from '../forms/rules';
 import { Section } from '../forms/Section';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { CertificatesFields } from './documents';
 import { volunteerMessages } from './messages';
 import { useSaveProfile } from './save';
+
+const certificate = profileSchema.shape.certificates.unwrap().element.shape;
+const limits = { name: maxLengthOf(certificate.name), issuer: maxLengthOf(certificate.issuer) };
 
 interface CertificateRow {
   kind: string;
@@ -82,6 +86,7 @@ export function CertificatesSection({ volunteer: ref }: { volunteer: FragmentOf<
                   hint={key === 'kind' && index === 0 ? t.certificateKindHint : undefined}
                   errors={problemsFor(failure, `certificates.${index}.${key}`)}
                   required={key === 'kind' || key === 'name' || key === 'issuer'}
+                  counter={key === 'name' || key === 'issuer' ? { value: row[key], max: limits[key] } : undefined}
                 >
                   {(control) => (
                     <input

@@ -1,12 +1,16 @@
 import { useMutation } from 'urql';
 import { type Failure, formProblems, outcomeOf } from '../forms/failure';
+import { profileSchema, ruleProblems } from '../forms/rules';
 import type { VariablesOf } from '../graphql';
 import { useLocale } from '../i18n';
 import { SaveProfileMutation } from './documents';
 
 export type ProfileInput = VariablesOf<typeof SaveProfileMutation>['input'];
 
-/** Saves part of the profile; problems the form found itself go back without asking the API. */
+/**
+ * Saves part of the profile. The API's own rules run first, so that every problem of the part shows
+ * at once with those the form found itself (a number that is not whole), without asking the API.
+ */
 export function useSaveProfile() {
   const { locale } = useLocale();
   const [, save] = useMutation(SaveProfileMutation);
@@ -14,7 +18,7 @@ export function useSaveProfile() {
     input: ProfileInput,
     found: Array<{ field: string; message: string }> = [],
   ): Promise<Failure | null> => {
-    const unsendable = formProblems(found, locale);
+    const unsendable = formProblems([...found, ...ruleProblems(profileSchema, input, locale)], locale);
     if (unsendable) return unsendable;
     const outcome = outcomeOf(await save({ input }), (data) => data.updateMyVolunteerProfile);
     return outcome.ok ? null : outcome.failure;

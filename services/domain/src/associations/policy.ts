@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../validation';
+import { bilingual, wholeNumber } from '../validation';
 
 /**
  * How an association routes requests whose subject is sensitive: as any other request, only to
@@ -8,13 +8,11 @@ import { bilingual } from '../validation';
 export const scopeRules = ['normal', 'certified_only', 'not_offered'] as const;
 export type ScopeRule = (typeof scopeRules)[number];
 
-const hours = z
-  .int(bilingual({ en: 'Use whole hours.', ja: '時間単位の整数で入力してください。' }))
+const hours = wholeNumber(bilingual({ en: 'Use whole hours.', ja: '時間単位の整数で入力してください。' }))
   .min(1, bilingual({ en: 'Use at least one hour.', ja: '1時間以上にしてください。' }))
   .max(24 * 60, bilingual({ en: 'Use at most 60 days.', ja: '60日以内にしてください。' }));
 
-const months = z
-  .int(bilingual({ en: 'Use whole months.', ja: '月数は整数で入力してください。' }))
+const months = wholeNumber(bilingual({ en: 'Use whole months.', ja: '月数は整数で入力してください。' }))
   .min(1, bilingual({ en: 'Use at least one month.', ja: '1か月以上にしてください。' }))
   .max(120, bilingual({ en: 'Use at most 120 months.', ja: '120か月以内にしてください。' }));
 
@@ -23,8 +21,7 @@ export const policySchema = z
   .object({
     leadTime: z.object({
       /** Requests must be filed this many business days ahead, unless marked urgent. */
-      minimumBusinessDays: z
-        .int(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
+      minimumBusinessDays: wholeNumber(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
         .min(0)
         .max(60, bilingual({ en: 'Use at most 60 business days.', ja: '60営業日以内にしてください。' })),
       /** Whether national holidays count as business days when the lead time is counted. */
@@ -38,8 +35,7 @@ export const policySchema = z
     }),
     offers: z.object({
       /** How many volunteers one wave of offers goes to. */
-      waveSize: z
-        .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+      waveSize: wholeNumber(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
         .min(
           1,
           bilingual({
@@ -49,8 +45,7 @@ export const policySchema = z
         )
         .max(50),
       /** How many waves before a coordinator is asked to step in. */
-      maxWaves: z
-        .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+      maxWaves: wholeNumber(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
         .min(1)
         .max(10),
       /** Hours a volunteer has to answer; the closer the date, the shorter. */
@@ -83,8 +78,9 @@ export const policySchema = z
         .array(
           z.object({
             withinHours: hours,
-            feePercent: z
-              .int(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
+            feePercent: wholeNumber(
+              bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }),
+            )
               .min(1, bilingual({ en: 'Use at least 1%.', ja: '1%以上にしてください。' }))
               .max(100, bilingual({ en: 'Use at most 100%.', ja: '100%以下にしてください。' })),
           }),
@@ -95,16 +91,14 @@ export const policySchema = z
       /** After the activity, the reports still missing are asked for again this often… */
       reminderEveryHours: hours,
       /** …this many times, after which the coordinators are told. */
-      maxReminders: z
-        .int(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+      maxReminders: wholeNumber(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
         .min(0)
         .max(10, bilingual({ en: 'Use at most ten reminders.', ja: 'リマインダーは10回までにしてください。' })),
       /**
        * A volunteer's reported times lie on the booked days or this many days either side (so that
        * a report cannot move the expense into another month or fiscal year).
        */
-      activityWindowDays: z
-        .int(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
+      activityWindowDays: wholeNumber(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
         .min(0)
         .max(7, bilingual({ en: 'Use at most 7 days.', ja: '7日以内にしてください。' })),
     }),
@@ -116,8 +110,7 @@ export const policySchema = z
       retiredPersonMonths: months,
       closedOrganizationMonths: months,
       /** A request's contact person and notes are erased this many days after the activity. */
-      requestParticularsDays: z
-        .int(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
+      requestParticularsDays: wholeNumber(bilingual({ en: 'Use whole days.', ja: '日数は整数で入力してください。' }))
         .min(1, bilingual({ en: 'Use at least one day.', ja: '1日以上にしてください。' }))
         .max(3650, bilingual({ en: 'Use at most 3,650 days.', ja: '3,650日以内にしてください。' })),
     }),

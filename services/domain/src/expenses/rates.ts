@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../validation';
+import { bilingual, isoDate, wholeNumber } from '../validation';
 
 /**
  * Rate schedules: what an association pays for a dispatch and who pays each part. Practice varies
@@ -27,12 +27,10 @@ export type Payer = (typeof payers)[number];
 export const roundingModes = ['up', 'down', 'nearest'] as const;
 export type RoundingMode = (typeof roundingModes)[number];
 
-const yen = z
-  .int(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
+const yen = wholeNumber(bilingual({ en: 'Use whole yen.', ja: '円単位の整数で入力してください。' }))
   .min(0, bilingual({ en: 'Use zero or more yen.', ja: '0円以上で入力してください。' }))
   .max(10_000_000, bilingual({ en: 'Use at most ¥10,000,000.', ja: '1,000万円以下で入力してください。' }));
-const minutes = z
-  .int(bilingual({ en: 'Use whole minutes.', ja: '分単位の整数で入力してください。' }))
+const minutes = wholeNumber(bilingual({ en: 'Use whole minutes.', ja: '分単位の整数で入力してください。' }))
   .min(1, bilingual({ en: 'Use at least one minute.', ja: '1分以上にしてください。' }))
   .max(24 * 60, bilingual({ en: 'Use at most 24 hours.', ja: '24時間以内にしてください。' }));
 
@@ -57,8 +55,7 @@ const honorariumSchema = z.discriminatedUnion('kind', [
     firstBlockMinutes: minutes,
     firstBlockYen: yen,
     perHourYen: yen,
-    roundingUnitMinutes: z
-      .int(bilingual({ en: 'Use whole minutes.', ja: '分単位の整数で入力してください。' }))
+    roundingUnitMinutes: wholeNumber(bilingual({ en: 'Use whole minutes.', ja: '分単位の整数で入力してください。' }))
       .min(1)
       .max(60, bilingual({ en: 'Round to at most an hour.', ja: '端数処理の単位は1時間以内にしてください。' })),
     rounding: z.enum(roundingModes),
@@ -89,12 +86,10 @@ const transportSchema = z.discriminatedUnion('kind', [
 /** A late cancellation with less notice than `noticeHoursUnder` owes a fee: a share of the fee, or a fixed amount. */
 const cancellationTierSchema = z
   .object({
-    noticeHoursUnder: z
-      .int(bilingual({ en: 'Use whole hours.', ja: '時間単位の整数で入力してください。' }))
+    noticeHoursUnder: wholeNumber(bilingual({ en: 'Use whole hours.', ja: '時間単位の整数で入力してください。' }))
       .min(1)
       .max(24 * 60),
-    percentOfFee: z
-      .int(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
+    percentOfFee: wholeNumber(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
       .min(0)
       .max(100)
       .nullable(),
@@ -114,8 +109,9 @@ const cancellationTierSchema = z
  */
 const payerRuleSchema = z.object({
   paidBy: z.enum(['requester', 'association']),
-  personServedSharePercent: z
-    .int(bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }))
+  personServedSharePercent: wholeNumber(
+    bilingual({ en: 'Use a whole percentage.', ja: '割合は整数（%）で入力してください。' }),
+  )
     .min(0)
     .max(100)
     .default(0),
@@ -153,6 +149,13 @@ export const rateRulesSchema = z
       });
     }
   });
+
+/** A schedule's own fields, beside its rules: the day it takes effect and a note. */
+export const rateScheduleFieldsSchema = z.object({
+  effectiveFrom: isoDate,
+  illustrative: z.boolean().default(false),
+  note: z.string().trim().max(1000).nullish(),
+});
 
 export type RateRules = z.infer<typeof rateRulesSchema>;
 export type RateRulesInput = z.input<typeof rateRulesSchema>;
