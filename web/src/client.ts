@@ -124,6 +124,7 @@ const mutationUpdates = {
   acceptOffer: refreshing('myOffers', 'myAssignments', 'openBoard'),
   declineOffer: refreshing('myOffers'),
   applyToRequest: refreshing('openBoard'),
+  withdrawApplication: refreshing('openBoard'),
   approveRequest: refreshRequest,
   rejectRequest: refreshRequest,
   offerToVolunteer: dropping('Request', 'requestId'),
