@@ -125,6 +125,11 @@ const mutationUpdates = {
   declineOffer: refreshing('myOffers'),
   applyToRequest: refreshing('openBoard'),
   withdrawApplication: refreshing('openBoard'),
+  // Bans take volunteers out of the candidates and the open board.
+  recordBan: refreshing('bans', 'openBoard'),
+  liftBan: refreshing('bans', 'openBoard'),
+  declineOrganization: refreshing('bans', 'openBoard'),
+  declineVolunteer: refreshing('bans'),
   approveRequest: refreshRequest,
   rejectRequest: refreshRequest,
   offerToVolunteer: dropping('Request', 'requestId'),
@@ -146,6 +151,7 @@ const paginated = {
   localGovernments: relayPagination(),
   expenseLines: relayPagination(),
   myAssignments: relayPagination(),
+  bans: relayPagination(),
 } satisfies Partial<Record<keyof SchemaTypes['Query']['fields'], unknown>>;
 
 /**

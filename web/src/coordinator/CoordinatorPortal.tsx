@@ -6,9 +6,13 @@ import { RequestPage } from '../requests/RequestPage';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
+import { BansPage } from './Bans';
+import { banMessages } from './banMessages';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
 import { coordinatorMessages } from './messages';
+import { OrganizationPage, OrganizationsPage } from './Organizations';
+import { organizationMessages } from './organizationMessages';
 import { Reconciliation } from './Reconciliation';
 import { reportMessages } from './reportMessages';
 import { Screening } from './Screening';
@@ -17,6 +21,8 @@ import { SupplyDemand } from './SupplyDemand';
 function CoordinatorNav() {
   const t = useMessages(coordinatorMessages);
   const r = useMessages(reportMessages);
+  const o = useMessages(organizationMessages);
+  const b = useMessages(banMessages);
   return (
     <SectionNav
       label={t.boardTitle}
@@ -26,6 +32,8 @@ function CoordinatorNav() {
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/supply-demand', label: r.sections.supplyDemand },
+        { href: '/organizations', label: o.section },
+        { href: '/bans', label: b.section },
       ]}
     />
   );
@@ -54,7 +62,7 @@ function Escalations() {
 
 /**
  * Coordinators: the dispatch board, a request with its ranked candidates, the approval queues, the
- * grant-tax reconciliation and supply and demand by language.
+ * grant-tax reconciliation, supply and demand by language, the organizations and the bans.
  */
 export default function CoordinatorPortal() {
   return (
@@ -66,6 +74,9 @@ export default function CoordinatorPortal() {
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/supply-demand" component={SupplyDemand} />
+        <Route path="/organizations" component={OrganizationsPage} />
+        <Route path="/organizations/:id" component={OrganizationPage} />
+        <Route path="/bans" component={BansPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
         <Route path="/requests/:id">
           <RequestPage
