@@ -179,6 +179,8 @@ export { anonymous, isAdmin, isCoordinator, isRequester, isVolunteer, localeFrom
 export type { DayOffRange, WeeklyWindow } from './volunteers/availability';
 export { availabilityProblems, findOverlaps, isDayOff } from './volunteers/availability';
 export { isCertificateValidOn } from './volunteers/certificates';
+export type { DirectorySearch } from './volunteers/directory';
+export { levelsAtLeast, volunteerDirectoryWhere } from './volunteers/directory';
 export type { RenewalReminder } from './volunteers/paperwork';
 export { registrationExpiryAfterRenewal, renewalRemindersDue } from './volunteers/paperwork';
 export type { MembershipStatus, ProfileCompleteness, ProfileGap, VolunteerStatus } from './volunteers/profile';

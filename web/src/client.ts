@@ -148,6 +148,7 @@ const paginated = {
   requests: relayPagination(),
   organizations: relayPagination(),
   volunteers: relayPagination(),
+  volunteerDirectory: relayPagination(),
   localGovernments: relayPagination(),
   expenseLines: relayPagination(),
   myAssignments: relayPagination(),

@@ -7,6 +7,7 @@ import {
   profileCompleteness,
   specialties,
   type VolunteerProfileUpdate,
+  volunteerDirectoryWhere,
   volunteerStatuses,
 } from '@tsunagu/services';
 import { builder } from '../builder';
@@ -337,6 +338,31 @@ builder.queryField('volunteers', (t) =>
             ...(args.status ? { status: args.status } : {}),
             ...(args.languageCode ? { languages: { languageCode: args.languageCode } } : {}),
           },
+          // Not by name: the ordering goes into the cursor, and a cursor must not carry personal data.
+          orderBy: { createdAt: 'desc' },
+        }),
+      ),
+  }),
+);
+
+builder.queryField('volunteerDirectory', (t) =>
+  t.drizzleConnection({
+    type: 'volunteers',
+    description:
+      'Coordinators: the volunteers of their associations, and of accepted partners while a request of theirs is opened to partners, found by name, language and level, area, specialty and status; newest first. Each personal field read is audited.',
+    authScopes: { coordinator: true },
+    args: {
+      name: t.arg.string({ required: false, description: 'Part of the full name, any case.' }),
+      languageCode: t.arg.string({ required: false }),
+      level: t.arg({ type: LanguageLevelEnum, required: false, description: 'At least this level.' }),
+      regionCode: t.arg.string({ required: false, description: 'A prefecture or municipality among their areas.' }),
+      specialty: t.arg({ type: SpecialtyEnum, required: false }),
+      status: t.arg({ type: VolunteerStatusEnum, required: false }),
+    },
+    resolve: (query, _root, args, { db, viewer }) =>
+      db.query.volunteers.findMany(
+        query({
+          where: volunteerDirectoryWhere(viewer, args),
           // Not by name: the ordering goes into the cursor, and a cursor must not carry personal data.
           orderBy: { createdAt: 'desc' },
         }),

@@ -10,6 +10,7 @@ import { BansPage } from './Bans';
 import { banMessages } from './banMessages';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
+import { directoryMessages } from './directoryMessages';
 import { coordinatorMessages } from './messages';
 import { OrganizationPage, OrganizationsPage } from './Organizations';
 import { organizationMessages } from './organizationMessages';
@@ -17,12 +18,14 @@ import { Reconciliation } from './Reconciliation';
 import { reportMessages } from './reportMessages';
 import { Screening } from './Screening';
 import { SupplyDemand } from './SupplyDemand';
+import { VolunteerDirectoryPage } from './VolunteerDirectory';
 
 function CoordinatorNav() {
   const t = useMessages(coordinatorMessages);
   const r = useMessages(reportMessages);
   const o = useMessages(organizationMessages);
   const b = useMessages(banMessages);
+  const v = useMessages(directoryMessages);
   return (
     <SectionNav
       label={t.boardTitle}
@@ -32,6 +35,7 @@ function CoordinatorNav() {
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/supply-demand', label: r.sections.supplyDemand },
+        { href: '/volunteers', label: v.section },
         { href: '/organizations', label: o.section },
         { href: '/bans', label: b.section },
       ]}
@@ -62,7 +66,7 @@ function Escalations() {
 
 /**
  * Coordinators: the dispatch board, a request with its ranked candidates, the approval queues, the
- * grant-tax reconciliation, supply and demand by language, the organizations and the bans.
+ * grant-tax reconciliation, supply and demand by language, the volunteer directory, the organizations and the bans.
  */
 export default function CoordinatorPortal() {
   return (
@@ -74,6 +78,7 @@ export default function CoordinatorPortal() {
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/supply-demand" component={SupplyDemand} />
+        <Route path="/volunteers" component={VolunteerDirectoryPage} />
         <Route path="/organizations" component={OrganizationsPage} />
         <Route path="/organizations/:id" component={OrganizationPage} />
         <Route path="/bans" component={BansPage} />

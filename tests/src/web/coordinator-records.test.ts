@@ -38,6 +38,14 @@ const languages = [
       recorded: '登録しました。',
       declinedVolunteer: '依頼機関がボランティアを断った',
       lift: /^解除する/,
+      directoryLink: 'ボランティア名簿',
+      directory: 'ボランティア名簿',
+      name: '氏名（一部）',
+      level: 'レベル（以上）',
+      native: '母語',
+      search: '検索する',
+      clear: '条件をクリア',
+      none: '条件に合うボランティアはいません。',
     },
   },
   {
@@ -72,6 +80,14 @@ const languages = [
       recorded: 'Recorded.',
       declinedVolunteer: 'The organization declined the volunteer',
       lift: /^Lift/,
+      directoryLink: 'Volunteers',
+      directory: 'Volunteer directory',
+      name: 'Name (or part of it)',
+      level: 'Level (at least)',
+      native: 'Native',
+      search: 'Search',
+      clear: 'Clear',
+      none: 'No volunteer matches.',
     },
   },
 ] as const;
@@ -105,7 +121,7 @@ async function someOtherOrganization(language: Language, coordinator: Page): Pro
   return organization;
 }
 
-describe.each(languages)('organizations and bans, in $lang', (language) => {
+describe.each(languages)('organizations, bans and the volunteer directory, in $lang', (language) => {
   const { words } = language;
 
   test('a coordinator opens an organization from the navigation, suspends and reactivates it, closes it on the second asking, and a stale page shows why it cannot be suspended', async () => {
@@ -172,5 +188,37 @@ describe.each(languages)('organizations and bans, in $lang', (language) => {
     await coordinator.screenshot({ path: artifactPath(`coordinator-bans-${language.lang}.png`), fullPage: true });
     await row.getByRole('button', { name: words.lift }).click();
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
+  }, 120_000);
+
+  test('a coordinator finds volunteers in the directory by part of a name and by level, and clears the search', async () => {
+    const coordinator = await signIn(language, 'coordinator');
+    await coordinator.getByRole('link', { name: words.directoryLink, exact: true }).click();
+    await expect.poll(() => heading(coordinator)).toBe(words.directory);
+    const rows = coordinator.locator('table.directory tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(25);
+    const everyone = await rows.allTextContents();
+    const someone = (await rows.first().locator('th').textContent()) ?? '';
+    const part = someone.split(/[\s・]/)[0] ?? someone;
+
+    await coordinator.getByLabel(words.name).fill(part);
+    await coordinator.getByRole('button', { name: words.search, exact: true }).click();
+    await expect.poll(async () => (await rows.allTextContents()).every((row) => row.includes(part))).toBe(true);
+    expect(await rows.locator('th').allTextContents()).toContain(someone);
+
+    await coordinator.getByRole('button', { name: words.clear, exact: true }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual(everyone);
+    await coordinator.getByLabel(words.level).selectOption({ label: words.native });
+    await coordinator.getByRole('button', { name: words.search, exact: true }).click();
+    await expect
+      .poll(async () => {
+        const found = await rows.allTextContents();
+        return found.length > 0 && found.every((row) => row.includes(words.native));
+      })
+      .toBe(true);
+    await coordinator.screenshot({ path: artifactPath(`coordinator-directory-${language.lang}.png`), fullPage: true });
+
+    await coordinator.getByLabel(words.name).fill('no such volunteer name');
+    await coordinator.getByRole('button', { name: words.search, exact: true }).click();
+    await expect.poll(() => coordinator.getByText(words.none).count()).toBe(1);
   }, 120_000);
 });
