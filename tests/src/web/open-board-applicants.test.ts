@@ -20,6 +20,13 @@ const languages = [
       fitsNow: 'すべての条件を満たしています',
       pick: /^選ぶ/,
       picked: '割り当てました。',
+      profile: 'プロフィール',
+      declinedTitle: '派遣を希望しない依頼機関',
+      organization: '依頼機関（これまでの派遣先）',
+      reason: '理由（任意）',
+      decline: '今後は派遣を希望しない',
+      declined: '登録しました。',
+      undo: /^取り消す/,
     },
   },
   {
@@ -36,6 +43,13 @@ const languages = [
       fitsNow: 'Passes every filter',
       pick: /^Pick/,
       picked: 'Assigned.',
+      profile: 'Profile',
+      declinedTitle: 'Organizations you declined',
+      organization: 'Organization (where you have been sent)',
+      reason: 'Reason (optional)',
+      decline: 'Do not send me there',
+      declined: 'Recorded.',
+      undo: /^Undo/,
     },
   },
 ] as const;
@@ -114,7 +128,7 @@ async function openRequest(requester: Page, coordinator: Page, venue: string, da
 describe.each(languages)('applicants beside the candidates, in $lang', (language) => {
   const { words } = language;
 
-  test('a volunteer on a phone applies from the open board, withdraws and applies again; the coordinator sees them beside the candidates and picks them', async () => {
+  test('a volunteer on a phone applies from the open board, withdraws and applies again; the coordinator sees them beside the candidates and picks them; the volunteer then declines that organization and takes it back', async () => {
     const volunteer = await signIn(language, 'volunteer', phone);
     const volunteerName = await freeEveryDay(volunteer);
     const requester = await signIn(language, 'requester');
@@ -160,5 +174,30 @@ describe.each(languages)('applicants beside the candidates, in $lang', (language
     await expect
       .poll(() => coordinator.locator('.booked-volunteer').allTextContents(), { timeout: 30_000 })
       .toEqual([volunteerName]);
+
+    // Sent there once, the volunteer asks not to be sent to that organization again, then takes it back.
+    const { organizations } = await graphqlIn<{ organizations: { nodes: Array<{ name: string }> } }>(
+      requester,
+      app().url,
+      '{ organizations { nodes { name } } }',
+    );
+    const organizationName = organizations.nodes[0]?.name ?? '';
+    await volunteer.getByRole('link', { name: words.profile, exact: true }).click();
+    const declined = volunteer.getByRole('region', { name: words.declinedTitle });
+    const choice = declined.getByLabel(words.organization);
+    await expect
+      .poll(() => choice.locator('option', { hasText: organizationName }).count(), { timeout: 20_000 })
+      .toBe(1);
+    await choice.selectOption({ label: organizationName });
+    await declined.getByLabel(words.reason).fill('Too far for me');
+    await declined.getByRole('button', { name: words.decline, exact: true }).click();
+    await expect.poll(() => declined.getByRole('status').textContent()).toBe(words.declined);
+    const entry = declined.locator('li', { hasText: organizationName });
+    await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1);
+    expect(await volunteer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await volunteer.screenshot({ path: artifactPath(`volunteer-declined-${language.lang}.png`), fullPage: true });
+    await entry.getByRole('button', { name: words.undo }).click();
+    await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(0);
+    expect(await choice.locator('option', { hasText: organizationName }).count()).toBe(1);
   }, 240_000);
 });

@@ -1,0 +1,88 @@
+import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { globalId, startTestApi, type TestApi } from '../support/api';
+import {
+  insertAssignment,
+  insertAssociation,
+  insertCoordinatorWorld,
+  insertRequest,
+  insertStaffMember,
+  insertVolunteer,
+} from '../support/fixtures';
+
+let testDb: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  testDb = await openTestDatabase();
+  api = await startTestApi(testDb.database);
+}, 60_000);
+afterAll(async () => {
+  await api?.close();
+  await testDb?.dispose();
+});
+
+const myAssignments = '{ myAssignments(first: 10) { nodes { organizationId organizationName } } }';
+const bans = '{ bans(first: 10) { nodes { organizationName reason direction } } }';
+
+test('a volunteer reads where they were sent, declines that organization with a reason and takes it back; nobody else of another association sees it', async () => {
+  const { db } = testDb.database;
+  const { associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'en');
+  const request = await insertRequest(db, associationId, organizationId);
+  const { user, volunteer } = await insertVolunteer(db, associationId);
+  await insertAssignment(db, request, volunteer.id);
+  const { user: other } = await insertVolunteer(db, associationId);
+  const elsewhere = await insertStaffMember(db, (await insertAssociation(db)).id, 'coordinator');
+  const session = await api.sessionFor(user.id);
+
+  const read = await api.graphql<{
+    myAssignments: { nodes: Array<{ organizationId: string; organizationName: string }> };
+  }>(myAssignments, {}, { session });
+  expect(read.errors).toBeUndefined();
+  expect(read.data?.myAssignments.nodes).toEqual([
+    { organizationId: globalId('Organization', organizationId), organizationName: expect.any(String) },
+  ]);
+  const [sentTo] = read.data?.myAssignments.nodes ?? [];
+
+  const declined = await api.graphql<{ declineOrganization: { __typename: string } }>(
+    'mutation ($id: ID!) { declineOrganization(organizationId: $id, reason: "Too far") { __typename } }',
+    { id: sentTo?.organizationId },
+    { session },
+  );
+  expect(declined.data?.declineOrganization.__typename).toBe('MutationDeclineOrganizationSuccess');
+  const listed = [
+    { organizationName: sentTo?.organizationName, reason: 'Too far', direction: 'volunteer_declines_organization' },
+  ];
+  const bansOf = async (userId: string) =>
+    (await api.graphql<{ bans: { nodes: unknown[] } }>(bans, {}, { session: await api.sessionFor(userId) })).data?.bans
+      .nodes;
+  expect(await bansOf(user.id)).toEqual(listed);
+  expect(await bansOf(coordinator.userId as string)).toEqual(listed);
+  expect(await bansOf(other.id)).toEqual([]);
+  expect(await bansOf(elsewhere.id)).toEqual([]);
+
+  const lifted = await api.graphql<{ liftBan: { __typename: string } }>(
+    `mutation ($organizationId: ID!, $volunteerId: ID!) {
+      liftBan(organizationId: $organizationId, volunteerId: $volunteerId, direction: volunteer_declines_organization) { __typename }
+    }`,
+    { organizationId: sentTo?.organizationId, volunteerId: globalId('Volunteer', volunteer.id) },
+    { session },
+  );
+  expect(lifted.data?.liftBan.__typename).toBe('MutationLiftBanSuccess');
+  expect(await bansOf(user.id)).toEqual([]);
+});
+
+test('another volunteer cannot read where someone else was sent', async () => {
+  const { db } = testDb.database;
+  const { associationId, organizationId } = await insertCoordinatorWorld(db, 'en');
+  const request = await insertRequest(db, associationId, organizationId);
+  const { volunteer } = await insertVolunteer(db, associationId);
+  const assignment = await insertAssignment(db, request, volunteer.id);
+  const { user: other } = await insertVolunteer(db, associationId);
+  const { data } = await api.graphql<{ node: unknown }>(
+    'query ($id: ID!) { node(id: $id) { ... on Assignment { organizationName } } }',
+    { id: globalId('Assignment', assignment.id) },
+    { session: await api.sessionFor(other.id) },
+  );
+  expect(data?.node ?? null).toBeNull();
+});
