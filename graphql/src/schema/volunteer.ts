@@ -305,6 +305,22 @@ builder.drizzleObject('bans', {
       resolve: (ban) => ban.organization.name,
     }),
     volunteerId: t.globalID({ resolve: (ban) => ({ type: Volunteer, id: ban.volunteerId }) }),
+    volunteerName: t.string({
+      description:
+        'The volunteer’s full name, for whoever sees the ban — also a partner’s volunteer whose profile the reader may not open. Reads by others than the volunteer are audited.',
+      select: { with: { volunteer: { columns: { fullName: true } } } },
+      resolve: async (ban, _args, context) => {
+        // Reached through the ban: the organization's association's admins read the audit row.
+        if (context.viewer.volunteerId !== ban.volunteerId) {
+          await auditRead(
+            context,
+            { type: 'volunteer', id: ban.volunteerId, associationIds: [ban.organization.associationId] },
+            'fullName',
+          );
+        }
+        return ban.volunteer.fullName;
+      },
+    }),
     organization: t.relation('organization'),
     volunteer: t.relation('volunteer'),
   }),

@@ -86,3 +86,29 @@ test('another volunteer cannot read where someone else was sent', async () => {
   );
   expect(data?.node ?? null).toBeNull();
 });
+
+test('a partner’s volunteer who declined an organization is listed by name to its coordinators, who may not open the profile; the read is audited', async () => {
+  const { db } = testDb.database;
+  const { associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'en');
+  const partnerId = (await insertAssociation(db)).id;
+  const { user, volunteer } = await insertVolunteer(db, partnerId, { fullName: 'Partner Volunteer' });
+  const declined = await api.graphql<{ declineOrganization: { __typename: string } }>(
+    'mutation ($id: ID!) { declineOrganization(organizationId: $id) { __typename } }',
+    { id: globalId('Organization', organizationId) },
+    { session: await api.sessionFor(user.id) },
+  );
+  expect(declined.data?.declineOrganization.__typename).toBe('MutationDeclineOrganizationSuccess');
+
+  const coordinatorId = coordinator.userId as string;
+  const { data, errors } = await api.graphql<{ bans: { nodes: Array<{ volunteerName: string }> } }>(
+    '{ bans(first: 10) { nodes { volunteerName } } }',
+    {},
+    { session: await api.sessionFor(coordinatorId) },
+  );
+  expect(errors).toBeUndefined();
+  expect(data?.bans.nodes).toEqual([{ volunteerName: 'Partner Volunteer' }]);
+  const audited = await db.query.auditLog.findMany({ where: { actorUserId: coordinatorId, subjectId: volunteer.id } });
+  expect(audited.map((row) => [row.action, row.fields, row.associationIds])).toEqual([
+    ['read', ['fullName'], [associationId]],
+  ]);
+});

@@ -27,10 +27,7 @@ const BansQuery = graphql(`
         organizationId
         organizationName
         volunteerId
-        volunteer {
-          id
-          fullName
-        }
+        volunteerName
       }
       pageInfo {
         hasNextPage
@@ -226,7 +223,7 @@ export function BansPage() {
               <tbody>
                 {connection.nodes.map((ban) => (
                   <tr key={`${ban.organizationId}:${ban.volunteerId}:${ban.direction}`}>
-                    <th scope="row">{ban.volunteer.fullName}</th>
+                    <th scope="row">{ban.volunteerName}</th>
                     <td>
                       <Link href={organizationPath(ban.organizationId)}>{ban.organizationName}</Link>
                     </td>
@@ -251,7 +248,7 @@ export function BansPage() {
                         {t.lift}
                         <span className="visually-hidden">
                           {' '}
-                          {ban.volunteer.fullName} · {ban.organizationName}
+                          {ban.volunteerName} · {ban.organizationName}
                         </span>
                       </ActionButton>
                     </td>
