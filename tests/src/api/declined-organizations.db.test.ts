@@ -5,7 +5,9 @@ import {
   insertAssignment,
   insertAssociation,
   insertCoordinatorWorld,
+  insertOrganization,
   insertRequest,
+  insertRequester,
   insertStaffMember,
   insertVolunteer,
 } from '../support/fixtures';
@@ -111,4 +113,54 @@ test('a partner’s volunteer who declined an organization is listed by name to 
   expect(audited.map((row) => [row.action, row.fields, row.associationIds])).toEqual([
     ['read', ['fullName'], [associationId]],
   ]);
+});
+
+test('requesting staff decline a volunteer who was sent to them, see the ban with the name, and take it back; another organization’s staff see nothing', async () => {
+  const { db } = testDb.database;
+  const { associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'en');
+  const staff = await insertRequester(db, organizationId);
+  const otherStaff = await insertRequester(db, (await insertOrganization(db, associationId)).id);
+  const request = await insertRequest(db, associationId, organizationId);
+  const { volunteer } = await insertVolunteer(db, associationId, { fullName: 'Sent Volunteer' });
+  await insertAssignment(db, request, volunteer.id);
+  const session = await api.sessionFor(staff.id);
+
+  const read = await api.graphql<{ requests: { nodes: Array<{ assignments: Array<{ volunteerId: string }> }> } }>(
+    '{ requests(first: 10) { nodes { assignments { volunteerId } } } }',
+    {},
+    { session },
+  );
+  const volunteerId = read.data?.requests.nodes[0]?.assignments[0]?.volunteerId;
+  expect(volunteerId).toBe(globalId('Volunteer', volunteer.id));
+  const declined = await api.graphql<{ declineVolunteer: { __typename: string } }>(
+    'mutation ($id: ID!) { declineVolunteer(volunteerId: $id, reason: "Came late twice") { __typename } }',
+    { id: volunteerId },
+    { session },
+  );
+  expect(declined.data?.declineVolunteer.__typename).toBe('MutationDeclineVolunteerSuccess');
+
+  const bansOf = async (userId: string) =>
+    (
+      await api.graphql<{ bans: { nodes: unknown[] } }>(
+        '{ bans(first: 10) { nodes { volunteerName reason direction } } }',
+        {},
+        { session: await api.sessionFor(userId) },
+      )
+    ).data?.bans.nodes;
+  const listed = [
+    { volunteerName: 'Sent Volunteer', reason: 'Came late twice', direction: 'organization_declines_volunteer' },
+  ];
+  expect(await bansOf(staff.id)).toEqual(listed);
+  expect(await bansOf(coordinator.userId as string)).toEqual(listed);
+  expect(await bansOf(otherStaff.id)).toEqual([]);
+
+  const lifted = await api.graphql<{ liftBan: { __typename: string } }>(
+    `mutation ($organizationId: ID!, $volunteerId: ID!) {
+      liftBan(organizationId: $organizationId, volunteerId: $volunteerId, direction: organization_declines_volunteer) { __typename }
+    }`,
+    { organizationId: globalId('Organization', organizationId), volunteerId },
+    { session },
+  );
+  expect(lifted.data?.liftBan.__typename).toBe('MutationLiftBanSuccess');
+  expect(await bansOf(staff.id)).toEqual([]);
 });

@@ -27,6 +27,8 @@ const languages = [
       decline: '今後は派遣を希望しない',
       declined: '登録しました。',
       undo: /^取り消す/,
+      declinedVolunteers: '派遣を希望しないボランティア',
+      declineVolunteer: '今後このボランティアの派遣を希望しない',
     },
   },
   {
@@ -50,6 +52,8 @@ const languages = [
       decline: 'Do not send me there',
       declined: 'Recorded.',
       undo: /^Undo/,
+      declinedVolunteers: 'Declined volunteers',
+      declineVolunteer: 'Do not send this volunteer again',
     },
   },
 ] as const;
@@ -128,7 +132,7 @@ async function openRequest(requester: Page, coordinator: Page, venue: string, da
 describe.each(languages)('applicants beside the candidates, in $lang', (language) => {
   const { words } = language;
 
-  test('a volunteer on a phone applies from the open board, withdraws and applies again; the coordinator sees them beside the candidates and picks them; the volunteer then declines that organization and takes it back', async () => {
+  test('a volunteer on a phone applies from the open board, withdraws and applies again; the coordinator sees them beside the candidates and picks them; the volunteer then declines that organization and the organization that volunteer, each taking it back', async () => {
     const volunteer = await signIn(language, 'volunteer', phone);
     const volunteerName = await freeEveryDay(volunteer);
     const requester = await signIn(language, 'requester');
@@ -199,5 +203,22 @@ describe.each(languages)('applicants beside the candidates, in $lang', (language
     await entry.getByRole('button', { name: words.undo }).click();
     await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(0);
     expect(await choice.locator('option', { hasText: organizationName }).count()).toBe(1);
+
+    // The other way: the requester declines the volunteer on the booking, then takes it back on its page.
+    await requester.goto(`${app().url}/requester/requests/${encodeURIComponent(requestId)}`);
+    const booking = requester.locator('.bookings li', { hasText: volunteerName });
+    await expect.poll(() => booking.count(), { timeout: 20_000 }).toBe(1);
+    await booking.getByRole('button', { name: words.declineVolunteer }).click();
+    await booking.getByLabel(words.reason).fill('Test reason');
+    await booking.locator('form').getByRole('button', { name: new RegExp(volunteerName) }).click();
+    await expect.poll(() => booking.getByRole('status').textContent()).toContain(words.declined);
+    await requester.getByRole('link', { name: words.declinedVolunteers, exact: true }).click();
+    await expect.poll(() => requester.getByRole('heading', { level: 1 }).textContent()).toBe(words.declinedVolunteers);
+    const ban = requester.locator('li', { hasText: volunteerName });
+    await expect.poll(() => ban.count(), { timeout: 20_000 }).toBe(1);
+    expect(await ban.textContent()).toContain('Test reason');
+    await requester.screenshot({ path: artifactPath(`requester-declined-${language.lang}.png`), fullPage: true });
+    await ban.getByRole('button', { name: words.undo }).click();
+    await expect.poll(() => ban.count(), { timeout: 20_000 }).toBe(0);
   }, 240_000);
 });
