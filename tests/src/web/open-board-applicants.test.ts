@@ -210,7 +210,10 @@ describe.each(languages)('applicants beside the candidates, in $lang', (language
     await expect.poll(() => booking.count(), { timeout: 20_000 }).toBe(1);
     await booking.getByRole('button', { name: words.declineVolunteer }).click();
     await booking.getByLabel(words.reason).fill('Test reason');
-    await booking.locator('form').getByRole('button', { name: new RegExp(volunteerName) }).click();
+    await booking
+      .locator('form')
+      .getByRole('button', { name: new RegExp(volunteerName) })
+      .click();
     await expect.poll(() => booking.getByRole('status').textContent()).toContain(words.declined);
     await requester.getByRole('link', { name: words.declinedVolunteers, exact: true }).click();
     await expect.poll(() => requester.getByRole('heading', { level: 1 }).textContent()).toBe(words.declinedVolunteers);
