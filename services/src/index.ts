@@ -109,6 +109,8 @@ export { type SupplyDemandCell, supplyAndDemand } from './requests/supply-demand
 export type { ServiceDependencies, Services } from './services';
 export { createServices } from './services';
 export { version } from './version';
+export type { DirectorySearch } from './volunteers/directory';
+export { levelsAtLeast, volunteerDirectoryWhere } from './volunteers/directory';
 export type { BanDirection, VolunteerPaperwork, VolunteerProfileUpdate } from './volunteers/service';
 export {
   banDirections,

@@ -124,6 +124,12 @@ const mutationUpdates = {
   acceptOffer: refreshing('myOffers', 'myAssignments', 'openBoard'),
   declineOffer: refreshing('myOffers'),
   applyToRequest: refreshing('openBoard'),
+  withdrawApplication: refreshing('openBoard'),
+  // Bans take volunteers out of the candidates and the open board.
+  recordBan: refreshing('bans', 'openBoard'),
+  liftBan: refreshing('bans', 'openBoard'),
+  declineOrganization: refreshing('bans', 'openBoard'),
+  declineVolunteer: refreshing('bans'),
   approveRequest: refreshRequest,
   rejectRequest: refreshRequest,
   offerToVolunteer: dropping('Request', 'requestId'),
@@ -142,9 +148,11 @@ const paginated = {
   requests: relayPagination(),
   organizations: relayPagination(),
   volunteers: relayPagination(),
+  volunteerDirectory: relayPagination(),
   localGovernments: relayPagination(),
   expenseLines: relayPagination(),
   myAssignments: relayPagination(),
+  bans: relayPagination(),
 } satisfies Partial<Record<keyof SchemaTypes['Query']['fields'], unknown>>;
 
 /**

@@ -192,6 +192,21 @@ export const Assignment = builder.drizzleNode('assignments', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     request: t.relation('request', { type: OfferedRequest }),
+    volunteerId: t.globalID({
+      description: 'The volunteer booked, whom the requesting organization may decline for later requests.',
+      resolve: ({ volunteerId }) => ({ type: 'Volunteer', id: volunteerId }),
+    }),
+    organizationId: t.globalID({
+      description: 'The requesting organization, which the volunteer may decline for later requests.',
+      resolve: ({ request }) => ({ type: 'Organization', id: request.organizationId }),
+    }),
+    organizationName: t.string({
+      description: 'The requesting public body’s name.',
+      select: {
+        with: { request: { columns: { organizationId: true }, with: { organization: { columns: { name: true } } } } },
+      },
+      resolve: ({ request }) => request.organization.name,
+    }),
     particulars: t.field({
       type: BookingParticularsRef,
       nullable: true,

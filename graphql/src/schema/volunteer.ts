@@ -6,6 +6,7 @@ import {
   membershipStatuses,
   specialties,
   type VolunteerProfileUpdate,
+  volunteerDirectoryWhere,
   volunteerStatuses,
 } from '@tsunagu/services';
 import { builder } from '../builder';
@@ -303,6 +304,22 @@ builder.drizzleObject('bans', {
       resolve: (ban) => ban.organization.name,
     }),
     volunteerId: t.globalID({ resolve: (ban) => ({ type: Volunteer, id: ban.volunteerId }) }),
+    volunteerName: t.string({
+      description:
+        'The volunteer’s full name, for whoever sees the ban — also a partner’s volunteer whose profile the reader may not open. Reads by others than the volunteer are audited.',
+      select: { with: { volunteer: { columns: { fullName: true } } } },
+      resolve: async (ban, _args, context) => {
+        // Reached through the ban: the organization's association's admins read the audit row.
+        if (context.viewer.volunteerId !== ban.volunteerId) {
+          await auditRead(
+            context,
+            { type: 'volunteer', id: ban.volunteerId, associationIds: [ban.organization.associationId] },
+            'fullName',
+          );
+        }
+        return ban.volunteer.fullName;
+      },
+    }),
     organization: t.relation('organization'),
     volunteer: t.relation('volunteer'),
   }),
@@ -336,6 +353,31 @@ builder.queryField('volunteers', (t) =>
             ...(args.status ? { status: args.status } : {}),
             ...(args.languageCode ? { languages: { languageCode: args.languageCode } } : {}),
           },
+          // Not by name: the ordering goes into the cursor, and a cursor must not carry personal data.
+          orderBy: { createdAt: 'desc' },
+        }),
+      ),
+  }),
+);
+
+builder.queryField('volunteerDirectory', (t) =>
+  t.drizzleConnection({
+    type: 'volunteers',
+    description:
+      'Coordinators: the volunteers of their associations, and of accepted partners while a request of theirs is opened to partners, found by name, language and level, area, specialty and status; newest first. Each personal field read is audited.',
+    authScopes: { coordinator: true },
+    args: {
+      name: t.arg.string({ required: false, description: 'Part of the full name, any case.' }),
+      languageCode: t.arg.string({ required: false }),
+      level: t.arg({ type: LanguageLevelEnum, required: false, description: 'At least this level.' }),
+      regionCode: t.arg.string({ required: false, description: 'A prefecture or municipality among their areas.' }),
+      specialty: t.arg({ type: SpecialtyEnum, required: false }),
+      status: t.arg({ type: VolunteerStatusEnum, required: false }),
+    },
+    resolve: (query, _root, args, { db, viewer }) =>
+      db.query.volunteers.findMany(
+        query({
+          where: volunteerDirectoryWhere(viewer, args),
           // Not by name: the ordering goes into the cursor, and a cursor must not carry personal data.
           orderBy: { createdAt: 'desc' },
         }),

@@ -67,6 +67,7 @@ const matrix: Record<string, Rule> = {
   'Query.openBoard': { allowed: ['volunteer'], document: '{ openBoard { reasons } }' },
   'Query.myVolunteerProfile': { allowed: signedIn, document: '{ myVolunteerProfile { id } }' },
   'Query.volunteers': { allowed: staff, document: '{ volunteers { nodes { id } } }' },
+  'Query.volunteerDirectory': { allowed: staff, document: '{ volunteerDirectory { nodes { id } } }' },
   'Query.bans': { allowed: signedIn, document: '{ bans { nodes { reason } } }' },
   'Query.auditLog': { allowed: ['admin'], document: '{ auditLog { nodes { action subjectId } } }' },
   'Query.inbox': { allowed: signedIn, document: '{ inbox { nodes { subject } } }' },

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from 'urql';
 import { ActionButton } from '../forms/ActionButton';
 import { outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
-import { useMessages } from '../i18n';
+import { useFormat, useMessages } from '../i18n';
 import { LoadError, Loading } from '../ui/states';
 import { AssignVolunteerMutation, OfferToVolunteerMutation } from './dispatchDocuments';
 import { dispatchConsoleMessages } from './dispatchMessages';
@@ -23,10 +23,86 @@ const CandidatesQuery = graphql(`
             fullName
           }
         }
+        applicants {
+          note
+          appliedAt
+          volunteer {
+            id
+            fullName
+          }
+          candidate {
+            score
+          }
+        }
       }
     }
   }
 `);
+
+type Applicant = {
+  note: string | null;
+  appliedAt: string;
+  volunteer: { id: string; fullName: string };
+  candidate: { score: number } | null;
+};
+
+/**
+ * Who applied from the open board, first come first. They asked for the work already, so picking one
+ * books them at once (no offer to wait for); the API refuses if they no longer fit.
+ */
+function Applicants({ requestId, applicants }: { requestId: string; applicants: readonly Applicant[] }) {
+  const t = useMessages(dispatchConsoleMessages);
+  const format = useFormat();
+  const [, assign] = useMutation(AssignVolunteerMutation);
+  return (
+    <section className="card" aria-labelledby="applicants-title">
+      <h2 id="applicants-title">{t.applicantsTitle}</h2>
+      <p className="hint">{t.applicantsIntro}</p>
+      {applicants.length === 0 ? <p className="empty">{t.noApplicants}</p> : null}
+      {applicants.length > 0 ? (
+        <div className="table-scroll">
+          <table className="applicants">
+            <thead>
+              <tr>
+                <th scope="col">{t.volunteer}</th>
+                <th scope="col">{t.appliedAt}</th>
+                <th scope="col">{t.note}</th>
+                <th scope="col">{t.fit}</th>
+                <th scope="col">{t.pick}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applicants.map((applicant) => (
+                <tr key={applicant.volunteer.id}>
+                  <th scope="row">{applicant.volunteer.fullName}</th>
+                  <td>{format.dateTime(applicant.appliedAt)}</td>
+                  <td>{applicant.note ?? '—'}</td>
+                  <td>{applicant.candidate ? t.fitsNow(applicant.candidate.score.toFixed(0)) : t.noLongerFits}</td>
+                  <td>
+                    <ActionButton
+                      className="secondary"
+                      done={t.picked}
+                      run={async () => {
+                        const outcome = outcomeOf(
+                          await assign({ requestId, volunteerId: applicant.volunteer.id }),
+                          (result) => result.assignVolunteer,
+                        );
+                        return outcome.ok ? null : outcome.failure;
+                      }}
+                    >
+                      {t.pick}
+                      <span className="visually-hidden"> {applicant.volunteer.fullName}</span>
+                    </ActionButton>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
 
 /** Offer the request to one candidate, or book them outright: the API says at once if it cannot. */
 function ByHand({ requestId, volunteer }: { requestId: string; volunteer: { id: string; fullName: string } }) {
@@ -62,7 +138,10 @@ function ByHand({ requestId, volunteer }: { requestId: string; volunteer: { id: 
   );
 }
 
-/** Who can take the request, best first, each with why: a coordinator offers to or books any of them by hand. */
+/**
+ * Who applied, and who can take the request, best first, each with why: a coordinator picks an
+ * applicant, or offers to or books any candidate by hand.
+ */
 export function Candidates({ requestId }: { requestId: string }) {
   const t = useMessages(coordinatorMessages);
   const d = useMessages(dispatchConsoleMessages);
@@ -72,43 +151,47 @@ export function Candidates({ requestId }: { requestId: string }) {
     requestPolicy: 'cache-and-network',
   });
   const candidates = data?.node?.__typename === 'Request' ? data.node.candidates : null;
+  const applicants = data?.node?.__typename === 'Request' ? data.node.applicants : null;
   return (
-    <section className="card" aria-labelledby="candidates-title">
-      <h2 id="candidates-title">{t.candidatesTitle}</h2>
-      <p className="hint">{t.candidatesIntro}</p>
-      {fetching && !data ? <Loading /> : null}
-      {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
-      {candidates && candidates.length === 0 ? <p className="empty">{t.noCandidates}</p> : null}
-      {candidates && candidates.length > 0 ? (
-        <div className="table-scroll">
-          <table className="candidates">
-            <thead>
-              <tr>
-                <th scope="col">{t.rank}</th>
-                <th scope="col">{t.volunteer}</th>
-                <th scope="col">{t.score}</th>
-                <th scope="col">{t.distance}</th>
-                <th scope="col">{t.reasons}</th>
-                <th scope="col">{d.byHandTitle}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidates.map((candidate, index) => (
-                <tr key={candidate.volunteer.id}>
-                  <td>{index + 1}</td>
-                  <th scope="row">{candidate.volunteer.fullName}</th>
-                  <td>{candidate.score.toFixed(0)}</td>
-                  <td>{candidate.distanceKm === null ? '—' : t.km(candidate.distanceKm)}</td>
-                  <td>{candidate.reasons}</td>
-                  <td>
-                    <ByHand requestId={requestId} volunteer={candidate.volunteer} />
-                  </td>
+    <>
+      {applicants ? <Applicants requestId={requestId} applicants={applicants} /> : null}
+      <section className="card" aria-labelledby="candidates-title">
+        <h2 id="candidates-title">{t.candidatesTitle}</h2>
+        <p className="hint">{t.candidatesIntro}</p>
+        {fetching && !data ? <Loading /> : null}
+        {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+        {candidates && candidates.length === 0 ? <p className="empty">{t.noCandidates}</p> : null}
+        {candidates && candidates.length > 0 ? (
+          <div className="table-scroll">
+            <table className="candidates">
+              <thead>
+                <tr>
+                  <th scope="col">{t.rank}</th>
+                  <th scope="col">{t.volunteer}</th>
+                  <th scope="col">{t.score}</th>
+                  <th scope="col">{t.distance}</th>
+                  <th scope="col">{t.reasons}</th>
+                  <th scope="col">{d.byHandTitle}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
+              </thead>
+              <tbody>
+                {candidates.map((candidate, index) => (
+                  <tr key={candidate.volunteer.id}>
+                    <td>{index + 1}</td>
+                    <th scope="row">{candidate.volunteer.fullName}</th>
+                    <td>{candidate.score.toFixed(0)}</td>
+                    <td>{candidate.distanceKm === null ? '—' : t.km(candidate.distanceKm)}</td>
+                    <td>{candidate.reasons}</td>
+                    <td>
+                      <ByHand requestId={requestId} volunteer={candidate.volunteer} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
   );
 }

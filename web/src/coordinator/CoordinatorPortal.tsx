@@ -6,17 +6,26 @@ import { RequestPage } from '../requests/RequestPage';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
+import { BansPage } from './Bans';
+import { banMessages } from './banMessages';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
+import { directoryMessages } from './directoryMessages';
 import { coordinatorMessages } from './messages';
+import { OrganizationPage, OrganizationsPage } from './Organizations';
+import { organizationMessages } from './organizationMessages';
 import { Reconciliation } from './Reconciliation';
 import { reportMessages } from './reportMessages';
 import { Screening } from './Screening';
 import { SupplyDemand } from './SupplyDemand';
+import { VolunteerDirectoryPage } from './VolunteerDirectory';
 
 function CoordinatorNav() {
   const t = useMessages(coordinatorMessages);
   const r = useMessages(reportMessages);
+  const o = useMessages(organizationMessages);
+  const b = useMessages(banMessages);
+  const v = useMessages(directoryMessages);
   return (
     <SectionNav
       label={t.boardTitle}
@@ -26,6 +35,9 @@ function CoordinatorNav() {
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/supply-demand', label: r.sections.supplyDemand },
+        { href: '/volunteers', label: v.section },
+        { href: '/organizations', label: o.section },
+        { href: '/bans', label: b.section },
       ]}
     />
   );
@@ -54,7 +66,7 @@ function Escalations() {
 
 /**
  * Coordinators: the dispatch board, a request with its ranked candidates, the approval queues, the
- * grant-tax reconciliation and supply and demand by language.
+ * grant-tax reconciliation, supply and demand by language, the volunteer directory, the organizations and the bans.
  */
 export default function CoordinatorPortal() {
   return (
@@ -66,6 +78,10 @@ export default function CoordinatorPortal() {
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/supply-demand" component={SupplyDemand} />
+        <Route path="/volunteers" component={VolunteerDirectoryPage} />
+        <Route path="/organizations" component={OrganizationsPage} />
+        <Route path="/organizations/:id" component={OrganizationPage} />
+        <Route path="/bans" component={BansPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
         <Route path="/requests/:id">
           <RequestPage

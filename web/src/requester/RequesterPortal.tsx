@@ -11,6 +11,8 @@ import { Flash } from '../ui/flash';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { CostsPage } from './CostsPage';
+import { DeclinedVolunteersPage } from './DeclinedVolunteersPage';
+import { declinedVolunteerMessages } from './declineMessages';
 import { NewRequestPage } from './NewRequestPage';
 
 function MyRequests() {
@@ -32,18 +34,20 @@ function MyRequests() {
 
 function RequesterNav() {
   const t = useMessages(costMessages);
+  const d = useMessages(declinedVolunteerMessages);
   return (
     <SectionNav
       label={t.nav}
       links={[
         { href: '/', label: t.sections.requests, alsoUnder: ['/new', '/requests'] },
         { href: '/costs', label: t.sections.costs },
+        { href: '/declined-volunteers', label: d.section },
       ]}
     />
   );
 }
 
-/** Requesting staff of a public body: their organization's requests, filing, changing and cancelling, and their costs. */
+/** Requesting staff of a public body: their organization's requests, filing, changing and cancelling, their costs, and the volunteers they declined. */
 export default function RequesterPortal() {
   return (
     <>
@@ -52,6 +56,7 @@ export default function RequesterPortal() {
         <Route path="/" component={MyRequests} />
         <Route path="/new" component={NewRequestPage} />
         <Route path="/costs" component={CostsPage} />
+        <Route path="/declined-volunteers" component={DeclinedVolunteersPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
         <Route path="/requests/:id">
           <RequestPage

@@ -4,6 +4,7 @@ import { useNow } from '../dispatch/Countdown';
 import { RequesterReportForm } from '../dispatch/RequesterReportForm';
 import type { ResultOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
+import { DeclineVolunteer } from '../requester/DeclinedVolunteersPage';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { RequestBookingsQuery } from './documents';
 import { requestMessages } from './messages';
@@ -58,6 +59,7 @@ export function Bookings({ requestId }: { requestId: string }) {
                   </span>
                 </p>
                 {report ? <p className="hint">{t.yourReportFiled(format.dateTime(report.filedAt))}</p> : null}
+                <DeclineVolunteer volunteerId={booking.volunteerId} volunteerName={booking.volunteerName} />
                 {canReport ? (
                   <button
                     type="button"

@@ -198,6 +198,7 @@ export const RequestBookingsQuery = graphql(
           assignments {
             id
             status
+            volunteerId
             volunteerName
             reconfirmedAt
             reports {

@@ -9,6 +9,7 @@ import { AvailabilitySection } from './AvailabilitySection';
 import { BasicsSection } from './BasicsSection';
 import { CertificatesSection } from './CertificatesSection';
 import { DaysOffSection } from './DaysOffSection';
+import { DeclinedOrganizations } from './DeclinedOrganizations';
 import { ProfileQuery } from './documents';
 import { HonorariaPage } from './HonorariaPage';
 import { LanguagesSection } from './LanguagesSection';
@@ -39,6 +40,7 @@ function ProfilePage() {
           <DaysOffSection volunteer={profile} />
           <RegionsSection volunteer={profile} />
           <CertificatesSection volunteer={profile} />
+          <DeclinedOrganizations />
         </div>
       ) : null}
     </Page>

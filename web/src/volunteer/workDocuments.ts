@@ -120,6 +120,23 @@ export const ApplyToRequestMutation = graphql(
   [ErrorFields],
 );
 
+export const WithdrawApplicationMutation = graphql(
+  `
+    mutation WithdrawApplication($requestId: ID!) {
+      withdrawApplication(requestId: $requestId) {
+        __typename
+        ... on MutationWithdrawApplicationSuccess {
+          data {
+            request
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
 export const MyAssignmentsQuery = graphql(
   `
     query MyAssignments($after: String) {

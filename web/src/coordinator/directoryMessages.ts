@@ -1,0 +1,53 @@
+import { bilingual } from '../i18n';
+
+/** Coordinators: the volunteer directory. */
+export const directoryMessages = bilingual({
+  ja: {
+    section: 'ボランティア名簿',
+    title: 'ボランティア名簿',
+    intro:
+      '協会のボランティア（連携先の依頼を募集している間は連携協会のボランティアも）を探せます。氏名などの個人情報の閲覧は記録されます。',
+    name: '氏名（一部）',
+    fullName: '氏名',
+    language: '言語',
+    anyLanguage: 'すべての言語',
+    level: 'レベル（以上）',
+    anyLevel: 'すべて',
+    region: '活動地域',
+    specialty: '専門分野',
+    anySpecialty: 'すべて',
+    status: '状態',
+    anyStatus: 'すべて',
+    search: '検索する',
+    clear: '条件をクリア',
+    none: '条件に合うボランティアはいません。',
+    languages: '言語とレベル',
+    home: '居住地',
+    specialties: '専門分野',
+    noSpecialty: '—',
+  },
+  en: {
+    section: 'Volunteers',
+    title: 'Volunteer directory',
+    intro:
+      'Find the volunteers of your associations (and of partners while you have a request opened to partners). Reading names and other personal details is recorded.',
+    name: 'Name (or part of it)',
+    fullName: 'Name',
+    language: 'Language',
+    anyLanguage: 'Any language',
+    level: 'Level (at least)',
+    anyLevel: 'Any',
+    region: 'Area',
+    specialty: 'Specialty',
+    anySpecialty: 'Any',
+    status: 'Status',
+    anyStatus: 'Any',
+    search: 'Search',
+    clear: 'Clear',
+    none: 'No volunteer matches.',
+    languages: 'Languages and levels',
+    home: 'Home',
+    specialties: 'Specialties',
+    noSpecialty: '—',
+  },
+});
