@@ -221,6 +221,17 @@ export const Assignment = builder.drizzleNode('assignments', {
       },
     }),
     reports: t.relation('reports'),
+    storedId: t.exposeString('id', {
+      description:
+        'The id as stored, which expense lines name (ExpenseLine.assignmentId, ExpenseLineInput.assignmentId).',
+    }),
+    expenseLines: t.relation('expenseLines', {
+      description:
+        'The booking’s expense lines, reversals included, oldest first. For coordinators of its association; null for anyone else.',
+      nullable: true,
+      authScopes: (assignment) => ({ coordinatorOf: assignment.request.associationId }),
+      query: { orderBy: { createdAt: 'asc', id: 'asc' } },
+    }),
   }),
 });
 
