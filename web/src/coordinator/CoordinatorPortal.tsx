@@ -8,6 +8,7 @@ import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
+import { ExpenseLines } from './ExpenseLines';
 import { coordinatorMessages } from './messages';
 import { Reconciliation } from './Reconciliation';
 import { reportMessages } from './reportMessages';
@@ -73,6 +74,7 @@ export default function CoordinatorPortal() {
               <>
                 <Screening requestId={id} />
                 <DispatchPanel requestId={id} />
+                <ExpenseLines requestId={id} />
                 <Candidates requestId={id} />
               </>
             )}
