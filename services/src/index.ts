@@ -35,6 +35,8 @@ export type {
   DispatchSteps,
   ManualOfferOutcome,
   ReconfirmOutcome,
+  ReleaseOutcome,
+  ReleaseReason,
   ReportStatus,
   ScreeningResult,
   WaveOutcome,
