@@ -130,6 +130,7 @@ const mutationUpdates = {
   assignVolunteer: dropping('Request', 'requestId', 'requests'),
   fileActivityReport: dropping('Assignment', 'assignmentId'),
   recordNoShow: dropping('Assignment', 'assignmentId'),
+  releaseAssignment: refreshing('requests', 'openBoard'),
   approveActivityReports: dropping('Request', 'requestId', 'requests', 'expenseLines', 'reconciliation'),
   advanceExpenseLines: refreshing('expenseLines', 'reconciliation'),
   createExpenseLine: refreshing('expenseLines', 'reconciliation'),
