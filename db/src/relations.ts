@@ -133,6 +133,7 @@ export const relations = defineRelations(schema, (r) => ({
     request: r.one.requests({ from: r.assignments.requestId, to: r.requests.id, optional: false }),
     volunteer: r.one.volunteers({ from: r.assignments.volunteerId, to: r.volunteers.id, optional: false }),
     reports: r.many.activityReports({ from: r.assignments.id, to: r.activityReports.assignmentId }),
+    expenseLines: r.many.expenseLines({ from: r.assignments.id, to: r.expenseLines.assignmentId }),
   },
   offers: {
     request: r.one.requests({ from: r.offers.requestId, to: r.requests.id, optional: false }),

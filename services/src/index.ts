@@ -27,6 +27,8 @@ export type {
   DispatchSteps,
   ManualOfferOutcome,
   ReconfirmOutcome,
+  ReleaseOutcome,
+  ReleaseReason,
   ReportStatus,
   ScreeningResult,
   WaveOutcome,

@@ -21,6 +21,7 @@ import {
   offerUpdate,
   reconfirmUpdate,
   rejectUpdate,
+  releaseUpdate,
   reportFiledSignal,
   reportsApprovedSignal,
 } from './workflows/dispatch';
@@ -80,6 +81,7 @@ export function createTemporalDispatcher(client: Client, taskQueue: string): Dis
     offer: (requestId, input) => update(() => handle(requestId).executeUpdate(offerUpdate, { args: [input] })),
     assign: (requestId, input) => update(() => handle(requestId).executeUpdate(assignUpdate, { args: [input] })),
     reconfirm: (requestId, input) => update(() => handle(requestId).executeUpdate(reconfirmUpdate, { args: [input] })),
+    release: (requestId, input) => update(() => handle(requestId).executeUpdate(releaseUpdate, { args: [input] })),
     async signal(requestId, name) {
       try {
         await handle(requestId).signal(signals[name]);

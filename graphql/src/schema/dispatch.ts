@@ -182,7 +182,8 @@ export const Assignment = builder.drizzleNode('assignments', {
     }),
     releaseReason: t.exposeString('releaseReason', {
       nullable: true,
-      description: 'not_reconfirmed, no_longer_fits (after a change of time) or coordinator.',
+      description:
+        'not_reconfirmed, no_longer_fits (after a change of time), coordinator, or withdrew (the volunteer withdrew).',
     }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
     cancellationNoticeHours: t.exposeInt('cancellationNoticeHours', { nullable: true }),
@@ -237,6 +238,17 @@ export const Assignment = builder.drizzleNode('assignments', {
       },
     }),
     reports: t.relation('reports'),
+    storedId: t.exposeString('id', {
+      description:
+        'The id as stored, which expense lines name (ExpenseLine.assignmentId, ExpenseLineInput.assignmentId).',
+    }),
+    expenseLines: t.relation('expenseLines', {
+      description:
+        'The booking’s expense lines, reversals included, oldest first. For coordinators of its association; null for anyone else.',
+      nullable: true,
+      authScopes: (assignment) => ({ coordinatorOf: assignment.request.associationId }),
+      query: { orderBy: { createdAt: 'asc', id: 'asc' } },
+    }),
   }),
 });
 
@@ -404,6 +416,21 @@ builder.mutationField('reconfirmAssignment', (t) =>
     errors: {},
     resolve: async (query, _root, { assignmentId }, { db, services, viewer }) => {
       const row = await services.dispatch.reconfirmAssignment(viewer, assignmentId.id);
+      return selected(db.query.assignments.findFirst(query({ where: { id: row.id } })), 'Assignment', row.id);
+    },
+  }),
+);
+
+builder.mutationField('releaseAssignment', (t) =>
+  t.drizzleField({
+    type: 'assignments',
+    description:
+      'Before the day, the booked volunteer withdraws, or a coordinator of the association releases them: both are told, and cover is sought at once.',
+    authScopes: { volunteer: true, coordinator: true },
+    args: { assignmentId: t.arg.globalID({ required: true, for: Assignment }) },
+    errors: {},
+    resolve: async (query, _root, { assignmentId }, { db, services, viewer }) => {
+      const row = await services.dispatch.releaseAssignment(viewer, assignmentId.id);
       return selected(db.query.assignments.findFirst(query({ where: { id: row.id } })), 'Assignment', row.id);
     },
   }),

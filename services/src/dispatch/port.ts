@@ -4,6 +4,8 @@ import type {
   DeclineOutcome,
   ManualOfferOutcome,
   ReconfirmOutcome,
+  ReleaseOutcome,
+  ReleaseReason,
   ScreeningResult,
 } from './steps';
 
@@ -25,6 +27,10 @@ export interface Dispatcher {
   offer(requestId: string, input: { volunteerId: string; by: string }): Promise<ManualOfferOutcome>;
   assign(requestId: string, input: { volunteerId: string; by: string }): Promise<AssignOutcome>;
   reconfirm(requestId: string, input: { assignmentId: string; volunteerId: string }): Promise<ReconfirmOutcome>;
+  release(
+    requestId: string,
+    input: { assignmentId: string; reason: ReleaseReason; by: string },
+  ): Promise<ReleaseOutcome>;
   signal(requestId: string, signal: DispatchSignal): Promise<void>;
 }
 
@@ -42,6 +48,7 @@ export const detachedDispatcher: Dispatcher = {
   offer: notRunning,
   assign: notRunning,
   reconfirm: notRunning,
+  release: notRunning,
 };
 
 async function notRunning(): Promise<never> {

@@ -262,6 +262,26 @@ export function createDispatchService({
     },
 
     /**
+     * Before the day, a coordinator of the request's association releases a booked volunteer, or the
+     * volunteer withdraws: both are told, and the workflow looks for cover at once.
+     */
+    async releaseAssignment(viewer: Viewer, assignmentId: string) {
+      const assignment = await assignmentFor(assignmentId);
+      const bySelf = viewer.volunteerId !== null && viewer.volunteerId === assignment.volunteerId;
+      if (!bySelf && !mayActOn(viewer, { associationId: assignment.request.associationId }, 'coordinator')) {
+        throw new ForbiddenError('Only the booked volunteer or a coordinator of the association can end a booking.');
+      }
+      const outcome = await dispatcher.release(assignment.requestId, {
+        assignmentId,
+        reason: bySelf ? 'withdrew' : 'coordinator',
+        by: viewer.userId ?? '',
+      });
+      if (outcome.result === 'started') throw new ConflictError('The activity has begun: record a no-show instead.');
+      if (outcome.result !== 'released') throw new ConflictError('This booking is no longer confirmed.');
+      return (await db.query.assignments.findFirst({ where: { id: assignmentId } })) ?? assignment;
+    },
+
+    /**
      * After the activity, the booked volunteer files their report (actual times, transport fare,
      * notes) or the requesting organization's staff theirs (took place, satisfaction, remarks).
      * Filing again replaces the report until a coordinator approves it.

@@ -96,6 +96,9 @@ export type AssignOutcome =
   | { result: 'closed' };
 
 export type ReconfirmOutcome = { result: 'reconfirmed' } | { result: 'not_confirmed' };
+export type ReleaseOutcome = { result: 'released' } | { result: 'not_confirmed' } | { result: 'started' };
+/** Who ended a booking before its day: a coordinator, or the volunteer themselves. */
+export type ReleaseReason = Extract<DispatchReason, 'coordinator' | 'withdrew'>;
 
 export interface ConfirmedPlan {
   startsAt: string;
@@ -819,6 +822,25 @@ export function createDispatchSteps({ db }: { db: Db }) {
           .returning({ id: schema.assignments.id });
         return updated ? { result: 'reconfirmed' } : { result: 'not_confirmed' };
       }),
+
+    /**
+     * A coordinator releases a booked volunteer, or the volunteer withdraws, before the start: the
+     * volunteer and the coordinators are told, and the request reopens so that cover is found at once.
+     */
+    releaseBooking: (requestId: string, assignmentId: string, reason: ReleaseReason, at: string) =>
+      onRequest(
+        requestId,
+        { result: 'not_confirmed' } as ReleaseOutcome,
+        async (tx, request): Promise<ReleaseOutcome> => {
+          const now = new Date(at);
+          const booking = (await confirmedAssignments(tx, request.id)).find((one) => one.id === assignmentId);
+          if (!booking) return { result: 'not_confirmed' };
+          // Once it has begun, cover can no longer come: a no-show is recorded instead.
+          if ((request.startsAt ?? request.deadline ?? now) <= now) return { result: 'started' };
+          await releaseForCover(tx, request, [booking], reason, now);
+          return { result: 'released' };
+        },
+      ),
 
     /**
      * At the cutoff, the booked volunteers who did not reconfirm are released, the coordinators

@@ -177,6 +177,11 @@ const matrix: Record<string, Rule> = {
     document: 'mutation ($id: ID!) { reconfirmAssignment(assignmentId: $id) { __typename } }',
     variables: () => ({ id: globalId('Assignment', unknownId) }),
   },
+  'Mutation.releaseAssignment': {
+    allowed: ['volunteer', ...staff],
+    document: 'mutation ($id: ID!) { releaseAssignment(assignmentId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Assignment', unknownId) }),
+  },
   'Mutation.fileActivityReport': {
     allowed: ['requester', 'volunteer'],
     document: `mutation ($id: ID!) {

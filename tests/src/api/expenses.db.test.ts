@@ -3,7 +3,7 @@ import { createExpenseLinesForReport } from '@tsunagu/services';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ExpenseWorld, insertDispatch, insertExpenseWorld } from '../expenses/world';
 import { globalId, startTestApi, type TestApi } from '../support/api';
-import { insertAssociation, insertStaffMember } from '../support/fixtures';
+import { insertAssociation, insertRequester, insertStaffMember } from '../support/fixtures';
 
 /** What a coordinator and an admin do with expenses through the API, down to downloading the claim's export. */
 
@@ -288,5 +288,57 @@ describe('supply and demand', () => {
       { languageCode: 'vi', month: '2026-05', requests: 1, filled: 1, unfilled: 0, fillRate: 1 },
       { languageCode: 'vi', month: '2026-06', requests: 1, filled: 1, unfilled: 0, fillRate: 1 },
     ]);
+  });
+});
+
+describe('a booking’s expense lines, read through its request', () => {
+  const bookingQuery = `query ($id: ID!) { node(id: $id) { ... on Request { assignments {
+    storedId expenseLines { kind amountYen status source }
+  } } } }`;
+  type Booking = { storedId: string; expenseLines: Array<Record<string, unknown>> | null };
+
+  test('a coordinator reads them and enters a line by the booking’s stored id; the requesting body sees none', async () => {
+    // March 2026 is FY2025: the totals and figures of FY2026 above stay as they are.
+    const { request, assignment } = await insertDispatch(testDb.database.db, world, {
+      startsAt: '2026-03-10T13:00:00+09:00',
+      endsAt: '2026-03-10T15:00:00+09:00',
+      transportFareYen: null,
+    });
+    const requestId = globalId('Request', request.id);
+    const before = await api.graphql<{ node: { assignments: Booking[] } }>(
+      bookingQuery,
+      { id: requestId },
+      { session: coordinatorSession },
+    );
+    expect(before.data?.node.assignments).toEqual([{ storedId: assignment.id, expenseLines: [] }]);
+
+    const created = await api.graphql<{ createExpenseLine: { __typename: string } }>(
+      `mutation ($assignmentId: String!) {
+        createExpenseLine(input: { assignmentId: $assignmentId, kind: equipment, amountYen: 1200, payer: association }) {
+          __typename
+        }
+      }`,
+      { assignmentId: before.data?.node.assignments[0]?.storedId },
+      { session: coordinatorSession },
+    );
+    expect(created.data?.createExpenseLine.__typename).toBe('MutationCreateExpenseLineSuccess');
+    const after = await api.graphql<{ node: { assignments: Booking[] } }>(
+      bookingQuery,
+      { id: requestId },
+      { session: coordinatorSession },
+    );
+    expect(after.data?.node.assignments[0]?.expenseLines).toEqual([
+      { kind: 'equipment', amountYen: 1200, status: 'draft', source: 'manual' },
+    ]);
+
+    const requester = await insertRequester(testDb.database.db, world.organizationId);
+    const asRequester = await api.graphql<{ node: { assignments: Booking[] } | null }>(
+      bookingQuery,
+      { id: requestId },
+      { session: await api.sessionFor(requester.id) },
+    );
+    // The booking itself stays readable to them; only its lines are refused.
+    expect(asRequester.data?.node?.assignments).toEqual([{ storedId: assignment.id, expenseLines: null }]);
+    expect(asRequester.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
   });
 });

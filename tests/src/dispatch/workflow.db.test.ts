@@ -344,6 +344,54 @@ describe('the dispatch workflow, across days', () => {
     await recordHistory('dispatch-not-reconfirmed-cover-found', handleOf(request.id));
   }, 120_000);
 
+  test('a booked volunteer withdraws and cover is asked at once; then a coordinator releases the cover, and the search starts over', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true, policy: { offers: { waveSize: 1, maxWaves: 3 } } });
+    const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
+    const startsAt = await dayAhead(8, 10);
+    const request = await insertFiledRequest(db, world, { startsAt, endsAt: await dayAhead(8, 12) });
+    await dispatcher.start(request.id);
+    const offer = await eventually(() => openOfferOf(request.id, lan.volunteer.id));
+    const booked = await services.dispatch.acceptOffer(lan.viewer, offer.id);
+    await eventually(async () =>
+      expect(await handleOf(request.id).query('state')).toMatchObject({ stage: 'confirmed' }),
+    );
+    const cover = await insertAvailableVolunteer(db, world.associationId, 'Minh');
+
+    // Days before, Lan withdraws: she is told, the coordinators are asked for cover, and Minh is offered it at once.
+    await sleepUntil(await dayAhead(3, 9));
+    const lanBooking = booked.assignment?.id ?? '';
+    await expect(services.dispatch.releaseAssignment(cover.viewer, lanBooking)).rejects.toThrow(/booked volunteer/);
+    await services.dispatch.releaseAssignment(lan.viewer, lanBooking);
+    const coverOffer = await eventually(() => openOfferOf(request.id, cover.volunteer.id));
+    expect((await assignmentsOf(request.id)).find((each) => each.id === lanBooking)).toMatchObject({
+      status: 'released',
+      releaseReason: 'withdrew',
+    });
+    expect(count(await templates(request.id), 'assignmentReleased')).toBe(1);
+    expect(count(await templates(request.id), 'coverNeeded')).toBe(1);
+    await expect(services.dispatch.releaseAssignment(lan.viewer, lanBooking)).rejects.toThrow(ConflictError);
+
+    // Minh takes it; then a coordinator releases him: the request is open again and the waves start over.
+    const accepted = await services.dispatch.acceptOffer(cover.viewer, coverOffer.id);
+    expect(accepted.outcome).toBe('won');
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
+    await sync();
+    await services.dispatch.releaseAssignment(world.coordinator, accepted.assignment?.id ?? '');
+    await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ status: 'open' }));
+    expect((await assignmentsOf(request.id)).find((each) => each.volunteerId === cover.volunteer.id)).toMatchObject({
+      status: 'released',
+      releaseReason: 'coordinator',
+    });
+    await eventually(async () => expect(count(await templates(request.id), 'coverNeeded')).toBe(2));
+    // Nobody else is left to ask: the coordinators have it.
+    await eventually(async () =>
+      expect(await handleOf(request.id).query('state')).toMatchObject({ stage: 'escalated' }),
+    );
+    await services.requests.cancel(world.requester, request.id);
+    await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
+    await recordHistory('dispatch-withdrawn-and-released', handleOf(request.id));
+  }, 120_000);
+
   test('a change of time that the booked volunteer cannot make releases her and finds someone who can', async () => {
     const world = await insertDispatchWorld(db, { trusted: true, policy: { offers: { waveSize: 1, maxWaves: 3 } } });
     const mornings = await insertAvailableVolunteer(db, world.associationId, 'Lan', {

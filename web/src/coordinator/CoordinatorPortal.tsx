@@ -11,6 +11,7 @@ import { banMessages } from './banMessages';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
 import { directoryMessages } from './directoryMessages';
+import { ExpenseLines } from './ExpenseLines';
 import { coordinatorMessages } from './messages';
 import { OrganizationPage, OrganizationsPage } from './Organizations';
 import { organizationMessages } from './organizationMessages';
@@ -89,6 +90,7 @@ export default function CoordinatorPortal() {
               <>
                 <Screening requestId={id} />
                 <DispatchPanel requestId={id} />
+                <ExpenseLines requestId={id} />
                 <Candidates requestId={id} />
               </>
             )}

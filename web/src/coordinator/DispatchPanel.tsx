@@ -1,13 +1,20 @@
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useNow } from '../dispatch/Countdown';
 import { ActionButton } from '../forms/ActionButton';
+import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { outcomeOf } from '../forms/failure';
 import { useFormat, useMessages } from '../i18n';
 import { type Booking, standing, useBookings } from '../requests/Bookings';
 import { requestMessages } from '../requests/messages';
 import { Fact } from '../ui/Facts';
 import { Empty, LoadError, Loading } from '../ui/states';
-import { ApproveActivityReportsMutation, DispatchStateQuery, RecordNoShowMutation } from './dispatchDocuments';
+import {
+  ApproveActivityReportsMutation,
+  DispatchStateQuery,
+  RecordNoShowMutation,
+  ReleaseAssignmentMutation,
+} from './dispatchDocuments';
 import { dispatchConsoleMessages } from './dispatchMessages';
 
 function BookingReports({ booking }: { booking: Booking }) {
@@ -48,14 +55,15 @@ function BookingReports({ booking }: { booking: Booking }) {
 
 /**
  * Where the dispatch stands: its stage, the offers made, who is booked and what they reported, and
- * what a coordinator does after the day — record a no-show, approve the reports.
+ * what a coordinator does: before the day, release a booked volunteer (cover is sought at once);
+ * after it, record a no-show and approve the reports.
  */
 export function DispatchPanel({ requestId }: { requestId: string }) {
   const t = useMessages(dispatchConsoleMessages);
   const r = useMessages(requestMessages);
   const format = useFormat();
   const now = useNow(60_000);
-  const [state] = useQuery({
+  const [state, refreshState] = useQuery({
     query: DispatchStateQuery,
     variables: { id: requestId },
     requestPolicy: 'cache-and-network',
@@ -63,6 +71,8 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
   const { request, data, fetching, error, refresh, startedAt } = useBookings(requestId);
   const [, recordNoShow] = useMutation(RecordNoShowMutation);
   const [, approveReports] = useMutation(ApproveActivityReportsMutation);
+  const [, release] = useMutation(ReleaseAssignmentMutation);
+  const [releasedName, setReleasedName] = useState<string | null>(null);
   const dispatch = state.data?.node?.__typename === 'Request' ? state.data.node : null;
   const bookings = (request?.assignments ?? []).filter(standing);
   const started = startedAt <= now;
@@ -84,6 +94,7 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
         </dl>
       ) : null}
       <h3>{r.bookingsTitle}</h3>
+      {releasedName ? <p role="status">{t.released(releasedName)}</p> : null}
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {request && bookings.length === 0 ? <Empty>{r.nobodyBooked}</Empty> : null}
@@ -99,6 +110,26 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
                 ) : null}
               </p>
               <BookingReports booking={booking} />
+              {!started && booking.status === 'confirmed' ? (
+                <ConfirmInPlace
+                  action={t.release}
+                  question={t.releaseConfirm(booking.volunteerName)}
+                  yes={t.yesRelease}
+                  keep={t.keepBooked}
+                  run={async () => {
+                    const outcome = outcomeOf(
+                      await release({ assignmentId: booking.id }),
+                      (result) => result.releaseAssignment,
+                    );
+                    if (!outcome.ok) return outcome.failure;
+                    setReleasedName(booking.volunteerName);
+                    // The request is open again and offers go out: both views read it anew.
+                    refresh({ requestPolicy: 'network-only' });
+                    refreshState({ requestPolicy: 'network-only' });
+                    return null;
+                  }}
+                />
+              ) : null}
               {started && booking.status === 'confirmed' ? (
                 <ActionButton
                   className="danger secondary"

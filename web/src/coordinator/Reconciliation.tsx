@@ -12,6 +12,7 @@ import { Empty, LoadError, Loading } from '../ui/states';
 import { ClosePeriod } from './ClosePeriod';
 import { ExportPanel } from './ExportPanel';
 import { Bar, FigureFilters, useCoordinatedAssociations } from './figures';
+import { ReopenPeriod } from './ReopenPeriod';
 import { reportMessages } from './reportMessages';
 
 const ReconciliationQuery = graphql(
@@ -475,6 +476,12 @@ function ReportOf({ associationId, fiscalYear }: { associationId: string; fiscal
         fiscalYear={fiscalYear}
         closedPeriods={report.closedPeriods}
         onClosed={reload}
+      />
+      <ReopenPeriod
+        associationId={associationId}
+        fiscalYear={fiscalYear}
+        closedPeriods={report.closedPeriods}
+        onReopened={reload}
       />
     </>
   );

@@ -135,6 +135,26 @@ export const RecordNoShowMutation = graphql(
   [ErrorFields],
 );
 
+/** Before the day: a coordinator releases a booked volunteer, or the volunteer withdraws; cover is sought at once. */
+export const ReleaseAssignmentMutation = graphql(
+  `
+    mutation ReleaseAssignment($assignmentId: ID!) {
+      releaseAssignment(assignmentId: $assignmentId) {
+        __typename
+        ... on MutationReleaseAssignmentSuccess {
+          data {
+            id
+            status
+            releaseReason
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
 export const SubmittedExpensesQuery = graphql(`
   query SubmittedExpenses($associationId: ID!, $fiscalYear: Int!) {
     expenseLines(associationId: $associationId, fiscalYear: $fiscalYear, status: submitted, first: 50) {

@@ -74,6 +74,14 @@ export const reportMessages = bilingual({
     closed: (period: string) => `${period} を締めました。`,
     periodName: (year: number, month: number | null) =>
       month === null ? `${year}年度全体` : `${month >= 4 ? year : year + 1}年${month}月`,
+    reopenTitle: '締めの解除（管理者）',
+    reopenIntro: '締めた期間を開き直すと、その期間の明細をまた変更できるようになります。理由は監査ログに記録されます。',
+    reopenPeriodLabel: '開き直す期間',
+    reopenReason: '解除の理由',
+    reopenReasonHint: '1000文字まで。',
+    reopenPeriod: '締めを解除する',
+    reopened: (period: string) => `${period} の締めを解除しました。`,
+    sayWhy: '理由を入力してください。',
     supplyDemandTitle: '言語ごとの需給',
     supplyDemandIntro:
       '言語・月ごとの依頼件数と、通訳者がすべて見つかった割合（充足率）です。募集の目安にしてください。',
@@ -164,6 +172,14 @@ export const reportMessages = bilingual({
         : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
             Date.UTC(month >= 4 ? year : year + 1, month - 1, 1),
           ),
+    reopenTitle: 'Reopening a period (admins)',
+    reopenIntro: 'A reopened period’s lines can change again. The reason is recorded in the audit log.',
+    reopenPeriodLabel: 'Period to reopen',
+    reopenReason: 'Reason for reopening',
+    reopenReasonHint: 'Up to 1,000 characters.',
+    reopenPeriod: 'Reopen',
+    reopened: (period: string) => `${period} has been reopened.`,
+    sayWhy: 'Say why.',
     supplyDemandTitle: 'Supply and demand by language',
     supplyDemandIntro:
       'Requests per language and month, and the share in which every interpreter asked for was found (fill rate): where to recruit.',

@@ -5,6 +5,7 @@ import { useNow } from '../dispatch/Countdown';
 import { VolunteerReportForm } from '../dispatch/VolunteerReportForm';
 import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
 import { ActionButton } from '../forms/ActionButton';
+import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { outcomeOf } from '../forms/failure';
 import { type ResultOf, readFragment } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
@@ -17,7 +18,7 @@ import { Empty, LoadError, Loading } from '../ui/states';
 import { BookingCalendar, bookingElementId } from './BookingCalendar';
 import { CalendarFeed } from './CalendarFeed';
 import { calendarMessages } from './calendarMessages';
-import { MyAssignmentsQuery, ReconfirmMutation } from './workDocuments';
+import { MyAssignmentsQuery, ReconfirmMutation, WithdrawMutation } from './workDocuments';
 import { volunteerWorkMessages } from './workMessages';
 
 export type Assignment = ResultOf<typeof MyAssignmentsQuery>['myAssignments']['nodes'][number];
@@ -55,15 +56,19 @@ function AssignmentCard({
   now,
   reporting,
   onReport,
+  onWithdrawn,
 }: {
   assignment: Assignment;
   now: number;
   reporting: boolean;
   onReport(open: boolean): void;
+  /** Said by the page: the card moves from the upcoming bookings to the others. */
+  onWithdrawn(): void;
 }) {
   const t = useMessages(volunteerWorkMessages);
   const format = useFormat();
   const [, reconfirm] = useMutation(ReconfirmMutation);
+  const [, withdraw] = useMutation(WithdrawMutation);
   const report = assignment.reports.find((one) => one.kind === 'volunteer') ?? null;
   const upcoming = startOf(assignment) > now;
   // Asked by the workflow a day or two before (a booking made inside that time needs none).
@@ -106,6 +111,23 @@ function AssignmentCard({
         >
           {t.reconfirm}
         </ActionButton>
+      ) : null}
+      {upcoming && assignment.status === 'confirmed' ? (
+        <ConfirmInPlace
+          action={t.withdrawBooking}
+          question={t.withdrawConfirm}
+          yes={t.yesWithdrawBooking}
+          keep={t.keepBooking}
+          run={async () => {
+            const outcome = outcomeOf(
+              await withdraw({ assignmentId: assignment.id }),
+              (result) => result.releaseAssignment,
+            );
+            if (!outcome.ok) return outcome.failure;
+            onWithdrawn();
+            return null;
+          }}
+        />
       ) : null}
       {canReport ? (
         <button
@@ -166,6 +188,7 @@ export function AssignmentsPage() {
   });
   // One report form open at a time: its fields are named as the API names them.
   const [reporting, setReporting] = useState<string | null>(null);
+  const [withdrawn, setWithdrawn] = useState(false);
   const assignments = data?.myAssignments.nodes ?? [];
   const chosenLoaded = chosen !== null && assignments.some((assignment) => assignment.id === chosen);
   useEffect(() => {
@@ -184,6 +207,7 @@ export function AssignmentsPage() {
       now={now}
       reporting={reporting === assignment.id}
       onReport={(open) => setReporting(open ? assignment.id : null)}
+      onWithdrawn={() => setWithdrawn(true)}
     />
   );
   const loadMore = data?.myAssignments.pageInfo.hasNextPage ? (
@@ -199,6 +223,7 @@ export function AssignmentsPage() {
   return (
     <Page title={t.assignmentsTitle}>
       <ViewSwitch calendar={calendar} />
+      {withdrawn ? <p role="status">{t.withdrawn}</p> : null}
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {data && calendar ? (

@@ -200,6 +200,28 @@ export const ReconfirmMutation = graphql(
   [ErrorFields],
 );
 
+export const WithdrawMutation = graphql(
+  `
+    mutation WithdrawFromAssignment($assignmentId: ID!) {
+      releaseAssignment(assignmentId: $assignmentId) {
+        __typename
+        ... on MutationReleaseAssignmentSuccess {
+          data {
+            id
+            status
+            releaseReason
+            particulars {
+              address
+            }
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
 export const RenewCalendarFeedMutation = graphql(
   `
     mutation RenewMyCalendarFeed {

@@ -20,6 +20,8 @@ import type {
   DispatchSteps,
   ManualOfferOutcome,
   ReconfirmOutcome,
+  ReleaseOutcome,
+  ReleaseReason,
   ScreeningResult,
   WaveOutcome,
 } from '@tsunagu/services';
@@ -45,6 +47,11 @@ export const assignUpdate = defineUpdate<AssignOutcome, [{ volunteerId: string; 
 export const reconfirmUpdate = defineUpdate<ReconfirmOutcome, [{ assignmentId: string; volunteerId: string }]>(
   'reconfirm',
 );
+/** A coordinator releases a booked volunteer, or the volunteer withdraws: cover is sought at once. */
+export const releaseUpdate = defineUpdate<
+  ReleaseOutcome,
+  [{ assignmentId: string; reason: ReleaseReason; by: string }]
+>('release');
 export const changedSignal = defineSignal('changed');
 export const cancelledSignal = defineSignal('cancelled');
 export const reportFiledSignal = defineSignal('reportFiled');
@@ -113,6 +120,8 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
   let events = 0;
   let cancelled = false;
   let changed = false;
+  /** A booking was released by hand since the loop last looked: the waves start over. */
+  let releasedByHand = false;
   const handled = <T>(result: T): T => {
     events++;
     return result;
@@ -178,6 +187,11 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
   setHandler(reconfirmUpdate, async ({ assignmentId, volunteerId }) =>
     handled(await decide('reconfirmAssignment', () => steps.reconfirmAssignment(assignmentId, volunteerId, now()))),
   );
+  setHandler(releaseUpdate, async ({ assignmentId, reason }) => {
+    const outcome = await decide('releaseBooking', () => steps.releaseBooking(requestId, assignmentId, reason, now()));
+    if (outcome.result === 'released') releasedByHand = true;
+    return handled(outcome);
+  });
   setHandler(changedSignal, () => {
     changed = true;
     events++;
@@ -248,6 +262,7 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
 
     if (phase === 'matching') {
       // Waves until every place is taken, the start comes, or the request closes.
+      releasedByHand = false;
       if (changed) await recheck();
       if (facts?.answerDueAt && !answerDateTold && Date.now() >= Date.parse(facts.answerDueAt)) {
         await attempt('tellAnswerDateReached', () => steps.tellAnswerDateReached(requestId));
@@ -277,6 +292,14 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
 
     if (phase === 'confirmed') {
       // Reminders, reconfirmation and its cutoff, then the end.
+      if (releasedByHand) {
+        // A place came free: cover is sought at once, and the timers start over once found.
+        releasedByHand = false;
+        view.stage = 'offering';
+        phase = 'matching';
+        plan = null;
+        continue;
+      }
       if (changed) {
         const outcome = await recheck();
         plan = null;

@@ -52,7 +52,14 @@ export interface DispatchNotice {
 }
 
 /** Why an offer is withdrawn or a booking released, as `reason` says it. */
-export type DispatchReason = 'taken' | 'cancelled' | 'changed' | 'not_reconfirmed' | 'no_longer_fits' | 'coordinator';
+export type DispatchReason =
+  | 'taken'
+  | 'cancelled'
+  | 'changed'
+  | 'not_reconfirmed'
+  | 'no_longer_fits'
+  | 'coordinator'
+  | 'withdrew';
 
 export const dispatchEvents = [
   'screeningNeeded',
@@ -107,6 +114,7 @@ const reasonsJa: Record<DispatchReason, string> = {
   not_reconfirmed: '期限までに参加の再確認がありませんでした',
   no_longer_fits: '変更後の日時にはご都合が合わなくなりました',
   coordinator: 'コーディネーターが手配を変更しました',
+  withdrew: 'ボランティアが参加を取りやめました',
 };
 const reasonsEn: Record<DispatchReason, string> = {
   taken: 'another volunteer took it',
@@ -115,6 +123,7 @@ const reasonsEn: Record<DispatchReason, string> = {
   not_reconfirmed: 'you did not reconfirm by the cutoff',
   no_longer_fits: 'the new time no longer fits your availability',
   coordinator: 'a coordinator changed the arrangements',
+  withdrew: 'the volunteer withdrew',
 };
 
 const reason = (notice: DispatchNotice, locale: Locale) => {

@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+
+const browser = useBrowser();
+const app = browser.app;
+
+const languages = [
+  {
+    lang: 'ja',
+    locale: 'ja-JP',
+    button: '日本語',
+    days: [5, 6],
+    words: {
+      bookings: '予定と報告',
+      withdraw: '参加を取りやめる',
+      yesWithdraw: '取りやめる',
+      withdrawn: '参加を取りやめました。コーディネーターに連絡しました。',
+      withdrewReason: '（ご自身で取りやめ）',
+      release: 'この派遣から外す',
+      yesRelease: '外す',
+      released: (name: string) => `${name} さんを外しました。代わりの方に打診しています。`,
+    },
+  },
+  {
+    lang: 'en',
+    locale: 'en-GB',
+    button: 'English',
+    days: [7, 8],
+    words: {
+      bookings: 'Bookings',
+      withdraw: 'Withdraw from this booking',
+      yesWithdraw: 'Withdraw',
+      withdrawn: 'You have withdrawn. The coordinators have been told.',
+      withdrewReason: '(you withdrew)',
+      release: 'Release from this dispatch',
+      yesRelease: 'Release',
+      released: (name: string) => `${name} has been released; the place is being offered to others.`,
+    },
+  },
+] as const;
+
+type Language = (typeof languages)[number];
+
+async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
+  const page = await browser.openPage(language.locale, viewport);
+  await signInAt(page, app().url, role);
+  await page.getByRole('button', { name: language.button, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
+  return page;
+}
+
+/**
+ * Behind the story: the demo volunteer can work any day anywhere in Osaka, a requester files a
+ * request `days` ahead, a coordinator approves it, and the volunteer accepts the offer. Returns
+ * the request's id and the volunteer's name.
+ */
+async function bookedRequest(requester: Page, coordinator: Page, volunteer: Page, days: number) {
+  const url = app().url;
+  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+  await graphqlIn(
+    volunteer,
+    url,
+    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
+    {
+      input: {
+        availability: everyDay,
+        daysOff: [],
+        holidaysOff: false,
+        regions: ['270008'],
+        maxTravelKm: null,
+        monthlyCap: null,
+      },
+    },
+  );
+  const day = new Date(Date.now() + days * 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  const { fileRequest } = await graphqlIn<{ fileRequest: { data?: { id: string } } }>(
+    requester,
+    url,
+    `mutation ($input: RequestInput!) {
+      fileRequest(input: $input) { __typename ... on MutationFileRequestSuccess { data { id } } }
+    }`,
+    {
+      input: {
+        modality: 'on_site',
+        languageCode: 'vi',
+        purpose: 'consultation_desk',
+        contactName: '窓口 一郎',
+        localGovernmentCode: '272035',
+        startsAt: `${day}T10:00:00+09:00`,
+        endsAt: `${day}T12:00:00+09:00`,
+      },
+    },
+  );
+  const requestId = fileRequest.data?.id ?? '';
+  await expect
+    .poll(
+      async () =>
+        (
+          await graphqlIn<{ approveRequest: { __typename: string } }>(
+            coordinator,
+            url,
+            'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
+            { id: requestId },
+          )
+        ).approveRequest.__typename,
+      { timeout: 30_000 },
+    )
+    .toBe('MutationApproveRequestSuccess');
+  // The offers go out from the workflow, a moment after the approval.
+  let offer: { id: string } | undefined;
+  for (let tries = 0; !offer && tries < 60; tries++) {
+    const { myOffers } = await graphqlIn<{
+      myOffers: { nodes: Array<{ id: string; request: { startsAt: string } }> };
+    }>(volunteer, url, '{ myOffers(first: 50) { nodes { id request { startsAt } } } }');
+    // The volunteer sees no request ids: the offer is the one of that day.
+    offer = myOffers.nodes.find((one) => Date.parse(one.request.startsAt) === Date.parse(`${day}T10:00:00+09:00`));
+    if (!offer) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const accepted = await graphqlIn<{ acceptOffer: { __typename: string } }>(
+    volunteer,
+    url,
+    'mutation ($id: ID!) { acceptOffer(offerId: $id) { __typename } }',
+    { id: offer?.id },
+  );
+  expect(accepted.acceptOffer.__typename).toBe('MutationAcceptOfferSuccess');
+  const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { fullName: string } }>(
+    volunteer,
+    url,
+    '{ myVolunteerProfile { fullName } }',
+  );
+  return { requestId, volunteerName: myVolunteerProfile.fullName };
+}
+
+describe.each(languages)('ending a booking before its day, in $lang', (language) => {
+  const { words } = language;
+
+  test('the volunteer on a phone withdraws from a booking, asked once more first', async () => {
+    const [requester, coordinator, volunteer] = [
+      await signIn(language, 'requester'),
+      await signIn(language, 'coordinator'),
+      await signIn(language, 'volunteer', phone),
+    ];
+    await bookedRequest(requester, coordinator, volunteer, language.days[0]);
+    await volunteer.getByRole('link', { name: words.bookings, exact: true }).click();
+    const withdraw = volunteer.getByRole('button', { name: words.withdraw });
+    await expect.poll(() => withdraw.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = await withdraw.count();
+    const reasonsBefore = await volunteer.getByText(words.withdrewReason).count();
+    // The booking of that day is the one that has its button: the demo's other bookings are past.
+    await withdraw.first().click();
+    await volunteer.getByRole('group').getByRole('button', { name: words.yesWithdraw, exact: true }).click();
+    await expect.poll(() => volunteer.getByRole('status').filter({ hasText: words.withdrawn }).count()).toBe(1);
+    expect(await withdraw.count()).toBe(before - 1);
+    expect(await volunteer.getByText(words.withdrewReason).count()).toBe(reasonsBefore + 1);
+  }, 180_000);
+
+  test('a coordinator releases a booked volunteer from the request’s page', async () => {
+    const [requester, coordinator, volunteer] = [
+      await signIn(language, 'requester'),
+      await signIn(language, 'coordinator'),
+      await signIn(language, 'volunteer', phone),
+    ];
+    const { requestId, volunteerName } = await bookedRequest(requester, coordinator, volunteer, language.days[1]);
+    await coordinator.goto(`${app().url}/coordinator/requests/${encodeURIComponent(requestId)}`);
+    const dispatch = coordinator.locator('#dispatch-title').locator('..');
+    await expect.poll(() => dispatch.textContent(), { timeout: 20_000 }).toContain(volunteerName);
+    await dispatch.getByRole('button', { name: words.release }).click();
+    await dispatch.getByRole('group').getByRole('button', { name: words.yesRelease, exact: true }).click();
+    await expect
+      .poll(() =>
+        dispatch
+          .getByRole('status')
+          .filter({ hasText: words.released(volunteerName) })
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => dispatch.getByRole('button', { name: words.release }).count()).toBe(0);
+  }, 180_000);
+});
