@@ -144,6 +144,8 @@ export type { DeliveryDependencies, MailTransport } from './notifications/delive
 export { createMailTransport, defaultBatchSize, deliverPending } from './notifications/delivery';
 export type { DispatchEvent, DispatchNotice } from './notifications/dispatch-templates';
 export { calendarMethods, dispatchEvents } from './notifications/dispatch-templates';
+export type { EmailPreference, InboxService, Listen, UnreadCounts } from './notifications/inbox';
+export { announceInboxChange, inboxChannel } from './notifications/inbox';
 export type { MailCatcher } from './notifications/mail-catcher';
 export { startMailCatcher } from './notifications/mail-catcher';
 export type { ParsedMail } from './notifications/mime';
@@ -152,6 +154,8 @@ export type { OutgoingEmail } from './notifications/outbox';
 export { enqueueEmail } from './notifications/outbox';
 export type { EmailMessage } from './notifications/templates';
 export { withoutTokens } from './notifications/templates';
+export type { EmailTopic, UnreadCounter } from './notifications/topics';
+export { emailTopics, topicOf, topicsFor, unreadCounterOf } from './notifications/topics';
 export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
 export { organizationTypes } from './organizations/service';
 export { pseudonymOf } from './privacy/erasure';
