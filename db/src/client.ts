@@ -25,6 +25,12 @@ export interface Database {
   migrate(): Promise<void>;
   /** `ok`, or a short reason the database cannot answer. */
   ping(): Promise<string>;
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel` (`pg_notify`, sent when its
+   * transaction commits): from every process on a PostgreSQL database, from this one on PGlite,
+   * which no other process opens. Resolves to the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       db,
       migrate: () => migratePostgresLocked(options.url),
       ping: () => ping(db),
+      // postgres.js listens on a connection of its own and listens again after a reconnect.
+      listen: async (channel, onNotify) => (await client.listen(channel, onNotify)).unlisten,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -79,6 +87,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       return migrations;
     },
     ping: () => ping(db),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     close: () => client.close(),
   };
 }

@@ -89,6 +89,8 @@ export type { Candidate } from './matching/candidates';
 export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';
 export { createMailTransport, defaultBatchSize, deliverPending } from './notifications/delivery';
+export type { EmailPreference, InboxService, Listen, UnreadCounts } from './notifications/inbox';
+export { announceInboxChange, inboxChannel } from './notifications/inbox';
 export type { MailCatcher } from './notifications/mail-catcher';
 export { startMailCatcher } from './notifications/mail-catcher';
 export type { ParsedMail } from './notifications/mime';

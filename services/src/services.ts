@@ -16,6 +16,7 @@ import { createIdempotencyStore } from './idempotency';
 import type { Logger } from './logger';
 import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
+import { createInboxService, type Listen } from './notifications/inbox';
 import { createOrganizationService } from './organizations/service';
 import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
@@ -28,6 +29,8 @@ export interface ServiceDependencies {
   logger: Logger;
   /** The dispatch workflows (Temporal in the API process); none in tests that do not dispatch. */
   dispatcher?: Dispatcher;
+  /** Where inbox changes are heard (`Database.listen`); none in tests that do not subscribe. */
+  listen?: Listen;
 }
 
 /** The use cases, bound to their dependencies once per process. */
@@ -42,6 +45,7 @@ export function createServices(dependencies: ServiceDependencies) {
     expenses: createExpenseService(dependencies),
     fiscalPeriods: createFiscalPeriodService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
+    inbox: createInboxService(dependencies),
     matching: createMatchingService(dependencies),
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),

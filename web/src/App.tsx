@@ -13,6 +13,7 @@ const RequesterPortal = lazy(() => import('./requester/RequesterPortal'));
 const VolunteerPortal = lazy(() => import('./volunteer/VolunteerPortal'));
 const CoordinatorPortal = lazy(() => import('./coordinator/CoordinatorPortal'));
 const AdminPortal = lazy(() => import('./admin/AdminPortal'));
+const InboxPage = lazy(() => import('./inbox/InboxPage'));
 
 export const authPaths = ['/sign-in', '/forgot-password', '/reset-password', '/accept-invitation'] as const;
 
@@ -79,6 +80,14 @@ function Forward({ portals }: { portals: Role[] }) {
   );
 }
 
+/** Pages of everyone signed in, whatever their role: signed-out visitors sign in first and come back. */
+function SignedInGate({ children }: { children: ReactNode }) {
+  const { viewer } = useSession();
+  const [location] = useLocation();
+  if (!viewer) return <Redirect to={`/sign-in?next=${encodeURIComponent(location)}`} replace />;
+  return children;
+}
+
 function Home() {
   const { viewer } = useSession();
   return <Redirect to={viewer ? landingOf(viewer) : '/sign-in'} replace />;
@@ -134,6 +143,11 @@ export function App() {
             <RoleGate needs="admin">
               <AdminPortal />
             </RoleGate>
+          </Route>
+          <Route path="/inbox">
+            <SignedInGate>
+              <InboxPage />
+            </SignedInGate>
           </Route>
           {forwards.map(({ path, portals }) => (
             <Route key={path} path={path}>

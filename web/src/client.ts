@@ -32,8 +32,13 @@ const possibleTypes = {
   ]),
 };
 
-/** Reference data is keyed by its natural key. */
+/**
+ * Reference data is keyed by its natural key. The unread counts are the signed-in person's, one
+ * of them per client (a new client at every sign-in): the query, the subscription and the
+ * mark-all answer are one record, so that each updates every count on the page.
+ */
 const naturalKeys = {
+  UnreadCounts: () => 'signedIn',
   Language: (language) => String(language.code),
   LocalGovernment: (government) => String(government.code),
   Holiday: (holiday) => String(holiday.date),
@@ -148,6 +153,7 @@ const mutationUpdates = {
   acceptAssociationPartnership: droppingPartners,
   declineAssociationPartnership: droppingPartners,
   endAssociationPartnership: droppingPartners,
+  setEmailPreference: refreshing('emailPreferences'),
 } satisfies Partial<Record<keyof SchemaTypes['Mutation']['fields'], UpdateResolver>>;
 
 const paginated = {
@@ -159,6 +165,7 @@ const paginated = {
   expenseLines: relayPagination(),
   myAssignments: relayPagination(),
   bans: relayPagination(),
+  inbox: relayPagination(),
 } satisfies Partial<Record<keyof SchemaTypes['Query']['fields'], unknown>>;
 
 /**
@@ -168,6 +175,9 @@ const paginated = {
 export function createClient(): Client {
   return new Client({
     url: '/graphql',
+    // Subscriptions (the unread counts) over server-sent events from the same endpoint, by fetch:
+    // no WebSocket server and no extra library.
+    fetchSubscriptions: true,
     exchanges: [
       cacheExchange({
         keys,

@@ -1,7 +1,9 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { associations, locale, users, volunteers } from './people';
 
-export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+/** `withheld`: the recipient asked not to get this kind by e-mail; it went to their inbox only. */
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'withheld']);
 
 /**
  * Every message Tsunagu sends, written in the same transaction as the change that causes it. A
@@ -51,7 +53,27 @@ export const inboxMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (table) => [index().on(table.userId, table.createdAt)],
+  // The second: the unread counts of the navigation, asked for on every page.
+  (table) => [
+    index().on(table.userId, table.createdAt),
+    index('inbox_messages_unread_idx').on(table.userId).where(sql`${table.readAt} is null`),
+  ],
+);
+
+/**
+ * The kinds of message a person does not want by e-mail (services/src/notifications/topics.ts
+ * names them). Their inbox gets every message all the same.
+ */
+export const emailOptOuts = pgTable(
+  'email_opt_outs',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    topic: text('topic').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.topic] })],
 );
 
 /**

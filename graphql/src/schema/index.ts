@@ -11,6 +11,7 @@ import './dispatch';
 import './open-board';
 import './account';
 import './notification';
+import './inbox';
 import './volunteer';
 import './audit';
 import './expense';

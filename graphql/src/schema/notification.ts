@@ -2,7 +2,7 @@ import { mayActOn, withoutTokens } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { associationsOf, own } from '../tenancy';
 
-builder.drizzleNode('inboxMessages', {
+export const InboxMessage = builder.drizzleNode('inboxMessages', {
   name: 'InboxMessage',
   description: 'A message Tsunagu sent, as the recipient reads it in the app. Seen by its recipient only.',
   id: { column: (message) => message.id },

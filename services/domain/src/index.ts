@@ -119,6 +119,14 @@ export {
   renderEmail,
   withoutTokens,
 } from './notifications/templates';
+export {
+  type EmailTopic,
+  emailTopics,
+  topicOf,
+  topicsFor,
+  type UnreadCounter,
+  unreadCounterOf,
+} from './notifications/topics';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
 export { doubleBookingMessage, isDeadlock, isDoubleBooking } from './requests/double-booking';

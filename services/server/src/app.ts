@@ -100,6 +100,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       clock: systemClock,
       logger,
       dispatcher: createTemporalDispatcher(client, config.taskQueue),
+      listen: (channel, onNotify) => database.listen(channel, onNotify),
     });
 
     let worker: Worker | null = null;

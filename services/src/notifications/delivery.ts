@@ -1,11 +1,12 @@
 import { type Db, schema } from '@tsunagu/db';
-import { type Clock, type EmailMessage, isEmailTemplate, renderEmail } from '@tsunagu/domain';
+import { type Clock, type EmailMessage, isEmailTemplate, renderEmail, topicOf } from '@tsunagu/domain';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { createTransport, type Transporter } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Logger } from '../logger';
 import { calendarEventOf, type RenderedCalendar, renderCalendarEvent } from './calendar-event';
+import { announceInboxChange } from './inbox';
 
 /** What delivery needs of a mail transport: nodemailer's `sendMail`. */
 export type MailTransport = Pick<Transporter, 'sendMail'>;
@@ -52,7 +53,9 @@ export function createMailTransport(url: string): MailTransport {
  * process, or an overlapping call) never takes them, and no transaction stays open while SMTP
  * talks (PGlite has one connection). Only a crash between the server's acceptance and the update
  * that records it sends a message again, after the lease, with the same Message-ID. A message with
- * a recipient user is written to their in-app inbox at its first attempt, whatever SMTP answers.
+ * a recipient user is written to their in-app inbox at its first attempt, whatever SMTP answers,
+ * and is not e-mailed when they asked for its topic in the inbox only (`withheld`). `sent` counts
+ * both: each message reached its reader the way they asked.
  */
 export async function deliverPending(deps: DeliveryDependencies): Promise<{ sent: number; failed: number }> {
   const now = deps.clock.now();
@@ -123,10 +126,20 @@ async function deliver(deps: DeliveryDependencies, row: OutboxRow, now: DateTime
   }
 
   if (row.recipientUserId) {
-    await deps.db
-      .insert(schema.inboxMessages)
-      .values({ outboxId: row.id, userId: row.recipientUserId, subject, body: text, createdAt: now.toJSDate() })
-      .onConflictDoNothing({ target: schema.inboxMessages.outboxId });
+    const recipient = row.recipientUserId;
+    await deps.db.transaction(async (tx) => {
+      const written = await tx
+        .insert(schema.inboxMessages)
+        .values({ outboxId: row.id, userId: recipient, subject, body: text, createdAt: now.toJSDate() })
+        .onConflictDoNothing({ target: schema.inboxMessages.outboxId })
+        .returning({ id: schema.inboxMessages.id });
+      if (written.length > 0) await announceInboxChange(tx, recipient);
+    });
+    if (await optedOut(deps.db, recipient, row.template)) {
+      await finish(deps.db, row, { status: 'withheld', nextAttemptAt: null, lastError: null });
+      deps.logger.info({ outboxId: row.id, template: row.template }, 'e-mail withheld: inbox only, as asked');
+      return 'sent';
+    }
   }
 
   try {
@@ -159,6 +172,17 @@ async function deliver(deps: DeliveryDependencies, row: OutboxRow, now: DateTime
   await finish(deps.db, row, { status: 'sent', sentAt: now.toJSDate(), nextAttemptAt: null, lastError: null });
   deps.logger.info({ outboxId: row.id, template: row.template }, 'e-mail sent');
   return 'sent';
+}
+
+/** Whether the recipient asked to read messages of this kind in their inbox only. */
+async function optedOut(db: Db, userId: string, template: string): Promise<boolean> {
+  const topic = isEmailTemplate(template) ? topicOf(template) : null;
+  if (!topic) return false;
+  const [row] = await db
+    .select({ topic: schema.emailOptOuts.topic })
+    .from(schema.emailOptOuts)
+    .where(and(eq(schema.emailOptOuts.userId, userId), eq(schema.emailOptOuts.topic, topic)));
+  return row !== undefined;
 }
 
 function finish(db: Db, row: OutboxRow, values: Partial<typeof schema.outbox.$inferInsert>) {

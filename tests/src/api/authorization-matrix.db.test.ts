@@ -71,6 +71,8 @@ const matrix: Record<string, Rule> = {
   'Query.bans': { allowed: signedIn, document: '{ bans { nodes { reason } } }' },
   'Query.auditLog': { allowed: ['admin'], document: '{ auditLog { nodes { action subjectId } } }' },
   'Query.inbox': { allowed: signedIn, document: '{ inbox { nodes { subject } } }' },
+  'Query.unreadCounts': { allowed: signedIn, document: '{ unreadCounts { total } }' },
+  'Query.emailPreferences': { allowed: signedIn, document: '{ emailPreferences { topic email } }' },
   'Query.caughtEmails': { allowed: ['admin'], document: '{ caughtEmails { nodes { subject } } }' },
   'Query.node': {
     // An organization by its global ID: its own staff and its association's coordinators.
@@ -218,6 +220,19 @@ const matrix: Record<string, Rule> = {
     document: 'mutation { signIn(input: { email: "nobody@example.jp", password: "wrong password" }) { __typename } }',
   },
   'Mutation.signOut': { allowed: everyone, document: 'mutation { signOut { __typename } }' },
+  'Mutation.markInboxMessageRead': {
+    allowed: signedIn,
+    document: 'mutation ($id: ID!) { markInboxMessageRead(messageId: $id) { __typename } }',
+    variables: () => ({ id: globalId('InboxMessage', unknownId) }),
+  },
+  'Mutation.markAllInboxMessagesRead': {
+    allowed: signedIn,
+    document: 'mutation { markAllInboxMessagesRead { __typename } }',
+  },
+  'Mutation.setEmailPreference': {
+    allowed: signedIn,
+    document: 'mutation { setEmailPreference(topic: offers, email: true) { __typename } }',
+  },
   'Mutation.signOutEverywhere': { allowed: signedIn, document: 'mutation { signOutEverywhere { __typename } }' },
   'Mutation.updateMyAccount': {
     allowed: signedIn,

@@ -29,7 +29,13 @@ export async function startTestApi(
     webDist: '/nonexistent',
     logger,
     db: database.db,
-    services: createServices({ db: database.db, clock, logger, dispatcher: options.dispatcher }),
+    services: createServices({
+      db: database.db,
+      clock,
+      logger,
+      dispatcher: options.dispatcher,
+      listen: (channel, onNotify) => database.listen(channel, onNotify),
+    }),
     health: async () => ({
       database: await database.ping(),
       temporal: 'not started in this test',

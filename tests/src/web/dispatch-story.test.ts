@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   artifactPath,
@@ -30,6 +30,8 @@ const languages = [
       approveRequest: '承認して打診を始める',
       offering: '打診中',
       offers: '依頼の打診',
+      inbox: 'お知らせ',
+      markAllRead: 'すべて既読にする',
       openBoard: '募集中の依頼',
       candidates: '候補のボランティア',
       offerByHand: /^打診する/,
@@ -83,6 +85,8 @@ const languages = [
       approveRequest: 'Approve and send offers',
       offering: 'Offering',
       offers: 'Offers',
+      inbox: 'Inbox',
+      markAllRead: 'Mark all as read',
       openBoard: 'Open requests',
       candidates: 'Candidates',
       offerByHand: /^Offer\b/,
@@ -193,6 +197,14 @@ async function arrange(admin: Page, volunteer: Page) {
   return myVolunteerProfile.fullName;
 }
 
+/** The unread count beside a navigation link (0 when it shows none), read as a screen reader hears it too. */
+async function badgeCount(link: Locator): Promise<number> {
+  const described = await link.getAttribute('aria-describedby');
+  if (!described) return 0;
+  const phrase = await link.page().locator(`[id="${described}"]`).textContent();
+  return Number(phrase?.match(/\d+/)?.[0] ?? 0);
+}
+
 /** The e-mails the demo volunteer received after a moment, as the admin reads them in the mail catcher. */
 async function volunteerMailSince(admin: Page, since: number) {
   const { caughtEmails } = await graphqlIn<{
@@ -232,11 +244,18 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
     const requestPath = new URL(requester.url()).pathname.replace(/^\/requester/, '');
 
     // A coordinator screens it in the browser: the offers go out.
+    const offersWaiting = () => badgeCount(volunteer.getByRole('link', { name: words.offers, exact: true }));
+    const offersBefore = await offersWaiting();
     const coordinator = await signIn(language, 'coordinator');
     await coordinator.goto(`${app().url}/coordinator${requestPath}`);
     await coordinator.getByRole('button', { name: words.approveRequest }).click();
     const dispatch = coordinator.locator('#dispatch-title').locator('..');
     await expect.poll(() => dispatch.textContent(), { timeout: 30_000 }).toContain(words.offering);
+
+    // The volunteer's page counts the offer as it arrives, without being reloaded.
+    await expect.poll(offersWaiting, { timeout: 60_000 }).toBeGreaterThan(offersBefore);
+    const inboxLink = volunteer.getByRole('link', { name: words.inbox, exact: true });
+    expect(await badgeCount(inboxLink)).toBeGreaterThan(0);
 
     // The volunteer, on a phone, sees the offer with its deadline ticking, and accepts it.
     await volunteer.getByRole('link', { name: words.offers, exact: true }).click();
@@ -262,6 +281,14 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
     // The buttons went with the offer: the keyboard lands on what happened.
     expect(await volunteer.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
     await volunteer.screenshot({ path: artifactPath(`volunteer-booked-${language.lang}.png`), fullPage: true });
+
+    // In the inbox, the volunteer marks everything read: the counts in the navigation go.
+    await inboxLink.click();
+    await volunteer.getByRole('button', { name: words.markAllRead }).click();
+    await expect.poll(() => badgeCount(inboxLink)).toBe(0);
+    expect(await volunteer.locator('.inbox-message[data-unread="true"]').count()).toBe(0);
+    await volunteer.screenshot({ path: artifactPath(`volunteer-inbox-${language.lang}.png`), fullPage: true });
+    await volunteer.goBack();
 
     // The requester sees who goes.
     await requester.reload();

@@ -1,5 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
+import { useUnreadCounts } from '../inbox/live';
+import { inboxMessages } from '../inbox/messages';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
@@ -27,12 +29,24 @@ function CoordinatorNav() {
   const o = useMessages(organizationMessages);
   const b = useMessages(banMessages);
   const v = useMessages(directoryMessages);
+  const inbox = useMessages(inboxMessages);
+  const counts = useUnreadCounts();
   return (
     <SectionNav
       label={t.boardTitle}
       links={[
-        { href: '/', label: t.sections.board, alsoUnder: ['/requests'] },
-        { href: '/escalations', label: t.sections.escalations },
+        {
+          href: '/',
+          label: t.sections.board,
+          alsoUnder: ['/requests'],
+          // Requests to screen wait on the board.
+          badge: counts && { count: counts.approvalsWaiting, label: inbox.approvalsWaiting(counts.approvalsWaiting) },
+        },
+        {
+          href: '/escalations',
+          label: t.sections.escalations,
+          badge: counts && { count: counts.escalations, label: inbox.escalations(counts.escalations) },
+        },
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/supply-demand', label: r.sections.supplyDemand },

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { type Locale, locales, useLocale, useMessages } from '../i18n';
+import { UnreadCountsProvider, useCountBadge, useUnreadCounts } from '../inbox/live';
+import { inboxMessages } from '../inbox/messages';
 import { common } from '../messages';
-import { portals, useSession } from '../session';
+import { portals, type Role, useSession } from '../session';
 
 const localeNames: Record<Locale, string> = { ja: '日本語', en: 'English' };
 
@@ -28,6 +30,51 @@ function LocaleSwitch() {
   );
 }
 
+/** What waits in a portal, beside its name: offers for a volunteer, screening and escalations for a coordinator. */
+function PortalLink({ role, path, current }: { role: Role; path: string; current: boolean }) {
+  const t = useMessages(common);
+  const inbox = useMessages(inboxMessages);
+  const counts = useUnreadCounts();
+  const waiting =
+    counts && role === 'volunteer'
+      ? { count: counts.offersWaiting, label: inbox.offersWaiting(counts.offersWaiting) }
+      : counts && role === 'coordinator'
+        ? {
+            count: counts.approvalsWaiting + counts.escalations,
+            label: [inbox.approvalsWaiting(counts.approvalsWaiting), inbox.escalations(counts.escalations)].join(', '),
+          }
+        : null;
+  const { describedBy, badge } = useCountBadge(waiting);
+  return (
+    <>
+      <Link href={path} aria-current={current ? 'page' : undefined} aria-describedby={describedBy}>
+        {t.portals[role]}
+      </Link>
+      {badge}
+    </>
+  );
+}
+
+function InboxLink() {
+  const t = useMessages(inboxMessages);
+  const counts = useUnreadCounts();
+  const [location] = useLocation();
+  const { describedBy, badge } = useCountBadge(counts && { count: counts.total, label: t.unread(counts.total) });
+  return (
+    <span className="nav-item">
+      <Link
+        href="/inbox"
+        className="inbox-link"
+        aria-current={location === '/inbox' ? 'page' : undefined}
+        aria-describedby={describedBy}
+      >
+        {t.inbox}
+      </Link>
+      {badge}
+    </span>
+  );
+}
+
 function PortalNav() {
   const t = useMessages(common);
   const { viewer } = useSession();
@@ -41,9 +88,7 @@ function PortalNav() {
           const current = location === portal.path || location.startsWith(`${portal.path}/`);
           return (
             <li key={portal.role}>
-              <Link href={portal.path} aria-current={current ? 'page' : undefined}>
-                {t.portals[portal.role]}
-              </Link>
+              <PortalLink role={portal.role} path={portal.path} current={current} />
             </li>
           );
         })}
@@ -58,7 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { viewer, signOut } = useSession();
   const [, navigate] = useLocation();
   return (
-    <>
+    <UnreadCountsProvider>
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
@@ -72,6 +117,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <LocaleSwitch />
             {viewer ? (
               <>
+                <InboxLink />
                 <span className="who">{t.signedInAs(viewer.displayName)}</span>
                 {/* What Tsunagu holds about the person, as a download (APPI Art. 33). */}
                 <a href="/account/personal-data.json" download>
@@ -96,6 +142,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-    </>
+    </UnreadCountsProvider>
   );
 }

@@ -1,6 +1,8 @@
 import { useQuery } from 'urql';
 import { Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
+import { useUnreadCounts } from '../inbox/live';
+import { inboxMessages } from '../inbox/messages';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { LoadError, Loading } from '../ui/states';
@@ -49,12 +51,18 @@ function ProfilePage() {
 
 function VolunteerNav() {
   const t = useMessages(volunteerWorkMessages);
+  const inbox = useMessages(inboxMessages);
+  const counts = useUnreadCounts();
   return (
     <SectionNav
       label={t.navLabel}
       links={[
         { href: '/', label: t.sections.profile },
-        { href: '/offers', label: t.sections.offers },
+        {
+          href: '/offers',
+          label: t.sections.offers,
+          badge: counts && { count: counts.offersWaiting, label: inbox.offersWaiting(counts.offersWaiting) },
+        },
         { href: '/board', label: t.sections.board },
         { href: '/assignments', label: t.sections.assignments },
         { href: '/honoraria', label: t.sections.honoraria },
