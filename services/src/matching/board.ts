@@ -127,16 +127,17 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
       if (!candidate) {
         throw new ConflictError('This request does not fit your languages, areas, availability or certificates.');
       }
+      const now = clock.now();
       const [application] = await db
         .insert(schema.applications)
-        .values({ requestId, volunteerId, note: trimmed })
+        .values({ requestId, volunteerId, note: trimmed, createdAt: now.toJSDate() })
         .onConflictDoUpdate({
           target: [schema.applications.requestId, schema.applications.volunteerId],
           set: {
             note: trimmed,
             withdrawnAt: null,
             // A renewed application goes to the back of the queue; a repeated one keeps its place.
-            createdAt: sql`case when ${schema.applications.withdrawnAt} is null then ${schema.applications.createdAt} else now() end`,
+            createdAt: sql`case when ${schema.applications.withdrawnAt} is null then ${schema.applications.createdAt} else ${now.toISO()}::timestamptz end`,
           },
         })
         .returning();
