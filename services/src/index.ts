@@ -48,6 +48,7 @@ export {
   ErasureRefusedError,
   erasureRefusals,
   ForbiddenError,
+  found,
   NotFoundError,
   PeriodClosedError,
   RateLimitedError,

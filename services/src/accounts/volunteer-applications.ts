@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, found, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
@@ -189,21 +189,24 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
         throw new ForbiddenError('Only coordinators of the association can decide on its volunteer applications.');
       }
       return db.transaction(async (tx) => {
-        const membership = await tx.query.volunteerMemberships.findFirst({
-          where: { volunteerId, associationId },
-          columns: { status: true },
-          with: {
-            volunteer: {
-              columns: { status: true, userId: true },
-              with: {
-                user: { columns: { email: true, locale: true } },
-                memberships: { columns: { associationId: true, status: true } },
+        const membership = found(
+          await tx.query.volunteerMemberships.findFirst({
+            where: { volunteerId, associationId },
+            columns: { status: true },
+            with: {
+              volunteer: {
+                columns: { status: true, userId: true },
+                with: {
+                  user: { columns: { email: true, locale: true } },
+                  memberships: { columns: { associationId: true, status: true } },
+                },
               },
+              association: { columns: { nameJa: true, nameEn: true } },
             },
-            association: { columns: { nameJa: true, nameEn: true } },
-          },
-        });
-        if (!membership) throw new NotFoundError('VolunteerApplication', volunteerId);
+          }),
+          'VolunteerApplication',
+          volunteerId,
+        );
         const membershipStatus = decision === 'approve' ? 'active' : 'left';
         // The status in the WHERE clause makes a second, concurrent decision find nothing to change.
         const [decided] = await tx

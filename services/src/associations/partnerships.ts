@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Db, schema } from '@tsunagu/db';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, found, NotFoundError, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import type { AssociationNames, EmailMessage, PartnershipEvent, PartnershipNotice } from '../notifications/templates';
 import { mayActOn, tenancyOf } from '../tenancy';
@@ -60,12 +60,14 @@ export const partnershipStatuses = schema.partnershipStatus.enumValues;
 
 export function createPartnershipService({ db, clock }: { db: Db; clock: Clock }) {
   const names = async (tx: Db, associationId: string): Promise<AssociationNames> => {
-    const association = await tx.query.associations.findFirst({
-      where: { id: associationId },
-      columns: { nameJa: true, nameEn: true },
-    });
-    if (!association) throw new NotFoundError('Association', associationId);
-    return association;
+    return found(
+      await tx.query.associations.findFirst({
+        where: { id: associationId },
+        columns: { nameJa: true, nameEn: true },
+      }),
+      'Association',
+      associationId,
+    );
   };
 
   /**

@@ -1,7 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, found, NotFoundError } from '../errors';
 import { mayActOn } from '../tenancy';
 import { parseInput } from '../validation';
 import type { Viewer } from '../viewer';
@@ -62,11 +62,14 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
     /** An admin changes some settings of the policy; the rest stay as they were. */
     async updatePolicy(viewer: Viewer, associationId: string, changes: PolicyChanges): Promise<AssociationPolicy> {
       requireAdmin(viewer, associationId);
-      const association = await db.query.associations.findFirst({
-        where: { id: associationId },
-        columns: { policy: true },
-      });
-      if (!association) throw new NotFoundError('Association', associationId);
+      const association = found(
+        await db.query.associations.findFirst({
+          where: { id: associationId },
+          columns: { policy: true },
+        }),
+        'Association',
+        associationId,
+      );
       const policy = parseInput(policySchema, applyPolicyChanges(readPolicy(association.policy), changes));
       await db
         .update(schema.associations)
@@ -78,8 +81,7 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
     /** Makes a user a coordinator or an admin of the association (admins coordinate too). */
     async grantRole(viewer: Viewer, associationId: string, userId: string, role: StaffRole): Promise<void> {
       requireAdmin(viewer, associationId);
-      const user = await db.query.users.findFirst({ where: { id: userId }, columns: { id: true } });
-      if (!user) throw new NotFoundError('User', userId);
+      found(await db.query.users.findFirst({ where: { id: userId }, columns: { id: true } }), 'User', userId);
       await changeStaff(associationId, userId, role);
     },
 

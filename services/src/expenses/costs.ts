@@ -1,6 +1,6 @@
 import type { Db } from '@tsunagu/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, found, ValidationError } from '../errors';
 import { mayActOn, tenancyOf } from '../tenancy';
 import type { Viewer } from '../viewer';
 import { calendarYearOf, type ExpenseStatus } from './lines';
@@ -247,11 +247,14 @@ export function createCostService({ db }: { db: Db }) {
 
     /** A request's costs, for its organization's staff and its association's coordinators. */
     async ofRequest(viewer: Viewer, requestId: string): Promise<RequestCosts> {
-      const request = await db.query.requests.findFirst({
-        where: { id: requestId },
-        columns: { organizationId: true, associationId: true },
-      });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({
+          where: { id: requestId },
+          columns: { organizationId: true, associationId: true },
+        }),
+        'Request',
+        requestId,
+      );
       if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
         throw new ForbiddenError('Only the requesting organization and its coordinators can see its costs.');
       }

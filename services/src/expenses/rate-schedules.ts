@@ -3,7 +3,7 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, found, NotFoundError } from '../errors';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
@@ -61,12 +61,15 @@ export async function copyRatesForAssignment(
 ): Promise<AssignmentRates | null> {
   const existing = await tx.query.assignmentRates.findFirst({ where: { assignmentId } });
   if (existing) return existing;
-  const assignment = await tx.query.assignments.findFirst({
-    where: { id: assignmentId },
-    columns: { id: true },
-    with: { request: { columns: { associationId: true } } },
-  });
-  if (!assignment) throw new NotFoundError('Assignment', assignmentId);
+  const assignment = found(
+    await tx.query.assignments.findFirst({
+      where: { id: assignmentId },
+      columns: { id: true },
+      with: { request: { columns: { associationId: true } } },
+    }),
+    'Assignment',
+    assignmentId,
+  );
   const schedule = await rateScheduleInForce(tx, assignment.request.associationId, activityDateOf(confirmedAt));
   if (!schedule) return null;
   const [copy] = await tx
@@ -99,9 +102,7 @@ const isUniqueViolation = (error: unknown) => {
 
 export function createRateScheduleService({ db, clock }: { db: Db; clock: Clock }) {
   async function load(scheduleId: string) {
-    const schedule = await db.query.rateSchedules.findFirst({ where: { id: scheduleId } });
-    if (!schedule) throw new NotFoundError('RateSchedule', scheduleId);
-    return schedule;
+    return found(await db.query.rateSchedules.findFirst({ where: { id: scheduleId } }), 'RateSchedule', scheduleId);
   }
 
   async function write<T>(run: () => Promise<T>): Promise<T> {

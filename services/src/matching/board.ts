@@ -1,7 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, found, NotFoundError, ValidationError } from '../errors';
 import { mayActOn } from '../tenancy';
 import type { Viewer } from '../viewer';
 import { type Candidate, rankCandidates } from './candidates';
@@ -119,8 +119,11 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
           ja: `コメントは${maxNoteLength}文字以内で入力してください。`,
         });
       }
-      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { status: true } });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({ where: { id: requestId }, columns: { status: true } }),
+        'Request',
+        requestId,
+      );
       if (request.status !== 'open')
         throw new ConflictError(`A request that is ${request.status} takes no applications.`);
       const [candidate] = await fits(viewer, requestId, [volunteerId]);
@@ -164,8 +167,11 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
 
     /** Coordinators of the request's association: the applicants, first come first, each checked against the filters. */
     async applicants(viewer: Viewer, requestId: string): Promise<Applicant[]> {
-      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
+        'Request',
+        requestId,
+      );
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can see who applied.');
       }

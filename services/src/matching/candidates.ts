@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { associationsReachedBy } from '../associations/partnerships';
 import { type Clock, tokyo } from '../clock';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, found, ValidationError } from '../errors';
 import { busyRange, travelBufferMinutes } from '../requests/busy';
 import type { Specialty } from '../requests/policy';
 import { mayActOn } from '../tenancy';
@@ -71,14 +71,17 @@ export async function rankCandidates(
   requestId: string,
   { now, locale, limit, volunteerIds, widened = false }: RankOptions,
 ): Promise<Candidate[]> {
-  const request = await db.query.requests.findFirst({
-    where: { id: requestId },
-    with: {
-      language: { columns: { nameJa: true, nameEn: true } },
-      localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
-    },
-  });
-  if (!request) throw new NotFoundError('Request', requestId);
+  const request = found(
+    await db.query.requests.findFirst({
+      where: { id: requestId },
+      with: {
+        language: { columns: { nameJa: true, nameEn: true } },
+        localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
+      },
+    }),
+    'Request',
+    requestId,
+  );
   if (request.routing === 'not_offered') return [];
 
   const direction: Direction =
@@ -384,8 +387,11 @@ const specialtyNames: Record<Specialty, { ja: string; en: string }> = {
 export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<Candidate[]> {
-      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
+        'Request',
+        requestId,
+      );
       if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
         throw ValidationError.of(['limit'], {
           en: `Ask for 1 to ${maxLimit} candidates.`,

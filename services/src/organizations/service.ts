@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, found, ValidationError } from '../errors';
 import { enqueueEmail } from '../notifications/outbox';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
@@ -167,8 +167,11 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
 
     /** A coordinator of the organization's association approves, rejects or suspends it. */
     async decide(viewer: Viewer, organizationId: string, decision: OrganizationDecision) {
-      const organization = await db.query.organizations.findFirst({ where: { id: organizationId } });
-      if (!organization) throw new NotFoundError('Organization', organizationId);
+      const organization = found(
+        await db.query.organizations.findFirst({ where: { id: organizationId } }),
+        'Organization',
+        organizationId,
+      );
       if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can decide on this organization.');
       }

@@ -8,7 +8,7 @@ import type { Holidays } from '../calendar';
 import { type Clock, tokyo } from '../clock';
 import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
 import { settleCancellation } from '../dispatch/steps';
-import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, type FieldProblem, ForbiddenError, found, NotFoundError, ValidationError } from '../errors';
 import { bearingBodyOf } from '../expenses/lines';
 import { type BearingBodyKind, requestPurposes, suggestCategory } from '../grant-tax';
 import type { Logger } from '../logger';
@@ -183,11 +183,14 @@ export function createRequestService({
   /** The association and policy of the organization the viewer files for; it must be approved. */
   async function filingOrganization(tx: Db, viewer: Viewer) {
     if (!viewer.organizationId) throw new ForbiddenError('Only requesting staff of an organization can file requests.');
-    const organization = await tx.query.organizations.findFirst({
-      where: { id: viewer.organizationId },
-      with: { association: { columns: { id: true, policy: true } } },
-    });
-    if (!organization) throw new NotFoundError('Organization', viewer.organizationId);
+    const organization = found(
+      await tx.query.organizations.findFirst({
+        where: { id: viewer.organizationId },
+        with: { association: { columns: { id: true, policy: true } } },
+      }),
+      'Organization',
+      viewer.organizationId,
+    );
     if (organization.status !== 'approved') {
       throw new ForbiddenError('Your organization must be approved by the association before it can file requests.');
     }
@@ -379,19 +382,20 @@ export function createRequestService({
   }
 
   async function loadRequest(tx: Db, requestId: string) {
-    const request = await tx.query.requests.findFirst({ where: { id: requestId } });
-    if (!request) throw new NotFoundError('Request', requestId);
-    return request;
+    return found(await tx.query.requests.findFirst({ where: { id: requestId } }), 'Request', requestId);
   }
 
   /** Whether a prefecture or a municipality bears what the organization's requests cost. */
   async function bearerOf(tx: Db, organizationId: string): Promise<BearingBodyKind> {
-    const organization = await tx.query.organizations.findFirst({
-      where: { id: organizationId },
-      columns: {},
-      with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
-    });
-    if (!organization) throw new NotFoundError('Organization', organizationId);
+    const organization = found(
+      await tx.query.organizations.findFirst({
+        where: { id: organizationId },
+        columns: {},
+        with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+      }),
+      'Organization',
+      organizationId,
+    );
     return bearingBodyOf(organization.localGovernment).kind;
   }
 
@@ -554,8 +558,11 @@ export function createRequestService({
       const from = parseInput(isoDate, fromDate, ['fromDate']);
       const told = { start: [] as string[], changed: [] as string[], cancelled: [] as string[] };
       const continuedSeries = await db.transaction(async (tx) => {
-        const series = await tx.query.requestSeries.findFirst({ where: { id: seriesId } });
-        if (!series) throw new NotFoundError('RequestSeries', seriesId);
+        const series = found(
+          await tx.query.requestSeries.findFirst({ where: { id: seriesId } }),
+          'RequestSeries',
+          seriesId,
+        );
         const members = await tx.query.requests.findMany({
           where: { seriesId },
           orderBy: { startsAt: 'asc' },
