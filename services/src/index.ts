@@ -126,10 +126,12 @@ export {
 } from './expenses/service';
 export {
   type BearingBodyKind,
+  bearingBodyKinds,
   type GrantTaxCategory,
   type GrantTaxMeasure,
   grantTaxCategories,
   grantTaxCategoryNames,
+  grantTaxMeasures,
   requestPurposes,
   suggestCategory,
 } from './grant-tax';

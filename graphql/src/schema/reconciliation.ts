@@ -22,7 +22,7 @@ import {
   ExpenseLine,
   ExpenseStatusEnum,
   MeasureEnum,
-} from './expense';
+} from './expense-line';
 import { selected } from './selection';
 
 const AnomalyKindEnum = builder.enumType('ReconciliationAnomalyKind', {
