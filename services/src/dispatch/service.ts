@@ -11,10 +11,10 @@ import { doubleBookingMessage } from '../requests/double-booking';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
+import { missingReports } from './bookings';
 import type { Dispatcher, DispatchSignal } from './port';
 import { finalStages, reportedTimesProblems } from './rules';
 import type { AcceptOutcome } from './steps';
-import { missingReports } from './steps';
 
 export const offerStatuses = schema.offerStatus.enumValues;
 export const assignmentStatuses = schema.assignmentStatus.enumValues;
