@@ -23,9 +23,9 @@ import { cancellationTerms, needsReconfirmation } from './rules';
 
 /**
  * Bookings: what books, releases and cancels a volunteer's assignment to a request, and what it
- * tells whom, in the caller's transaction (the request row already locked). The dispatch steps
- * call into it, and so do the use cases that change a booking at once (a coordinator's assignment,
- * a requester's cancellation).
+ * tells whom, in the caller's transaction (the request row already locked), and the reports a
+ * booking still owes. The dispatch steps call into it, and so do the use cases: a requester's
+ * cancellation settles here, and the dispatch service reads the reports still owed.
  */
 
 type Tx = Db;
