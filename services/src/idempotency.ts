@@ -8,10 +8,14 @@ export type IdempotencyClaim =
   | { kind: 'other-operation' }
   | { kind: 'in-progress' };
 
-/** How long a retry waits for the first request with its key to finish before giving up. */
-const waitLimitMs = 30_000;
+/** How long a retry waits for the first request with its key to finish before giving up (30 s). */
 const pollIntervalMs = 25;
-/** A claim this old without a response belongs to a process that died mid-mutation: take it over. */
+const maxPolls = 30_000 / pollIntervalMs;
+/**
+ * A claim this old without a response belongs to a process that died mid-mutation: take it over.
+ * The database's `now()` decides, not the `Clock`: claims of several processes compare against one
+ * clock, the one that stamped them (the column's default).
+ */
 const abandonedAfter = sql`interval '5 minutes'`;
 
 /**
@@ -29,8 +33,7 @@ export function createIdempotencyStore({ db }: { db: Db }) {
   return {
     /** Claims the key for `operation`, or waits for the response of the request that claimed it. */
     async claim(principal: string, key: string, operation: string): Promise<IdempotencyClaim> {
-      const deadline = Date.now() + waitLimitMs;
-      for (;;) {
+      for (let polls = 0; ; polls++) {
         const [inserted] = await db
           .insert(table)
           .values({ principal, key, operation })
@@ -51,7 +54,7 @@ export function createIdempotencyStore({ db }: { db: Db }) {
           .where(and(row(principal, key), isNull(table.response), sql`${table.createdAt} < now() - ${abandonedAfter}`))
           .returning({ key: table.key });
         if (takenOver) return { kind: 'claimed' };
-        if (Date.now() > deadline) return { kind: 'in-progress' };
+        if (polls >= maxPolls) return { kind: 'in-progress' };
         await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
       }
     },

@@ -18,25 +18,25 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
+import {
+  bearingBodyKinds,
+  expenseKinds,
+  expenseStatuses,
+  grantTaxMeasures,
+  lineEligibilities,
+  payers,
+} from './domain-values';
 import { associations, users } from './people';
 import { languages, localGovernments } from './reference';
 import { assignments } from './requests';
 
-export const expenseKind = pgEnum('expense_kind', [
-  'honorarium',
-  'transport',
-  'translation_fee',
-  'remote_fee',
-  'equipment',
-  'cancellation_fee',
-  'other',
-]);
-export const expensePayer = pgEnum('expense_payer', ['requester', 'association', 'person_served']);
-export const expenseStatus = pgEnum('expense_status', ['draft', 'submitted', 'approved', 'paid']);
-export const bearingBodyKind = pgEnum('bearing_body_kind', ['prefecture', 'municipality']);
-export const grantTaxMeasure = pgEnum('grant_tax_measure', ['special_grant_tax', 'ordinary_grant_tax']);
+export const expenseKind = pgEnum('expense_kind', expenseKinds);
+export const expensePayer = pgEnum('expense_payer', payers);
+export const expenseStatus = pgEnum('expense_status', expenseStatuses);
+export const bearingBodyKind = pgEnum('bearing_body_kind', bearingBodyKinds);
+export const grantTaxMeasure = pgEnum('grant_tax_measure', grantTaxMeasures);
 /** What the grant-tax table says of a line's category and bearing body. */
-export const expenseEligibility = pgEnum('expense_eligibility', ['eligible', 'not_claimed', 'flagged']);
+export const expenseEligibility = pgEnum('expense_eligibility', lineEligibilities);
 export const expenseSource = pgEnum('expense_source', ['rate_schedule', 'manual', 'reversal']);
 
 /** Rules are validated by the domain (services/domain/src/expenses/rates.ts) before they are stored. */

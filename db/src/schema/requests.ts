@@ -14,22 +14,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
+import { dispatchStages, modalities, requestPurposes, scopeRules, volumeUnits } from './domain-values';
 import { associations, organizations, specialty, users, volunteers } from './people';
 import { languages, localGovernments } from './reference';
 
-export const modality = pgEnum('modality', ['on_site', 'remote', 'translation']);
+export const modality = pgEnum('modality', modalities);
 
-export const requestPurpose = pgEnum('request_purpose', [
-  'consultation_desk',
-  'administrative_translation',
-  'life_orientation',
-  'disaster',
-  'school_enrollment',
-  'one_stop_desk',
-  'japanese_class',
-  'other_support',
-  'other',
-]);
+export const requestPurpose = pgEnum('request_purpose', requestPurposes);
 
 export const requestStatus = pgEnum('request_status', [
   /** Filed, waiting for a coordinator's screening. */
@@ -47,27 +38,13 @@ export const requestStatus = pgEnum('request_status', [
  * Where the dispatch workflow has carried a request, mirrored from it so that lists and
  * dashboards read SQL, not Temporal.
  */
-export const dispatchStage = pgEnum('dispatch_stage', [
-  /** Waiting for a coordinator to approve or reject it. */
-  'screening',
-  /** Offers are out (or about to go out) to ranked volunteers. */
-  'offering',
-  /** Nobody left or nobody answered: coordinators are asked to step in. */
-  'escalated',
-  /** Every interpreter needed is confirmed; reminders and reconfirmation run. */
-  'confirmed',
-  /** The activity is over; the reports are awaited and then approved. */
-  'awaiting_reports',
-  'completed',
-  'cancelled',
-  'rejected',
-]);
+export const dispatchStage = pgEnum('dispatch_stage', dispatchStages);
 
 /** How an association routes a sensitive request (medical, legal, emergency, infection risk). */
-export const requestRouting = pgEnum('request_routing', ['normal', 'certified_only', 'not_offered']);
+export const requestRouting = pgEnum('request_routing', scopeRules);
 
 export const translationDirection = pgEnum('translation_direction', ['into_japanese', 'from_japanese']);
-export const volumeUnit = pgEnum('volume_unit', ['pages', 'characters']);
+export const volumeUnit = pgEnum('volume_unit', volumeUnits);
 
 /** A weekly series; each occurrence is a request of its own that can be changed on its own. */
 export const requestSeries = pgTable('request_series', {

@@ -14,7 +14,7 @@ import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { OfferedRequest } from './dispatch';
-import { ExpenseKindEnum, PayerEnum } from './expense';
+import { ExpenseKindEnum, PayerEnum } from './expense-line';
 import { Organization } from './organization';
 import { Request } from './request';
 

@@ -333,16 +333,17 @@ const AcceptOfferResult = builder
     description: 'Whether the volunteer got it, at once.',
     fields: (t) => ({
       outcome: t.expose('outcome', { type: AcceptResultEnum }),
-      assignment: t.field({
-        type: Assignment,
+      assignment: t.drizzleField({
+        type: 'assignments',
         nullable: true,
         description: 'The booking, when won.',
-        resolve: async (result, _args, { db }) =>
+        resolve: (query, result, _args, { db }) =>
           result.assignment
-            ? ((await db.query.assignments.findFirst({
-                where: { id: result.assignment.id },
-                with: { request: { columns: { associationId: true, organizationId: true } } },
-              })) ?? null)
+            ? selected(
+                db.query.assignments.findFirst(query({ where: { id: result.assignment.id } })),
+                'Assignment',
+                result.assignment.id,
+              )
             : null,
       }),
     }),

@@ -24,7 +24,7 @@ import {
   ExpenseLine,
   ExpenseStatusEnum,
   MeasureEnum,
-} from './expense';
+} from './expense-line';
 import { selected } from './selection';
 
 const AnomalyKindEnum = builder.enumType('ReconciliationAnomalyKind', {

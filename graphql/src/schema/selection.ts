@@ -1,4 +1,4 @@
-import { NotFoundError } from '@tsunagu/domain';
+import { found } from '@tsunagu/domain';
 
 /**
  * What a mutation that returns an object answers: the row the service wrote, read again through
@@ -7,7 +7,5 @@ import { NotFoundError } from '@tsunagu/domain';
  * say), so handing it back fails after the write. A row gone by then was deleted in between.
  */
 export async function selected<Row>(read: Promise<Row | undefined>, entity: string, id: string): Promise<Row> {
-  const row = await read;
-  if (!row) throw new NotFoundError(entity, id);
-  return row;
+  return found(await read, entity, id);
 }

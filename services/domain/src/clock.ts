@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 
-/** The one clock: domain code takes `now` from here (or from a test), never from `new Date()`. */
+/**
+ * The one clock: domain code takes `now` from here (or from a test), never from `new Date()`.
+ *
+ * Times in the domain are luxon `DateTime`s in Tokyo (what the clock hands out); at the edges they
+ * are what the edge speaks: `Date` in database rows, ISO strings in GraphQL and in the workflow's
+ * activities. The adapter converts, once. (Not yet so: dispatch/rules.ts reckons in `Date` instants.)
+ */
 export interface Clock {
   now(): DateTime;
 }

@@ -42,6 +42,12 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The one way to say "that row or not found": `found(await db.query.x.findFirst(…), 'X', id)`. */
+export function found<Row>(row: Row | null | undefined, entity: string, id: string): Row {
+  if (row === null || row === undefined) throw new NotFoundError(entity, id);
+  return row;
+}
+
 export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';
   readonly code = 'FORBIDDEN';

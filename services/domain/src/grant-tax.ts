@@ -8,8 +8,10 @@ import type { Localized } from './errors';
 export const grantTaxCategories = ['1', '2', '3', '4', '5', '6', '7', 'G', 'N'] as const;
 export type GrantTaxCategory = (typeof grantTaxCategories)[number];
 
-export type BearingBodyKind = 'prefecture' | 'municipality';
-export type GrantTaxMeasure = 'special_grant_tax' | 'ordinary_grant_tax';
+export const bearingBodyKinds = ['prefecture', 'municipality'] as const;
+export type BearingBodyKind = (typeof bearingBodyKinds)[number];
+export const grantTaxMeasures = ['special_grant_tax', 'ordinary_grant_tax'] as const;
+export type GrantTaxMeasure = (typeof grantTaxMeasures)[number];
 
 export const grantTaxCategoryNames: Record<GrantTaxCategory, { ja: string; en: string }> = {
   '1': { ja: '行政・生活情報の多言語化', en: 'Multilingual administrative and living information' },

@@ -36,6 +36,7 @@ export {
   erasureRefusals,
   type FieldProblem,
   ForbiddenError,
+  found,
   type Localized,
   NotFoundError,
   PeriodClosedError,
@@ -79,6 +80,7 @@ export {
   rateRulesSchema,
   rateScheduleFieldsSchema,
   roundingModes,
+  volumeUnits,
 } from './expenses/rates';
 export {
   assembleReport,
@@ -91,10 +93,12 @@ export {
 } from './expenses/report';
 export {
   type BearingBodyKind,
+  bearingBodyKinds,
   type GrantTaxCategory,
   type GrantTaxMeasure,
   grantTaxCategories,
   grantTaxCategoryNames,
+  grantTaxMeasures,
   requestPurposes,
   suggestCategory,
 } from './grant-tax';
@@ -131,7 +135,7 @@ export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
 export { doubleBookingMessage, isDeadlock, isDoubleBooking } from './requests/double-booking';
 export { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './requests/input';
-export { checkRequestPolicy, type Specialty } from './requests/policy';
+export { checkRequestPolicy, modalities, type Specialty } from './requests/policy';
 export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
 export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
 export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';

@@ -1,11 +1,12 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   bilingual,
   type Clock,
   ConflictError,
   ForbiddenError,
+  found,
   mayActOn,
-  NotFoundError,
   parseInput,
   ValidationError,
   type Viewer,
@@ -195,21 +196,24 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
         throw new ForbiddenError('Only coordinators of the association can decide on its volunteer applications.');
       }
       return db.transaction(async (tx) => {
-        const membership = await tx.query.volunteerMemberships.findFirst({
-          where: { volunteerId, associationId },
-          columns: { status: true },
-          with: {
-            volunteer: {
-              columns: { status: true, userId: true },
-              with: {
-                user: { columns: { email: true, locale: true } },
-                memberships: { columns: { associationId: true, status: true } },
+        const membership = found(
+          await tx.query.volunteerMemberships.findFirst({
+            where: { volunteerId, associationId },
+            columns: { status: true },
+            with: {
+              volunteer: {
+                columns: { status: true, userId: true },
+                with: {
+                  user: { columns: { email: true, locale: true } },
+                  memberships: { columns: { associationId: true, status: true } },
+                },
               },
+              association: { columns: { nameJa: true, nameEn: true } },
             },
-            association: { columns: { nameJa: true, nameEn: true } },
-          },
-        });
-        if (!membership) throw new NotFoundError('VolunteerApplication', volunteerId);
+          }),
+          'VolunteerApplication',
+          volunteerId,
+        );
         const membershipStatus = decision === 'approve' ? 'active' : 'left';
         // The status in the WHERE clause makes a second, concurrent decision find nothing to change.
         const [decided] = await tx

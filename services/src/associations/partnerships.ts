@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   type AssociationNames,
   type Clock,
   type EmailMessage,
   ForbiddenError,
+  found,
   mayActOn,
   NotFoundError,
   type PartnershipEvent,
@@ -68,12 +70,14 @@ export const partnershipStatuses = schema.partnershipStatus.enumValues;
 
 export function createPartnershipService({ db, clock }: { db: Db; clock: Clock }) {
   const names = async (tx: Db, associationId: string): Promise<AssociationNames> => {
-    const association = await tx.query.associations.findFirst({
-      where: { id: associationId },
-      columns: { nameJa: true, nameEn: true },
-    });
-    if (!association) throw new NotFoundError('Association', associationId);
-    return association;
+    return found(
+      await tx.query.associations.findFirst({
+        where: { id: associationId },
+        columns: { nameJa: true, nameEn: true },
+      }),
+      'Association',
+      associationId,
+    );
   };
 
   /**

@@ -1,10 +1,12 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   type AssociationPolicy,
   applyPolicyChanges,
   type Clock,
   ConflictError,
   ForbiddenError,
+  found,
   mayActOn,
   NotFoundError,
   type PolicyChanges,
@@ -70,11 +72,14 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
     /** An admin changes some settings of the policy; the rest stay as they were. */
     async updatePolicy(viewer: Viewer, associationId: string, changes: PolicyChanges): Promise<AssociationPolicy> {
       requireAdmin(viewer, associationId);
-      const association = await db.query.associations.findFirst({
-        where: { id: associationId },
-        columns: { policy: true },
-      });
-      if (!association) throw new NotFoundError('Association', associationId);
+      const association = found(
+        await db.query.associations.findFirst({
+          where: { id: associationId },
+          columns: { policy: true },
+        }),
+        'Association',
+        associationId,
+      );
       const policy = parseInput(policySchema, applyPolicyChanges(readPolicy(association.policy), changes));
       await db
         .update(schema.associations)
@@ -86,8 +91,7 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
     /** Makes a user a coordinator or an admin of the association (admins coordinate too). */
     async grantRole(viewer: Viewer, associationId: string, userId: string, role: StaffRole): Promise<void> {
       requireAdmin(viewer, associationId);
-      const user = await db.query.users.findFirst({ where: { id: userId }, columns: { id: true } });
-      if (!user) throw new NotFoundError('User', userId);
+      found(await db.query.users.findFirst({ where: { id: userId }, columns: { id: true } }), 'User', userId);
       await changeStaff(associationId, userId, role);
     },
 

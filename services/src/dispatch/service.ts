@@ -1,14 +1,13 @@
 import { type Db, schema } from '@tsunagu/db';
 
 import {
-  bilingual,
   type Clock,
   ConflictError,
   doubleBookingMessage,
   ForbiddenError,
   finalStages,
+  found,
   mayActOn,
-  NotFoundError,
   parseInput,
   readPolicy,
   reasonSchema,
@@ -23,9 +22,9 @@ import type { z } from 'zod';
 import { associationsReachedBy } from '../associations/partnerships';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
+import { missingReports } from './bookings';
 import type { Dispatcher, DispatchSignal } from './port';
 import type { AcceptOutcome } from './steps';
-import { missingReports } from './steps';
 
 export const offerStatuses = schema.offerStatus.enumValues;
 export const assignmentStatuses = schema.assignmentStatus.enumValues;
@@ -46,21 +45,23 @@ export function createDispatchService({
   dispatcher: Dispatcher;
 }) {
   async function requestFor(requestId: string) {
-    const request = await db.query.requests.findFirst({
-      where: { id: requestId },
-      columns: {
-        id: true,
-        associationId: true,
-        organizationId: true,
-        status: true,
-        startsAt: true,
-        deadline: true,
-        openToPartners: true,
-        widenedAt: true,
-      },
-    });
-    if (!request) throw new NotFoundError('Request', requestId);
-    return request;
+    return found(
+      await db.query.requests.findFirst({
+        where: { id: requestId },
+        columns: {
+          id: true,
+          associationId: true,
+          organizationId: true,
+          status: true,
+          startsAt: true,
+          deadline: true,
+          openToPartners: true,
+          widenedAt: true,
+        },
+      }),
+      'Request',
+      requestId,
+    );
   }
 
   async function coordinatedRequest(viewer: Viewer, requestId: string) {
@@ -79,8 +80,11 @@ export function createDispatchService({
     request: { associationId: string; openToPartners: boolean; widenedAt: Date | null },
     volunteerId: string,
   ) {
-    const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
-    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+    found(
+      await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } }),
+      'Volunteer',
+      volunteerId,
+    );
     const reached = await associationsReachedBy(db, request, request.openToPartners || request.widenedAt !== null);
     const membership = await db.query.volunteerMemberships.findFirst({
       where: { volunteerId, associationId: { in: reached } },
@@ -95,30 +99,31 @@ export function createDispatchService({
   }
 
   async function assignmentFor(assignmentId: string) {
-    const assignment = await db.query.assignments.findFirst({
-      where: { id: assignmentId },
-      with: {
-        request: {
-          columns: {
-            id: true,
-            associationId: true,
-            organizationId: true,
-            startsAt: true,
-            endsAt: true,
-            deadline: true,
+    return found(
+      await db.query.assignments.findFirst({
+        where: { id: assignmentId },
+        with: {
+          request: {
+            columns: {
+              id: true,
+              associationId: true,
+              organizationId: true,
+              startsAt: true,
+              endsAt: true,
+              deadline: true,
+            },
+            with: { association: { columns: { policy: true } } },
           },
-          with: { association: { columns: { policy: true } } },
         },
-      },
-    });
-    if (!assignment) throw new NotFoundError('Assignment', assignmentId);
-    return assignment;
+      }),
+      'Assignment',
+      assignmentId,
+    );
   }
 
   /** The viewer's own offer, whatever its state. */
   async function ownOffer(viewer: Viewer, offerId: string) {
-    const offer = await db.query.offers.findFirst({ where: { id: offerId } });
-    if (!offer) throw new NotFoundError('Offer', offerId);
+    const offer = found(await db.query.offers.findFirst({ where: { id: offerId } }), 'Offer', offerId);
     if (!viewer.volunteerId || offer.volunteerId !== viewer.volunteerId) {
       throw new ForbiddenError('Only the volunteer it was offered to can answer this offer.');
     }
@@ -135,9 +140,7 @@ export function createDispatchService({
   }
 
   const loadRequest = async (requestId: string) => {
-    const request = await db.query.requests.findFirst({ where: { id: requestId } });
-    if (!request) throw new NotFoundError('Request', requestId);
-    return request;
+    return found(await db.query.requests.findFirst({ where: { id: requestId } }), 'Request', requestId);
   };
 
   return {
@@ -211,9 +214,7 @@ export function createDispatchService({
       const outcome = await dispatcher.offer(requestId, { volunteerId, by: viewer.userId ?? '' });
       switch (outcome.result) {
         case 'offered': {
-          const offer = await db.query.offers.findFirst({ where: { id: outcome.offerId } });
-          if (!offer) throw new NotFoundError('Offer', outcome.offerId);
-          return offer;
+          return found(await db.query.offers.findFirst({ where: { id: outcome.offerId } }), 'Offer', outcome.offerId);
         }
         case 'already_offered':
           throw new ConflictError('This volunteer already has an open offer for this request.');
@@ -232,9 +233,11 @@ export function createDispatchService({
       const outcome = await dispatcher.assign(requestId, { volunteerId, by: viewer.userId ?? '' });
       switch (outcome.result) {
         case 'assigned': {
-          const assignment = await db.query.assignments.findFirst({ where: { id: outcome.assignmentId } });
-          if (!assignment) throw new NotFoundError('Assignment', outcome.assignmentId);
-          return assignment;
+          return found(
+            await db.query.assignments.findFirst({ where: { id: outcome.assignmentId } }),
+            'Assignment',
+            outcome.assignmentId,
+          );
         }
         case 'already_assigned':
           throw new ConflictError('This volunteer is already assigned to this request.');

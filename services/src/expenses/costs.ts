@@ -1,11 +1,12 @@
 import type { Db } from '@tsunagu/db';
+
 import {
   calendarYearOf,
   type ExpenseKind,
   type ExpenseStatus,
   ForbiddenError,
+  found,
   mayActOn,
-  NotFoundError,
   type Payer,
   tenancyOf,
   ValidationError,
@@ -254,11 +255,14 @@ export function createCostService({ db }: { db: Db }) {
 
     /** A request's costs, for its organization's staff and its association's coordinators. */
     async ofRequest(viewer: Viewer, requestId: string): Promise<RequestCosts> {
-      const request = await db.query.requests.findFirst({
-        where: { id: requestId },
-        columns: { organizationId: true, associationId: true },
-      });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({
+          where: { id: requestId },
+          columns: { organizationId: true, associationId: true },
+        }),
+        'Request',
+        requestId,
+      );
       if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
         throw new ForbiddenError('Only the requesting organization and its coordinators can see its costs.');
       }

@@ -2,10 +2,10 @@ import { type Db, schema } from '@tsunagu/db';
 
 import {
   activityDateOf,
-  bilingual,
   type Clock,
   ConflictError,
   ForbiddenError,
+  found,
   mayActOn,
   NotFoundError,
   parseInput,
@@ -17,7 +17,6 @@ import {
 } from '@tsunagu/domain';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { z } from 'zod';
 
 export type RateScheduleRow = typeof schema.rateSchedules.$inferSelect;
 
@@ -60,12 +59,15 @@ export async function copyRatesForAssignment(
 ): Promise<AssignmentRates | null> {
   const existing = await tx.query.assignmentRates.findFirst({ where: { assignmentId } });
   if (existing) return existing;
-  const assignment = await tx.query.assignments.findFirst({
-    where: { id: assignmentId },
-    columns: { id: true },
-    with: { request: { columns: { associationId: true } } },
-  });
-  if (!assignment) throw new NotFoundError('Assignment', assignmentId);
+  const assignment = found(
+    await tx.query.assignments.findFirst({
+      where: { id: assignmentId },
+      columns: { id: true },
+      with: { request: { columns: { associationId: true } } },
+    }),
+    'Assignment',
+    assignmentId,
+  );
   const schedule = await rateScheduleInForce(tx, assignment.request.associationId, activityDateOf(confirmedAt));
   if (!schedule) return null;
   const [copy] = await tx
@@ -98,9 +100,7 @@ const isUniqueViolation = (error: unknown) => {
 
 export function createRateScheduleService({ db, clock }: { db: Db; clock: Clock }) {
   async function load(scheduleId: string) {
-    const schedule = await db.query.rateSchedules.findFirst({ where: { id: scheduleId } });
-    if (!schedule) throw new NotFoundError('RateSchedule', scheduleId);
-    return schedule;
+    return found(await db.query.rateSchedules.findFirst({ where: { id: scheduleId } }), 'RateSchedule', scheduleId);
   }
 
   async function write<T>(run: () => Promise<T>): Promise<T> {

@@ -18,6 +18,7 @@ import {
   feesForCancellation,
   feesForDispatch,
   fiscalYearOfDate,
+  found,
   type GrantTaxCategory,
   grantTaxCategories,
   isEditable,
@@ -52,32 +53,35 @@ const inTokyo = (date: Date) => DateTime.fromJSDate(date, { zone: tokyo });
 
 /** What every line of one dispatch shares: where it is booked, and what it is about. */
 async function dispatchOf(tx: Db, assignmentId: string) {
-  const assignment = await tx.query.assignments.findFirst({
-    where: { id: assignmentId },
-    with: {
-      request: {
-        columns: {
-          associationId: true,
-          modality: true,
-          languageCode: true,
-          startsAt: true,
-          endsAt: true,
-          deadline: true,
-          volume: true,
-          volumeUnit: true,
-          grantTaxCategory: true,
-        },
-        with: {
-          organization: {
-            columns: { id: true },
-            with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+  const assignment = found(
+    await tx.query.assignments.findFirst({
+      where: { id: assignmentId },
+      with: {
+        request: {
+          columns: {
+            associationId: true,
+            modality: true,
+            languageCode: true,
+            startsAt: true,
+            endsAt: true,
+            deadline: true,
+            volume: true,
+            volumeUnit: true,
+            grantTaxCategory: true,
+          },
+          with: {
+            organization: {
+              columns: { id: true },
+              with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+            },
           },
         },
+        reports: { where: { kind: 'volunteer' } },
       },
-      reports: { where: { kind: 'volunteer' } },
-    },
-  });
-  if (!assignment) throw new NotFoundError('Assignment', assignmentId);
+    }),
+    'Assignment',
+    assignmentId,
+  );
   const { request } = assignment;
   const report = assignment.reports[0] ?? null;
   const start = report?.actualStart ?? request.startsAt;

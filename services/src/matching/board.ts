@@ -1,8 +1,10 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   type Clock,
   ConflictError,
   ForbiddenError,
+  found,
   mayActOn,
   NotFoundError,
   ValidationError,
@@ -124,24 +126,28 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
           ja: `コメントは${maxNoteLength}文字以内で入力してください。`,
         });
       }
-      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { status: true } });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({ where: { id: requestId }, columns: { status: true } }),
+        'Request',
+        requestId,
+      );
       if (request.status !== 'open')
         throw new ConflictError(`A request that is ${request.status} takes no applications.`);
       const [candidate] = await fits(viewer, requestId, [volunteerId]);
       if (!candidate) {
         throw new ConflictError('This request does not fit your languages, areas, availability or certificates.');
       }
+      const now = clock.now();
       const [application] = await db
         .insert(schema.applications)
-        .values({ requestId, volunteerId, note: trimmed })
+        .values({ requestId, volunteerId, note: trimmed, createdAt: now.toJSDate() })
         .onConflictDoUpdate({
           target: [schema.applications.requestId, schema.applications.volunteerId],
           set: {
             note: trimmed,
             withdrawnAt: null,
             // A renewed application goes to the back of the queue; a repeated one keeps its place.
-            createdAt: sql`case when ${schema.applications.withdrawnAt} is null then ${schema.applications.createdAt} else now() end`,
+            createdAt: sql`case when ${schema.applications.withdrawnAt} is null then ${schema.applications.createdAt} else ${now.toISO()}::timestamptz end`,
           },
         })
         .returning();
@@ -168,8 +174,11 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
 
     /** Coordinators of the request's association: the applicants, first come first, each checked against the filters. */
     async applicants(viewer: Viewer, requestId: string): Promise<Applicant[]> {
-      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
+        'Request',
+        requestId,
+      );
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can see who applied.');
       }

@@ -1,13 +1,14 @@
 import type { Db } from '@tsunagu/db';
+
 import {
   busyRange,
   type Clock,
   type Direction,
   describeCandidate,
   ForbiddenError,
+  found,
   type LanguageLevel,
   mayActOn,
-  NotFoundError,
   type Specialty,
   scoreCandidate,
   tokyo,
@@ -79,14 +80,17 @@ export async function rankCandidates(
   requestId: string,
   { now, locale, limit, volunteerIds, widened = false }: RankOptions,
 ): Promise<Candidate[]> {
-  const request = await db.query.requests.findFirst({
-    where: { id: requestId },
-    with: {
-      language: { columns: { nameJa: true, nameEn: true } },
-      localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
-    },
-  });
-  if (!request) throw new NotFoundError('Request', requestId);
+  const request = found(
+    await db.query.requests.findFirst({
+      where: { id: requestId },
+      with: {
+        language: { columns: { nameJa: true, nameEn: true } },
+        localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
+      },
+    }),
+    'Request',
+    requestId,
+  );
   if (request.routing === 'not_offered') return [];
 
   const direction: Direction =
@@ -392,8 +396,11 @@ const specialtyNames: Record<Specialty, { ja: string; en: string }> = {
 export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<Candidate[]> {
-      const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
-      if (!request) throw new NotFoundError('Request', requestId);
+      const request = found(
+        await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
+        'Request',
+        requestId,
+      );
       if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
         throw ValidationError.of(['limit'], {
           en: `Ask for 1 to ${maxLimit} candidates.`,

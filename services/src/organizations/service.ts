@@ -1,11 +1,12 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   bilingual,
   type Clock,
   ConflictError,
   ForbiddenError,
+  found,
   mayActOn,
-  NotFoundError,
   parseInput,
   ValidationError,
   type Viewer,
@@ -173,8 +174,11 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
 
     /** A coordinator of the organization's association approves, rejects or suspends it. */
     async decide(viewer: Viewer, organizationId: string, decision: OrganizationDecision) {
-      const organization = await db.query.organizations.findFirst({ where: { id: organizationId } });
-      if (!organization) throw new NotFoundError('Organization', organizationId);
+      const organization = found(
+        await db.query.organizations.findFirst({ where: { id: organizationId } }),
+        'Organization',
+        organizationId,
+      );
       if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can decide on this organization.');
       }

@@ -1,9 +1,11 @@
 import { type Db, schema } from '@tsunagu/db';
+
 import {
   anonymous,
   type Clock,
   ErasureRefusedError,
   ForbiddenError,
+  found,
   NotFoundError,
   type RetentionPolicy,
   readPolicy,
@@ -123,11 +125,14 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
       let userId: string;
       if ('userId' in person) userId = person.userId;
       else {
-        const volunteer = await db.query.volunteers.findFirst({
-          where: { id: person.volunteerId },
-          columns: { userId: true },
-        });
-        if (!volunteer) throw new NotFoundError('Volunteer', person.volunteerId);
+        const volunteer = found(
+          await db.query.volunteers.findFirst({
+            where: { id: person.volunteerId },
+            columns: { userId: true },
+          }),
+          'Volunteer',
+          person.volunteerId,
+        );
         userId = volunteer.userId;
       }
       return db.transaction(async (tx) => {
@@ -137,7 +142,7 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
           .where(eq(schema.users.id, userId))
           .for('update');
         if (!locked) throw new NotFoundError('User', userId);
-        const found = await tx.query.users.findFirst({
+        const person = await tx.query.users.findFirst({
           where: { id: userId },
           columns: { id: true },
           with: {
@@ -147,24 +152,24 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
           },
         });
         const served = [
-          ...(found?.volunteer?.memberships.map((membership) => membership.associationId) ?? []),
-          ...(found?.staffOf ? [found.staffOf.organization.associationId] : []),
+          ...(person?.volunteer?.memberships.map((membership) => membership.associationId) ?? []),
+          ...(person?.staffOf ? [person.staffOf.organization.associationId] : []),
         ];
         if (!served.some((associationId) => viewer.adminOf.includes(associationId))) {
           // Of another association's people, not even whether they exist.
-          if (served.length === 0 && !found?.associationRoles.length) throw new NotFoundError('User', userId);
+          if (served.length === 0 && !person?.associationRoles.length) throw new NotFoundError('User', userId);
           throw new ForbiddenError('Only an admin of an association this person served can erase them.');
         }
         if (locked.erasedAt) throw new ErasureRefusedError('already_erased');
-        if (found?.associationRoles.length) throw new ErasureRefusedError('staff_member');
-        if (found?.volunteer) {
+        if (person?.associationRoles.length) throw new ErasureRefusedError('staff_member');
+        if (person?.volunteer) {
           const [upcoming] = await tx
             .select({ id: schema.assignments.id })
             .from(schema.assignments)
             .innerJoin(schema.requests, eq(schema.requests.id, schema.assignments.requestId))
             .where(
               and(
-                eq(schema.assignments.volunteerId, found.volunteer.id),
+                eq(schema.assignments.volunteerId, person.volunteer.id),
                 eq(schema.assignments.status, 'confirmed'),
                 gt(activityEnd, now),
               ),
@@ -186,48 +191,51 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
     async disclose(viewer: Viewer): Promise<PersonalDataDisclosure> {
       if (!viewer.userId) throw new UnauthenticatedError();
       const userId = viewer.userId;
-      const user = await db.query.users.findFirst({
-        where: { id: userId },
-        columns: { id: true, email: true, displayName: true, locale: true, createdAt: true, disabledAt: true },
-        with: {
-          staffOf: { columns: {}, with: { organization: { columns: { id: true, name: true } } } },
-          associationRoles: {
-            columns: { role: true },
-            with: { association: { columns: { nameJa: true, nameEn: true } } },
-          },
-          volunteer: {
-            columns: {
-              id: true,
-              fullName: true,
-              phone: true,
-              homeLocalGovernmentCode: true,
-              maxTravelKm: true,
-              remoteCapable: true,
-              specialties: true,
-              monthlyCap: true,
-              holidaysOff: true,
-              status: true,
-              retiredAt: true,
-              confidentialityPledgeSignedAt: true,
-              insuranceEnrolledUntil: true,
-              registrationExpiresOn: true,
-              createdAt: true,
+      const user = found(
+        await db.query.users.findFirst({
+          where: { id: userId },
+          columns: { id: true, email: true, displayName: true, locale: true, createdAt: true, disabledAt: true },
+          with: {
+            staffOf: { columns: {}, with: { organization: { columns: { id: true, name: true } } } },
+            associationRoles: {
+              columns: { role: true },
+              with: { association: { columns: { nameJa: true, nameEn: true } } },
             },
-            with: {
-              memberships: {
-                columns: { status: true, joinedAt: true, leftAt: true },
-                with: { association: { columns: { nameJa: true, nameEn: true } } },
+            volunteer: {
+              columns: {
+                id: true,
+                fullName: true,
+                phone: true,
+                homeLocalGovernmentCode: true,
+                maxTravelKm: true,
+                remoteCapable: true,
+                specialties: true,
+                monthlyCap: true,
+                holidaysOff: true,
+                status: true,
+                retiredAt: true,
+                confidentialityPledgeSignedAt: true,
+                insuranceEnrolledUntil: true,
+                registrationExpiresOn: true,
+                createdAt: true,
               },
-              languages: { columns: { languageCode: true, level: true, directions: true } },
-              regions: { columns: { localGovernmentCode: true } },
-              availability: { columns: { weekday: true, startMinute: true, endMinute: true } },
-              daysOff: { columns: { startsOn: true, endsOn: true } },
-              certificates: { columns: { name: true, issuer: true, kind: true, issuedOn: true, expiresOn: true } },
+              with: {
+                memberships: {
+                  columns: { status: true, joinedAt: true, leftAt: true },
+                  with: { association: { columns: { nameJa: true, nameEn: true } } },
+                },
+                languages: { columns: { languageCode: true, level: true, directions: true } },
+                regions: { columns: { localGovernmentCode: true } },
+                availability: { columns: { weekday: true, startMinute: true, endMinute: true } },
+                daysOff: { columns: { startsOn: true, endsOn: true } },
+                certificates: { columns: { name: true, issuer: true, kind: true, issuedOn: true, expiresOn: true } },
+              },
             },
           },
-        },
-      });
-      if (!user) throw new NotFoundError('User', userId);
+        }),
+        'User',
+        userId,
+      );
       const volunteerId = user.volunteer?.id ?? null;
 
       const assignments = volunteerId

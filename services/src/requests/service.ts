@@ -3,12 +3,12 @@ import { type Db, schema } from '@tsunagu/db';
 import {
   type BearingBodyKind,
   bearingBodyOf,
-  bilingual,
   type Clock,
   ConflictError,
   checkRequestPolicy,
   type FieldProblem,
   ForbiddenError,
+  found,
   type Holidays,
   isoDate,
   mayActOn,
@@ -17,7 +17,6 @@ import {
   parseInput,
   readPolicy,
   requestDetails,
-  requestPurposes,
   requestSchema,
   seriesChangeSchema,
   seriesProblems,
@@ -33,8 +32,8 @@ import { between, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { recordAudit } from '../audit';
+import { settleCancellation } from '../dispatch/bookings';
 import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
-import { settleCancellation } from '../dispatch/steps';
 import type { Logger } from '../logger';
 
 type RequestRow = typeof schema.requests.$inferSelect;
@@ -112,11 +111,14 @@ export function createRequestService({
   /** The association and policy of the organization the viewer files for; it must be approved. */
   async function filingOrganization(tx: Db, viewer: Viewer) {
     if (!viewer.organizationId) throw new ForbiddenError('Only requesting staff of an organization can file requests.');
-    const organization = await tx.query.organizations.findFirst({
-      where: { id: viewer.organizationId },
-      with: { association: { columns: { id: true, policy: true } } },
-    });
-    if (!organization) throw new NotFoundError('Organization', viewer.organizationId);
+    const organization = found(
+      await tx.query.organizations.findFirst({
+        where: { id: viewer.organizationId },
+        with: { association: { columns: { id: true, policy: true } } },
+      }),
+      'Organization',
+      viewer.organizationId,
+    );
     if (organization.status !== 'approved') {
       throw new ForbiddenError('Your organization must be approved by the association before it can file requests.');
     }
@@ -303,19 +305,20 @@ export function createRequestService({
   }
 
   async function loadRequest(tx: Db, requestId: string) {
-    const request = await tx.query.requests.findFirst({ where: { id: requestId } });
-    if (!request) throw new NotFoundError('Request', requestId);
-    return request;
+    return found(await tx.query.requests.findFirst({ where: { id: requestId } }), 'Request', requestId);
   }
 
   /** Whether a prefecture or a municipality bears what the organization's requests cost. */
   async function bearerOf(tx: Db, organizationId: string): Promise<BearingBodyKind> {
-    const organization = await tx.query.organizations.findFirst({
-      where: { id: organizationId },
-      columns: {},
-      with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
-    });
-    if (!organization) throw new NotFoundError('Organization', organizationId);
+    const organization = found(
+      await tx.query.organizations.findFirst({
+        where: { id: organizationId },
+        columns: {},
+        with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+      }),
+      'Organization',
+      organizationId,
+    );
     return bearingBodyOf(organization.localGovernment).kind;
   }
 
@@ -478,8 +481,11 @@ export function createRequestService({
       const from = parseInput(isoDate, fromDate, ['fromDate']);
       const told = { start: [] as string[], changed: [] as string[], cancelled: [] as string[] };
       const continuedSeries = await db.transaction(async (tx) => {
-        const series = await tx.query.requestSeries.findFirst({ where: { id: seriesId } });
-        if (!series) throw new NotFoundError('RequestSeries', seriesId);
+        const series = found(
+          await tx.query.requestSeries.findFirst({ where: { id: seriesId } }),
+          'RequestSeries',
+          seriesId,
+        );
         const members = await tx.query.requests.findMany({
           where: { seriesId },
           orderBy: { startsAt: 'asc' },

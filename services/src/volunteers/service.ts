@@ -13,6 +13,7 @@ import {
   type EntryProblem,
   type FieldProblem,
   ForbiddenError,
+  found,
   type MembershipStatus,
   mayActOn,
   NotFoundError,
@@ -70,12 +71,15 @@ function duplicates<T>(entries: readonly T[], key: (entry: T) => string, path: (
 export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) {
   /** The volunteer, with the associations a coordinator must share with them to act on their profile. */
   async function volunteerForCoordinator(viewer: Viewer, volunteerId: string) {
-    const volunteer = await db.query.volunteers.findFirst({
-      where: { id: volunteerId },
-      columns: { id: true, status: true, confidentialityPledgeSignedAt: true },
-      with: { memberships: { columns: { associationId: true, status: true } } },
-    });
-    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+    const volunteer = found(
+      await db.query.volunteers.findFirst({
+        where: { id: volunteerId },
+        columns: { id: true, status: true, confidentialityPledgeSignedAt: true },
+        with: { memberships: { columns: { associationId: true, status: true } } },
+      }),
+      'Volunteer',
+      volunteerId,
+    );
     if (
       !volunteer.memberships.some((membership) =>
         mayActOn(viewer, { associationId: membership.associationId }, 'coordinator'),
@@ -87,12 +91,14 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   async function organizationOf(organizationId: string) {
-    const organization = await db.query.organizations.findFirst({
-      where: { id: organizationId },
-      columns: { id: true, associationId: true },
-    });
-    if (!organization) throw new NotFoundError('Organization', organizationId);
-    return organization;
+    return found(
+      await db.query.organizations.findFirst({
+        where: { id: organizationId },
+        columns: { id: true, associationId: true },
+      }),
+      'Organization',
+      organizationId,
+    );
   }
 
   /** The associations a volunteer is a member of: a change to the profile concerns them all. */
@@ -105,8 +111,11 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   async function requireVolunteer(volunteerId: string) {
-    const volunteer = await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } });
-    if (!volunteer) throw new NotFoundError('Volunteer', volunteerId);
+    found(
+      await db.query.volunteers.findFirst({ where: { id: volunteerId }, columns: { id: true } }),
+      'Volunteer',
+      volunteerId,
+    );
   }
 
   async function saveBan(ban: {
@@ -375,11 +384,14 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can change its memberships.');
       }
-      const membership = await db.query.volunteerMemberships.findFirst({
-        where: { volunteerId, associationId },
-        columns: { status: true },
-      });
-      if (!membership) throw new NotFoundError('Membership', `${volunteerId}/${associationId}`);
+      const membership = found(
+        await db.query.volunteerMemberships.findFirst({
+          where: { volunteerId, associationId },
+          columns: { status: true },
+        }),
+        'Membership',
+        `${volunteerId}/${associationId}`,
+      );
       if (!canChangeMembershipStatus(membership.status, status)) {
         throw new ConflictError(`A membership that is ${membership.status} cannot become ${status}.`);
       }

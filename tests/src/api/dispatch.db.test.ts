@@ -1,5 +1,6 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { systemClock } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
@@ -19,7 +20,8 @@ describe('dispatch over GraphQL', () => {
   beforeAll(async () => {
     testDb = await openTestDatabase();
     harness = await startDispatchHarness(testDb.database);
-    api = await startTestApi(testDb.database, { dispatcher: harness.dispatcher });
+    // The real clock: the workflow's timers run on Temporal's, which follows the machine's.
+    api = await startTestApi(testDb.database, { clock: systemClock, dispatcher: harness.dispatcher });
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -51,7 +53,7 @@ describe('dispatch over GraphQL', () => {
       api.sessionFor(minh.user.id),
     ]);
 
-    const day = new Date(Date.now() + 14 * 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 10);
+    const day = api.clock.now().plus({ days: 14 }).toISODate();
     const filed = await api.graphql<{ fileRequest: { __typename: string; data?: { id: string } } }>(
       `mutation ($input: RequestInput!) {
         fileRequest(input: $input) { __typename ... on MutationFileRequestSuccess { data { id } } }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { eq } from 'drizzle-orm';
@@ -59,7 +60,7 @@ describe('a public body applies and a coordinator approves it', () => {
     contactEmail: 'Shimin@City.Toyonaka.example.jp',
     staff: {
       displayName: '窓口 一郎',
-      email: `madoguchi-${Date.now()}@city.toyonaka.example.jp`,
+      email: `madoguchi-${randomUUID().slice(0, 8)}@city.toyonaka.example.jp`,
       password: 'correct horse battery',
     },
   });
@@ -149,7 +150,10 @@ describe('a public body applies and a coordinator approves it', () => {
     const { data, response } = await api.graphql<{ applyForOrganization: unknown }>(apply, { input: again });
     const newcomer = application();
     const fresh = await api.graphql<{ applyForOrganization: unknown }>(apply, {
-      input: { ...newcomer, staff: { ...newcomer.staff, email: `newcomer-${Date.now()}@city.toyonaka.example.jp` } },
+      input: {
+        ...newcomer,
+        staff: { ...newcomer.staff, email: `newcomer-${randomUUID().slice(0, 8)}@city.toyonaka.example.jp` },
+      },
     });
     expect(data?.applyForOrganization).toEqual(fresh.data?.applyForOrganization);
     expect(response.headers.get('set-cookie')).toBeNull();

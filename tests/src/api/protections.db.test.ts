@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { eq } from 'drizzle-orm';
@@ -31,7 +32,7 @@ function application() {
     contactEmail: 'kokusai@city.suita.example.jp',
     staff: {
       displayName: '窓口 一郎',
-      email: `madoguchi-${applicants}-${Date.now()}@city.suita.example.jp`,
+      email: `madoguchi-${applicants}-${randomUUID().slice(0, 8)}@city.suita.example.jp`,
       password: 'correct horse battery',
     },
   };

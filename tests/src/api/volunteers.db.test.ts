@@ -565,7 +565,7 @@ describe('coordinators handle status, memberships and paperwork', () => {
 
     await db
       .update(schema.volunteers)
-      .set({ confidentialityPledgeSignedAt: new Date() })
+      .set({ confidentialityPledgeSignedAt: api.clock.now().toJSDate() })
       .where(eq(schema.volunteers.id, volunteer.id));
     const accepted = await api.graphql<StatusResult>(
       changeStatus,

@@ -46,6 +46,7 @@ describe('the dispatch worker killed mid-story', () => {
     dispatcher = createTemporalDispatcher(new Client({ connection }), taskQueue);
     services = createServices({
       db: testDb.database.db,
+      // The real clock: a worker process and Temporal's timers run on the machine's.
       clock: systemClock,
       logger: createLogger({ level: 'silent' }),
       dispatcher,
@@ -105,7 +106,7 @@ describe('the dispatch worker killed mid-story', () => {
       await insertAvailableVolunteer(db, world.associationId, 'Minh'),
     ];
     // Ten days ahead, 10:00–12:00 in Japan: far enough that cancelling owes nothing.
-    const day = new Date(Date.now() + 10 * 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 10);
+    const day = systemClock.now().plus({ days: 10 }).toISODate();
     const request = await insertFiledRequest(db, world, {
       startsAt: new Date(`${day}T10:00:00+09:00`),
       endsAt: new Date(`${day}T12:00:00+09:00`),

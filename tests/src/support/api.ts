@@ -1,11 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import type { Database } from '@tsunagu/db';
-import { type Clock, systemClock } from '@tsunagu/domain';
+import { type Clock, fixedClock } from '@tsunagu/domain';
 import { createHttpServer } from '@tsunagu/server';
 import { createLogger, createServices, createSession, type Dispatcher, version } from '@tsunagu/services';
 
+/** The instant API tests stand at unless they pass a clock: Friday 15 January 2027, 09:00 in Tokyo. */
+export const testNow = '2027-01-15T09:00';
+
 export interface TestApi {
   url: string;
+  /** The clock the services read: compute dates from it, not from the machine's. */
+  clock: Clock;
   /** Sends a GraphQL operation as a browser of the app would; `session` is a session token. */
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -17,12 +22,16 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real HTTP server and schema on a free port, over the given database, without Temporal. */
+/**
+ * The real HTTP server and schema on a free port, over the given database, without Temporal. The
+ * clock stands still at `testNow` unless the test passes one: `systemClock` for a test that runs
+ * against real time (Temporal's timers, say), and says so.
+ */
 export async function startTestApi(
   database: Database,
   options: { clock?: Clock; production?: boolean; dispatcher?: Dispatcher } = {},
 ): Promise<TestApi> {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? fixedClock(testNow);
   const logger = createLogger({ level: process.env.TEST_API_LOG ?? 'silent' });
   const server = createHttpServer({
     production: options.production ?? false,
@@ -47,6 +56,7 @@ export async function startTestApi(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    clock,
     async graphql(query, variables, requestOptions = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -11,10 +11,15 @@ const dayMs = 24 * hourMs;
 
 /** Where the dispatch workflow has carried a request (mirrored in `requests.dispatch_stage`). */
 export const dispatchStages = [
+  /** Waiting for a coordinator to approve or reject it. */
   'screening',
+  /** Offers are out (or about to go out) to ranked volunteers. */
   'offering',
+  /** Nobody left or nobody answered: coordinators are asked to step in. */
   'escalated',
+  /** Every interpreter needed is confirmed; reminders and reconfirmation run. */
   'confirmed',
+  /** The activity is over; the reports are awaited and then approved. */
   'awaiting_reports',
   'completed',
   'cancelled',

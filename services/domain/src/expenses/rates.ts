@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Modality } from '../requests/policy';
 import { bilingual, isoDate, wholeNumber } from '../validation';
 
 /**
@@ -23,6 +24,10 @@ export type ExpenseKind = (typeof expenseKinds)[number];
 /** Who pays a line: the requesting body, the association, or the foreign resident served. */
 export const payers = ['requester', 'association', 'person_served'] as const;
 export type Payer = (typeof payers)[number];
+
+/** How a translation's volume is counted. */
+export const volumeUnits = ['pages', 'characters'] as const;
+export type VolumeUnit = (typeof volumeUnits)[number];
 
 export const roundingModes = ['up', 'down', 'nearest'] as const;
 export type RoundingMode = (typeof roundingModes)[number];
@@ -164,11 +169,11 @@ export type PayerRule = RateRules['payers']['honorarium'];
 
 /** What happened on one dispatch, as the activity report and the request tell it. */
 export interface DispatchFacts {
-  modality: 'on_site' | 'remote' | 'translation';
+  modality: Modality;
   /** Interpretation: the minutes worked, from the actual start and end. */
   workedMinutes: number | null;
   /** Translation: the volume delivered. */
-  translation: { volume: number; unit: 'pages' | 'characters' } | null;
+  translation: { volume: number; unit: VolumeUnit } | null;
   transportFareYen: number | null;
   /** Whether a receipt was shown for the fare; null when nobody said. */
   receiptProvided: boolean | null;
@@ -234,7 +239,7 @@ export function honorariumFor(
 /** The translation fee for a volume; throws a RateRuleGap when the schedule has no rate for its unit. */
 export function translationFeeFor(
   rule: RateRules['translation'],
-  translation: { volume: number; unit: 'pages' | 'characters' },
+  translation: { volume: number; unit: VolumeUnit },
 ): { amountYen: number; basis: string } {
   if (!rule) throw new RateRuleGap('The rate schedule has no translation rates.');
   let amountYen: number;

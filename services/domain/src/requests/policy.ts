@@ -4,7 +4,8 @@ import { businessDaysBetween, type Holidays } from '../calendar';
 import { tokyo } from '../clock';
 import type { FieldProblem, Localized } from '../errors';
 
-export type Modality = 'on_site' | 'remote' | 'translation';
+export const modalities = ['on_site', 'remote', 'translation'] as const;
+export type Modality = (typeof modalities)[number];
 export type Specialty = 'medical' | 'legal' | 'education' | 'disaster' | 'welfare' | 'residence_procedures';
 
 /** The parts of a request that the association's policy rules on. */

@@ -1,0 +1,18 @@
+/**
+ * The values of the database's enums that the domain names too: the pure modules hold them (as
+ * `const` arrays, from which their union types come) and the enums below are made from them, so
+ * the two cannot drift apart. The pure modules never import the database.
+ */
+export {
+  bearingBodyKinds,
+  dispatchStages,
+  expenseKinds,
+  expenseStatuses,
+  grantTaxMeasures,
+  lineEligibilities,
+  modalities,
+  payers,
+  requestPurposes,
+  scopeRules,
+  volumeUnits,
+} from '@tsunagu/domain';
