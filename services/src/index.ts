@@ -138,7 +138,7 @@ export type { IdempotencyClaim, IdempotencyStore } from './idempotency';
 export type { Logger } from './logger';
 export { createLogger } from './logger';
 export type { Applicant, BoardEntry } from './matching/board';
-export type { Candidate } from './matching/candidates';
+export type { Candidate, CandidateStanding } from './matching/candidates';
 export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';
 export { createMailTransport, defaultBatchSize, deliverPending } from './notifications/delivery';
@@ -158,7 +158,7 @@ export { pseudonymOf } from './privacy/erasure';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
 export { busyRange } from './requests/busy';
-export { doubleBookingMessage, isDoubleBooking } from './requests/double-booking';
+export { isDoubleBooking } from './requests/double-booking';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
 export {
   requestModalities,

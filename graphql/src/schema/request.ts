@@ -1,4 +1,5 @@
 import {
+  type CandidateStanding,
   mayActOn,
   type RequestChanges,
   requestModalities,
@@ -129,7 +130,23 @@ export const Request = builder.drizzleNode('requests', {
     answerBy: t.expose('answerBy', { type: 'Date', nullable: true }),
     grantTaxCategory: t.exposeString('grantTaxCategory', { description: 'Suggested by the purpose.' }),
     openToPartners: t.exposeBoolean('openToPartners'),
+    screenedAt: t.expose('screenedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a coordinator (or policy) approved or rejected it.',
+    }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    canCancel: t.boolean({
+      description:
+        'Whether cancelling can succeed now (not cancelled, rejected or begun); cancelRequest refuses otherwise.',
+      select: { columns: { status: true, startsAt: true, deadline: true } },
+      resolve: (request, _args, { services }) => services.requests.closedReason(request) === null,
+    }),
+    canChange: t.boolean({
+      description: 'Whether editRequest can succeed now: the same rule as cancelling.',
+      select: { columns: { status: true, startsAt: true, deadline: true } },
+      resolve: (request, _args, { services }) => services.requests.closedReason(request) === null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     organization: t.relation('organization'),
     series: t.relation('series', { nullable: true }),
@@ -137,7 +154,7 @@ export const Request = builder.drizzleNode('requests', {
 });
 
 export const Candidate = builder
-  .objectRef<{ volunteer: CandidateVolunteer; score: number; reasons: string; distanceKm: number | null }>('Candidate')
+  .objectRef<Omit<CandidateStanding, 'volunteerId'> & { volunteer: CandidateVolunteer }>('Candidate')
   .implement({
     description: 'A volunteer who passes every hard filter for a request, with why they rank where they do.',
     fields: (t) => ({
@@ -148,6 +165,10 @@ export const Candidate = builder
         nullable: true,
         description: 'From the volunteer’s home office to the request’s; null unless on site.',
       }),
+      booked: t.exposeBoolean('booked', { description: 'Already booked (confirmed) for this request.' }),
+      offered: t.exposeBoolean('offered', { description: 'Has an open offer of this request.' }),
+      canOffer: t.exposeBoolean('canOffer', { description: 'Whether offerToVolunteer can succeed now.' }),
+      canAssign: t.exposeBoolean('canAssign', { description: 'Whether assignVolunteer can succeed now.' }),
     }),
   });
 

@@ -7,12 +7,11 @@ import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
-import { doubleBookingMessage } from '../requests/double-booking';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
 import type { Dispatcher, DispatchSignal } from './port';
-import { finalStages, reportedTimesProblems } from './rules';
+import { byHandRefusals, finalStages, reportedTimesProblems } from './rules';
 import type { AcceptOutcome } from './steps';
 import { missingReports } from './steps';
 
@@ -234,14 +233,8 @@ export function createDispatchService({
           if (!offer) throw new NotFoundError('Offer', outcome.offerId);
           return offer;
         }
-        case 'already_offered':
-          throw new ConflictError('This volunteer already has an open offer for this request.');
-        case 'already_assigned':
-          throw new ConflictError('This volunteer is already assigned to this request.');
-        case 'full':
-          throw new ConflictError('This request already has every interpreter it needs.');
-        case 'closed':
-          throw new ConflictError('This request takes no more offers.');
+        default:
+          throw new ConflictError(byHandRefusals[outcome.result]);
       }
     },
 
@@ -255,14 +248,8 @@ export function createDispatchService({
           if (!assignment) throw new NotFoundError('Assignment', outcome.assignmentId);
           return assignment;
         }
-        case 'already_assigned':
-          throw new ConflictError('This volunteer is already assigned to this request.');
-        case 'full':
-          throw new ConflictError('This request already has every interpreter it needs.');
-        case 'busy':
-          throw new ConflictError(doubleBookingMessage);
-        case 'closed':
-          throw new ConflictError('This request takes no more volunteers.');
+        default:
+          throw new ConflictError(byHandRefusals[outcome.result]);
       }
     },
 

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { mayActOn } from '../tenancy';
 import type { Viewer } from '../viewer';
-import { type Candidate, rankCandidates } from './candidates';
+import { type CandidateStanding, rankCandidates, withStanding } from './candidates';
 
 /** How many open requests the board looks at, soonest first, before checking each against the volunteer. */
 const boardWindow = 100;
@@ -26,7 +26,7 @@ export interface Applicant {
   note: string | null;
   appliedAt: Date;
   /** Null when the volunteer no longer fits (booked meanwhile, a certificate expired, …). */
-  candidate: Candidate | null;
+  candidate: CandidateStanding | null;
 }
 
 /**
@@ -174,14 +174,13 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
         .where(and(eq(schema.applications.requestId, requestId), isNull(schema.applications.withdrawnAt)))
         .orderBy(schema.applications.createdAt, schema.applications.volunteerId);
       if (applications.length === 0) return [];
+      const fitting = await fits(
+        viewer,
+        requestId,
+        applications.map((application) => application.volunteerId),
+      );
       const candidates = new Map(
-        (
-          await fits(
-            viewer,
-            requestId,
-            applications.map((application) => application.volunteerId),
-          )
-        ).map((candidate) => [candidate.volunteerId, candidate]),
+        (await withStanding(db, requestId, fitting)).map((candidate) => [candidate.volunteerId, candidate]),
       );
       return applications.map((application) => ({
         volunteerId: application.volunteerId,

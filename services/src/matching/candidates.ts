@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { associationsReachedBy } from '../associations/partnerships';
 import { type Clock, tokyo } from '../clock';
+import { byHandRefusal } from '../dispatch/rules';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { busyRange, travelBufferMinutes } from '../requests/busy';
 import type { Specialty } from '../requests/policy';
@@ -380,10 +381,42 @@ const specialtyNames: Record<Specialty, { ja: string; en: string }> = {
   residence_procedures: { ja: '在留手続', en: 'residence procedures' },
 };
 
+/** A candidate as a coordinator sees them: whether they are booked or offered it, and what can be done by hand. */
+export interface CandidateStanding extends Candidate {
+  booked: boolean;
+  offered: boolean;
+  canOffer: boolean;
+  canAssign: boolean;
+}
+
+/** Each candidate with whether they are booked or offered the request, and what a coordinator can do by hand. */
+export async function withStanding(db: Db, requestId: string, candidates: Candidate[]): Promise<CandidateStanding[]> {
+  const request = await db.query.requests.findFirst({
+    where: { id: requestId },
+    columns: { status: true },
+    with: {
+      assignments: { columns: { volunteerId: true }, where: { status: 'confirmed' } },
+      offers: { columns: { volunteerId: true }, where: { status: 'offered' } },
+    },
+  });
+  if (!request) throw new NotFoundError('Request', requestId);
+  const booked = new Set(request.assignments.map((assignment) => assignment.volunteerId));
+  const offered = new Set(request.offers.map((offer) => offer.volunteerId));
+  return candidates.map((candidate) => {
+    const standing = { booked: booked.has(candidate.volunteerId), offered: offered.has(candidate.volunteerId) };
+    return {
+      ...candidate,
+      ...standing,
+      canOffer: byHandRefusal('offer', request.status, standing) === null,
+      canAssign: byHandRefusal('assign', request.status, standing) === null,
+    };
+  });
+}
+
 /** Coordinators of the request's association see its candidates. */
 export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
   return {
-    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<Candidate[]> {
+    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<CandidateStanding[]> {
       const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
       if (!request) throw new NotFoundError('Request', requestId);
       if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
@@ -395,7 +428,11 @@ export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can see candidates for this request.');
       }
-      return rankCandidates(db, requestId, { now: clock.now(), locale: viewer.locale, limit });
+      return withStanding(
+        db,
+        requestId,
+        await rankCandidates(db, requestId, { now: clock.now(), locale: viewer.locale, limit }),
+      );
     },
   };
 }

@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
-import { checkRequestPolicy } from './policy';
+import { cancelRefusals, changeRefusals, checkRequestPolicy, closedReason } from './policy';
 import { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './recurrence';
 
 type RequestRow = typeof schema.requests.$inferSelect;
@@ -129,8 +129,6 @@ type RequestFields = z.infer<typeof requestSchema>;
 export const personalRequestFields = ['contactName', 'contactPhone', 'notes'] as const;
 
 const stillMovable = new Set<RequestRow['status']>(['filed', 'open']);
-/** A confirmed request may still change: dispatch then checks the booking against the new time. */
-const editable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
 /** The fields whose change makes dispatch look at the request again (offers, bookings, timers). */
 const dispatchFields = [
   'modality',
@@ -144,7 +142,6 @@ const dispatchFields = [
   'specialty',
   'answerBy',
 ] as const;
-const cancellable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
 
 export function createRequestService({
   db,
@@ -496,9 +493,8 @@ export function createRequestService({
       const { updated, relevant } = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
-        if (!editable.has(request.status)) {
-          throw new ConflictError(`A request that is ${request.status} cannot be changed.`);
-        }
+        const closed = closedReason(request, clock.now().toJSDate());
+        if (closed) throw new ConflictError(changeRefusals[closed]);
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
         const fields = parseInput(requestSchema, { ...asFields(request), ...defined });
         // A request whose timing stays as it was is judged as when it was filed: correcting a phone
@@ -662,15 +658,19 @@ export function createRequestService({
       return continuedSeries;
     },
 
+    /** Whether the request is closed to changes and cancellation now (and why), for the screens' buttons. */
+    closedReason(request: { status: RequestRow['status']; startsAt: Date | null; deadline: Date | null }) {
+      return closedReason(request, clock.now().toJSDate());
+    },
+
     /** The filing organization's staff or a coordinator of the association cancel a request. */
     async cancel(viewer: Viewer, requestId: string) {
       const result = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
-        if (!cancellable.has(request.status)) {
-          throw new ConflictError(`A request that is ${request.status} cannot be cancelled.`);
-        }
         const now = clock.now().toJSDate();
+        const closed = closedReason(request, now);
+        if (closed) throw new ConflictError(cancelRefusals[closed]);
         // Offers withdrawn, bookings released with the fee the notice owes, everyone told: with the cancellation.
         await settleCancellation(tx, requestId, now);
         const [cancelled] = await tx

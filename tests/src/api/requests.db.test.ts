@@ -65,7 +65,14 @@ const cancelRequest = /* GraphQL */ `
       __typename
       ... on MutationCancelRequestSuccess { data { status cancelledAt } }
       ... on Error { message }
+      ... on ConflictError { explanation }
     }
+  }
+`;
+
+const whatMayBeDone = /* GraphQL */ `
+  query MayBeDone($id: ID!) {
+    node(id: $id) { ... on Request { status canCancel canChange } }
   }
 `;
 
@@ -471,6 +478,62 @@ describe('a public body asks for interpreters', () => {
       status: 'cancelled',
       cancelledAt: '2026-12-01T01:00:00.000Z',
     });
+  });
+
+  test('a cancelled request offers no cancelling or change, and trying again answers why in the reader’s language', async () => {
+    const { data } = await file(consultation());
+    const id = data?.fileRequest.data?.id;
+    const mayBeDone = async () =>
+      (await api.graphql<{ node: unknown }>(whatMayBeDone, { id }, { session: japaneseRequester })).data?.node;
+    expect(await mayBeDone()).toEqual({ status: 'filed', canCancel: true, canChange: true });
+
+    await api.graphql(cancelRequest, { id }, { session: requester });
+    expect(await mayBeDone()).toEqual({ status: 'cancelled', canCancel: false, canChange: false });
+
+    type Refusal = { __typename: string; explanation?: string | null };
+    const again = await api.graphql<{ cancelRequest: Refusal }>(cancelRequest, { id }, { session: japaneseRequester });
+    expect(again.data?.cancelRequest).toMatchObject({
+      __typename: 'ConflictError',
+      explanation: 'この依頼はすでに取り消されています。',
+    });
+    const changed = await api.graphql<{ editRequest: Refusal }>(
+      editRequest.replace('... on Error { message }', '... on Error { message } ... on ConflictError { explanation }'),
+      { id, changes: { venue: '豊中市役所 別館' } },
+      { session: requester },
+    );
+    expect(changed.data?.editRequest).toMatchObject({
+      __typename: 'ConflictError',
+      explanation: 'This request is cancelled: it can no longer be changed.',
+    });
+  });
+
+  test('a request whose time has come can no longer be cancelled: the API says so and the page is told not to offer it', async () => {
+    const { data } = await file(consultation());
+    const id = data?.fileRequest.data?.id ?? '';
+    const plainId = Buffer.from(id, 'base64').toString('utf8').split(':')[1] ?? '';
+    // Confirmed for yesterday morning: the activity is over, its reports are still to come.
+    await testDb.database.db
+      .update(schema.requests)
+      .set({
+        status: 'filled',
+        startsAt: new Date('2026-11-30T10:00:00+09:00'),
+        endsAt: new Date('2026-11-30T12:00:00+09:00'),
+      })
+      .where(eq(schema.requests.id, plainId));
+    const { data: read } = await api.graphql<{ node: unknown }>(whatMayBeDone, { id }, { session: coordinator });
+    expect(read?.node).toEqual({ status: 'filled', canCancel: false, canChange: false });
+
+    const refused = await api.graphql<{ cancelRequest: { __typename: string; explanation?: string | null } }>(
+      cancelRequest,
+      { id },
+      { session: japaneseRequester },
+    );
+    expect(refused.data?.cancelRequest).toMatchObject({
+      __typename: 'ConflictError',
+      explanation: 'この依頼はすでに始まっているか終わっているため、取り消せません。',
+    });
+    const [row] = await testDb.database.db.select().from(schema.requests).where(eq(schema.requests.id, plainId));
+    expect(row?.status).toBe('filled');
   });
 });
 
