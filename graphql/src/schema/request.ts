@@ -214,7 +214,7 @@ builder.queryField('requests', (t) =>
   t.drizzleConnection({
     type: 'requests',
     description:
-      'Requesting staff: their organization’s requests. Coordinators: all of their associations’. Earliest first.',
+      'Requesting staff: their organization’s requests. Coordinators: all of their associations’. Earliest first (urgent ones before when asked).',
     authScopes: { requester: true, coordinator: true },
     args: {
       status: t.arg({ type: RequestStatusEnum, required: false }),
@@ -227,8 +227,14 @@ builder.queryField('requests', (t) =>
       to: t.arg({ type: 'Date', required: false, description: 'Starting on or before this day.' }),
       languageCode: t.arg.string({ required: false }),
       localGovernmentCode: t.arg.string({ required: false }),
+      unfinishedOnly: t.arg.boolean({
+        required: false,
+        description:
+          'Leave out what is finished: cancelled, rejected, done, or past its end (a translation: its deadline).',
+      }),
+      urgentFirst: t.arg.boolean({ required: false, description: 'Urgent requests first, each part earliest first.' }),
     },
-    resolve: (query, _root, args, { db, viewer }) => {
+    resolve: (query, _root, args, { db, viewer, services }) => {
       const visible = [
         { associationId: associationsOf(viewer, 'coordinator') },
         { organizationId: organizationsOf(viewer) },
@@ -236,7 +242,7 @@ builder.queryField('requests', (t) =>
       return db.query.requests.findMany(
         query({
           where: {
-            OR: visible,
+            AND: [{ OR: visible }, ...(args.unfinishedOnly ? [services.requests.unfinished()] : [])],
             ...(args.status ? { status: args.status } : {}),
             ...(args.dispatchStage ? { dispatchStage: args.dispatchStage } : {}),
             ...(args.languageCode ? { languageCode: args.languageCode } : {}),
@@ -250,7 +256,7 @@ builder.queryField('requests', (t) =>
                 }
               : {}),
           },
-          orderBy: { startsAt: 'asc', id: 'asc' },
+          orderBy: args.urgentFirst ? { urgent: 'desc', startsAt: 'asc', id: 'asc' } : { startsAt: 'asc', id: 'asc' },
         }),
       );
     },

@@ -145,6 +145,9 @@ export function checkRequestPolicy(
 
 export type RequestStatus = 'filed' | 'open' | 'filled' | 'completed' | 'cancelled' | 'rejected';
 
+/** A request in one of these states is finished whatever its date; any other, once its end has passed. */
+export const finishedStatuses = ['cancelled', 'rejected', 'completed'] as const satisfies RequestStatus[];
+
 /** Why a request can no longer be changed or cancelled. */
 export type ClosedReason = 'cancelled' | 'rejected' | 'begun';
 

@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
 import type { Viewer } from '../viewer';
-import { cancelRefusals, changeRefusals, checkRequestPolicy, closedReason } from './policy';
+import { cancelRefusals, changeRefusals, checkRequestPolicy, closedReason, finishedStatuses } from './policy';
 import { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './recurrence';
 
 type RequestRow = typeof schema.requests.$inferSelect;
@@ -656,6 +656,15 @@ export function createRequestService({
       await tellDispatch(told.changed, 'changed');
       await tellDispatch(told.cancelled, 'cancelled');
       return continuedSeries;
+    },
+
+    /** The requests not finished now, as a filter for lists: not cancelled, rejected or done, and not past their end. */
+    unfinished() {
+      const now = clock.now().toJSDate();
+      return {
+        status: { notIn: [...finishedStatuses] },
+        OR: [{ endsAt: { gt: now } }, { endsAt: { isNull: true as const }, deadline: { gt: now } }],
+      };
     },
 
     /** Whether the request is closed to changes and cancellation now (and why), for the screens' buttons. */

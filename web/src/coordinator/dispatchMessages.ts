@@ -57,6 +57,8 @@ export const dispatchConsoleMessages = bilingual({
     offered: '打診しました。',
     assign: '割り当てる',
     assigned: '割り当てました。',
+    alreadyBooked: 'この依頼に確定済み',
+    alreadyOffered: '打診済み（回答待ち）',
     expensesTitle: '経費の承認',
     expensesIntro:
       '承認された活動報告から作られた今年度の経費明細です。承認すると精算に「承認済み」として計上されます。',
@@ -120,6 +122,8 @@ export const dispatchConsoleMessages = bilingual({
     offered: 'Offered.',
     assign: 'Assign',
     assigned: 'Assigned.',
+    alreadyBooked: 'Booked for this request',
+    alreadyOffered: 'Offered (waiting for an answer)',
     expensesTitle: 'Expenses to approve',
     expensesIntro:
       'This fiscal year’s expense lines from approved activity reports. Once approved, they count as approved in the reconciliation.',
