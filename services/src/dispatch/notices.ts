@@ -5,6 +5,7 @@ import type { CalendarEvent } from '../notifications/calendar-event';
 import type { DispatchEvent, DispatchNotice } from '../notifications/dispatch-templates';
 import { enqueueEmail } from '../notifications/outbox';
 import type { EmailMessage } from '../notifications/templates';
+import { pathTo } from '../routes';
 import { assignmentEvent } from '../volunteers/calendar-feed';
 
 /** Who a dispatch message goes to: a user of the app, or an organization's contact address. */
@@ -125,7 +126,7 @@ export function appointmentOf(
   }: { changedAt: Date; cancelled?: boolean; forRequester?: boolean },
 ): CalendarEvent {
   const event = assignmentEvent({ id: assignmentId, updatedAt: changedAt, request }, recipient.locale, '');
-  return { ...event, cancelled, ...(forRequester ? { url: `/requester/requests/${request.id}` } : {}) };
+  return { ...event, cancelled, ...(forRequester ? { url: pathTo('request', { id: request.id }) } : {}) };
 }
 
 /** The staff member who filed the request, or the organization's contact address when they are gone. */

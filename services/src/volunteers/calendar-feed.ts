@@ -4,6 +4,7 @@ import { hashToken, newToken } from '../accounts/sessions';
 import type { Clock } from '../clock';
 import { ForbiddenError } from '../errors';
 import { type CalendarEvent, calendarSequence, renderCalendarFeed } from '../notifications/calendar-event';
+import { pathTo } from '../routes';
 import type { Viewer } from '../viewer';
 
 /** The feed shows the last month too, so a calendar keeps what was done recently. */
@@ -64,7 +65,7 @@ export function assignmentEvent(assignment: FeedAssignment, locale: Locale, publ
     summary: request.venue ? `${label}${locale === 'ja' ? '' : ', '}${request.venue}` : label,
     location: [request.venue, request.address].filter(Boolean).join(', ') || null,
     description,
-    url: publicUrl === null ? null : `${publicUrl}/volunteer/assignments/${assignment.id}`,
+    url: publicUrl === null ? null : `${publicUrl}${pathTo('assignments', { id: assignment.id })}`,
   };
 }
 
