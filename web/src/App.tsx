@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { useMessages } from './i18n';
+import { authPaths, forwards } from './links';
 import { common } from './messages';
 import { landingOf, type Role, useSession, type Viewer } from './session';
 import { Layout } from './ui/Layout';
@@ -14,8 +15,6 @@ const VolunteerPortal = lazy(() => import('./volunteer/VolunteerPortal'));
 const CoordinatorPortal = lazy(() => import('./coordinator/CoordinatorPortal'));
 const AdminPortal = lazy(() => import('./admin/AdminPortal'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
-
-export const authPaths = ['/sign-in', '/forgot-password', '/reset-password', '/accept-invitation'] as const;
 
 /** A page for a role the signed-in person does not have: say so, and lead to their own. */
 function NotAllowed({ viewer }: { viewer: Viewer }) {
@@ -42,17 +41,6 @@ function RoleGate({ needs, children }: { needs: Role; children: ReactNode }) {
   if (!viewer.roles?.includes(needs)) return <NotAllowed viewer={viewer} />;
   return children;
 }
-
-/**
- * Links in e-mails and calendar events name the thing, not the portal: one message (the answer date
- * passing, say) reaches a requester and the coordinators alike. Each opens in the reader's portal,
- * after sign-in when needed; someone who could open it in two asks which.
- */
-const forwards: Array<{ path: string; portals: Role[] }> = [
-  { path: '/requests/:id', portals: ['requester', 'coordinator'] },
-  { path: '/offers', portals: ['volunteer'] },
-  { path: '/assignments/:id?', portals: ['volunteer'] },
-];
 
 function Forward({ portals }: { portals: Role[] }) {
   const { viewer } = useSession();

@@ -121,7 +121,8 @@ const mutationUpdates = {
   fileRequestSeries: refreshing('requests'),
   editRequest: refreshRequest,
   editRequestSeriesFrom: refreshing('requests'),
-  cancelRequest: refreshing('requests'),
+  // Cancelling releases the bookings and withdraws the offers too: the whole request is read again.
+  cancelRequest: dropping('Request', 'requestId', 'requests'),
   decideOrganization: refreshing('organizations'),
   decideVolunteerApplication: refreshing('volunteers'),
   changeVolunteerStatus: refreshing('volunteers'),

@@ -46,7 +46,17 @@ builder.objectType(NotFoundError, {
 });
 
 builder.objectType(ForbiddenError, { name: 'ForbiddenError', interfaces: [ErrorInterface] });
-builder.objectType(ConflictError, { name: 'ConflictError', interfaces: [ErrorInterface] });
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    explanation: t.string({
+      nullable: true,
+      description: "Why it cannot happen now, in the viewer's language.",
+      resolve: (error, _args, context) => error.localized?.[context.viewer.locale] ?? null,
+    }),
+  }),
+});
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
   interfaces: [ErrorInterface],

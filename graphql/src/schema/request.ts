@@ -1,5 +1,6 @@
 import { mayActOn, requestPurposes } from '@tsunagu/domain';
 import {
+  type CandidateStanding,
   type RequestChanges,
   requestModalities,
   requestRoutings,
@@ -128,7 +129,23 @@ export const Request = builder.drizzleNode('requests', {
     answerBy: t.expose('answerBy', { type: 'Date', nullable: true }),
     grantTaxCategory: t.exposeString('grantTaxCategory', { description: 'Suggested by the purpose.' }),
     openToPartners: t.exposeBoolean('openToPartners'),
+    screenedAt: t.expose('screenedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a coordinator (or policy) approved or rejected it.',
+    }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    canCancel: t.boolean({
+      description:
+        'Whether cancelling can succeed now (not cancelled, rejected or begun); cancelRequest refuses otherwise.',
+      select: { columns: { status: true, startsAt: true, deadline: true } },
+      resolve: (request, _args, { services }) => services.requests.closedReason(request) === null,
+    }),
+    canChange: t.boolean({
+      description: 'Whether editRequest can succeed now: the same rule as cancelling.',
+      select: { columns: { status: true, startsAt: true, deadline: true } },
+      resolve: (request, _args, { services }) => services.requests.closedReason(request) === null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     organization: t.relation('organization'),
     series: t.relation('series', { nullable: true }),
@@ -136,7 +153,7 @@ export const Request = builder.drizzleNode('requests', {
 });
 
 export const Candidate = builder
-  .objectRef<{ volunteer: CandidateVolunteer; score: number; reasons: string; distanceKm: number | null }>('Candidate')
+  .objectRef<Omit<CandidateStanding, 'volunteerId'> & { volunteer: CandidateVolunteer }>('Candidate')
   .implement({
     description: 'A volunteer who passes every hard filter for a request, with why they rank where they do.',
     fields: (t) => ({
@@ -147,6 +164,10 @@ export const Candidate = builder
         nullable: true,
         description: 'From the volunteer’s home office to the request’s; null unless on site.',
       }),
+      booked: t.exposeBoolean('booked', { description: 'Already booked (confirmed) for this request.' }),
+      offered: t.exposeBoolean('offered', { description: 'Has an open offer of this request.' }),
+      canOffer: t.exposeBoolean('canOffer', { description: 'Whether offerToVolunteer can succeed now.' }),
+      canAssign: t.exposeBoolean('canAssign', { description: 'Whether assignVolunteer can succeed now.' }),
     }),
   });
 
@@ -192,7 +213,7 @@ builder.queryField('requests', (t) =>
   t.drizzleConnection({
     type: 'requests',
     description:
-      'Requesting staff: their organization’s requests. Coordinators: all of their associations’. Earliest first.',
+      'Requesting staff: their organization’s requests. Coordinators: all of their associations’. Earliest first (urgent ones before when asked).',
     authScopes: { requester: true, coordinator: true },
     args: {
       status: t.arg({ type: RequestStatusEnum, required: false }),
@@ -205,8 +226,14 @@ builder.queryField('requests', (t) =>
       to: t.arg({ type: 'Date', required: false, description: 'Starting on or before this day.' }),
       languageCode: t.arg.string({ required: false }),
       localGovernmentCode: t.arg.string({ required: false }),
+      unfinishedOnly: t.arg.boolean({
+        required: false,
+        description:
+          'Leave out what is finished: cancelled, rejected, done, or past its end (a translation: its deadline).',
+      }),
+      urgentFirst: t.arg.boolean({ required: false, description: 'Urgent requests first, each part earliest first.' }),
     },
-    resolve: (query, _root, args, { db, viewer }) => {
+    resolve: (query, _root, args, { db, viewer, services }) => {
       const visible = [
         { associationId: associationsOf(viewer, 'coordinator') },
         { organizationId: organizationsOf(viewer) },
@@ -214,7 +241,7 @@ builder.queryField('requests', (t) =>
       return db.query.requests.findMany(
         query({
           where: {
-            OR: visible,
+            AND: [{ OR: visible }, ...(args.unfinishedOnly ? [services.requests.unfinished()] : [])],
             ...(args.status ? { status: args.status } : {}),
             ...(args.dispatchStage ? { dispatchStage: args.dispatchStage } : {}),
             ...(args.languageCode ? { languageCode: args.languageCode } : {}),
@@ -228,7 +255,7 @@ builder.queryField('requests', (t) =>
                 }
               : {}),
           },
-          orderBy: { startsAt: 'asc', id: 'asc' },
+          orderBy: args.urgentFirst ? { urgent: 'desc', startsAt: 'asc', id: 'asc' } : { startsAt: 'asc', id: 'asc' },
         }),
       );
     },

@@ -64,9 +64,18 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/**
+ * The thing is not in a state where this can happen. Given its reason in both languages, the reader
+ * is told why in theirs; an English message alone is for logs (and is being replaced everywhere).
+ */
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
   readonly code = 'CONFLICT';
+  readonly localized: Localized | null;
+  constructor(reason: string | Localized) {
+    super(typeof reason === 'string' ? reason : reason.en);
+    this.localized = typeof reason === 'string' ? null : reason;
+  }
 }
 
 /** Too many attempts; `retryAfterSeconds` tells the client when to try again. */

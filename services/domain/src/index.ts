@@ -14,6 +14,9 @@ export { classifyStepFailure, type StepFailure } from './dispatch/failures';
 export { reasonSchema, requesterReportSchema, volunteerReportSchema } from './dispatch/input';
 export {
   answerDueAt,
+  type ByHandRefusal,
+  byHandRefusal,
+  byHandRefusals,
   cancellationTerms,
   confirmedSchedule,
   type DispatchStage,
@@ -133,10 +136,19 @@ export {
 } from './notifications/topics';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
-export { doubleBookingMessage, isDeadlock, isDoubleBooking } from './requests/double-booking';
+export { isDeadlock, isDoubleBooking } from './requests/double-booking';
 export { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './requests/input';
-export { checkRequestPolicy, modalities, type Specialty } from './requests/policy';
+export {
+  cancelRefusals,
+  changeRefusals,
+  checkRequestPolicy,
+  closedReason,
+  finishedStatuses,
+  modalities,
+  type Specialty,
+} from './requests/policy';
 export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
+export { isRoute, pathTo, type RouteName, routes } from './routes';
 export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
 export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';
 export {

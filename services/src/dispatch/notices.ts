@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { type DispatchEvent, type DispatchNotice, type EmailMessage, readPolicy } from '@tsunagu/domain';
+import { type DispatchEvent, type DispatchNotice, type EmailMessage, pathTo, readPolicy } from '@tsunagu/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { CalendarEvent } from '../notifications/calendar-event';
 import { enqueueEmail } from '../notifications/outbox';
@@ -123,7 +123,7 @@ export function appointmentOf(
   }: { changedAt: Date; cancelled?: boolean; forRequester?: boolean },
 ): CalendarEvent {
   const event = assignmentEvent({ id: assignmentId, updatedAt: changedAt, request }, recipient.locale, '');
-  return { ...event, cancelled, ...(forRequester ? { url: `/requester/requests/${request.id}` } : {}) };
+  return { ...event, cancelled, ...(forRequester ? { url: pathTo('request', { id: request.id }) } : {}) };
 }
 
 /** The staff member who filed the request, or the organization's contact address when they are gone. */

@@ -1,9 +1,9 @@
 import { type Db, schema } from '@tsunagu/db';
-
 import {
+  bilingual,
+  byHandRefusals,
   type Clock,
   ConflictError,
-  doubleBookingMessage,
   ForbiddenError,
   finalStages,
   found,
@@ -24,6 +24,7 @@ import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
 import { missingReports } from './bookings';
 import type { Dispatcher, DispatchSignal } from './port';
+
 import type { AcceptOutcome } from './steps';
 
 export const offerStatuses = schema.offerStatus.enumValues;
@@ -216,14 +217,8 @@ export function createDispatchService({
         case 'offered': {
           return found(await db.query.offers.findFirst({ where: { id: outcome.offerId } }), 'Offer', outcome.offerId);
         }
-        case 'already_offered':
-          throw new ConflictError('This volunteer already has an open offer for this request.');
-        case 'already_assigned':
-          throw new ConflictError('This volunteer is already assigned to this request.');
-        case 'full':
-          throw new ConflictError('This request already has every interpreter it needs.');
-        case 'closed':
-          throw new ConflictError('This request takes no more offers.');
+        default:
+          throw new ConflictError(byHandRefusals[outcome.result]);
       }
     },
 
@@ -239,14 +234,8 @@ export function createDispatchService({
             outcome.assignmentId,
           );
         }
-        case 'already_assigned':
-          throw new ConflictError('This volunteer is already assigned to this request.');
-        case 'full':
-          throw new ConflictError('This request already has every interpreter it needs.');
-        case 'busy':
-          throw new ConflictError(doubleBookingMessage);
-        case 'closed':
-          throw new ConflictError('This request takes no more volunteers.');
+        default:
+          throw new ConflictError(byHandRefusals[outcome.result]);
       }
     },
 

@@ -2,11 +2,14 @@ import { type Db, schema } from '@tsunagu/db';
 import {
   answerDueAt,
   busyRange,
+  byHandRefusal,
+  cancellationTerms,
   confirmedSchedule,
   type DispatchReason,
   type DispatchStage,
   finalStages,
   isDoubleBooking,
+  needsReconfirmation,
   nextWaveStep,
   offerDeadline,
   pickWave,
@@ -421,13 +424,13 @@ export function createDispatchSteps({ db }: { db: Db }) {
         { result: 'closed' } as ManualOfferOutcome,
         async (tx, request): Promise<ManualOfferOutcome> => {
           const now = new Date(at);
-          if (request.status === 'filled') return { result: 'full' };
-          if (!open(request.status)) return { result: 'closed' };
           const confirmed = await confirmedAssignments(tx, request.id);
-          if (confirmed.some((assignment) => assignment.volunteerId === volunteerId))
-            return { result: 'already_assigned' };
           const pending = await openOffers(tx, request.id);
-          if (pending.some((offer) => offer.volunteerId === volunteerId)) return { result: 'already_offered' };
+          const refusal = byHandRefusal('offer', request.status, {
+            booked: confirmed.some((assignment) => assignment.volunteerId === volunteerId),
+            offered: pending.some((offer) => offer.volunteerId === volunteerId),
+          });
+          if (refusal) return { result: refusal };
           const deadline = offerDeadline(now, request.workStartsAt, request.policy.offers);
           const [offer] = await tx
             .insert(schema.offers)
@@ -451,8 +454,9 @@ export function createDispatchSteps({ db }: { db: Db }) {
     assignByHand: (requestId: string, volunteerId: string, by: string, at: string) =>
       onRequest(requestId, { result: 'closed' } as AssignOutcome, async (tx, request): Promise<AssignOutcome> => {
         const now = new Date(at);
-        if (request.status === 'filled') return { result: 'full' };
-        if (!open(request.status)) return { result: 'closed' };
+        // Whether this volunteer is booked already, book() tells.
+        const refusal = byHandRefusal('assign', request.status, { booked: false, offered: false });
+        if (refusal === 'full' || refusal === 'closed') return { result: refusal };
         await tx
           .update(schema.offers)
           .set({ status: 'withdrawn', respondedAt: now, updatedAt: now })

@@ -1,5 +1,4 @@
 import { type Db, schema } from '@tsunagu/db';
-
 import {
   type Clock,
   ConflictError,
@@ -11,7 +10,7 @@ import {
   type Viewer,
 } from '@tsunagu/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Candidate, rankCandidates } from './candidates';
+import { type Candidate, type CandidateStanding, rankCandidates, withStanding } from './candidates';
 
 /** How many open requests the board looks at, soonest first, before checking each against the volunteer. */
 const boardWindow = 100;
@@ -33,7 +32,7 @@ export interface Applicant {
   note: string | null;
   appliedAt: Date;
   /** Null when the volunteer no longer fits (booked meanwhile, a certificate expired, …). */
-  candidate: Candidate | null;
+  candidate: CandidateStanding | null;
 }
 
 /**
@@ -188,14 +187,13 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
         .where(and(eq(schema.applications.requestId, requestId), isNull(schema.applications.withdrawnAt)))
         .orderBy(schema.applications.createdAt, schema.applications.volunteerId);
       if (applications.length === 0) return [];
+      const fitting = await fits(
+        viewer,
+        requestId,
+        applications.map((application) => application.volunteerId),
+      );
       const candidates = new Map(
-        (
-          await fits(
-            viewer,
-            requestId,
-            applications.map((application) => application.volunteerId),
-          )
-        ).map((candidate) => [candidate.volunteerId, candidate]),
+        (await withStanding(db, requestId, fitting)).map((candidate) => [candidate.volunteerId, candidate]),
       );
       return applications.map((application) => ({
         volunteerId: application.volunteerId,

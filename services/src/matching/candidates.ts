@@ -1,7 +1,7 @@
 import type { Db } from '@tsunagu/db';
-
 import {
   busyRange,
+  byHandRefusal,
   type Clock,
   type Direction,
   describeCandidate,
@@ -9,6 +9,7 @@ import {
   found,
   type LanguageLevel,
   mayActOn,
+  NotFoundError,
   type Specialty,
   scoreCandidate,
   tokyo,
@@ -392,10 +393,42 @@ const specialtyNames: Record<Specialty, { ja: string; en: string }> = {
   residence_procedures: { ja: '在留手続', en: 'residence procedures' },
 };
 
+/** A candidate as a coordinator sees them: whether they are booked or offered it, and what can be done by hand. */
+export interface CandidateStanding extends Candidate {
+  booked: boolean;
+  offered: boolean;
+  canOffer: boolean;
+  canAssign: boolean;
+}
+
+/** Each candidate with whether they are booked or offered the request, and what a coordinator can do by hand. */
+export async function withStanding(db: Db, requestId: string, candidates: Candidate[]): Promise<CandidateStanding[]> {
+  const request = await db.query.requests.findFirst({
+    where: { id: requestId },
+    columns: { status: true },
+    with: {
+      assignments: { columns: { volunteerId: true }, where: { status: 'confirmed' } },
+      offers: { columns: { volunteerId: true }, where: { status: 'offered' } },
+    },
+  });
+  if (!request) throw new NotFoundError('Request', requestId);
+  const booked = new Set(request.assignments.map((assignment) => assignment.volunteerId));
+  const offered = new Set(request.offers.map((offer) => offer.volunteerId));
+  return candidates.map((candidate) => {
+    const standing = { booked: booked.has(candidate.volunteerId), offered: offered.has(candidate.volunteerId) };
+    return {
+      ...candidate,
+      ...standing,
+      canOffer: byHandRefusal('offer', request.status, standing) === null,
+      canAssign: byHandRefusal('assign', request.status, standing) === null,
+    };
+  });
+}
+
 /** Coordinators of the request's association see its candidates. */
 export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
   return {
-    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<Candidate[]> {
+    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<CandidateStanding[]> {
       const request = found(
         await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
         'Request',
@@ -410,7 +443,11 @@ export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
         throw new ForbiddenError('Only coordinators of the association can see candidates for this request.');
       }
-      return rankCandidates(db, requestId, { now: clock.now(), locale: viewer.locale, limit });
+      return withStanding(
+        db,
+        requestId,
+        await rankCandidates(db, requestId, { now: clock.now(), locale: viewer.locale, limit }),
+      );
     },
   };
 }

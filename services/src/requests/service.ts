@@ -1,13 +1,17 @@
 import { type Db, schema } from '@tsunagu/db';
-
 import {
   type BearingBodyKind,
   bearingBodyOf,
+  bilingual,
   type Clock,
   ConflictError,
+  cancelRefusals,
+  changeRefusals,
   checkRequestPolicy,
+  closedReason,
   type FieldProblem,
   ForbiddenError,
+  finishedStatuses,
   found,
   type Holidays,
   isoDate,
@@ -57,8 +61,6 @@ type RequestFields = z.infer<typeof requestSchema>;
 export const personalRequestFields = ['contactName', 'contactPhone', 'notes'] as const;
 
 const stillMovable = new Set<RequestRow['status']>(['filed', 'open']);
-/** A confirmed request may still change: dispatch then checks the booking against the new time. */
-const editable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
 /** The fields whose change makes dispatch look at the request again (offers, bookings, timers). */
 const dispatchFields = [
   'modality',
@@ -72,7 +74,6 @@ const dispatchFields = [
   'specialty',
   'answerBy',
 ] as const;
-const cancellable = new Set<RequestRow['status']>(['filed', 'open', 'filled']);
 
 export function createRequestService({
   db,
@@ -423,9 +424,8 @@ export function createRequestService({
       const { updated, relevant } = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
-        if (!editable.has(request.status)) {
-          throw new ConflictError(`A request that is ${request.status} cannot be changed.`);
-        }
+        const closed = closedReason(request, clock.now().toJSDate());
+        if (closed) throw new ConflictError(changeRefusals[closed]);
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
         const fields = parseInput(requestSchema, { ...asFields(request), ...defined });
         // A request whose timing stays as it was is judged as when it was filed: correcting a phone
@@ -592,15 +592,28 @@ export function createRequestService({
       return continuedSeries;
     },
 
+    /** The requests not finished now, as a filter for lists: not cancelled, rejected or done, and not past their end. */
+    unfinished() {
+      const now = clock.now().toJSDate();
+      return {
+        status: { notIn: [...finishedStatuses] },
+        OR: [{ endsAt: { gt: now } }, { endsAt: { isNull: true as const }, deadline: { gt: now } }],
+      };
+    },
+
+    /** Whether the request is closed to changes and cancellation now (and why), for the screens' buttons. */
+    closedReason(request: { status: RequestRow['status']; startsAt: Date | null; deadline: Date | null }) {
+      return closedReason(request, clock.now().toJSDate());
+    },
+
     /** The filing organization's staff or a coordinator of the association cancel a request. */
     async cancel(viewer: Viewer, requestId: string) {
       const result = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
-        if (!cancellable.has(request.status)) {
-          throw new ConflictError(`A request that is ${request.status} cannot be cancelled.`);
-        }
         const now = clock.now().toJSDate();
+        const closed = closedReason(request, now);
+        if (closed) throw new ConflictError(cancelRefusals[closed]);
         // Offers withdrawn, bookings released with the fee the notice owes, everyone told: with the cancellation.
         await settleCancellation(tx, requestId, now);
         const [cancelled] = await tx

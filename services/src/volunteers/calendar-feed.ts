@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import { type Clock, ForbiddenError, type Viewer } from '@tsunagu/domain';
+import { type Clock, ForbiddenError, pathTo, type Viewer } from '@tsunagu/domain';
 import { and, gte, or, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../accounts/sessions';
 import { type CalendarEvent, calendarSequence, renderCalendarFeed } from '../notifications/calendar-event';
@@ -62,7 +62,7 @@ export function assignmentEvent(assignment: FeedAssignment, locale: Locale, publ
     summary: request.venue ? `${label}${locale === 'ja' ? '' : ', '}${request.venue}` : label,
     location: [request.venue, request.address].filter(Boolean).join(', ') || null,
     description,
-    url: publicUrl === null ? null : `${publicUrl}/volunteer/assignments/${assignment.id}`,
+    url: publicUrl === null ? null : `${publicUrl}${pathTo('assignments', { id: assignment.id })}`,
   };
 }
 

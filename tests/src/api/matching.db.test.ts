@@ -1,12 +1,19 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { ForbiddenError, fixedClock, type Viewer } from '@tsunagu/domain';
-import { createLogger, createServices, type Services } from '@tsunagu/services';
+import {
+  createDispatchSteps,
+  createLogger,
+  createServices,
+  detachedDispatcher,
+  type Services,
+} from '@tsunagu/services';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
   type AvailableVolunteerOptions,
+  insertAssignment,
   insertAssociation,
   insertAvailableVolunteer,
   insertCoordinatorWorld,
@@ -514,6 +521,76 @@ describe('matching finds the volunteers who can take a request', () => {
         { session: requester },
       );
       expect(asRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await api.close();
+    }
+  });
+
+  test('the candidates show who is booked or offered already, offer only what can succeed, and a repeat says why', async () => {
+    const { db } = testDb.database;
+    // Offers and bookings by hand run dispatch's own steps, in this process instead of a workflow.
+    const steps = createDispatchSteps({ db });
+    const at = '2027-01-15T00:00:00Z';
+    const api: TestApi = await startTestApi(testDb.database, {
+      clock: fixedClock('2027-01-15T09:00'),
+      dispatcher: {
+        ...detachedDispatcher,
+        offer: (requestId, { volunteerId, by }) => steps.offerByHand(requestId, volunteerId, by, at),
+        assign: (requestId, { volunteerId, by }) => steps.assignByHand(requestId, volunteerId, by, at),
+      },
+    });
+    try {
+      const [booked, asked, free] = [await volunteer(), await volunteer(), await volunteer()];
+      const pair = await request({
+        startsAt: tokyo('2027-02-16T10:00'),
+        endsAt: tokyo('2027-02-16T12:00'),
+        interpretersNeeded: 3,
+      });
+      await insertAssignment(db, pair, booked.id);
+      const session = await api.sessionFor(coordinator.userId as string);
+      const byHand = (name: 'offerToVolunteer' | 'assignVolunteer', volunteerId: string) =>
+        api.graphql<Record<string, { __typename: string; explanation?: string | null }>>(
+          `mutation ($requestId: ID!, $volunteerId: ID!) {
+            ${name}(requestId: $requestId, volunteerId: $volunteerId) {
+              __typename ... on ConflictError { explanation }
+            }
+          }`,
+          { requestId: globalId('Request', pair.id), volunteerId: globalId('Volunteer', volunteerId) },
+          { session },
+        );
+      expect((await byHand('offerToVolunteer', asked.id)).data?.offerToVolunteer?.__typename).toBe(
+        'MutationOfferToVolunteerSuccess',
+      );
+
+      type Standing = {
+        volunteer: { id: string };
+        booked: boolean;
+        offered: boolean;
+        canOffer: boolean;
+        canAssign: boolean;
+      };
+      const { data } = await api.graphql<{ node: { candidates: Standing[] } }>(
+        `query ($id: ID!) {
+          node(id: $id) { ... on Request { candidates(limit: 200) { volunteer { id } booked offered canOffer canAssign } } }
+        }`,
+        { id: globalId('Request', pair.id) },
+        { session },
+      );
+      const standing = (id: string) => {
+        const { volunteer: _, ...rest } =
+          data?.node.candidates.find((candidate) => candidate.volunteer.id === globalId('Volunteer', id)) ?? {};
+        return rest;
+      };
+      expect(standing(booked.id)).toEqual({ booked: true, offered: false, canOffer: false, canAssign: false });
+      expect(standing(asked.id)).toEqual({ booked: false, offered: true, canOffer: false, canAssign: true });
+      expect(standing(free.id)).toEqual({ booked: false, offered: false, canOffer: true, canAssign: true });
+
+      // The coordinator's account reads Japanese.
+      const again = await byHand('assignVolunteer', booked.id);
+      expect(again.data?.assignVolunteer).toEqual({
+        __typename: 'ConflictError',
+        explanation: 'このボランティアはすでにこの依頼に確定しています。',
+      });
     } finally {
       await api.close();
     }

@@ -9,6 +9,7 @@ import {
   insertJapanese,
   insertLanguages,
   insertOrganization,
+  insertRequest,
   insertRequester,
   insertStaffMember,
   setLocale,
@@ -65,7 +66,14 @@ const cancelRequest = /* GraphQL */ `
       __typename
       ... on MutationCancelRequestSuccess { data { status cancelledAt } }
       ... on Error { message }
+      ... on ConflictError { explanation }
     }
+  }
+`;
+
+const whatMayBeDone = /* GraphQL */ `
+  query MayBeDone($id: ID!) {
+    node(id: $id) { ... on Request { status canCancel canChange } }
   }
 `;
 
@@ -472,6 +480,62 @@ describe('a public body asks for interpreters', () => {
       cancelledAt: '2026-12-01T01:00:00.000Z',
     });
   });
+
+  test('a cancelled request offers no cancelling or change, and trying again answers why in the reader’s language', async () => {
+    const { data } = await file(consultation());
+    const id = data?.fileRequest.data?.id;
+    const mayBeDone = async () =>
+      (await api.graphql<{ node: unknown }>(whatMayBeDone, { id }, { session: japaneseRequester })).data?.node;
+    expect(await mayBeDone()).toEqual({ status: 'filed', canCancel: true, canChange: true });
+
+    await api.graphql(cancelRequest, { id }, { session: requester });
+    expect(await mayBeDone()).toEqual({ status: 'cancelled', canCancel: false, canChange: false });
+
+    type Refusal = { __typename: string; explanation?: string | null };
+    const again = await api.graphql<{ cancelRequest: Refusal }>(cancelRequest, { id }, { session: japaneseRequester });
+    expect(again.data?.cancelRequest).toMatchObject({
+      __typename: 'ConflictError',
+      explanation: 'この依頼はすでに取り消されています。',
+    });
+    const changed = await api.graphql<{ editRequest: Refusal }>(
+      editRequest.replace('... on Error { message }', '... on Error { message } ... on ConflictError { explanation }'),
+      { id, changes: { venue: '豊中市役所 別館' } },
+      { session: requester },
+    );
+    expect(changed.data?.editRequest).toMatchObject({
+      __typename: 'ConflictError',
+      explanation: 'This request is cancelled: it can no longer be changed.',
+    });
+  });
+
+  test('a request whose time has come can no longer be cancelled: the API says so and the page is told not to offer it', async () => {
+    const { data } = await file(consultation());
+    const id = data?.fileRequest.data?.id ?? '';
+    const plainId = Buffer.from(id, 'base64').toString('utf8').split(':')[1] ?? '';
+    // Confirmed for yesterday morning: the activity is over, its reports are still to come.
+    await testDb.database.db
+      .update(schema.requests)
+      .set({
+        status: 'filled',
+        startsAt: new Date('2026-11-30T10:00:00+09:00'),
+        endsAt: new Date('2026-11-30T12:00:00+09:00'),
+      })
+      .where(eq(schema.requests.id, plainId));
+    const { data: read } = await api.graphql<{ node: unknown }>(whatMayBeDone, { id }, { session: coordinator });
+    expect(read?.node).toEqual({ status: 'filled', canCancel: false, canChange: false });
+
+    const refused = await api.graphql<{ cancelRequest: { __typename: string; explanation?: string | null } }>(
+      cancelRequest,
+      { id },
+      { session: japaneseRequester },
+    );
+    expect(refused.data?.cancelRequest).toMatchObject({
+      __typename: 'ConflictError',
+      explanation: 'この依頼はすでに始まっているか終わっているため、取り消せません。',
+    });
+    const [row] = await testDb.database.db.select().from(schema.requests).where(eq(schema.requests.id, plainId));
+    expect(row?.status).toBe('filled');
+  });
 });
 
 describe('the grant-tax category a request is filed under', () => {
@@ -533,5 +597,96 @@ describe('the grant-tax category a request is filed under', () => {
     expect(await categoryOf()).toBe('3');
     await api.graphql(editRequest, { id, changes: { purpose: 'school_enrollment' } }, { session: requester });
     expect(await categoryOf()).toBe('5');
+  });
+});
+
+describe('the coordinators’ board', () => {
+  let testDb: TestDatabase;
+  let api: TestApi;
+  let coordinator: string;
+  const names = new Map<string, string>();
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    api = await startTestApi(testDb.database, { clock });
+    const { db } = testDb.database;
+    await insertLanguages(db);
+    await insertJapanese(db);
+    const associationId = (await insertAssociation(db)).id;
+    const organizationId = (await insertOrganization(db, associationId)).id;
+    coordinator = await api.sessionFor((await insertStaffMember(db, associationId, 'coordinator')).id);
+    const at = (day: string, hours: string) => new Date(`2026-${day}T${hours}:00+09:00`);
+    const requests = {
+      'next week': { startsAt: at('12-08', '10:00'), endsAt: at('12-08', '12:00') },
+      'urgent, the week after': { startsAt: at('12-15', '10:00'), endsAt: at('12-15', '12:00'), urgent: true },
+      'urgent, tomorrow': { startsAt: at('12-02', '10:00'), endsAt: at('12-02', '12:00'), urgent: true },
+      'under way now': { status: 'filled', startsAt: at('12-01', '09:00'), endsAt: at('12-01', '11:00') },
+      'yesterday, confirmed': { status: 'filled', startsAt: at('11-30', '10:00'), endsAt: at('11-30', '12:00') },
+      'cancelled, next week': {
+        status: 'cancelled',
+        startsAt: at('12-09', '10:00'),
+        endsAt: at('12-09', '12:00'),
+        cancelledAt: at('11-30', '10:00'),
+      },
+      'rejected, next week': { status: 'rejected', startsAt: at('12-10', '10:00'), endsAt: at('12-10', '12:00') },
+    } satisfies Record<string, Partial<typeof schema.requests.$inferInsert>>;
+    for (const [name, values] of Object.entries(requests)) {
+      const row = await insertRequest(db, associationId, organizationId, values);
+      names.set(row.id, name);
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+    await testDb?.dispose();
+  });
+
+  const board = async (args: { unfinishedOnly?: boolean; urgentFirst?: boolean }, first = 20, after?: string) => {
+    const { data, errors } = await api.graphql<{
+      requests: { nodes: Array<{ id: string }>; pageInfo: { endCursor: string; hasNextPage: boolean } };
+    }>(
+      `query ($unfinishedOnly: Boolean, $urgentFirst: Boolean, $first: Int, $after: String) {
+        requests(unfinishedOnly: $unfinishedOnly, urgentFirst: $urgentFirst, first: $first, after: $after) {
+          nodes { id } pageInfo { endCursor hasNextPage }
+        }
+      }`,
+      { ...args, first, after },
+      { session: coordinator },
+    );
+    expect(errors).toBeUndefined();
+    const plain = (id: string) => Buffer.from(id, 'base64').toString('utf8').split(':')[1] ?? '';
+    return {
+      names: data?.requests.nodes.map((node) => names.get(plain(node.id))) ?? [],
+      pageInfo: data?.requests.pageInfo,
+    };
+  };
+
+  test('urgent first, then by date; what is finished (past, cancelled, rejected) only when asked', async () => {
+    expect((await board({ unfinishedOnly: true, urgentFirst: true })).names).toEqual([
+      'urgent, tomorrow',
+      'urgent, the week after',
+      'under way now',
+      'next week',
+    ]);
+    expect((await board({ urgentFirst: true })).names).toEqual([
+      'urgent, tomorrow',
+      'urgent, the week after',
+      'yesterday, confirmed',
+      'under way now',
+      'next week',
+      'cancelled, next week',
+      'rejected, next week',
+    ]);
+  });
+
+  test('the order holds across pages', async () => {
+    const first = await board({ unfinishedOnly: true, urgentFirst: true }, 3);
+    expect(first.pageInfo?.hasNextPage).toBe(true);
+    const second = await board({ unfinishedOnly: true, urgentFirst: true }, 3, first.pageInfo?.endCursor);
+    expect([...first.names, ...second.names]).toEqual([
+      'urgent, tomorrow',
+      'urgent, the week after',
+      'under way now',
+      'next week',
+    ]);
   });
 });

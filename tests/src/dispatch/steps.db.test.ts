@@ -236,11 +236,11 @@ describe('dispatch steps on the database', () => {
       uid: `assignment-${assignment?.id}@tsunagu`,
       cancelled: false,
       start: tokyo('2027-03-02T16:00').toISOString(),
-      url: `/volunteer/assignments/${assignment?.id}`,
+      url: `/assignments/${assignment?.id}`,
     });
     expect(calendarOf('requestConfirmed')).toMatchObject({
       uid: invited?.uid,
-      url: `/requester/requests/${request.id}`,
+      url: `/requests/${request.id}`,
     });
     expect(cancelled).toMatchObject({ uid: invited?.uid, cancelled: true });
     // Never older than the invitation (a CANCEL of the same sequence still applies, RFC 5546).

@@ -18,6 +18,10 @@ const CandidatesQuery = graphql(`
           score
           reasons
           distanceKm
+          booked
+          offered
+          canOffer
+          canAssign
           volunteer {
             id
             fullName
@@ -104,36 +108,54 @@ function Applicants({ requestId, applicants }: { requestId: string; applicants: 
   );
 }
 
-/** Offer the request to one candidate, or book them outright: the API says at once if it cannot. */
-function ByHand({ requestId, volunteer }: { requestId: string; volunteer: { id: string; fullName: string } }) {
+interface Standing {
+  booked: boolean;
+  offered: boolean;
+  canOffer: boolean;
+  canAssign: boolean;
+  volunteer: { id: string; fullName: string };
+}
+
+/**
+ * Offer the request to one candidate, or book them outright, where the API says it can succeed (not
+ * to the volunteer booked already, nor on a request that is full or closed); it says why if it cannot.
+ */
+function ByHand({ requestId, candidate }: { requestId: string; candidate: Standing }) {
   const t = useMessages(dispatchConsoleMessages);
   const [, offer] = useMutation(OfferToVolunteerMutation);
   const [, assign] = useMutation(AssignVolunteerMutation);
+  const { volunteer } = candidate;
   const variables = { requestId, volunteerId: volunteer.id };
+  if (candidate.booked) return <span className="status status-filled">{t.alreadyBooked}</span>;
   return (
     <div className="row-actions">
-      <ActionButton
-        className="secondary"
-        done={t.offered}
-        run={async () => {
-          const outcome = outcomeOf(await offer(variables), (result) => result.offerToVolunteer);
-          return outcome.ok ? null : outcome.failure;
-        }}
-      >
-        {t.offer}
-        <span className="visually-hidden"> {volunteer.fullName}</span>
-      </ActionButton>
-      <ActionButton
-        className="secondary"
-        done={t.assigned}
-        run={async () => {
-          const outcome = outcomeOf(await assign(variables), (result) => result.assignVolunteer);
-          return outcome.ok ? null : outcome.failure;
-        }}
-      >
-        {t.assign}
-        <span className="visually-hidden"> {volunteer.fullName}</span>
-      </ActionButton>
+      {candidate.offered ? <span className="hint">{t.alreadyOffered}</span> : null}
+      {candidate.canOffer ? (
+        <ActionButton
+          className="secondary"
+          done={t.offered}
+          run={async () => {
+            const outcome = outcomeOf(await offer(variables), (result) => result.offerToVolunteer);
+            return outcome.ok ? null : outcome.failure;
+          }}
+        >
+          {t.offer}
+          <span className="visually-hidden"> {volunteer.fullName}</span>
+        </ActionButton>
+      ) : null}
+      {candidate.canAssign ? (
+        <ActionButton
+          className="secondary"
+          done={t.assigned}
+          run={async () => {
+            const outcome = outcomeOf(await assign(variables), (result) => result.assignVolunteer);
+            return outcome.ok ? null : outcome.failure;
+          }}
+        >
+          {t.assign}
+          <span className="visually-hidden"> {volunteer.fullName}</span>
+        </ActionButton>
+      ) : null}
     </div>
   );
 }
@@ -183,7 +205,7 @@ export function Candidates({ requestId }: { requestId: string }) {
                     <td>{candidate.distanceKm === null ? '—' : t.km(candidate.distanceKm)}</td>
                     <td>{candidate.reasons}</td>
                     <td>
-                      <ByHand requestId={requestId} volunteer={candidate.volunteer} />
+                      <ByHand requestId={requestId} candidate={candidate} />
                     </td>
                   </tr>
                 ))}

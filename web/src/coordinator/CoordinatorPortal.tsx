@@ -74,7 +74,7 @@ function Escalations() {
   return (
     <Page title={t.escalationsTitle}>
       <p className="hint">{t.escalationsIntro}</p>
-      <RequestList forCoordinator refreshSeconds={30} dispatchStage="escalated" />
+      <RequestList forCoordinator refreshSeconds={30} dispatchStage="escalated" emptyText={t.nothingEscalated} />
     </Page>
   );
 }

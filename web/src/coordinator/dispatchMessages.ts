@@ -73,6 +73,8 @@ export const dispatchConsoleMessages = bilingual({
     noLongerFits: 'いまは条件を満たしていません（ほかの予定や資格の期限など）。',
     pick: '選ぶ',
     picked: '割り当てました。',
+    alreadyBooked: 'この依頼に確定済み',
+    alreadyOffered: '打診済み（回答待ち）',
     expensesTitle: '経費の承認',
     expensesIntro:
       '承認された活動報告から作られた今年度の経費明細です。承認すると精算に「承認済み」として計上されます。',
@@ -153,6 +155,8 @@ export const dispatchConsoleMessages = bilingual({
     noLongerFits: 'No longer passes every filter (another booking, an expired certificate, …).',
     pick: 'Pick',
     picked: 'Assigned.',
+    alreadyBooked: 'Booked for this request',
+    alreadyOffered: 'Offered (waiting for an answer)',
     expensesTitle: 'Expenses to approve',
     expensesIntro:
       'This fiscal year’s expense lines from approved activity reports. Once approved, they count as approved in the reconciliation.',

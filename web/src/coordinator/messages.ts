@@ -7,6 +7,7 @@ export const coordinatorMessages = bilingual({
     approvalsTitle: '承認待ち',
     sections: { board: '依頼', escalations: '要対応', approvals: '承認待ち' },
     escalationsTitle: '要対応の依頼',
+    nothingEscalated: '対応が必要な依頼はありません。',
     escalationsIntro:
       'すべての打診に応答がなく、コーディネーターの対応を待っている依頼です。候補に個別に打診するか、割り当ててください。',
     candidatesTitle: '候補のボランティア',
@@ -38,6 +39,7 @@ export const coordinatorMessages = bilingual({
     approvalsTitle: 'Waiting for approval',
     sections: { board: 'Requests', escalations: 'Escalations', approvals: 'Approvals' },
     escalationsTitle: 'Escalations',
+    nothingEscalated: 'Nothing needs your attention.',
     escalationsIntro:
       'Requests nobody took after every wave of offers, waiting for a coordinator: offer them to a candidate or assign one by hand.',
     candidatesTitle: 'Candidates',

@@ -18,6 +18,10 @@ export const ErrorFields = graphql(`
     ... on ErasureRefusedError {
       explanation
     }
+    ... on ConflictError {
+      # Nullable here (not every conflict says why yet), so named apart from the erasure's.
+      conflictExplanation: explanation
+    }
   }
 `);
 
@@ -45,7 +49,8 @@ interface TypedError {
   message: string;
   problems?: ReadonlyArray<{ path: readonly string[]; message: string }>;
   retryAfterSeconds?: number;
-  explanation?: string;
+  explanation?: string | null;
+  conflictExplanation?: string | null;
 }
 
 const kinds: Record<string, Failure['kind']> = {
@@ -72,7 +77,7 @@ export function fromTypedError(error: TypedError): Failure {
       lang: 'en',
     })),
     retryAfterSeconds: error.retryAfterSeconds ?? null,
-    explanation: error.explanation ?? null,
+    explanation: error.explanation ?? error.conflictExplanation ?? null,
   };
 }
 

@@ -38,7 +38,10 @@ export function Bookings({ requestId }: { requestId: string }) {
   const now = useNow(60_000);
   const { request, data, fetching, error, refresh, startedAt } = useBookings(requestId);
   const [reporting, setReporting] = useState<string | null>(null);
-  const bookings = (request?.assignments ?? []).filter(standing);
+  // A cancelled request shows whom its cancellation released, as cancelled, rather than nobody.
+  const bookings = (request?.assignments ?? []).filter((booking) =>
+    request?.status === 'cancelled' ? booking.status === 'cancelled' : standing(booking),
+  );
   return (
     <section className="card" aria-labelledby="bookings-title">
       <h2 id="bookings-title">{t.bookingsTitle}</h2>

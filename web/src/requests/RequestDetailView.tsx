@@ -78,6 +78,10 @@ export function RequestDetailView({ request: ref, actions, children }: RequestDe
       <aside className="detail-side">
         <StatusTimeline
           status={request.status}
+          reached={{
+            screened: request.screenedAt !== null,
+            booked: request.assignments.some((booking) => booking.status !== 'released'),
+          }}
           createdAt={request.createdAt}
           cancelledAt={request.cancelledAt}
           answerBy={request.answerBy}

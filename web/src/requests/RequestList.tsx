@@ -24,6 +24,8 @@ const RequestsQuery = graphql(
       $to: Date
       $languageCode: String
       $localGovernmentCode: String
+      $unfinishedOnly: Boolean
+      $urgentFirst: Boolean
     ) {
       requests(
         first: 20
@@ -34,6 +36,8 @@ const RequestsQuery = graphql(
         to: $to
         languageCode: $languageCode
         localGovernmentCode: $localGovernmentCode
+        unfinishedOnly: $unfinishedOnly
+        urgentFirst: $urgentFirst
       ) {
         nodes {
           ...RequestSummaryFields
@@ -48,7 +52,7 @@ const RequestsQuery = graphql(
   [RequestSummaryFields],
 );
 
-type Filters = Omit<VariablesOf<typeof RequestsQuery>, 'after' | 'dispatchStage'>;
+type Filters = Omit<VariablesOf<typeof RequestsQuery>, 'after' | 'dispatchStage' | 'unfinishedOnly' | 'urgentFirst'>;
 type DispatchStage = NonNullable<VariablesOf<typeof RequestsQuery>['dispatchStage']>;
 type Status = NonNullable<Filters['status']>;
 const statuses: Status[] = ['filed', 'open', 'filled', 'completed', 'cancelled', 'rejected'];
@@ -73,20 +77,31 @@ interface RequestListProps {
   refreshSeconds?: number;
   /** Only the requests the dispatch has carried this far (the escalation queue). */
   dispatchStage?: DispatchStage;
+  /** What the list says when nothing is in it (and no filter is set). */
+  emptyText?: string;
 }
 
-/** Requests, earliest first (urgent ones first on a coordinator's board), with filters and more on demand. */
-export function RequestList({ forCoordinator = false, refreshSeconds, dispatchStage }: RequestListProps) {
+/** On a coordinator's board, finished requests show only when asked, in the address like the filters. */
+const finishedKey = 'finished';
+
+/**
+ * Requests, earliest first, with filters and more on demand. On a coordinator's board urgent ones
+ * come first and finished ones (past, cancelled, rejected) are left out unless asked for.
+ */
+export function RequestList({ forCoordinator = false, refreshSeconds, dispatchStage, emptyText }: RequestListProps) {
   const t = useMessages(requestMessages);
   const c = useMessages(common);
   const search = useSearch();
   const filters = filtersFrom(search);
+  // A status asked for by name is shown whatever it is: finished ones too.
+  const showFinished = new URLSearchParams(search).get(finishedKey) === '1';
+  const unfinishedOnly = forCoordinator && !showFinished && !filters.status;
   // "Show more" belongs to the filters it was asked under: new filters start from the first page.
   const [paging, setPaging] = useState<{ search: string; after: string | null }>({ search, after: null });
   const after = paging.search === search ? paging.after : null;
   const [{ data, fetching, error }, refresh] = useQuery({
     query: RequestsQuery,
-    variables: { ...filters, dispatchStage: dispatchStage ?? null, after },
+    variables: { ...filters, dispatchStage: dispatchStage ?? null, after, unfinishedOnly, urgentFirst: forCoordinator },
     requestPolicy: 'cache-and-network',
   });
   useEffect(() => {
@@ -100,11 +115,12 @@ export function RequestList({ forCoordinator = false, refreshSeconds, dispatchSt
   return (
     <>
       <FilterForm key={search} filters={filters} forCoordinator={forCoordinator} />
+      {forCoordinator ? <FinishedToggle search={search} shown={showFinished} /> : null}
       {error && !data ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {fetching && !data ? <Loading /> : null}
       {connection && connection.nodes.length === 0 ? (
         <Empty>
-          <p>{filtered ? t.emptyFiltered : t.emptyList}</p>
+          <p>{filtered ? t.emptyFiltered : (emptyText ?? (unfinishedOnly ? t.emptyUnfinished : t.emptyList))}</p>
           {!forCoordinator && !filtered ? (
             <Link className="button" href="/new">
               {t.fileFirst}
@@ -129,6 +145,24 @@ export function RequestList({ forCoordinator = false, refreshSeconds, dispatchSt
   );
 }
 
+/** Shows or hides the finished requests: a checkbox that changes the address, so a reload keeps it. */
+function FinishedToggle({ search, shown }: { search: string; shown: boolean }) {
+  const t = useMessages(requestMessages);
+  function toggle() {
+    const params = new URLSearchParams(search);
+    if (shown) params.delete(finishedKey);
+    else params.set(finishedKey, '1');
+    const query = params.toString();
+    goTo(`${window.location.pathname}${query ? `?${query}` : ''}`);
+  }
+  return (
+    <div className="check">
+      <input id="show-finished" type="checkbox" checked={shown} onChange={toggle} />
+      <label htmlFor="show-finished">{t.showFinished}</label>
+    </div>
+  );
+}
+
 function FilterForm({ filters, forCoordinator }: { filters: Filters; forCoordinator: boolean }) {
   const t = useMessages(requestMessages);
   // Clearing stays on the list it was asked on (the board, the escalations).
@@ -147,6 +181,7 @@ function FilterForm({ filters, forCoordinator }: { filters: Filters; forCoordina
     event.preventDefault();
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(form)) if (value) params.set(key, value);
+    if (new URLSearchParams(window.location.search).get(finishedKey)) params.set(finishedKey, '1');
     const query = params.toString();
     goTo(`${window.location.pathname}${query ? `?${query}` : ''}`);
   }
@@ -211,12 +246,11 @@ function RequestTable({
   const labels = useMessages(enumLabels);
   const format = useFormat();
   const localName = useLocalName();
+  // In the API's order: on the coordinators' board, urgent first, each part earliest first, across pages.
   const rows = requests.map((ref) => readFragment(RequestSummaryFields, ref));
-  // On the coordinators' board, urgent requests come first; the API's order (earliest first) holds within.
-  const ordered = forCoordinator ? [...rows].sort((a, b) => Number(b.urgent) - Number(a.urgent)) : rows;
   return (
     <ul className="request-list">
-      {ordered.map((request) => (
+      {rows.map((request) => (
         <li key={request.id} className="request-item">
           <Link href={requestPath(request.id)} className="request-link">
             <span className="request-when">

@@ -13,9 +13,6 @@ import { idFromPath, requestPath } from './ids';
 import { requestMessages } from './messages';
 import { RequestDetailView } from './RequestDetailView';
 
-const changeable = new Set<string>(['filed', 'open']);
-const cancellable = new Set<string>(['filed', 'open', 'filled']);
-
 /** One request, for its organization's staff or a coordinator; `extra` adds what only coordinators see. */
 export function RequestPage({ extra }: { extra?: (requestId: string) => ReactNode }) {
   const t = useMessages(requestMessages);
@@ -25,7 +22,8 @@ export function RequestPage({ extra }: { extra?: (requestId: string) => ReactNod
   const [{ data, fetching, error }, refresh] = useQuery({ query: RequestQuery, variables: { id } });
   const node = data?.node;
   const request: FragmentOf<typeof RequestDetailFields> | null = node?.__typename === 'Request' ? node : null;
-  const status = request ? readFragment(RequestDetailFields, request).status : null;
+  // What may be done now the API says (one rule with its refusals): nothing on a past or closed request.
+  const may = request ? readFragment(RequestDetailFields, request) : null;
   return (
     <Page title={t.detailTitle} actions={<Link href="/">{c.back}</Link>}>
       <Flash />
@@ -37,12 +35,12 @@ export function RequestPage({ extra }: { extra?: (requestId: string) => ReactNod
           request={request}
           actions={
             <>
-              {status && changeable.has(status) ? (
+              {may?.canChange ? (
                 <Link className="button secondary" href={`${requestPath(id)}/edit`}>
                   {t.edit}
                 </Link>
               ) : null}
-              {status && cancellable.has(status) ? <CancelRequest requestId={id} /> : null}
+              {may?.canCancel ? <CancelRequest requestId={id} /> : null}
             </>
           }
         >

@@ -1,27 +1,31 @@
 import { useFormat, useMessages } from '../i18n';
 import { requestMessages } from './messages';
-import { timeline } from './timeline';
+import { type Reached, timeline } from './timeline';
 
 interface StatusTimelineProps {
   status: Parameters<typeof timeline>[0];
+  reached: Reached;
   createdAt: string;
   cancelledAt: string | null;
   answerBy: string | null;
 }
 
-/** Where a request is: filed, screened, offered, confirmed, done; and the answer date. */
-export function StatusTimeline({ status, createdAt, cancelledAt, answerBy }: StatusTimelineProps) {
+/** Where a request is: filed, screened, offered, confirmed, done (or how far it came before it closed); and the answer date. */
+export function StatusTimeline({ status, reached, createdAt, cancelledAt, answerBy }: StatusTimelineProps) {
   const t = useMessages(requestMessages);
   const format = useFormat();
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.timeline}</h2>
       <ol className="timeline">
-        {timeline(status).map(({ step, state }) => (
+        {timeline(status, reached).map(({ step, state }) => (
           <li key={step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
             <span className="step-mark" aria-hidden="true" />
             <span className="step-name">{t.steps[step]}</span>
             {step === 'filed' ? <span className="step-when">{format.dateTime(createdAt)}</span> : null}
+            {step === 'cancelled' && cancelledAt ? (
+              <span className="step-when">{format.dateTime(cancelledAt)}</span>
+            ) : null}
             {state === 'waiting' ? <span className="visually-hidden">{t.stepWaiting}</span> : null}
           </li>
         ))}
@@ -30,7 +34,9 @@ export function StatusTimeline({ status, createdAt, cancelledAt, answerBy }: Sta
         <p className="status-closed">{t.cancelledAt(format.dateTime(cancelledAt))}</p>
       ) : null}
       {status === 'rejected' ? <p className="status-closed">{t.rejected}</p> : null}
-      {answerBy ? <p className="answer-by">{t.answerByShort(format.day(answerBy))}</p> : null}
+      {answerBy && status !== 'cancelled' && status !== 'rejected' ? (
+        <p className="answer-by">{t.answerByShort(format.day(answerBy))}</p>
+      ) : null}
     </section>
   );
 }

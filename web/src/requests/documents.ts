@@ -80,8 +80,15 @@ export const RequestDetailFields = graphql(`
     answerBy
     grantTaxCategory
     openToPartners
+    canChange
+    canCancel
+    screenedAt
     cancelledAt
     createdAt
+    assignments {
+      id
+      status
+    }
     organization {
       id
       name

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { timeline } from './timeline';
 
 const states = (status: Parameters<typeof timeline>[0]) => timeline(status).map(({ state }) => state);
+const shown = (...args: Parameters<typeof timeline>) => timeline(...args).map(({ step, state }) => `${step}:${state}`);
 
 describe('the status timeline a requester follows', () => {
   test('a request just filed waits to be screened', () => {
@@ -20,8 +21,26 @@ describe('the status timeline a requester follows', () => {
     expect(states('completed')).toEqual(['done', 'done', 'done', 'done', 'done']);
   });
 
-  test('a cancelled or rejected request has nothing under way', () => {
-    expect(states('cancelled')).toEqual(['done', 'waiting', 'waiting', 'waiting', 'waiting']);
-    expect(states('rejected')).toEqual(['done', 'waiting', 'waiting', 'waiting', 'waiting']);
+  test('a request cancelled after a volunteer was confirmed keeps its steps up to the confirmation, then ends', () => {
+    expect(shown('cancelled', { screened: true, booked: true })).toEqual([
+      'filed:done',
+      'screened:done',
+      'offered:done',
+      'confirmed:done',
+      'cancelled:current',
+    ]);
+  });
+
+  test('a request cancelled while waiting for screening, or after it, shows how far it came', () => {
+    expect(shown('cancelled', { screened: false, booked: false })).toEqual(['filed:done', 'cancelled:current']);
+    expect(shown('cancelled', { screened: true, booked: false })).toEqual([
+      'filed:done',
+      'screened:done',
+      'cancelled:current',
+    ]);
+  });
+
+  test('a rejected request was filed and then not accepted', () => {
+    expect(shown('rejected', { screened: true, booked: false })).toEqual(['filed:done', 'rejected:current']);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultPolicy } from '../associations/policy';
 import {
   answerDueAt,
+  byHandRefusal,
   cancellationTerms,
   confirmedSchedule,
   needsReconfirmation,
@@ -312,5 +313,44 @@ describe('the times a volunteer reports', () => {
         now,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a coordinator’s offer or booking by hand', () => {
+  const nobody = { booked: false, offered: false };
+  test.each([
+    { scenario: 'an open request, to someone new', status: 'open', volunteer: nobody, offer: null, assign: null },
+    {
+      scenario: 'to the volunteer already booked for it',
+      status: 'open',
+      volunteer: { booked: true, offered: false },
+      offer: 'already_assigned',
+      assign: 'already_assigned',
+    },
+    {
+      scenario: 'to the volunteer who has its offer: booking them settles it',
+      status: 'open',
+      volunteer: { booked: false, offered: true },
+      offer: 'already_offered',
+      assign: null,
+    },
+    {
+      scenario: 'a request with everyone it needs',
+      status: 'filled',
+      volunteer: nobody,
+      offer: 'full',
+      assign: 'full',
+    },
+    {
+      scenario: 'a request waiting for screening',
+      status: 'filed',
+      volunteer: nobody,
+      offer: 'closed',
+      assign: 'closed',
+    },
+    { scenario: 'a cancelled request', status: 'cancelled', volunteer: nobody, offer: 'closed', assign: 'closed' },
+  ] as const)('$scenario', ({ status, volunteer, offer, assign }) => {
+    expect(byHandRefusal('offer', status, volunteer)).toBe(offer);
+    expect(byHandRefusal('assign', status, volunteer)).toBe(assign);
   });
 });

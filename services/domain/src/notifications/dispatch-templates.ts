@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
+import { pathTo } from '../routes';
 import type { Locale, RenderedEmail } from './templates';
 
 type Names = { ja: string; en: string };
@@ -136,9 +137,8 @@ const reason = (notice: DispatchNotice, locale: Locale) => {
  * Links name the thing, not the portal (the web app opens each in the reader's portal): a request,
  * the offers, the bookings or one booking. Plain ids: the app makes them the API's global IDs.
  */
-const requestPath = (notice: DispatchNotice) => `/requests/${notice.requestId}`;
-const bookingsPath = (notice: DispatchNotice) =>
-  notice.assignmentId ? `/assignments/${notice.assignmentId}` : '/assignments';
+const requestPath = (notice: DispatchNotice) => pathTo('request', { id: notice.requestId });
+const bookingsPath = (notice: DispatchNotice) => pathTo('assignments', { id: notice.assignmentId });
 
 /** The steps of dispatch, as a coordinator knows them, for the message that one failed. */
 const stepsJa: Record<string, string> = {
@@ -232,24 +232,24 @@ const phrases: Record<DispatchEvent, Phrase> = {
       ? {
           subject: '通訳・翻訳の依頼があります',
           lead: `次の依頼をお引き受けいただけますか。${when(n.respondBy, l)}までにお返事ください。先にお引き受けいただいた方に決まります。`,
-          path: '/offers',
+          path: pathTo('offers'),
         }
       : {
           subject: 'Can you take this request?',
           lead: `Can you take the request below? Please answer by ${when(n.respondBy, l)}. The first to accept gets it.`,
-          path: '/offers',
+          path: pathTo('offers'),
         },
   offerWithdrawn: (n, l) =>
     l === 'ja'
       ? {
           subject: '依頼のお願いを取り下げます',
           lead: `${reason(n, l)}ため、この依頼のお願いを取り下げます。ありがとうございました。`,
-          path: '/offers',
+          path: pathTo('offers'),
         }
       : {
           subject: 'Offer withdrawn',
           lead: `We withdraw this offer: ${reason(n, l)}. Thank you all the same.`,
-          path: '/offers',
+          path: pathTo('offers'),
         },
   assignmentConfirmed: (n, l) =>
     l === 'ja'

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { isRoute } from '../routes';
 import { type EmailMessage, type Locale, partnershipEvents, renderEmail, withoutTokens } from './templates';
 
 const association = { nameJa: '大阪国際交流センター', nameEn: 'Osaka International House' };
@@ -46,6 +47,17 @@ describe('e-mail templates', () => {
     if (locale === 'ja') expect(email.text).toMatch(japanese);
     else expect(`${email.subject}${email.text}`.replace(association.nameJa, '')).not.toMatch(japanese);
   });
+
+  test.each(everyMessage.map((message) => [message.template, message] as const))(
+    '%s links only to routes of the web app’s table',
+    (_template, message) => {
+      for (const locale of ['ja', 'en'] as Locale[]) {
+        const { text } = renderEmail(message, locale, publicUrl);
+        const paths = [...text.matchAll(/https:\/\/tsunagu\.example\.jp(\/[^\s#]*)/g)].map((match) => match[1] ?? '');
+        for (const path of paths) expect(isRoute(path), path).toBe(true);
+      }
+    },
+  );
 
   test('a proposal tells the partner’s admins who asks, what accepting opens, and where to answer', () => {
     const message: EmailMessage = {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
+import { pathTo } from '../routes';
 import { type DispatchPayloads, dispatchEvents, renderDispatchEmail } from './dispatch-templates';
 
 export type Locale = 'ja' | 'en';
@@ -63,7 +64,7 @@ const templates: {
   [Name in EmailTemplate]: (payload: EmailPayloads[Name], locale: Locale, publicUrl: string) => RenderedEmail;
 } = {
   invitation: (payload, locale, publicUrl) => {
-    const link = linkWithToken(publicUrl, '/accept-invitation', payload.token);
+    const link = linkWithToken(publicUrl, pathTo('acceptInvitation'), payload.token);
     const expires = DateTime.fromISO(payload.expiresAt).setZone(tokyo);
     if (locale === 'ja') {
       const association = payload.association.nameJa;
@@ -90,7 +91,7 @@ const templates: {
   },
 
   passwordReset: (payload, locale, publicUrl) => {
-    const link = linkWithToken(publicUrl, '/reset-password', payload.token);
+    const link = linkWithToken(publicUrl, pathTo('resetPassword'), payload.token);
     if (locale === 'ja') {
       return {
         subject: '【つなぐ】パスワードの再設定',
@@ -159,14 +160,14 @@ const templates: {
           subject: '【つなぐ】ボランティア登録が承認されました',
           text: paragraphs(
             `${payload.association.nameJa}へのボランティア登録が承認されました。`,
-            `サインインして、言語・活動地域・活動できる日時を登録してください。\n${trimmed(publicUrl)}/`,
+            `サインインして、言語・活動地域・活動できる日時を登録してください。\n${trimmed(publicUrl)}${pathTo('home')}`,
           ),
         }
       : {
           subject: '[Tsunagu] Your volunteer application is approved',
           text: paragraphs(
             `${payload.association.nameEn} approved your application to volunteer.`,
-            `Sign in to add your languages, the areas you cover and when you are available:\n${trimmed(publicUrl)}/`,
+            `Sign in to add your languages, the areas you cover and when you are available:\n${trimmed(publicUrl)}${pathTo('home')}`,
           ),
         },
 
@@ -269,7 +270,7 @@ export function withoutTokens(text: string): string {
   return text.replace(/#token=[^\s]*/g, `#token=${hiddenToken}`);
 }
 
-const partnersPage = (publicUrl: string) => `${trimmed(publicUrl)}/admin/partners`;
+const partnersPage = (publicUrl: string) => `${trimmed(publicUrl)}${pathTo('partners')}`;
 
 /** An application with a registered address: what happened, then how to sign in instead. */
 function existingAccount(
@@ -283,7 +284,7 @@ function existingAccount(
         subject,
         text: paragraphs(
           lead,
-          `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}/`,
+          `お使いのアカウントでサインインしてください。\n${trimmed(publicUrl)}${pathTo('home')}`,
           'パスワードをお忘れの場合は、サインイン画面から再設定できます。お心当たりがない場合は、このメールを破棄してください。',
         ),
       }
@@ -291,7 +292,7 @@ function existingAccount(
         subject,
         text: paragraphs(
           lead,
-          `Sign in with your account:\n${trimmed(publicUrl)}/`,
+          `Sign in with your account:\n${trimmed(publicUrl)}${pathTo('home')}`,
           'If you have forgotten your password, you can reset it from the sign-in page. If you did not apply, ignore this e-mail.',
         ),
       };

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { type AssociationPolicy, defaultPolicy } from '../associations/policy';
 import { tokyo } from '../clock';
-import { checkRequestPolicy, type RequestDraft } from './policy';
+import { checkRequestPolicy, closedReason, type RequestDraft } from './policy';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: tokyo });
 // Monday 27 April 2026, 10:00 in Tokyo; Golden Week holidays follow (29 April, 3–6 May).
@@ -156,5 +156,26 @@ describe('sensitive subjects are routed as the association decides', () => {
 
   test('an education request is ordinary', () => {
     expect(check({ specialty: 'education' })).toMatchObject({ flags: [], routing: 'normal' });
+  });
+});
+
+describe('whether a request can still be changed or cancelled', () => {
+  const morning = { startsAt: new Date('2026-04-27T09:00:00+09:00'), deadline: null };
+  const afternoon = { startsAt: new Date('2026-04-27T14:00:00+09:00'), deadline: null };
+  const translationDueAt9 = { startsAt: null, deadline: new Date('2026-04-27T09:00:00+09:00') };
+  test.each([
+    { scenario: 'filed for this afternoon', request: { status: 'filed', ...afternoon }, closed: null },
+    { scenario: 'confirmed for this afternoon', request: { status: 'filled', ...afternoon }, closed: null },
+    { scenario: 'confirmed for this morning, under way', request: { status: 'filled', ...morning }, closed: 'begun' },
+    {
+      scenario: 'a translation whose deadline passed',
+      request: { status: 'open', ...translationDueAt9 },
+      closed: 'begun',
+    },
+    { scenario: 'done and reported', request: { status: 'completed', ...morning }, closed: 'begun' },
+    { scenario: 'cancelled', request: { status: 'cancelled', ...afternoon }, closed: 'cancelled' },
+    { scenario: 'not accepted', request: { status: 'rejected', ...afternoon }, closed: 'rejected' },
+  ] as const)('$scenario: $closed', ({ request, closed }) => {
+    expect(closedReason(request, now.toJSDate())).toBe(closed);
   });
 });

@@ -143,3 +143,53 @@ export function checkRequestPolicy(
     requiredCertificateKind: routing === 'certified_only' ? requiredCertificateKind : null,
   };
 }
+
+export type RequestStatus = 'filed' | 'open' | 'filled' | 'completed' | 'cancelled' | 'rejected';
+
+/** A request in one of these states is finished whatever its date; any other, once its end has passed. */
+export const finishedStatuses = ['cancelled', 'rejected', 'completed'] as const satisfies RequestStatus[];
+
+/** Why a request can no longer be changed or cancelled. */
+export type ClosedReason = 'cancelled' | 'rejected' | 'begun';
+
+/**
+ * Whether a request is closed to changes and cancellation at `now`, and why: cancelled, rejected, or
+ * its time (a translation's deadline) has come. A confirmed request may still change: dispatch then
+ * checks the booking against the new time. One rule for the API's refusal and the web's buttons.
+ */
+export function closedReason(
+  request: { status: RequestStatus; startsAt: Date | null; deadline: Date | null },
+  now: Date,
+): ClosedReason | null {
+  if (request.status === 'cancelled' || request.status === 'rejected') return request.status;
+  if (request.status === 'completed') return 'begun';
+  const begins = request.startsAt ?? request.deadline;
+  return begins && begins.getTime() <= now.getTime() ? 'begun' : null;
+}
+
+export const cancelRefusals: Record<ClosedReason, Localized> = {
+  cancelled: { en: 'This request is already cancelled.', ja: 'この依頼はすでに取り消されています。' },
+  rejected: {
+    en: 'This request was not accepted, so there is nothing to cancel.',
+    ja: 'この依頼は受け付けられなかったため、取り消すものはありません。',
+  },
+  begun: {
+    en: 'This request has already begun or taken place: it can no longer be cancelled.',
+    ja: 'この依頼はすでに始まっているか終わっているため、取り消せません。',
+  },
+};
+
+export const changeRefusals: Record<ClosedReason, Localized> = {
+  cancelled: {
+    en: 'This request is cancelled: it can no longer be changed.',
+    ja: 'この依頼は取り消されているため、変更できません。',
+  },
+  rejected: {
+    en: 'This request was not accepted: it can no longer be changed.',
+    ja: 'この依頼は受け付けられなかったため、変更できません。',
+  },
+  begun: {
+    en: 'This request has already begun or taken place: it can no longer be changed.',
+    ja: 'この依頼はすでに始まっているか終わっているため、変更できません。',
+  },
+};

@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { graphqlIn, type Role, signIn as signInAt, useBrowser } from '../support/web';
+
+const browser = useBrowser();
+const url = () => browser.app().url;
+/** Signs in and speaks the page's language (the account remembers the choice). */
+async function signIn(page: Page, role: Role) {
+  await signInAt(page, url(), role);
+  const lang = (await page.evaluate(() => navigator.language)).startsWith('en') ? 'en' : 'ja';
+  await page.getByRole('button', { name: lang === 'en' ? 'English' : '日本語', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+/** The plain id inside a global ID: what the pages' addresses carry. */
+const plainId = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1] ?? '';
+
+interface Listed {
+  id: string;
+  status: string;
+  canCancel: boolean;
+  assignments: Array<{ status: string; volunteerName: string }>;
+}
+
+async function coordinatorsRequests(page: Page, status: string): Promise<Listed[]> {
+  const { requests } = await graphqlIn<{ requests: { nodes: Listed[] } }>(
+    page,
+    url(),
+    `query ($status: RequestStatus) {
+      requests(first: 100, status: $status) { nodes { id status canCancel assignments { status volunteerName } } }
+    }`,
+    { status },
+  );
+  return requests.nodes;
+}
+
+/** An urgent consultation the day after tomorrow, filed by the demo requester: it leads the board. */
+async function fileUrgentRequest(page: Page) {
+  const start = new Date(Date.now() + 2 * 24 * 3_600_000);
+  start.setUTCHours(1, 0, 0, 0);
+  const end = new Date(start.getTime() + 2 * 3_600_000);
+  const { fileRequest } = await graphqlIn<{ fileRequest: { __typename: string } }>(
+    page,
+    url(),
+    `mutation ($input: RequestInput!) { fileRequest(input: $input) { __typename } }`,
+    {
+      input: {
+        modality: 'on_site',
+        languageCode: 'vi',
+        startsAt: start.toISOString(),
+        endsAt: end.toISOString(),
+        localGovernmentCode: '272035',
+        venue: '豊中市役所 至急窓口',
+        purpose: 'consultation_desk',
+        contactName: '窓口 一郎',
+        urgent: true,
+      },
+    },
+  );
+  expect(fileRequest.__typename).toBe('MutationFileRequestSuccess');
+}
+
+const languages = [
+  {
+    locale: 'ja-JP' as const,
+    urgent: '至急',
+    finishedStatuses: ['取消', '不受理', '完了'],
+    showFinished: '終わった依頼（過去・取消・不受理）も表示する',
+  },
+  {
+    locale: 'en-GB' as const,
+    urgent: 'Urgent',
+    finishedStatuses: ['Cancelled', 'Rejected', 'Completed'],
+    showFinished: 'Also show finished requests (past, cancelled, rejected)',
+  },
+];
+
+describe.each(languages)('the coordinators’ board ($locale)', (language) => {
+  test('urgent requests come first; finished ones show only when asked, and the choice stays in the address', async () => {
+    const requester = await browser.openPage(language.locale);
+    await signIn(requester, 'requester');
+    await fileUrgentRequest(requester);
+
+    const page = await browser.openPage(language.locale);
+    await signIn(page, 'coordinator');
+    const rows = page.locator('.request-item');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const urgentFlags = async () =>
+      Promise.all((await rows.all()).map(async (row) => (await row.locator('.badge-urgent').count()) > 0));
+    const flags = await urgentFlags();
+    expect(flags[0]).toBe(true);
+    // Urgent ones form the head of the list: none after the first that is not.
+    const firstNotUrgent = flags.indexOf(false);
+    if (firstNotUrgent >= 0) expect(flags.slice(firstNotUrgent)).not.toContain(true);
+    const statuses = () => page.locator('.request-item .status').allTextContents();
+    for (const status of await statuses()) expect(language.finishedStatuses).not.toContain(status);
+    const unfinished = await rows.count();
+
+    // The demo's bookings of the last mornings are past: they show only when asked for.
+    await page.getByLabel(language.showFinished).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('finished')).toBe('1');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(unfinished);
+    expect((await urgentFlags())[0]).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByLabel(language.showFinished).isChecked(), { timeout: 20_000 }).toBe(true);
+  });
+});
+
+describe('a request’s page offers only what can succeed', () => {
+  test('a past booking’s candidates offer nothing by hand, and it offers neither change nor cancelling', async () => {
+    const page = await browser.openPage('ja-JP');
+    await signIn(page, 'coordinator');
+    // The demo's bookings of the last mornings: confirmed, over, their reports still to come.
+    const past = (await coordinatorsRequests(page, 'filled')).find(
+      (request) => !request.canCancel && request.assignments.some((booking) => booking.status === 'confirmed'),
+    );
+    if (!past) throw new Error('the demo has no past booking');
+    await page.goto(`${url()}/coordinator/requests/${plainId(past.id)}`);
+    await expect.poll(() => page.locator('.status-line').textContent(), { timeout: 20_000 }).toContain('確定');
+    const candidates = page.getByRole('region', { name: '候補のボランティア' });
+    await expect.poll(() => candidates.locator('tbody tr, .empty').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await candidates.getByRole('button', { name: /^打診する/ }).count()).toBe(0);
+    expect(await candidates.getByRole('button', { name: /^割り当てる/ }).count()).toBe(0);
+    const volunteerName = past.assignments.find((booking) => booking.status === 'confirmed')?.volunteerName ?? '';
+    const bookedRow = candidates.locator('tbody tr', { hasText: volunteerName });
+    if ((await bookedRow.count()) > 0) expect(await bookedRow.textContent()).toContain('この依頼に確定済み');
+    expect(await page.getByRole('button', { name: 'この依頼を取り消す' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '変更する' }).count()).toBe(0);
+  });
+
+  test('a request cancelled keeps the steps it reached, ends on Cancelled, and offers no more cancelling or change', async () => {
+    const page = await browser.openPage('en-GB');
+    await signIn(page, 'requester');
+    await fileUrgentRequest(page);
+    const { requests } = await graphqlIn<{ requests: { nodes: Array<{ id: string; status: string; venue: string }> } }>(
+      page,
+      url(),
+      '{ requests(first: 100, unfinishedOnly: true) { nodes { id status venue } } }',
+    );
+    const filed = requests.nodes.find((request) => request.venue === '豊中市役所 至急窓口');
+    if (!filed) throw new Error('the request just filed is not listed');
+    await page.goto(`${url()}/requester/requests/${plainId(filed.id)}`);
+    await page.getByRole('button', { name: 'Cancel this request' }).click();
+    await page.getByRole('button', { name: 'Cancel it', exact: true }).click();
+    await expect.poll(() => page.locator('.status-line').textContent(), { timeout: 20_000 }).toContain('Cancelled');
+    await expect
+      .poll(() => page.locator('.timeline .step-name').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Filed', 'Cancelled']);
+    expect(await page.locator('.timeline [aria-current="step"] .step-name').textContent()).toBe('Cancelled');
+    expect(await page.getByRole('button', { name: 'Cancel this request' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Change', exact: true }).count()).toBe(0);
+  });
+});
