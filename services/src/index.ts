@@ -40,14 +40,16 @@ export type {
   WaveOutcome,
 } from './dispatch/steps';
 export { createDispatchSteps } from './dispatch/steps';
-export type { FieldProblem, Localized } from './errors';
+export type { ConflictReason, FieldProblem, ForbiddenReason, Localized, NotFoundEntity } from './errors';
 export {
   ConflictError,
+  conflictReasons,
   DomainError,
   type ErasureRefusal,
   ErasureRefusedError,
   erasureRefusals,
   ForbiddenError,
+  forbiddenReasons,
   NotFoundError,
   PeriodClosedError,
   RateLimitedError,
@@ -158,7 +160,7 @@ export { pseudonymOf } from './privacy/erasure';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
 export { busyRange } from './requests/busy';
-export { doubleBookingMessage, isDoubleBooking } from './requests/double-booking';
+export { isDoubleBooking } from './requests/double-booking';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
 export {
   requestModalities,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sessionCookie } from '@tsunagu/graphql';
-import { DomainError, fileNameOf, type Logger, type Services } from '@tsunagu/services';
+import { DomainError, fileNameOf, type Logger, localeFromAcceptLanguage, type Services } from '@tsunagu/services';
 
 /** `/exports/reconciliation/<id>`: the download of an export a coordinator asked for (`startReconciliationExport`). */
 export const exportPath = /^\/exports\/reconciliation\/([0-9a-f-]{36})$/;
@@ -55,7 +55,7 @@ export async function serveExport(
     if (error instanceof DomainError) {
       res
         .writeHead(statusOf[error.code] ?? 409, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(`${error.message}\n`);
+        .end(`${error.localized[localeFromAcceptLanguage(req.headers['accept-language'] ?? null)]}\n`);
       return;
     }
     logger.error({ err: error }, 'reconciliation export failed');

@@ -26,7 +26,7 @@ import type { Viewer } from '../viewer';
 
 function requireAdmin(viewer: Viewer, associationId: string): void {
   if (!mayActOn(viewer, { associationId }, 'admin')) {
-    throw new ForbiddenError('Only admins of the association can change its partnerships.');
+    throw new ForbiddenError('admins_only');
   }
 }
 

@@ -83,7 +83,7 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
     });
 
   const volunteerOf = (viewer: Viewer): string => {
-    if (!viewer.volunteerId) throw new ForbiddenError('Only volunteers use the open board.');
+    if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
     return viewer.volunteerId;
   };
 
@@ -121,11 +121,10 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
       }
       const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { status: true } });
       if (!request) throw new NotFoundError('Request', requestId);
-      if (request.status !== 'open')
-        throw new ConflictError(`A request that is ${request.status} takes no applications.`);
+      if (request.status !== 'open') throw new ConflictError('request_takes_no_applications', request.status);
       const [candidate] = await fits(viewer, requestId, [volunteerId]);
       if (!candidate) {
-        throw new ConflictError('This request does not fit your languages, areas, availability or certificates.');
+        throw new ConflictError('request_does_not_fit');
       }
       const [application] = await db
         .insert(schema.applications)
@@ -166,7 +165,7 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
       const request = await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } });
       if (!request) throw new NotFoundError('Request', requestId);
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can see who applied.');
+        throw new ForbiddenError('coordinators_only');
       }
       const applications = await db
         .select()

@@ -6,8 +6,6 @@ const neverOverlap = 'assignments_never_overlap';
 const exclusionViolation = '23P01';
 const deadlockDetected = '40P01';
 
-export const doubleBookingMessage = 'This volunteer is already booked at that time.';
-
 /**
  * Whether the database refused the row because the volunteer's busy range overlaps another
  * confirmed one.

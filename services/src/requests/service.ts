@@ -182,14 +182,14 @@ export function createRequestService({
 
   /** The association and policy of the organization the viewer files for; it must be approved. */
   async function filingOrganization(tx: Db, viewer: Viewer) {
-    if (!viewer.organizationId) throw new ForbiddenError('Only requesting staff of an organization can file requests.');
+    if (!viewer.organizationId) throw new ForbiddenError('requesting_staff_only');
     const organization = await tx.query.organizations.findFirst({
       where: { id: viewer.organizationId },
       with: { association: { columns: { id: true, policy: true } } },
     });
     if (!organization) throw new NotFoundError('Organization', viewer.organizationId);
     if (organization.status !== 'approved') {
-      throw new ForbiddenError('Your organization must be approved by the association before it can file requests.');
+      throw new ForbiddenError('organization_not_approved');
     }
     return { organization, policy: readPolicy(organization.association.policy) };
   }
@@ -197,7 +197,7 @@ export function createRequestService({
   /** The request's organization staff and its association's coordinators may change it. */
   function assertMayChange(viewer: Viewer, request: Pick<RequestRow, 'organizationId' | 'associationId'>) {
     if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
-      throw new ForbiddenError('Only the organization that filed this request or its coordinators can change it.');
+      throw new ForbiddenError('filer_or_coordinators');
     }
   }
 
@@ -497,7 +497,7 @@ export function createRequestService({
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
         if (!editable.has(request.status)) {
-          throw new ConflictError(`A request that is ${request.status} cannot be changed.`);
+          throw new ConflictError('request_not_changeable', request.status);
         }
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
         const fields = parseInput(requestSchema, { ...asFields(request), ...defined });
@@ -668,7 +668,7 @@ export function createRequestService({
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
         if (!cancellable.has(request.status)) {
-          throw new ConflictError(`A request that is ${request.status} cannot be cancelled.`);
+          throw new ConflictError('request_not_cancellable', request.status);
         }
         const now = clock.now().toJSDate();
         // Offers withdrawn, bookings released with the fee the notice owes, everyone told: with the cancellation.
