@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { expenseKindWords, expenseStatusWords } from '../glossary';
 import { grantTaxCategoryNames } from '../grant-tax';
 import type { ExpenseStatus, LineEligibility } from './lines';
 import type { ExpenseKind, Payer } from './rates';
@@ -14,22 +15,8 @@ import { hoursOf, type ReconciliationTotals, type ReportRow } from './report';
 export type HeaderLanguage = 'ja' | 'en';
 type Label = Record<HeaderLanguage, string>;
 
-export const kindLabels: Record<ExpenseKind, Label> = {
-  honorarium: { ja: '謝礼', en: 'Honorarium' },
-  transport: { ja: '交通費', en: 'Transport' },
-  translation_fee: { ja: '翻訳料', en: 'Translation fee' },
-  remote_fee: { ja: '遠隔通訳料', en: 'Remote-session fee' },
-  equipment: { ja: '機材費', en: 'Equipment' },
-  cancellation_fee: { ja: 'キャンセル料', en: 'Cancellation fee' },
-  other: { ja: 'その他', en: 'Other' },
-};
-
-export const statusLabels: Record<ExpenseStatus, Label> = {
-  draft: { ja: '下書き', en: 'Draft' },
-  submitted: { ja: '申請済', en: 'Submitted' },
-  approved: { ja: '承認済', en: 'Approved' },
-  paid: { ja: '支払済', en: 'Paid' },
-};
+export const kindLabels: Record<ExpenseKind, Label> = expenseKindWords;
+export const statusLabels: Record<ExpenseStatus, Label> = expenseStatusWords;
 
 const measureLabels: Record<string, Label> = {
   special_grant_tax: { ja: '特別交付税', en: 'Special grant tax' },

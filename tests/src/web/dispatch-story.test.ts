@@ -28,19 +28,20 @@ const languages = [
       send: '依頼を送信する',
       detailTitle: '依頼の詳細',
       approveRequest: '承認して打診を始める',
-      offering: '打診中',
+      offering: '募集中',
       offers: '依頼の打診',
       openBoard: '募集中の依頼',
       candidates: '候補のボランティア',
       offerByHand: /^打診する/,
-      conflict: 'ほかの操作と重なったため',
+      // The booked volunteer, or anyone else once the request is full: the API says which.
+      conflict: /すでにこの依頼の担当です|必要な人数の通訳者がすでに決まっています/,
       escalationsLink: '要対応',
       escalations: '要対応の依頼',
       accept: '引き受ける',
       booked: '予約が確定しました',
       cancelRequest: 'この依頼を取り消す',
       yesCancel: '取り消す',
-      cancelled: '取消',
+      cancelled: '取り消し',
       bookings: '予定と報告',
       writeReport: '活動報告を書く',
       makeCalendar: 'カレンダー用のアドレスを作る',
@@ -86,7 +87,7 @@ const languages = [
       openBoard: 'Open requests',
       candidates: 'Candidates',
       offerByHand: /^Offer\b/,
-      conflict: 'clashes with another change',
+      conflict: /already assigned to this request|already has every interpreter it needs/,
       escalationsLink: 'Escalations',
       escalations: 'Escalations',
       accept: 'Accept',
@@ -275,7 +276,7 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
     const candidates = coordinator.getByRole('region', { name: words.candidates });
     await expect.poll(() => candidates.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await candidates.locator('tbody tr').first().getByRole('button', { name: words.offerByHand }).click();
-    await expect.poll(() => candidates.getByRole('alert').textContent(), { timeout: 10_000 }).toContain(words.conflict);
+    await expect.poll(() => candidates.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(words.conflict);
     await coordinator.screenshot({ path: artifactPath(`coordinator-dispatch-${language.lang}.png`), fullPage: true });
     // The escalation queue has its own page; this request is not in it.
     await coordinator.getByRole('link', { name: words.escalationsLink, exact: true }).click();

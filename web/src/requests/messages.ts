@@ -1,3 +1,4 @@
+import { assignmentStatusWords, requestStatusWords, wordsIn } from '@tsunagu/services/glossary';
 import { bilingual } from '../i18n';
 
 export const requestMessages = bilingual({
@@ -69,7 +70,7 @@ export const requestMessages = bilingual({
     escalatedBadge: '要対応',
     bookingsTitle: '担当ボランティア',
     nobodyBooked: 'まだ担当のボランティアは決まっていません。',
-    bookingStatus: { confirmed: '確定', completed: '完了', cancelled: '取り消し', released: '解除', no_show: '不参加' },
+    bookingStatus: wordsIn(assignmentStatusWords, 'ja'),
     writeReport: '派遣の報告を書く',
     changeReport: '報告を直す',
     closeReport: '報告を閉じる',
@@ -77,7 +78,13 @@ export const requestMessages = bilingual({
     answerByShort: (date: string) => `回答期限 ${date}`,
     deadlineShort: (date: string) => `納期 ${date}`,
     timeline: '進み具合',
-    steps: { filed: '受付', screened: '確認済み', offered: '依頼中', confirmed: '確定', done: '完了' },
+    steps: {
+      filed: requestStatusWords.filed.ja,
+      screened: '確認済み',
+      offered: requestStatusWords.open.ja,
+      confirmed: requestStatusWords.filled.ja,
+      done: requestStatusWords.completed.ja,
+    },
     stepWaiting: 'まだ',
     cancelledAt: (date: string) => `${date} に取り消し`,
     rejected: '協会が受け付けませんでした',
@@ -191,13 +198,7 @@ export const requestMessages = bilingual({
     escalatedBadge: 'Needs a coordinator',
     bookingsTitle: 'Booked volunteers',
     nobodyBooked: 'Nobody is booked yet.',
-    bookingStatus: {
-      confirmed: 'Confirmed',
-      completed: 'Completed',
-      cancelled: 'Cancelled',
-      released: 'Released',
-      no_show: 'No-show',
-    },
+    bookingStatus: wordsIn(assignmentStatusWords, 'en'),
     writeReport: 'Report on this dispatch',
     changeReport: 'Correct your report',
     closeReport: 'Close the report',
@@ -205,7 +206,13 @@ export const requestMessages = bilingual({
     answerByShort: (date: string) => `Answer by ${date}`,
     deadlineShort: (date: string) => `Due ${date}`,
     timeline: 'Progress',
-    steps: { filed: 'Filed', screened: 'Screened', offered: 'Offered', confirmed: 'Confirmed', done: 'Done' },
+    steps: {
+      filed: requestStatusWords.filed.en,
+      screened: 'Screened',
+      offered: requestStatusWords.open.en,
+      confirmed: requestStatusWords.filled.en,
+      done: requestStatusWords.completed.en,
+    },
     stepWaiting: 'Not yet',
     cancelledAt: (date: string) => `Cancelled on ${date}`,
     rejected: 'The association did not accept it',
