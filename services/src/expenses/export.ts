@@ -132,6 +132,8 @@ export interface ExportLine {
   assignmentId: string;
   reversesLineId: string | null;
   note: string | null;
+  /** How the rates reached the amount, for a priced line. */
+  basis: { ja: string; en: string } | null;
 }
 
 export const lineColumns: Column<ExportLine>[] = [
@@ -157,7 +159,7 @@ export const lineColumns: Column<ExportLine>[] = [
   { label: { ja: '活動時間（分）', en: 'Minutes' }, value: (line) => line.activityMinutes },
   { label: { ja: '派遣ID', en: 'Assignment ID' }, value: (line) => line.assignmentId },
   { label: { ja: '取消対象の明細ID', en: 'Reverses line' }, value: (line) => line.reversesLineId },
-  { label: { ja: '備考', en: 'Note' }, value: (line) => line.note },
+  { label: { ja: '備考', en: 'Note' }, value: (line, language) => line.note ?? line.basis?.[language] ?? null },
 ];
 
 export const headerOf = <Row>(columns: Column<Row>[], language: HeaderLanguage) =>

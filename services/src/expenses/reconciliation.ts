@@ -217,7 +217,7 @@ export async function* linesInBatches(db: Db, scope: ReportScope, batchSize = 50
              bearing_government_code as "bearingGovernmentCode", grant_tax_category as "grantTaxCategory",
              measure, eligibility, kind, payer, amount_yen as "amountYen", status, language_code as "languageCode",
              activity_minutes as "activityMinutes", assignment_id as "assignmentId",
-             reverses_line_id as "reversesLineId", note
+             reverses_line_id as "reversesLineId", note, basis
         from expense_lines
        where association_id = ${scope.associationId} and fiscal_year = ${scope.fiscalYear}
          ${bearingFilter(scope, sql`bearing_government_code`)} ${position}

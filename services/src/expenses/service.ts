@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import { tokyo } from '../clock';
-import { ConflictError, ForbiddenError, NotFoundError, PeriodClosedError, ValidationError } from '../errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  type Localized,
+  NotFoundError,
+  PeriodClosedError,
+  ValidationError,
+} from '../errors';
 import { type GrantTaxCategory, grantTaxCategories } from '../grant-tax';
 import { mayActOn } from '../tenancy';
 import { bilingual, parseInput } from '../validation';
@@ -98,7 +105,7 @@ type Dispatch = Awaited<ReturnType<typeof dispatchOf>>;
 /** The columns of a line of this dispatch, classified by the grant-tax table. */
 function lineFor(
   dispatch: Dispatch,
-  fee: { kind: ExpenseKind; amountYen: number; payer: Payer; note: string | null },
+  fee: { kind: ExpenseKind; amountYen: number; payer: Payer; note: string | null; basis?: Localized },
   extra: Partial<NewLine> & { source: NewLine['source'] },
   actorUserId: string | null,
 ): NewLine {
@@ -120,6 +127,7 @@ function lineFor(
     languageCode: dispatch.request.languageCode,
     activityMinutes: dispatch.activityMinutes,
     note: fee.note,
+    basis: fee.basis ?? null,
     createdBy: actorUserId,
     updatedBy: actorUserId,
     ...extra,
@@ -280,7 +288,7 @@ export async function createExpenseLinesForReport(
     fees.map((fee) =>
       lineFor(
         dispatch,
-        { ...fee, note: fee.basis },
+        { ...fee, note: null },
         { source: 'rate_schedule', status: 'submitted', sourceKey: `report:${assignmentId}:${fee.kind}:${fee.payer}` },
         options.actorUserId,
       ),
@@ -329,7 +337,7 @@ export async function createCancellationFeeLines(
     fees.map((fee) =>
       lineFor(
         { ...dispatch, activityMinutes: 0 },
-        { ...fee, note: fee.basis },
+        { ...fee, note: null },
         { source: 'rate_schedule', status: 'submitted', sourceKey: `cancellation:${assignmentId}:${fee.payer}` },
         options.actorUserId,
       ),
