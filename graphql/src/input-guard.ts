@@ -160,7 +160,11 @@ function publicError(error: unknown, locale: 'ja' | 'en'): unknown {
       },
     });
   }
-  if (error instanceof DomainError) return new GraphQLError(error.message, { extensions: { code: error.code } });
+  if (error instanceof DomainError) {
+    return new GraphQLError(error.localized[locale], {
+      extensions: { code: error.code, ...('reason' in error ? { reason: error.reason } : {}) },
+    });
+  }
   if (error instanceof PothosValidationError) {
     return new GraphQLError(messages.unreadable[locale], { extensions: { code: 'BAD_USER_INPUT' } });
   }

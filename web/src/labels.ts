@@ -1,3 +1,4 @@
+import { languageLevelWords, requestStatusWords, volunteerStatusWords, wordsIn } from '@tsunagu/domain';
 import type { SchemaTypes } from './graphql';
 import { bilingual } from './i18n';
 
@@ -49,14 +50,7 @@ export const enumLabels = bilingual<EnumLabels>({
       welfare: '福祉',
       residence_procedures: '在留手続',
     },
-    status: {
-      filed: '受付',
-      open: '募集中',
-      filled: '確定',
-      completed: '完了',
-      cancelled: '取消',
-      rejected: '不受理',
-    },
+    status: wordsIn(requestStatusWords, 'ja'),
     organizationType: {
       prefecture: '都道府県',
       municipality: '市区町村',
@@ -67,13 +61,13 @@ export const enumLabels = bilingual<EnumLabels>({
       fire_department: '消防',
       other_public_body: 'その他の公的機関',
     },
-    level: { native: '母語', fluent: '流暢', business: 'ビジネス', conversational: '日常会話' },
+    level: wordsIn(languageLevelWords, 'ja'),
     direction: {
       interpretation: '通訳',
       translation_into_japanese: '翻訳（日本語へ）',
       translation_from_japanese: '翻訳（日本語から）',
     },
-    volunteerStatus: { applied: '申請中', active: '活動中', suspended: '停止中', retired: '退会' },
+    volunteerStatus: wordsIn(volunteerStatusWords, 'ja'),
     scopeRule: { normal: '通常どおり', certified_only: '有資格者のみ', not_offered: '依頼しない' },
     staffRole: { coordinator: 'コーディネーター', admin: '管理者' },
     invitationRole: {
@@ -108,14 +102,7 @@ export const enumLabels = bilingual<EnumLabels>({
       welfare: 'Welfare',
       residence_procedures: 'Residence procedures',
     },
-    status: {
-      filed: 'Filed',
-      open: 'Open',
-      filled: 'Confirmed',
-      completed: 'Done',
-      cancelled: 'Cancelled',
-      rejected: 'Rejected',
-    },
+    status: wordsIn(requestStatusWords, 'en'),
     organizationType: {
       prefecture: 'Prefecture',
       municipality: 'Municipality',
@@ -126,13 +113,13 @@ export const enumLabels = bilingual<EnumLabels>({
       fire_department: 'Fire department',
       other_public_body: 'Other public body',
     },
-    level: { native: 'Native', fluent: 'Fluent', business: 'Business', conversational: 'Conversational' },
+    level: wordsIn(languageLevelWords, 'en'),
     direction: {
       interpretation: 'Interpreting',
       translation_into_japanese: 'Translation into Japanese',
       translation_from_japanese: 'Translation from Japanese',
     },
-    volunteerStatus: { applied: 'Applied', active: 'Active', suspended: 'Suspended', retired: 'Retired' },
+    volunteerStatus: wordsIn(volunteerStatusWords, 'en'),
     scopeRule: { normal: 'As any other', certified_only: 'Certified volunteers only', not_offered: 'Not offered' },
     staffRole: { coordinator: 'Coordinator', admin: 'Admin' },
     invitationRole: {

@@ -1,3 +1,4 @@
+import { expenseStatusWords, wordsIn } from '@tsunagu/domain';
 import { bilingual } from './i18n';
 import type { EnumValues } from './labels';
 
@@ -22,7 +23,7 @@ export const moneyMessages = bilingual<MoneyMessages>({
       equipment: '機材費',
       other: 'その他',
     },
-    statusLabels: { draft: '下書き', submitted: '申請済み', approved: '承認済み', paid: '支払済み' },
+    statusLabels: wordsIn(expenseStatusWords, 'ja'),
     payerLabels: { requester: '依頼元', association: '協会', person_served: '利用者' },
   },
   en: {
@@ -36,7 +37,7 @@ export const moneyMessages = bilingual<MoneyMessages>({
       equipment: 'Equipment',
       other: 'Other',
     },
-    statusLabels: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', paid: 'Paid' },
+    statusLabels: wordsIn(expenseStatusWords, 'en'),
     payerLabels: { requester: 'Requesting office', association: 'Association', person_served: 'Person served' },
   },
 });

@@ -1,8 +1,8 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { createClient } from './client';
 import { graphql, type ResultOf } from './graphql';
-import { isLocale, type Locale, useLocale, useMessages } from './i18n';
+import { type Locale, useLocale, useMessages } from './i18n';
 import { common } from './messages';
 
 export const ViewerFields = graphql(`
@@ -33,8 +33,8 @@ const SignOutMutation = graphql(`
   }
 `);
 
-const UpdateLocaleMutation = graphql(`
-  mutation UpdateLocale($locale: Locale!) {
+const UpdateEmailLocaleMutation = graphql(`
+  mutation UpdateEmailLocale($locale: Locale!) {
     updateMyAccount(input: { locale: $locale }) {
       __typename
       ... on MutationUpdateMyAccountSuccess {
@@ -69,8 +69,10 @@ interface SessionState {
   /** After sign-in: a fresh cache for the person who just signed in. */
   signedIn(): void;
   signOut(): Promise<void>;
-  /** Changes the language of the app, and remembers it on the account when signed in. */
+  /** Changes the language of the app, remembered in this browser (kept through sign-in). */
   chooseLocale(locale: Locale): void;
+  /** Changes the language of the account's e-mails, a setting of its own: the app's language leaves it be. */
+  chooseEmailLocale(locale: Locale): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -100,14 +102,8 @@ function SessionProvider({ children }: { children: ReactNode }) {
   const { setLocale } = useLocale();
   const [{ data, fetching, error }] = useQuery({ query: MeQuery });
   const [, signOutMutation] = useMutation(SignOutMutation);
-  const [, updateLocale] = useMutation(UpdateLocaleMutation);
+  const [, updateEmailLocale] = useMutation(UpdateEmailLocaleMutation);
   const viewer = data?.me ?? null;
-
-  // Signed in, the account's language wins: the person chose it, maybe on another device.
-  const accountLocale = viewer?.locale;
-  useEffect(() => {
-    if (isLocale(accountLocale)) setLocale(accountLocale);
-  }, [accountLocale, setLocale]);
 
   const state = useMemo<SessionState>(
     () => ({
@@ -117,12 +113,12 @@ function SessionProvider({ children }: { children: ReactNode }) {
         await signOutMutation({});
         reset();
       },
-      chooseLocale: (next) => {
-        setLocale(next);
-        if (viewer) void updateLocale({ locale: next });
+      chooseLocale: setLocale,
+      chooseEmailLocale: async (next) => {
+        await updateEmailLocale({ locale: next });
       },
     }),
-    [viewer, reset, signOutMutation, setLocale, updateLocale],
+    [viewer, reset, signOutMutation, setLocale, updateEmailLocale],
   );
 
   if (fetching && !data) return <Splash />;

@@ -51,10 +51,10 @@ export function createTemporalDispatcher(client: Client, taskQueue: string): Dis
       return await run();
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
-        throw new ConflictError('This request is no longer being dispatched.');
+        throw new ConflictError('not_dispatching');
       }
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new ConflictError('This could not be done: the request has been passed to its coordinators.');
+        throw new ConflictError('passed_to_coordinators');
       }
       throw error;
     }

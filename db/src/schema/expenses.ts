@@ -119,6 +119,8 @@ export const expenseLines = pgTable(
     /** Another live line of the same assignment, kind, payer and amount, found when this one was written. */
     duplicateOfLineId: uuid('duplicate_of_line_id'),
     note: text('note'),
+    /** How the rates reached a priced line's amount, in both languages; shown where no note was written. */
+    basis: jsonb('basis').$type<{ ja: string; en: string }>(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,

@@ -269,7 +269,11 @@ const MyAccountInput = builder.inputType('MyAccountInput', {
   description: 'What to change; a field left out stays as it is.',
   fields: (t) => ({
     displayName: t.string({ required: false }),
-    locale: t.field({ type: LocaleEnum, required: false, description: 'The language of the app and of e-mails.' }),
+    locale: t.field({
+      type: LocaleEnum,
+      required: false,
+      description: "The language of the account's e-mails; the app shows the language its page asks for.",
+    }),
   }),
 });
 

@@ -1,7 +1,10 @@
 import {
   ConflictError,
+  conflictReasons,
+  type DomainError,
   type FieldProblem as FieldProblemShape,
   ForbiddenError,
+  forbiddenReasons,
   NotFoundError,
   RateLimitedError,
   ValidationError,
@@ -9,9 +12,13 @@ import {
 import { builder } from '../builder';
 
 /** Every error a client can act on shares this interface: `... on Error { message }` always works. */
-export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   fields: (t) => ({
-    message: t.exposeString('message'),
+    // A signed-out viewer reads the language their page asks for (services/api/src/http.ts).
+    message: t.string({
+      description: "What went wrong and what to do, in the viewer's language.",
+      resolve: (error, _args, context) => error.localized[context.viewer.locale],
+    }),
   }),
 });
 
@@ -19,8 +26,6 @@ const FieldProblem = builder.objectRef<FieldProblemShape>('FieldProblem').implem
   description: 'One invalid input field: its path (["input", "email"]) and what is wrong with it.',
   fields: (t) => ({
     path: t.exposeStringList('path'),
-    // A signed-out viewer (signing in, applying, accepting an invitation) reads Japanese, the
-    // locale of `anonymous`: the context does not read the browser's language.
     message: t.string({
       description: "What is wrong, in the viewer's language.",
       resolve: (problem, _args, context) => problem.message[context.viewer.locale],
@@ -45,17 +50,18 @@ builder.objectType(NotFoundError, {
   }),
 });
 
-builder.objectType(ForbiddenError, { name: 'ForbiddenError', interfaces: [ErrorInterface] });
+const ForbiddenReasonEnum = builder.enumType('ForbiddenReason', { values: forbiddenReasons });
+const ConflictReasonEnum = builder.enumType('ConflictReason', { values: conflictReasons });
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.expose('reason', { type: ForbiddenReasonEnum }) }),
+});
 builder.objectType(ConflictError, {
   name: 'ConflictError',
   interfaces: [ErrorInterface],
-  fields: (t) => ({
-    explanation: t.string({
-      nullable: true,
-      description: "Why it cannot happen now, in the viewer's language.",
-      resolve: (error, _args, context) => error.localized?.[context.viewer.locale] ?? null,
-    }),
-  }),
+  fields: (t) => ({ reason: t.expose('reason', { type: ConflictReasonEnum }) }),
 });
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',

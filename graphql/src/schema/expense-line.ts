@@ -85,7 +85,12 @@ export const ExpenseLine = builder.drizzleNode('expenseLines', {
     activityMinutes: t.exposeInt('activityMinutes'),
     source: t.expose('source', { type: ExpenseSourceEnum }),
     reverses: t.relation('reverses', { nullable: true, description: 'The line this one reverses.' }),
-    note: t.exposeString('note', { nullable: true, description: 'How the amount was reached, or why.' }),
+    note: t.string({
+      nullable: true,
+      description: "Why, as written; else how the rates reached the amount, in the viewer's language.",
+      select: { columns: { note: true, basis: true } },
+      resolve: (line, _args, context) => line.note ?? line.basis?.[context.viewer.locale] ?? null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     history: t.relation('events', { query: { orderBy: { id: 'asc' } } }),

@@ -1,4 +1,4 @@
-import { found } from '@tsunagu/domain';
+import { found, type NotFoundEntity } from '@tsunagu/domain';
 
 /**
  * What a mutation that returns an object answers: the row the service wrote, read again through
@@ -6,6 +6,6 @@ import { found } from '@tsunagu/domain';
  * lacks the relations that the type's scopes and the client's fields select (an offer's request,
  * say), so handing it back fails after the write. A row gone by then was deleted in between.
  */
-export async function selected<Row>(read: Promise<Row | undefined>, entity: string, id: string): Promise<Row> {
+export async function selected<Row>(read: Promise<Row | undefined>, entity: NotFoundEntity, id: string): Promise<Row> {
   return found(await read, entity, id);
 }

@@ -65,7 +65,9 @@ export const User = builder.drizzleNode('users', {
         return user.displayName;
       },
     }),
-    locale: t.exposeString('locale'),
+    locale: t.exposeString('locale', {
+      description: "The language of this person's e-mails (the app's language is the page's own).",
+    }),
     roles: t.field({
       type: [ViewerRoleEnum],
       nullable: true,

@@ -16,7 +16,6 @@ export {
   answerDueAt,
   type ByHandRefusal,
   byHandRefusal,
-  byHandRefusals,
   cancellationTerms,
   confirmedSchedule,
   type DispatchStage,
@@ -33,14 +32,19 @@ export {
 export { type DispatchTimer, earliest, type TimedPlan, timersOf } from './dispatch/timers';
 export {
   ConflictError,
+  type ConflictReason,
+  conflictReasons,
   DomainError,
   type ErasureRefusal,
   ErasureRefusedError,
   erasureRefusals,
   type FieldProblem,
   ForbiddenError,
+  type ForbiddenReason,
+  forbiddenReasons,
   found,
   type Localized,
+  type NotFoundEntity,
   NotFoundError,
   PeriodClosedError,
   RateLimitedError,
@@ -95,6 +99,19 @@ export {
   type TotalsCell,
 } from './expenses/report';
 export {
+  assignmentStatusWords,
+  dispatchStageWords,
+  expenseKindWords,
+  expenseStatusWords,
+  languageLevelWords,
+  membershipStatusWords,
+  offerStatusWords,
+  organizationStatusWords,
+  requestStatusWords,
+  volunteerStatusWords,
+  wordsIn,
+} from './glossary';
+export {
   type BearingBodyKind,
   bearingBodyKinds,
   type GrantTaxCategory,
@@ -139,8 +156,6 @@ export { busyRange, travelBufferMinutes } from './requests/busy';
 export { isDeadlock, isDoubleBooking } from './requests/double-booking';
 export { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './requests/input';
 export {
-  cancelRefusals,
-  changeRefusals,
   checkRequestPolicy,
   closedReason,
   finishedStatuses,

@@ -14,3 +14,9 @@ test.each([
 ] as const)('Accept-Language $header reads $locale', ({ header, locale }) => {
   expect(localeFromAcceptLanguage(header)).toBe(locale);
 });
+
+test('a client that names neither language reads the account’s', () => {
+  expect(localeFromAcceptLanguage('*', 'en')).toBe('en');
+  expect(localeFromAcceptLanguage(null, 'en')).toBe('en');
+  expect(localeFromAcceptLanguage('ja', 'en')).toBe('ja');
+});

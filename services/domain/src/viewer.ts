@@ -20,10 +20,11 @@ export const anonymous: Viewer = {
 };
 
 /**
- * The language a signed-out person reads, from the Accept-Language the app sends (its language
- * switch, else the browser's): the first of Japanese or English by preference, else Japanese.
+ * The language a person reads, from the Accept-Language the app sends (its language switch, else
+ * the browser's): the first of Japanese or English by preference, else `otherwise` — the
+ * account's language for a client that names neither, Japanese for anyone signed out.
  */
-export function localeFromAcceptLanguage(header: string | null): 'ja' | 'en' {
+export function localeFromAcceptLanguage(header: string | null, otherwise: 'ja' | 'en' = 'ja'): 'ja' | 'en' {
   const ranked = (header ?? '')
     .split(',')
     .map((part, index) => {
@@ -34,7 +35,7 @@ export function localeFromAcceptLanguage(header: string | null): 'ja' | 'en' {
     .filter((entry) => entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   const chosen = ranked.find((entry) => entry.language === 'ja' || entry.language === 'en');
-  return chosen?.language === 'en' ? 'en' : 'ja';
+  return chosen ? (chosen.language as 'ja' | 'en') : otherwise;
 }
 
 export const isCoordinator = (viewer: Viewer) => viewer.coordinatorOf.length > 0;

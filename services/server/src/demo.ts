@@ -52,7 +52,8 @@ async function addIllustrativeRates(db: Db, effectiveFrom: string): Promise<void
         effectiveFrom,
         rules: illustrativeRateRules,
         illustrative: true,
-        note: 'Illustrative demo rates: not any association’s real rates.',
+        // A note an admin would write, in the demo's language (the screens flag `illustrative` in the reader's).
+        note: '説明用のデモ単価です。実在の協会の単価ではありません。',
       })),
     )
     .onConflictDoNothing();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError } from '@tsunagu/domain';
+import { DomainError, localeFromAcceptLanguage } from '@tsunagu/domain';
 import { sessionCookie } from '@tsunagu/graphql';
 import { fileNameOf, type Logger, type Services } from '@tsunagu/services';
 
@@ -56,7 +56,7 @@ export async function serveExport(
     if (error instanceof DomainError) {
       res
         .writeHead(statusOf[error.code] ?? 409, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(`${error.message}\n`);
+        .end(`${error.localized[localeFromAcceptLanguage(req.headers['accept-language'] ?? null)]}\n`);
       return;
     }
     logger.error({ err: error }, 'reconciliation export failed');

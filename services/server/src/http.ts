@@ -49,10 +49,9 @@ export function createHttpServer(options: HttpOptions): Server {
       };
       const viewer = await options.services.sessions.viewer(incoming.get(sessionCookie));
       return {
-        // A signed-in person reads their account's language; anyone else the one their page asks for.
-        viewer: viewer.userId
-          ? viewer
-          : { ...viewer, locale: localeFromAcceptLanguage(request.headers.get('accept-language')) },
+        // Everyone reads the language their page asks for (its switch, kept from before sign-in);
+        // a client that names none reads the account's, which is also the language of its e-mails.
+        viewer: { ...viewer, locale: localeFromAcceptLanguage(request.headers.get('accept-language'), viewer.locale) },
         db: options.db,
         services: options.services,
         health: options.health,

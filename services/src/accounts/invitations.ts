@@ -97,11 +97,7 @@ export function createInvitationService({ db, clock }: { db: Db; clock: Clock })
       const invitation = parseInput(invitationSchema, input);
       const allowed = mayActOn(viewer, invitation, invitation.role === 'admin' ? 'admin' : 'coordinator');
       if (!allowed) {
-        throw new ForbiddenError(
-          invitation.role === 'admin'
-            ? 'Only admins of the association can invite admins.'
-            : 'Only coordinators of the association can invite people to it.',
-        );
+        throw new ForbiddenError(invitation.role === 'admin' ? 'admins_only' : 'coordinators_only');
       }
       const now = clock.now();
       const { token, tokenHash } = newToken();

@@ -193,7 +193,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
       decision: VolunteerApplicationDecision,
     ): Promise<VolunteerApplication> {
       if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can decide on its volunteer applications.');
+        throw new ForbiddenError('coordinators_only');
       }
       return db.transaction(async (tx) => {
         const membership = found(
@@ -227,8 +227,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
             ),
           )
           .returning({ status: schema.volunteerMemberships.status });
-        if (!decided)
-          throw new ConflictError(`This application was already decided (the membership is ${membership.status}).`);
+        if (!decided) throw new ConflictError('application_decided', membership.status);
 
         const { volunteer } = membership;
         const elsewhere = volunteer.memberships.filter(

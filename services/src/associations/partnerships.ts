@@ -36,7 +36,7 @@ import { enqueueEmail } from '../notifications/outbox';
 
 function requireAdmin(viewer: Viewer, associationId: string): void {
   if (!mayActOn(viewer, { associationId }, 'admin')) {
-    throw new ForbiddenError('Only admins of the association can change its partnerships.');
+    throw new ForbiddenError('admins_only');
   }
 }
 

@@ -22,7 +22,7 @@ export type StaffRole = (typeof staffRoles)[number];
 
 function requireAdmin(viewer: Viewer, associationId: string): void {
   if (!mayActOn(viewer, { associationId: associationId }, 'admin')) {
-    throw new ForbiddenError('Only admins of the association can change its settings and staff.');
+    throw new ForbiddenError('admins_only');
   }
 }
 
@@ -48,7 +48,7 @@ export function createAssociationService({ db, clock }: { db: Db; clock: Clock }
         member.userId === userId ? role === 'admin' : member.role === 'admin',
       ).length;
       if (current?.role === 'admin' && adminsAfter === 0) {
-        throw new ConflictError('An association needs at least one admin: make someone else admin first.');
+        throw new ConflictError('last_admin');
       }
       if (role === null) {
         await tx

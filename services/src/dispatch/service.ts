@@ -1,7 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
 import {
   bilingual,
-  byHandRefusals,
   type Clock,
   ConflictError,
   ForbiddenError,
@@ -23,6 +22,7 @@ import { associationsReachedBy } from '../associations/partnerships';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
 import { missingReports } from './bookings';
+
 import type { Dispatcher, DispatchSignal } from './port';
 
 import type { AcceptOutcome } from './steps';
@@ -68,7 +68,7 @@ export function createDispatchService({
   async function coordinatedRequest(viewer: Viewer, requestId: string) {
     const request = await requestFor(requestId);
     if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
-      throw new ForbiddenError('Only coordinators of the association can do this.');
+      throw new ForbiddenError('coordinators_only');
     }
     return request;
   }
@@ -126,7 +126,7 @@ export function createDispatchService({
   async function ownOffer(viewer: Viewer, offerId: string) {
     const offer = found(await db.query.offers.findFirst({ where: { id: offerId } }), 'Offer', offerId);
     if (!viewer.volunteerId || offer.volunteerId !== viewer.volunteerId) {
-      throw new ForbiddenError('Only the volunteer it was offered to can answer this offer.');
+      throw new ForbiddenError('offered_volunteer_only');
     }
     return offer;
   }
@@ -172,7 +172,7 @@ export function createDispatchService({
     async approve(viewer: Viewer, requestId: string) {
       await coordinatedRequest(viewer, requestId);
       const outcome = await dispatcher.approve(requestId, { by: viewer.userId ?? '' });
-      if (outcome.result !== 'approved') throw new ConflictError('This request is no longer waiting for screening.');
+      if (outcome.result !== 'approved') throw new ConflictError('not_awaiting_screening');
       return loadRequest(requestId);
     },
 
@@ -181,7 +181,7 @@ export function createDispatchService({
       const why = parseInput(reasonSchema, reason, ['reason']);
       await coordinatedRequest(viewer, requestId);
       const outcome = await dispatcher.reject(requestId, { by: viewer.userId ?? '', reason: why });
-      if (outcome.result !== 'rejected') throw new ConflictError('This request is no longer waiting for screening.');
+      if (outcome.result !== 'rejected') throw new ConflictError('not_awaiting_screening');
       return loadRequest(requestId);
     },
 
@@ -205,7 +205,7 @@ export function createDispatchService({
     async declineOffer(viewer: Viewer, offerId: string) {
       const offer = await ownOffer(viewer, offerId);
       const outcome = await dispatcher.decline(offer.requestId, { offerId, volunteerId: offer.volunteerId });
-      if (outcome.result !== 'declined') throw new ConflictError('This offer is no longer open.');
+      if (outcome.result !== 'declined') throw new ConflictError('offer_not_open');
       return (await db.query.offers.findFirst({ where: { id: offerId } })) ?? offer;
     },
 
@@ -217,8 +217,14 @@ export function createDispatchService({
         case 'offered': {
           return found(await db.query.offers.findFirst({ where: { id: outcome.offerId } }), 'Offer', outcome.offerId);
         }
-        default:
-          throw new ConflictError(byHandRefusals[outcome.result]);
+        case 'already_offered':
+          throw new ConflictError('offer_already_open');
+        case 'already_assigned':
+          throw new ConflictError('already_assigned');
+        case 'full':
+          throw new ConflictError('request_fully_booked');
+        case 'closed':
+          throw new ConflictError('no_more_offers');
       }
     },
 
@@ -234,8 +240,14 @@ export function createDispatchService({
             outcome.assignmentId,
           );
         }
-        default:
-          throw new ConflictError(byHandRefusals[outcome.result]);
+        case 'already_assigned':
+          throw new ConflictError('already_assigned');
+        case 'full':
+          throw new ConflictError('request_fully_booked');
+        case 'busy':
+          throw new ConflictError('double_booking');
+        case 'closed':
+          throw new ConflictError('no_more_volunteers');
       }
     },
 
@@ -243,13 +255,13 @@ export function createDispatchService({
     async reconfirmAssignment(viewer: Viewer, assignmentId: string) {
       const assignment = await assignmentFor(assignmentId);
       if (!viewer.volunteerId || assignment.volunteerId !== viewer.volunteerId) {
-        throw new ForbiddenError('Only the booked volunteer can reconfirm.');
+        throw new ForbiddenError('booked_volunteer_only');
       }
       const outcome = await dispatcher.reconfirm(assignment.requestId, {
         assignmentId,
         volunteerId: assignment.volunteerId,
       });
-      if (outcome.result !== 'reconfirmed') throw new ConflictError('This booking is no longer confirmed.');
+      if (outcome.result !== 'reconfirmed') throw new ConflictError('booking_not_confirmed');
       return (await db.query.assignments.findFirst({ where: { id: assignmentId } })) ?? assignment;
     },
 
@@ -261,15 +273,15 @@ export function createDispatchService({
       const assignment = await assignmentFor(assignmentId);
       const bySelf = viewer.volunteerId !== null && viewer.volunteerId === assignment.volunteerId;
       if (!bySelf && !mayActOn(viewer, { associationId: assignment.request.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only the booked volunteer or a coordinator of the association can end a booking.');
+        throw new ForbiddenError('booked_volunteer_or_coordinators');
       }
       const outcome = await dispatcher.release(assignment.requestId, {
         assignmentId,
         reason: bySelf ? 'withdrew' : 'coordinator',
         by: viewer.userId ?? '',
       });
-      if (outcome.result === 'started') throw new ConflictError('The activity has begun: record a no-show instead.');
-      if (outcome.result !== 'released') throw new ConflictError('This booking is no longer confirmed.');
+      if (outcome.result === 'started') throw new ConflictError('activity_begun_record_no_show');
+      if (outcome.result !== 'released') throw new ConflictError('booking_not_confirmed');
       return (await db.query.assignments.findFirst({ where: { id: assignmentId } })) ?? assignment;
     },
 
@@ -292,10 +304,10 @@ export function createDispatchService({
         });
       }
       if (kind === 'volunteer' && (!viewer.volunteerId || viewer.volunteerId !== assignment.volunteerId)) {
-        throw new ForbiddenError('Only the booked volunteer files this report.');
+        throw new ForbiddenError('booked_volunteer_only');
       }
       if (kind === 'requester' && !mayActOn(viewer, assignment.request, 'requester')) {
-        throw new ForbiddenError('Only the requesting organization files this report.');
+        throw new ForbiddenError('requesting_organization_only');
       }
       const now = clock.now().toJSDate();
       const { request } = assignment;
@@ -307,10 +319,10 @@ export function createDispatchService({
         });
       }
       if (!['confirmed', 'completed', 'no_show'].includes(assignment.status)) {
-        throw new ConflictError(`A booking that is ${assignment.status} takes no report.`);
+        throw new ConflictError('booking_takes_no_report', assignment.status);
       }
       if (kind === 'volunteer' && assignment.status === 'no_show') {
-        throw new ConflictError('A no-show was recorded for this booking.');
+        throw new ConflictError('no_show_recorded');
       }
       const values =
         kind === 'volunteer'
@@ -350,7 +362,7 @@ export function createDispatchService({
           setWhere: sql`${schema.activityReports.approvedAt} is null`,
         })
         .returning();
-      if (!filed) throw new ConflictError('This report is already approved.');
+      if (!filed) throw new ConflictError('report_already_approved');
       await signal(assignment.requestId, 'reportFiled');
       return filed;
     },
@@ -371,10 +383,10 @@ export function createDispatchService({
           .for('update');
         // Open too: a request that needed several interpreters may have gone ahead with fewer.
         if (request?.status !== 'filled' && request?.status !== 'open') {
-          throw new ConflictError('Only a request that took place has reports to approve.');
+          throw new ConflictError('not_took_place');
         }
         const missing = (await missingReports(tx, requestId)).filter((report) => report.kind === 'volunteer');
-        if (missing.length > 0) throw new ConflictError('A volunteer’s report is still missing.');
+        if (missing.length > 0) throw new ConflictError('report_missing');
         const booked = await tx
           .select({ id: schema.assignments.id })
           .from(schema.assignments)
@@ -384,7 +396,7 @@ export function createDispatchService({
               inArray(schema.assignments.status, ['confirmed', 'completed', 'no_show']),
             ),
           );
-        if (booked.length === 0) throw new ConflictError('Nobody was booked for this request.');
+        if (booked.length === 0) throw new ConflictError('nobody_booked');
         const ids = booked.map((assignment) => assignment.id);
         await tx
           .update(schema.activityReports)
@@ -414,19 +426,19 @@ export function createDispatchService({
     async recordNoShow(viewer: Viewer, assignmentId: string) {
       const assignment = await assignmentFor(assignmentId);
       if (!mayActOn(viewer, { associationId: assignment.request.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can record a no-show.');
+        throw new ForbiddenError('coordinators_only');
       }
       const startsAt = assignment.request.startsAt;
-      if (!startsAt) throw new ConflictError('A translation has no appointment to miss.');
+      if (!startsAt) throw new ConflictError('translation_has_no_appointment');
       if (startsAt.getTime() > clock.now().toMillis()) {
-        throw new ConflictError('A no-show can be recorded once the activity has started.');
+        throw new ConflictError('no_show_too_early');
       }
       const [updated] = await db
         .update(schema.assignments)
         .set({ status: 'no_show', updatedAt: clock.now().toJSDate() })
         .where(and(eq(schema.assignments.id, assignmentId), eq(schema.assignments.status, 'confirmed')))
         .returning();
-      if (!updated) throw new ConflictError(`A booking that is ${assignment.status} cannot be a no-show.`);
+      if (!updated) throw new ConflictError('no_show_not_possible', assignment.status);
       await signal(assignment.requestId, 'noShow');
       return updated;
     },

@@ -264,7 +264,7 @@ export function createCostService({ db }: { db: Db }) {
         requestId,
       );
       if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
-        throw new ForbiddenError('Only the requesting organization and its coordinators can see its costs.');
+        throw new ForbiddenError('organization_or_coordinators');
       }
       return requestCosts(db, requestId);
     },
@@ -273,7 +273,7 @@ export function createCostService({ db }: { db: Db }) {
     async ofOrganization(viewer: Viewer, organizationId: string, fiscalYear: number): Promise<OrganizationCosts> {
       checkFiscalYear(fiscalYear);
       if (!(await mayReadOrganization(viewer, organizationId))) {
-        throw new ForbiddenError('Only the organization’s staff and its coordinators can see its costs.');
+        throw new ForbiddenError('organization_or_coordinators');
       }
       const associations =
         viewer.organizationId === organizationId ? null : tenancyOf(viewer, 'coordinator').associationIds;
@@ -283,7 +283,7 @@ export function createCostService({ db }: { db: Db }) {
     /** The viewer's own honoraria, as a volunteer. */
     async honorariaOf(viewer: Viewer, fiscalYear: number): Promise<HonorariaYear> {
       checkFiscalYear(fiscalYear);
-      if (!viewer.volunteerId) throw new ForbiddenError('Only volunteers have honoraria.');
+      if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
       return volunteerHonoraria(db, viewer.volunteerId, fiscalYear);
     },
   };

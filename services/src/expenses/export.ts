@@ -2,6 +2,8 @@ import type { Writable } from 'node:stream';
 import {
   type ExpenseKind,
   type ExpenseStatus,
+  expenseKindWords,
+  expenseStatusWords,
   grantTaxCategoryNames,
   hoursOf,
   type LineEligibility,
@@ -20,22 +22,8 @@ import ExcelJS from 'exceljs';
 export type HeaderLanguage = 'ja' | 'en';
 type Label = Record<HeaderLanguage, string>;
 
-export const kindLabels: Record<ExpenseKind, Label> = {
-  honorarium: { ja: '謝礼', en: 'Honorarium' },
-  transport: { ja: '交通費', en: 'Transport' },
-  translation_fee: { ja: '翻訳料', en: 'Translation fee' },
-  remote_fee: { ja: '遠隔通訳料', en: 'Remote-session fee' },
-  equipment: { ja: '機材費', en: 'Equipment' },
-  cancellation_fee: { ja: 'キャンセル料', en: 'Cancellation fee' },
-  other: { ja: 'その他', en: 'Other' },
-};
-
-export const statusLabels: Record<ExpenseStatus, Label> = {
-  draft: { ja: '下書き', en: 'Draft' },
-  submitted: { ja: '申請済', en: 'Submitted' },
-  approved: { ja: '承認済', en: 'Approved' },
-  paid: { ja: '支払済', en: 'Paid' },
-};
+export const kindLabels: Record<ExpenseKind, Label> = expenseKindWords;
+export const statusLabels: Record<ExpenseStatus, Label> = expenseStatusWords;
 
 const measureLabels: Record<string, Label> = {
   special_grant_tax: { ja: '特別交付税', en: 'Special grant tax' },
@@ -151,6 +139,8 @@ export interface ExportLine {
   assignmentId: string;
   reversesLineId: string | null;
   note: string | null;
+  /** How the rates reached the amount, for a priced line. */
+  basis: { ja: string; en: string } | null;
 }
 
 export const lineColumns: Column<ExportLine>[] = [
@@ -176,7 +166,7 @@ export const lineColumns: Column<ExportLine>[] = [
   { label: { ja: '活動時間（分）', en: 'Minutes' }, value: (line) => line.activityMinutes },
   { label: { ja: '派遣ID', en: 'Assignment ID' }, value: (line) => line.assignmentId },
   { label: { ja: '取消対象の明細ID', en: 'Reverses line' }, value: (line) => line.reversesLineId },
-  { label: { ja: '備考', en: 'Note' }, value: (line) => line.note },
+  { label: { ja: '備考', en: 'Note' }, value: (line, language) => line.note ?? line.basis?.[language] ?? null },
 ];
 
 export const headerOf = <Row>(columns: Column<Row>[], language: HeaderLanguage) =>

@@ -90,7 +90,7 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
      */
     async close(viewer: Viewer, associationId: string, period: FiscalPeriod): Promise<ClosedPeriodRow> {
       if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can close its periods.');
+        throw new ForbiddenError('coordinators_only');
       }
       checkPeriod(period);
       return db.transaction(async (tx) => {
@@ -99,8 +99,8 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
         if (closed.some((other) => other.month === null || other.month === period.month)) {
           throw new ConflictError(
             period.month === null || closed.some((other) => other.month === period.month)
-              ? 'This period is already closed.'
-              : 'The whole fiscal year is already closed.',
+              ? 'period_already_closed'
+              : 'fiscal_year_already_closed',
           );
         }
         const [row] = await tx
@@ -130,7 +130,7 @@ export function createFiscalPeriodService({ db, clock }: { db: Db; clock: Clock 
     /** An admin reopens a closed period, saying why; the reason is in the audit log. */
     async reopen(viewer: Viewer, associationId: string, period: FiscalPeriod, reason: string): Promise<void> {
       if (!mayActOn(viewer, { associationId: associationId }, 'admin')) {
-        throw new ForbiddenError('Only admins of the association can reopen a closed period.');
+        throw new ForbiddenError('admins_only');
       }
       checkPeriod(period);
       const why = reason.trim();

@@ -87,7 +87,7 @@ export async function copyRatesForAssignment(
 
 function requireAdmin(viewer: Viewer, associationId: string) {
   if (!mayActOn(viewer, { associationId: associationId }, 'admin')) {
-    throw new ForbiddenError('Only admins of the association can change its rates.');
+    throw new ForbiddenError('admins_only');
   }
 }
 
@@ -107,7 +107,7 @@ export function createRateScheduleService({ db, clock }: { db: Db; clock: Clock 
     try {
       return await run();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Another schedule of the association starts that day.');
+      if (isUniqueViolation(error)) throw new ConflictError('schedule_same_day');
       throw error;
     }
   }

@@ -75,7 +75,7 @@ export const anomalyLimit = 500;
 
 function checkScope(viewer: Viewer, scope: ReportScope) {
   if (!mayActOn(viewer, { associationId: scope.associationId }, 'coordinator')) {
-    throw new ForbiddenError('Only coordinators of the association can see its reconciliation.');
+    throw new ForbiddenError('coordinators_only');
   }
   if (!Number.isInteger(scope.fiscalYear) || scope.fiscalYear < 2000 || scope.fiscalYear > 2100) {
     throw ValidationError.of(['fiscalYear'], {
@@ -223,7 +223,7 @@ export async function* linesInBatches(db: Db, scope: ReportScope, batchSize = 50
              bearing_government_code as "bearingGovernmentCode", grant_tax_category as "grantTaxCategory",
              measure, eligibility, kind, payer, amount_yen as "amountYen", status, language_code as "languageCode",
              activity_minutes as "activityMinutes", assignment_id as "assignmentId",
-             reverses_line_id as "reversesLineId", note
+             reverses_line_id as "reversesLineId", note, basis
         from expense_lines
        where association_id = ${scope.associationId} and fiscal_year = ${scope.fiscalYear}
          ${bearingFilter(scope, sql`bearing_government_code`)} ${position}
@@ -271,7 +271,7 @@ export function createReconciliationService({ db, clock }: { db: Db; clock: Cloc
     const row = await db.query.reconciliationExports.findFirst({ where: { id: exportId } });
     if (!row || row.requestedBy !== viewer.userId) throw new NotFoundError('ReconciliationExport', exportId);
     if (!mayActOn(viewer, { associationId: row.associationId }, 'coordinator')) {
-      throw new ForbiddenError('Only coordinators of the association can export its reconciliation.');
+      throw new ForbiddenError('coordinators_only');
     }
     return row;
   }
@@ -292,7 +292,7 @@ export function createReconciliationService({ db, clock }: { db: Db; clock: Cloc
      */
     async startExport(viewer: Viewer, request: ExportRequest): Promise<ExportRow> {
       checkScope(viewer, request);
-      if (!viewer.userId) throw new ForbiddenError('Sign in first.');
+      if (!viewer.userId) throw new ForbiddenError('signed_in_only');
       const [row] = await db
         .insert(schema.reconciliationExports)
         .values({

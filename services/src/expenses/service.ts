@@ -1,5 +1,4 @@
 import { type Db, schema } from '@tsunagu/db';
-
 import {
   activityDateOf,
   bearingBodyOf,
@@ -23,6 +22,7 @@ import {
   grantTaxCategories,
   isEditable,
   isReversible,
+  type Localized,
   mayActOn,
   NotFoundError,
   nextStatus,
@@ -88,7 +88,7 @@ async function dispatchOf(tx: Db, assignmentId: string) {
   const end = report?.actualEnd ?? request.endsAt;
   // A translation counts on the day it was delivered, or else on its deadline.
   const day = request.modality === 'translation' ? (report?.actualEnd ?? request.deadline) : start;
-  if (!day) throw new ConflictError('This assignment has no date to book its expenses on.');
+  if (!day) throw new ConflictError('assignment_has_no_date');
   const activityDate = activityDateOf(inTokyo(day));
   const bearing = bearingBodyOf(request.organization.localGovernment);
   return {
@@ -108,7 +108,7 @@ type Dispatch = Awaited<ReturnType<typeof dispatchOf>>;
 /** The columns of a line of this dispatch, classified by the grant-tax table. */
 function lineFor(
   dispatch: Dispatch,
-  fee: { kind: ExpenseKind; amountYen: number; payer: Payer; note: string | null },
+  fee: { kind: ExpenseKind; amountYen: number; payer: Payer; note: string | null; basis?: Localized },
   extra: Partial<NewLine> & { source: NewLine['source'] },
   actorUserId: string | null,
 ): NewLine {
@@ -130,6 +130,7 @@ function lineFor(
     languageCode: dispatch.request.languageCode,
     activityMinutes: dispatch.activityMinutes,
     note: fee.note,
+    basis: fee.basis ?? null,
     createdBy: actorUserId,
     updatedBy: actorUserId,
     ...extra,
@@ -219,9 +220,7 @@ async function ratesFor(tx: Db, dispatch: Dispatch, now: DateTime): Promise<Rate
     (await tx.query.assignmentRates.findFirst({ where: { assignmentId: dispatch.assignment.id } })) ??
     (await copyRatesOnActivityDate(tx, dispatch, now));
   if (!copy) {
-    throw new ConflictError(
-      'The association has no rate schedule in force for this dispatch: an admin must add one before its expenses can be made.',
-    );
+    throw new ConflictError('no_rate_schedule');
   }
   return readRateRules(copy.rules);
 }
@@ -248,7 +247,7 @@ function priced(compute: () => FeeLine[]): FeeLine[] {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof RateRuleGap) throw new ConflictError(error.message);
+    if (error instanceof RateRuleGap) throw new ConflictError('rates_incomplete');
     throw error;
   }
 }
@@ -284,7 +283,7 @@ export async function createExpenseLinesForReport(
   });
   if (existing.length > 0) return existing;
   const dispatch = await dispatchOf(tx, assignmentId);
-  if (!dispatch.report) throw new ConflictError('The volunteer has not filed the activity report yet.');
+  if (!dispatch.report) throw new ConflictError('report_not_filed');
   const rules = await ratesFor(tx, dispatch, options.now);
   const fees = priced(() => feesForDispatch(rules, dispatchFacts(dispatch)));
   return insertLines(
@@ -292,7 +291,7 @@ export async function createExpenseLinesForReport(
     fees.map((fee) =>
       lineFor(
         dispatch,
-        { ...fee, note: fee.basis },
+        { ...fee, note: null },
         { source: 'rate_schedule', status: 'submitted', sourceKey: `report:${assignmentId}:${fee.kind}:${fee.payer}` },
         options.actorUserId,
       ),
@@ -319,7 +318,7 @@ export async function createCancellationFeeLines(
   const dispatch = await dispatchOf(tx, assignmentId);
   const { assignment, request } = dispatch;
   if (!assignment.cancelledAt || assignment.cancellationNoticeHours === null) {
-    throw new ConflictError('This assignment was not cancelled late.');
+    throw new ConflictError('not_cancelled_late');
   }
   const rules = await ratesFor(tx, dispatch, options.now);
   const plannedMinutes = request.startsAt && request.endsAt ? minutesBetween(request.startsAt, request.endsAt) : null;
@@ -341,7 +340,7 @@ export async function createCancellationFeeLines(
     fees.map((fee) =>
       lineFor(
         { ...dispatch, activityMinutes: 0 },
-        { ...fee, note: fee.basis },
+        { ...fee, note: null },
         { source: 'rate_schedule', status: 'submitted', sourceKey: `cancellation:${assignmentId}:${fee.payer}` },
         options.actorUserId,
       ),
@@ -390,7 +389,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
     const [line] = await tx.select().from(schema.expenseLines).where(eq(schema.expenseLines.id, lineId)).for('update');
     if (!line) throw new NotFoundError('ExpenseLine', lineId);
     if (!mayActOn(viewer, { associationId: line.associationId }, 'coordinator')) {
-      throw new ForbiddenError('Only coordinators of the association can change its expenses.');
+      throw new ForbiddenError('coordinators_only');
     }
     return line;
   }
@@ -486,7 +485,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         const dispatch = await dispatchOf(tx, fields.assignmentId);
         if (!mayActOn(viewer, { associationId: dispatch.associationId }, 'coordinator')) {
-          throw new ForbiddenError('Only coordinators of the association can record its expenses.');
+          throw new ForbiddenError('coordinators_only');
         }
         const now = clock.now().toJSDate();
         const [line] = await insertLines(
@@ -513,9 +512,9 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         const line = await lockedLine(tx, viewer, lineId);
         await assertOpen(tx, line.associationId, line.activityDate);
-        if (line.reversesLineId) throw new ConflictError('A reversing line cannot be edited.');
+        if (line.reversesLineId) throw new ConflictError('reversal_not_editable');
         if (!isEditable(line.status)) {
-          throw new ConflictError(`An ${line.status} line cannot be edited: reverse it and enter the right amount.`);
+          throw new ConflictError('line_not_editable', line.status);
         }
         const payer = fields.payer ?? line.payer;
         const values: Partial<NewLine> = {
@@ -561,7 +560,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
           const line = await lockedLine(tx, viewer, lineId);
           await assertOpen(tx, line.associationId, line.activityDate);
           if (nextStatus(line.status) !== to) {
-            throw new ConflictError(`A ${line.status} line cannot become ${to}.`);
+            throw new ConflictError('line_status_change', { from: line.status, to });
           }
           updated.push(await update(tx, line, { status: to }, viewer, now));
         }
@@ -583,10 +582,10 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
         const line = await lockedLine(tx, viewer, lineId);
         await assertOpen(tx, line.associationId, line.activityDate);
         if (line.reversesLineId || (await isReversed(tx, line.id))) {
-          throw new ConflictError('A reversed or reversing line keeps its category: enter a new line instead.');
+          throw new ConflictError('reversal_keeps_category');
         }
         if (line.payer === 'person_served' && target !== 'N') {
-          throw new ConflictError('What the person served pays is no public expense: it stays under N.');
+          throw new ConflictError('person_served_pays');
         }
         const [changed] = await recategorize(tx, viewer, [line], target, why, clock.now().toJSDate());
         return changed ?? line;
@@ -608,7 +607,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
           .for('update');
         if (!request) throw new NotFoundError('Request', requestId);
         if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
-          throw new ForbiddenError('Only coordinators of the association can change a request’s category.');
+          throw new ForbiddenError('coordinators_only');
         }
         const now = clock.now().toJSDate();
         await tx
@@ -667,11 +666,11 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
       const why = parseInput(reasonSchema, reason, ['input', 'reason']);
       return db.transaction(async (tx) => {
         const line = await lockedLine(tx, viewer, lineId);
-        if (line.reversesLineId) throw new ConflictError('A reversing line cannot itself be reversed.');
+        if (line.reversesLineId) throw new ConflictError('reversal_not_reversible');
         if (!isReversible(line.status)) {
-          throw new ConflictError(`A ${line.status} line is edited or deleted, not reversed.`);
+          throw new ConflictError('line_not_reversible', line.status);
         }
-        if (await isReversed(tx, line.id)) throw new ConflictError('This line is already reversed.');
+        if (await isReversed(tx, line.id)) throw new ConflictError('already_reversed');
         const today = activityDateOf(clock.now());
         let activityDate = line.activityDate;
         try {
@@ -714,7 +713,7 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
       await db.transaction(async (tx) => {
         const line = await lockedLine(tx, viewer, lineId);
         await assertOpen(tx, line.associationId, line.activityDate);
-        if (line.status !== 'draft') throw new ConflictError('Only a draft can be deleted; reverse the others.');
+        if (line.status !== 'draft') throw new ConflictError('only_draft_deleted');
         await guarded(line, () => tx.delete(schema.expenseLines).where(eq(schema.expenseLines.id, lineId)));
       });
     },

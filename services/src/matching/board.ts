@@ -89,7 +89,7 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
     });
 
   const volunteerOf = (viewer: Viewer): string => {
-    if (!viewer.volunteerId) throw new ForbiddenError('Only volunteers use the open board.');
+    if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
     return viewer.volunteerId;
   };
 
@@ -130,11 +130,10 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
         'Request',
         requestId,
       );
-      if (request.status !== 'open')
-        throw new ConflictError(`A request that is ${request.status} takes no applications.`);
+      if (request.status !== 'open') throw new ConflictError('request_takes_no_applications', request.status);
       const [candidate] = await fits(viewer, requestId, [volunteerId]);
       if (!candidate) {
-        throw new ConflictError('This request does not fit your languages, areas, availability or certificates.');
+        throw new ConflictError('request_does_not_fit');
       }
       const now = clock.now();
       const [application] = await db
@@ -179,7 +178,7 @@ export function createOpenBoardService({ db, clock }: { db: Db; clock: Clock }) 
         requestId,
       );
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can see who applied.');
+        throw new ForbiddenError('coordinators_only');
       }
       const applications = await db
         .select()

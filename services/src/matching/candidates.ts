@@ -441,7 +441,7 @@ export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
         });
       }
       if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can see candidates for this request.');
+        throw new ForbiddenError('coordinators_only');
       }
       return withStanding(
         db,

@@ -180,7 +180,7 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
         organizationId,
       );
       if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can decide on this organization.');
+        throw new ForbiddenError('coordinators_only');
       }
       const allowed: Record<OrganizationDecision, string[]> = {
         approve: ['applied', 'suspended'],
@@ -189,9 +189,7 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
         close: ['approved', 'suspended'],
       };
       if (!allowed[decision].includes(organization.status)) {
-        throw new ConflictError(
-          `An organization that is ${organization.status} cannot be ${decisionStatus[decision]}.`,
-        );
+        throw new ConflictError('organization_decided', { from: organization.status, to: decisionStatus[decision] });
       }
       const [updated] = await db
         .update(schema.organizations)

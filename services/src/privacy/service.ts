@@ -158,7 +158,7 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
         if (!served.some((associationId) => viewer.adminOf.includes(associationId))) {
           // Of another association's people, not even whether they exist.
           if (served.length === 0 && !person?.associationRoles.length) throw new NotFoundError('User', userId);
-          throw new ForbiddenError('Only an admin of an association this person served can erase them.');
+          throw new ForbiddenError('serving_admins_only');
         }
         if (locked.erasedAt) throw new ErasureRefusedError('already_erased');
         if (person?.associationRoles.length) throw new ErasureRefusedError('staff_member');

@@ -5,8 +5,6 @@ import {
   bilingual,
   type Clock,
   ConflictError,
-  cancelRefusals,
-  changeRefusals,
   checkRequestPolicy,
   closedReason,
   type FieldProblem,
@@ -111,7 +109,7 @@ export function createRequestService({
 
   /** The association and policy of the organization the viewer files for; it must be approved. */
   async function filingOrganization(tx: Db, viewer: Viewer) {
-    if (!viewer.organizationId) throw new ForbiddenError('Only requesting staff of an organization can file requests.');
+    if (!viewer.organizationId) throw new ForbiddenError('requesting_staff_only');
     const organization = found(
       await tx.query.organizations.findFirst({
         where: { id: viewer.organizationId },
@@ -121,7 +119,7 @@ export function createRequestService({
       viewer.organizationId,
     );
     if (organization.status !== 'approved') {
-      throw new ForbiddenError('Your organization must be approved by the association before it can file requests.');
+      throw new ForbiddenError('organization_not_approved');
     }
     return { organization, policy: readPolicy(organization.association.policy) };
   }
@@ -129,7 +127,7 @@ export function createRequestService({
   /** The request's organization staff and its association's coordinators may change it. */
   function assertMayChange(viewer: Viewer, request: Pick<RequestRow, 'organizationId' | 'associationId'>) {
     if (!mayActOn(viewer, request, ['requester', 'coordinator'])) {
-      throw new ForbiddenError('Only the organization that filed this request or its coordinators can change it.');
+      throw new ForbiddenError('filer_or_coordinators');
     }
   }
 
@@ -425,7 +423,7 @@ export function createRequestService({
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
         const closed = closedReason(request, clock.now().toJSDate());
-        if (closed) throw new ConflictError(changeRefusals[closed]);
+        if (closed) throw new ConflictError('request_closed_for_change', closed);
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
         const fields = parseInput(requestSchema, { ...asFields(request), ...defined });
         // A request whose timing stays as it was is judged as when it was filed: correcting a phone
@@ -613,7 +611,7 @@ export function createRequestService({
         assertMayChange(viewer, request);
         const now = clock.now().toJSDate();
         const closed = closedReason(request, now);
-        if (closed) throw new ConflictError(cancelRefusals[closed]);
+        if (closed) throw new ConflictError('request_closed_for_cancel', closed);
         // Offers withdrawn, bookings released with the fee the notice owes, everyone told: with the cancellation.
         await settleCancellation(tx, requestId, now);
         const [cancelled] = await tx

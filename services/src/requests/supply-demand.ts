@@ -40,7 +40,7 @@ export async function supplyAndDemand(
     ? [options.associationId]
     : tenancyOf(viewer, 'coordinator').associationIds;
   if (associations.some((id) => !mayActOn(viewer, { associationId: id }, 'coordinator'))) {
-    throw new ForbiddenError('Only coordinators of the association can see its supply and demand.');
+    throw new ForbiddenError('coordinators_only');
   }
   if (associations.length === 0) return [];
   // Japan keeps +09:00 all year: the fiscal year's bounds are fixed instants.

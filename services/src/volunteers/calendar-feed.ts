@@ -74,7 +74,7 @@ export function createCalendarFeedService({ db, clock }: { db: Db; clock: Clock 
   return {
     /** A new secret for the volunteer's feed; the old URL stops working. The token is shown once. */
     async renew(viewer: Viewer): Promise<{ token: string }> {
-      if (!viewer.volunteerId) throw new ForbiddenError('Only volunteers have a calendar feed.');
+      if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
       const { token, tokenHash } = newToken();
       await db
         .insert(schema.calendarFeeds)

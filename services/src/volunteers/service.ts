@@ -85,7 +85,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
         mayActOn(viewer, { associationId: membership.associationId }, 'coordinator'),
       )
     ) {
-      throw new ForbiddenError('Only coordinators of an association this volunteer belongs to can do this.');
+      throw new ForbiddenError('coordinators_only');
     }
     return volunteer;
   }
@@ -144,7 +144,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
      */
     async updateOwnProfile(viewer: Viewer, input: VolunteerProfileUpdate): Promise<{ volunteerId: string }> {
       const volunteerId = viewer.volunteerId;
-      if (!volunteerId) throw new ForbiddenError('Only volunteers have a profile to change.');
+      if (!volunteerId) throw new ForbiddenError('volunteers_only');
       const update = parseInput(profileSchema, input);
       const problems: FieldProblem[] = [
         ...under(['input', 'availability'], availabilityProblems(update.availability ?? [])),
@@ -317,7 +317,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     /** Signed once; signing again keeps the first date, since the duty runs from then. */
     async signConfidentialityPledge(viewer: Viewer): Promise<{ volunteerId: string }> {
       const volunteerId = viewer.volunteerId;
-      if (!volunteerId) throw new ForbiddenError('Only volunteers sign the confidentiality pledge.');
+      if (!volunteerId) throw new ForbiddenError('volunteers_only');
       await db.transaction(async (tx) => {
         const signed = await tx
           .update(schema.volunteers)
@@ -343,10 +343,10 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     async changeStatus(viewer: Viewer, volunteerId: string, status: VolunteerStatus): Promise<{ volunteerId: string }> {
       const volunteer = await volunteerForCoordinator(viewer, volunteerId);
       if (!canChangeVolunteerStatus(volunteer.status, status)) {
-        throw new ConflictError(`A volunteer who is ${volunteer.status} cannot become ${status}.`);
+        throw new ConflictError('volunteer_status_change', { from: volunteer.status, to: status });
       }
       if (status === 'active' && volunteer.confidentialityPledgeSignedAt === null) {
-        throw new ConflictError('The volunteer must sign the confidentiality pledge before they can be active.');
+        throw new ConflictError('pledge_missing');
       }
       await db.transaction(async (tx) => {
         // Only from the status just read: a coordinator acting at the same moment gets a conflict.
@@ -360,7 +360,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           })
           .where(and(eq(schema.volunteers.id, volunteerId), eq(schema.volunteers.status, volunteer.status)))
           .returning({ id: schema.volunteers.id });
-        if (changed.length === 0) throw new ConflictError('Someone changed this volunteer’s status just now.');
+        if (changed.length === 0) throw new ConflictError('changed_meanwhile');
         await recordAudit(tx, viewer, [
           {
             action: 'update',
@@ -382,7 +382,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       status: MembershipStatus,
     ): Promise<{ volunteerId: string }> {
       if (!mayActOn(viewer, { associationId: associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the association can change its memberships.');
+        throw new ForbiddenError('coordinators_only');
       }
       const membership = found(
         await db.query.volunteerMemberships.findFirst({
@@ -393,7 +393,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
         `${volunteerId}/${associationId}`,
       );
       if (!canChangeMembershipStatus(membership.status, status)) {
-        throw new ConflictError(`A membership that is ${membership.status} cannot become ${status}.`);
+        throw new ConflictError('membership_status_change', { from: membership.status, to: status });
       }
       await db.transaction(async (tx) => {
         const changed = await tx
@@ -407,7 +407,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
             ),
           )
           .returning({ status: schema.volunteerMemberships.status });
-        if (changed.length === 0) throw new ConflictError('Someone changed this membership just now.');
+        if (changed.length === 0) throw new ConflictError('changed_meanwhile');
         await recordAudit(tx, viewer, [
           {
             action: 'update',
@@ -467,7 +467,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     /** A volunteer declines to work for an organization again. */
     async declineOrganization(viewer: Viewer, organizationId: string, reason?: string) {
       const volunteerId = viewer.volunteerId;
-      if (!volunteerId) throw new ForbiddenError('Only volunteers can decline an organization.');
+      if (!volunteerId) throw new ForbiddenError('volunteers_only');
       const why = parseInput(reasonSchema, reason, ['reason']);
       await organizationOf(organizationId);
       return saveBan({ organizationId, volunteerId, direction: 'volunteer_declines_organization', reason: why });
@@ -476,7 +476,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     /** An organization's staff decline a volunteer for their future requests. */
     async declineVolunteer(viewer: Viewer, volunteerId: string, reason?: string) {
       const organizationId = viewer.organizationId;
-      if (!organizationId) throw new ForbiddenError('Only an organization’s staff can decline a volunteer.');
+      if (!organizationId) throw new ForbiddenError('requesting_staff_only');
       const why = parseInput(reasonSchema, reason, ['reason']);
       await requireVolunteer(volunteerId);
       return saveBan({ organizationId, volunteerId, direction: 'organization_declines_volunteer', reason: why });
@@ -490,7 +490,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       const why = parseInput(reasonSchema, ban.reason, ['reason']);
       const organization = await organizationOf(ban.organizationId);
       if (!mayActOn(viewer, { associationId: organization.associationId }, 'coordinator')) {
-        throw new ForbiddenError('Only coordinators of the organization’s association can record a ban.');
+        throw new ForbiddenError('coordinators_only');
       }
       await requireVolunteer(ban.volunteerId);
       return saveBan({ ...ban, reason: why });
@@ -508,7 +508,7 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
             { associationId: organization.associationId, organizationId: ban.organizationId },
             'requester',
           ));
-      if (!mayLift) throw new ForbiddenError('Only the side that asked for this ban, or a coordinator, can lift it.');
+      if (!mayLift) throw new ForbiddenError('ban_parties_only');
       const lifted = await db
         .delete(schema.bans)
         .where(

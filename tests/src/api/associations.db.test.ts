@@ -295,7 +295,7 @@ describe('an admin manages coordinators and admins', () => {
     const session = await api.sessionFor(onlyAdmin.id);
     const id = globalId('Association', association.id);
     const userId = globalId('User', onlyAdmin.id);
-    const message = 'An association needs at least one admin: make someone else admin first.';
+    const message = '協会には管理者が1人以上必要です。先にほかの人を管理者にしてください。';
 
     const removed = await api.graphql<Revoke>(revoke, { id, userId }, { session });
     expect(removed.data?.revokeAssociationRole).toEqual({ __typename: 'ConflictError', message });
@@ -307,6 +307,49 @@ describe('an admin manages coordinators and admins', () => {
     await api.graphql(grant, { id, userId: globalId('User', deputy.id), role: 'admin' }, { session });
     const steppedDown = await api.graphql<Grant>(grant, { id, userId, role: 'coordinator' }, { session });
     expect(steppedDown.data?.grantAssociationRole.__typename).toBe('MutationGrantAssociationRoleSuccess');
+  });
+
+  test('a conflict answers with its reason, in the reader’s language: the page’s, else the account’s', async () => {
+    const association = await insertAssociation(db);
+    const id = globalId('Association', association.id);
+    const refuse = /* GraphQL */ `
+      mutation Revoke($id: ID!, $userId: ID!) {
+        revokeAssociationRole(associationId: $id, userId: $userId) {
+          ... on ConflictError { reason message }
+        }
+      }
+    `;
+    const japanese = await insertStaffMember(db, association.id, 'admin');
+    const english = await insertUser(db, { locale: 'en' });
+    await db
+      .insert(schema.associationStaff)
+      .values({ associationId: association.id, userId: english.id, role: 'admin' });
+    await api.graphql(
+      revoke,
+      { id, userId: globalId('User', japanese.id) },
+      { session: await api.sessionFor(english.id) },
+    );
+    type Refused = { revokeAssociationRole: { reason: string; message: string } };
+    const answer = async (userId: string, headers: Record<string, string> = {}) =>
+      (
+        await api.graphql<Refused>(
+          refuse,
+          { id, userId: globalId('User', userId) },
+          { session: await api.sessionFor(userId), headers },
+        )
+      ).data?.revokeAssociationRole;
+
+    const inEnglish = {
+      reason: 'last_admin',
+      message: 'An association needs at least one admin: make someone else admin first.',
+    };
+    const inJapanese = {
+      reason: 'last_admin',
+      message: '協会には管理者が1人以上必要です。先にほかの人を管理者にしてください。',
+    };
+    expect(await answer(english.id)).toEqual(inEnglish);
+    // The app's language switch (sent as Accept-Language) wins over the account's e-mail language.
+    expect(await answer(english.id, { 'accept-language': 'ja' })).toEqual(inJapanese);
   });
 
   test('a coordinator sees no staff list and cannot grant roles', async () => {

@@ -208,7 +208,8 @@ describe('the reconciliation through GraphQL', () => {
       __typename: 'PeriodClosedError',
       fiscalYear: 2026,
       month: 5,
-      message: 'FY2026, month 5, is closed: its lines cannot change.',
+      message:
+        '2026年度の5月は締めてあるため、明細を変更できません。開いている期間に取り消しの明細を入れるか、管理者に締めの解除を頼んでください。',
     });
   });
 });

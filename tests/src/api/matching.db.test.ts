@@ -488,7 +488,7 @@ describe('matching finds the volunteers who can take a request', () => {
     const inJapanese = await services.matching.candidates({ ...rankingCoordinator, locale: 'ja' }, medical.id, 1);
     expect(inJapanese).toHaveLength(1);
     expect(inJapanese[0]?.reasons).toBe(
-      'ベトナム語（ネイティブ）・通訳／09:00〜17:00 対応可／専門: 医療／0.0 km／直近30日の派遣 0件',
+      'ベトナム語（母語）・通訳／09:00〜17:00 対応可／専門: 医療／0.0 km／直近30日の派遣 0件',
     );
   });
 

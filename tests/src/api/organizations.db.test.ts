@@ -120,7 +120,7 @@ describe('a public body applies and a coordinator approves it', () => {
     );
     expect(again.data?.decideOrganization).toEqual({
       __typename: 'ConflictError',
-      message: 'An organization that is approved cannot be rejected.',
+      message: '「承認済み」の機関を「不受理」にはできません。',
     });
   });
 

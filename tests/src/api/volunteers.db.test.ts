@@ -560,7 +560,7 @@ describe('coordinators handle status, memberships and paperwork', () => {
     );
     expect(unsigned.data?.changeVolunteerStatus).toEqual({
       __typename: 'ConflictError',
-      message: 'The volunteer must sign the confidentiality pledge before they can be active.',
+      message: '活動中にするには、ボランティアが守秘の誓約に署名している必要があります。',
     });
 
     await db
@@ -586,7 +586,7 @@ describe('coordinators handle status, memberships and paperwork', () => {
     );
     expect(backwards.data?.changeVolunteerStatus).toEqual({
       __typename: 'ConflictError',
-      message: 'A volunteer who is suspended cannot become applied.',
+      message: '「停止中」のボランティアを「申請中」にはできません。',
     });
   });
 

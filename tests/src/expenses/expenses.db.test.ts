@@ -54,10 +54,27 @@ describe('an activity report turned into expense lines', () => {
     });
 
     const lines = await reportLines(assignment.id);
-    expect(lines.map((line) => [line.kind, line.amountYen, line.payer, line.status, line.note]).sort()).toEqual([
-      ['honorarium', 7000, 'requester', 'submitted', '2 × ¥3,500 per job of up to 240 min (300 min worked)'],
-      ['transport', 2000, 'requester', 'submitted', 'actual fare ¥2,400, capped at ¥2,000'],
+    expect(lines.map((line) => [line.kind, line.amountYen, line.payer, line.status, line.basis]).sort()).toEqual([
+      [
+        'honorarium',
+        7000,
+        'requester',
+        'submitted',
+        {
+          ja: '240分までの1件につき3,500円 × 2件（活動300分）',
+          en: '2 × ¥3,500 per job of up to 240 min (300 min worked)',
+        },
+      ],
+      [
+        'transport',
+        2000,
+        'requester',
+        'submitted',
+        { ja: '実費2,400円、上限2,000円', en: 'actual fare ¥2,400, capped at ¥2,000' },
+      ],
     ]);
+    // Nobody wrote a note: the screens and exports show the basis in their reader's language.
+    expect(lines.map((line) => line.note)).toEqual([null, null]);
     for (const line of lines) {
       expect(line).toMatchObject({
         bearingGovernmentCode: '272035',
@@ -118,7 +135,7 @@ describe('an activity report turned into expense lines', () => {
       createCancellationFeeLines(tx, assignment.id, { actorUserId: null, now: now() }),
     );
     // No copy was made at confirmation, so the schedule from 2026-05-02 (¥7,000 a job) applies.
-    expect(lines.map((line) => [line.kind, line.amountYen, line.activityDate, line.note])).toEqual([
+    expect(lines.map((line) => [line.kind, line.amountYen, line.activityDate, line.basis?.en])).toEqual([
       [
         'cancellation_fee',
         7000,
@@ -126,6 +143,9 @@ describe('an activity report turned into expense lines', () => {
         'cancelled 14 h ahead (under 24 h): 100% of ¥7,000 (1 × ¥7,000 per job of up to 240 min (120 min worked))',
       ],
     ]);
+    expect(lines[0]?.basis?.ja).toBe(
+      '14時間前の取り消し（24時間未満）：7,000円の100%（240分までの1件につき7,000円 × 1件（活動120分））',
+    );
   });
 });
 

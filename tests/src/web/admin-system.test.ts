@@ -10,7 +10,7 @@ describe('the admin’s system page', () => {
   ] as const)('in %s, each part of the system says that it works in the reader’s language', async (locale, working) => {
     const page = await browser.openPage(locale);
     await signIn(page, browser.app().url, 'admin');
-    // Signed in, the account's language (Japanese for the demo) wins: the English reader switches.
+    // The page keeps the language of the sign-in page; the English reader switches anyway, as a person may.
     if (locale === 'en-GB') await page.getByRole('button', { name: 'English' }).click();
     await page.goto(`${browser.app().url}/admin/system`);
     for (const part of ['database', 'temporal', 'worker']) {

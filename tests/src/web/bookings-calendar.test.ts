@@ -24,7 +24,7 @@ const jaMonth = (month: number) => `${Math.floor(month / 12)}年${(month % 12) +
 
 async function openCalendar(page: Page, bookingsLink: string, calendarLink: string) {
   await signIn(page, 'volunteer');
-  // Signed in, the account's language wins (Japanese for the demo): the English test switches.
+  // The English test switches the page's language (the sign-in page kept the device's).
   if (bookingsLink === 'Bookings') await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: bookingsLink }).click();
   await page

@@ -9,7 +9,7 @@ test('a volunteer downloads their own data as JSON from beside their name', asyn
   await signIn(volunteer, browser.app().url, 'volunteer');
   const [download] = await Promise.all([
     volunteer.waitForEvent('download'),
-    // The page speaks the account's language (the demo volunteer's is Japanese).
+    // The page speaks the device's language, Japanese.
     volunteer.getByRole('link', { name: /自分のデータ|My data/ }).click(),
   ]);
   const disclosure = JSON.parse(await readFile((await download.path()) as string, 'utf8'));

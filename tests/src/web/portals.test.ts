@@ -131,25 +131,30 @@ describe('the web portals, in Chromium against the real API with the demo data',
     expect(await page.locator('.request-list').textContent()).toContain('ベトナム語');
   });
 
-  test('in English: the language switch speaks English at once, the account remembers it, and errors show in place', async () => {
-    const page = await openPage('en-GB');
+  test('in English: the language chosen before sign-in is kept, the e-mail language is its own setting, and errors show in place', async () => {
+    const page = await openPage('ja-JP');
     await page.goto(`${browser.app().url}/sign-in`);
-    // Before sign-in the browser's language chooses.
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('サインイン');
+    // Chosen on the sign-in page, English stays after sign-in (the demo account's e-mails are Japanese).
+    await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('textbox', { name: /E-mail address/ }).fill(emailOf('requester'));
     await page.getByLabel(/^Password/).fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/requester');
-    // Signed in, the account's language wins; the person switches to English.
-    await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Requests');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const emailLanguage = page.getByLabel('E-mail language');
+    expect(await emailLanguage.inputValue()).toBe('ja');
+    // Changing the e-mail language leaves the page's alone, and the account remembers it.
+    await emailLanguage.selectOption('en');
     await expect
       .poll(async () => {
         await page.reload();
-        return page.getByRole('heading', { level: 1 }).textContent();
+        await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+        return page.getByLabel('E-mail language').inputValue();
       })
-      .toBe('Requests');
+      .toBe('en');
+    await emailLanguage.selectOption('ja');
 
     await page.getByRole('link', { name: 'New request' }).click();
     await page.getByLabel('Remote (phone or video)').check();

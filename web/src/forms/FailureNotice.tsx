@@ -10,6 +10,9 @@ interface FailureNoticeProps {
   labels?: Readonly<Record<string, string>>;
 }
 
+/** Refusals the API explains itself, in the reader's language. */
+const refusals: ReadonlyArray<Failure['kind']> = ['conflict', 'forbidden', 'notFound'];
+
 /**
  * Why a form was not accepted, at its top: a summary of the field problems with links to each
  * field (which shows its own message too), or what to do about a refusal or a lost connection.
@@ -50,19 +53,12 @@ export function FailureNotice({ failure, labels = {} }: FailureNoticeProps) {
         </>
       ) : (
         <p>
-          {failure.explanation ?? (
-            <>
-              {failure.kind === 'rateLimited'
-                ? t.rateLimited(Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 60) / 60)))
-                : t[failure.kind]}
-              {failure.kind === 'conflict' && failure.message ? (
-                <>
-                  {' '}
-                  {t.apiSays} <span lang="en">{failure.message}</span>
-                </>
-              ) : null}
-            </>
-          )}
+          {failure.explanation ??
+            (failure.kind === 'rateLimited'
+              ? t.rateLimited(Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 60) / 60)))
+              : refusals.includes(failure.kind) && failure.message
+                ? failure.message
+                : t[failure.kind])}
         </p>
       )}
     </div>

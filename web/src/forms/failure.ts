@@ -18,10 +18,6 @@ export const ErrorFields = graphql(`
     ... on ErasureRefusedError {
       explanation
     }
-    ... on ConflictError {
-      # Nullable here (not every conflict says why yet), so named apart from the erasure's.
-      conflictExplanation: explanation
-    }
   }
 `);
 
@@ -29,14 +25,14 @@ export interface FieldProblem {
   /** The input field as the form names it: `startsAt`, `volunteer.fullName`, `languages.0.code`. */
   field: string;
   message: string;
-  /** The API speaks English; checks the form makes before sending speak the page's language. */
-  lang: string;
+  /** The language of `message` when it may not be the page's; the API answers in the page's. */
+  lang?: string;
 }
 
 /** Why an operation did not go through, in terms a form can show. */
 export interface Failure {
   kind: 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'rateLimited' | 'network' | 'signedOut' | 'unexpected';
-  /** The API's own words (English), for conflicts and rate limits. */
+  /** The API's own words, in the page's language: why it refused, and what to do. */
   message: string | null;
   problems: FieldProblem[];
   retryAfterSeconds: number | null;
@@ -50,7 +46,6 @@ interface TypedError {
   problems?: ReadonlyArray<{ path: readonly string[]; message: string }>;
   retryAfterSeconds?: number;
   explanation?: string | null;
-  conflictExplanation?: string | null;
 }
 
 const kinds: Record<string, Failure['kind']> = {
@@ -74,10 +69,9 @@ export function fromTypedError(error: TypedError): Failure {
     problems: (error.problems ?? []).map((problem) => ({
       field: fieldOf(problem.path),
       message: problem.message,
-      lang: 'en',
     })),
     retryAfterSeconds: error.retryAfterSeconds ?? null,
-    explanation: error.explanation ?? error.conflictExplanation ?? null,
+    explanation: error.explanation ?? null,
   };
 }
 
@@ -91,7 +85,9 @@ export function fromCombinedError(error: CombinedError): Failure {
       : codes.includes('FORBIDDEN')
         ? 'forbidden'
         : 'unexpected';
-  return { kind, message: null, problems: [], retryAfterSeconds: null };
+  // A refusal speaks the page's language, as typed errors do.
+  const message = kind === 'forbidden' ? (error.graphQLErrors[0]?.message ?? null) : null;
+  return { kind, message, problems: [], retryAfterSeconds: null };
 }
 
 export type Outcome<Data> = { ok: true; data: Data } | { ok: false; failure: Failure };

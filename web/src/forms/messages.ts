@@ -12,7 +12,6 @@ export const formMessages = bilingual({
     conflict: 'ほかの操作と重なったため、保存できませんでした。',
     rateLimited: (minutes: number) => `試行回数が多すぎます。${minutes}分ほど待ってから、もう一度お試しください。`,
     unexpected: '予期しないエラーが起きました。入力内容はそのまま残っています。時間をおいてもう一度お試しください。',
-    apiSays: 'サーバーからのメッセージ:',
   },
   en: {
     summaryTitle: 'Please check what you entered',
@@ -27,6 +26,5 @@ export const formMessages = bilingual({
     conflict: 'This could not be saved because it clashes with another change.',
     rateLimited: (minutes: number) => `Too many attempts. Please wait about ${minutes} minutes and try again.`,
     unexpected: 'Something unexpected went wrong. Everything you typed is still here; please try again in a moment.',
-    apiSays: 'The server says:',
   },
 });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { type Locale, locales, useLocale, useMessages } from '../i18n';
+import { isLocale, type Locale, locales, useLocale, useMessages } from '../i18n';
 import { UnreadCountsProvider, useCountBadge, useUnreadCounts } from '../inbox/live';
 import { inboxMessages } from '../inbox/messages';
 import { common } from '../messages';
@@ -75,6 +75,29 @@ function InboxLink() {
   );
 }
 
+/** The language of the account's e-mails: its own setting, which the page's language leaves be. */
+function EmailLanguage({ current }: { current: string }) {
+  const t = useMessages(common);
+  const { chooseEmailLocale } = useSession();
+  return (
+    <label className="email-language">
+      {t.emailLanguage}{' '}
+      <select
+        value={current}
+        onChange={(event) => {
+          if (isLocale(event.target.value)) void chooseEmailLocale(event.target.value);
+        }}
+      >
+        {locales.map((option) => (
+          <option key={option} value={option} lang={option}>
+            {localeNames[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function PortalNav() {
   const t = useMessages(common);
   const { viewer } = useSession();
@@ -119,6 +142,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <>
                 <InboxLink />
                 <span className="who">{t.signedInAs(viewer.displayName)}</span>
+                <EmailLanguage current={viewer.locale} />
                 {/* What Tsunagu holds about the person, as a download (APPI Art. 33). */}
                 <a href="/account/personal-data.json" download>
                   {t.myData}

@@ -1,3 +1,4 @@
+import { membershipStatusWords, wordsIn } from '@tsunagu/domain';
 import { bilingual } from '../i18n';
 
 export const volunteerMessages = bilingual({
@@ -14,12 +15,7 @@ export const volunteerMessages = bilingual({
       confidentialityPledge: '守秘の誓約',
     } as Record<string, string>,
     memberships: '所属協会',
-    membershipStatus: {
-      applied: '申請中',
-      active: '活動中',
-      suspended: '停止中',
-      left: '退会',
-    } as Record<string, string>,
+    membershipStatus: wordsIn(membershipStatusWords, 'ja') as Record<string, string>,
     registrationExpires: (date: string) => `登録の有効期限: ${date}`,
     insuranceUntil: (date: string) => `ボランティア保険: ${date}まで`,
     pledgeTitle: '守秘の誓約',
@@ -94,12 +90,7 @@ export const volunteerMessages = bilingual({
       confidentialityPledge: 'confidentiality pledge',
     } as Record<string, string>,
     memberships: 'Associations',
-    membershipStatus: {
-      applied: 'applied',
-      active: 'active',
-      suspended: 'suspended',
-      left: 'left',
-    } as Record<string, string>,
+    membershipStatus: wordsIn(membershipStatusWords, 'en') as Record<string, string>,
     registrationExpires: (date: string) => `Registration valid until ${date}`,
     insuranceUntil: (date: string) => `Volunteer insurance until ${date}`,
     pledgeTitle: 'Confidentiality pledge',

@@ -30,7 +30,7 @@ describe('a dispatch step that failed', () => {
       error: ValidationError.of(['reason'], { en: 'Say why.', ja: '理由を入力してください。' }),
       type: 'ValidationError',
     },
-    { scenario: 'a conflict', error: new ConflictError('already decided'), type: 'ConflictError' },
+    { scenario: 'a conflict', error: new ConflictError('report_already_approved'), type: 'ConflictError' },
     { scenario: 'something not found', error: new NotFoundError('Request', 'x'), type: 'NotFoundError' },
     { scenario: 'a closed fiscal period', error: new PeriodClosedError(2026, null), type: 'PeriodClosedError' },
     {

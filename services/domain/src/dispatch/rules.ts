@@ -224,29 +224,6 @@ export function reportedTimesProblems(
 /** Why a coordinator's offer or booking by hand cannot go through. */
 export type ByHandRefusal = 'already_offered' | 'already_assigned' | 'full' | 'closed' | 'busy';
 
-export const byHandRefusals: Record<ByHandRefusal, Localized> = {
-  already_offered: {
-    en: 'This volunteer already has an open offer for this request.',
-    ja: 'このボランティアにはすでにこの依頼を打診しています。',
-  },
-  already_assigned: {
-    en: 'This volunteer is already booked for this request.',
-    ja: 'このボランティアはすでにこの依頼に確定しています。',
-  },
-  full: {
-    en: 'This request already has every interpreter it needs.',
-    ja: 'この依頼は必要な人数がすでに確定しています。',
-  },
-  closed: {
-    en: 'This request is not open for dispatch (it waits for screening, or it is closed).',
-    ja: 'この依頼は派遣の手配中ではありません（審査待ち、または終了しています）。',
-  },
-  busy: {
-    en: 'This volunteer is already booked elsewhere at that time.',
-    ja: 'このボランティアはその時間にほかの依頼で確定しています。',
-  },
-};
-
 /**
  * Whether a coordinator can offer a request to a volunteer by hand, or book them outright, and if
  * not why: only while the request is open, never to one already booked for it, and an offer not

@@ -163,13 +163,18 @@ describe('fees for a dispatch that took place, with the examples DESIGN.md quote
   test('a fare without a known receipt is paid and marked to be checked', () => {
     const rules = schedule({ transport: { kind: 'actual_fare', receipt: 'required', capYen: null } });
     const [line] = feesForDispatch(rules, onSite(60, 1200));
-    expect(line?.basis).toBe('actual fare ¥1,200, receipt to be checked');
+    expect(line?.basis).toEqual({ ja: '実費1,200円、領収書は要確認', en: 'actual fare ¥1,200, receipt to be checked' });
   });
 
-  test('every line says how it was reached', () => {
-    expect(feesForDispatch(kanagawaMedical, onSite(130)).map((line) => line.basis)).toEqual([
+  test('every line says how it was reached, in Japanese and in English', () => {
+    const bases = feesForDispatch(kanagawaMedical, onSite(130)).map((line) => line.basis);
+    expect(bases.map((basis) => basis.en)).toEqual([
       '¥6,600 for the first 120 min + 30 min × ¥1,100/h (130 min worked); 50% paid by the person served, capped at ¥3,000',
       '¥6,600 for the first 120 min + 30 min × ¥1,100/h (130 min worked); the rest',
+    ]);
+    expect(bases.map((basis) => basis.ja)).toEqual([
+      '最初の120分6,600円 ＋ 30分 × 時給1,100円（活動130分）。うち50%を利用者本人が負担（上限3,000円）',
+      '最初の120分6,600円 ＋ 30分 × 時給1,100円（活動130分）。その残り',
     ]);
   });
 
@@ -235,7 +240,10 @@ describe('late-cancellation fees by notice', () => {
         kind: 'cancellation_fee',
         amountYen: 1000,
         payer: 'association',
-        basis: 'cancelled 12 h ahead (under 48 h): ¥1,000',
+        basis: {
+          ja: '12時間前の取り消し（48時間未満）：1,000円',
+          en: 'cancelled 12 h ahead (under 48 h): ¥1,000',
+        },
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Localized } from '../errors';
 import type { Modality } from '../requests/policy';
 import { bilingual, isoDate, wholeNumber } from '../validation';
 
@@ -189,8 +190,8 @@ export interface FeeLine {
   kind: ExpenseKind;
   amountYen: number;
   payer: Payer;
-  /** How the amount was reached, for the people who check it. */
-  basis: string;
+  /** How the amount was reached, for the people who check it, in both languages. */
+  basis: Localized;
 }
 
 /** The rules are incomplete for these facts: a coordinator must fix the schedule or enter the line. */
@@ -199,6 +200,10 @@ export class RateRuleGap extends Error {
 }
 
 export const formatYen = (amount: number) => `¥${amount.toLocaleString('en-US')}`;
+const yenJa = (amount: number) => `${amount.toLocaleString('ja-JP')}円`;
+
+/** Both languages of a basis, from one template per language. */
+const both = (ja: string, en: string): Localized => ({ ja, en });
 
 function roundTo(value: number, unit: number, mode: RoundingMode): number {
   const blocks = value / unit;
@@ -210,17 +215,23 @@ function roundTo(value: number, unit: number, mode: RoundingMode): number {
 export function honorariumFor(
   rule: HonorariumRule,
   workedMinutes: number,
-): { amountYen: number; basis: string } | null {
+): { amountYen: number; basis: Localized } | null {
   switch (rule.kind) {
     case 'unpaid':
       return null;
     case 'flat_per_activity':
-      return { amountYen: rule.amountYen, basis: `${formatYen(rule.amountYen)} per activity` };
+      return {
+        amountYen: rule.amountYen,
+        basis: both(`1回の活動につき${yenJa(rule.amountYen)}`, `${formatYen(rule.amountYen)} per activity`),
+      };
     case 'per_job': {
       const jobs = Math.max(1, Math.ceil(workedMinutes / rule.limitMinutes));
       return {
         amountYen: jobs * rule.amountYen,
-        basis: `${jobs} × ${formatYen(rule.amountYen)} per job of up to ${rule.limitMinutes} min (${workedMinutes} min worked)`,
+        basis: both(
+          `${rule.limitMinutes}分までの1件につき${yenJa(rule.amountYen)} × ${jobs}件（活動${workedMinutes}分）`,
+          `${jobs} × ${formatYen(rule.amountYen)} per job of up to ${rule.limitMinutes} min (${workedMinutes} min worked)`,
+        ),
       };
     }
     case 'first_block_then_hourly': {
@@ -229,8 +240,14 @@ export function honorariumFor(
       const extra = Math.floor((rule.perHourYen * counted) / 60);
       const basis =
         counted === 0
-          ? `${formatYen(rule.firstBlockYen)} for up to ${rule.firstBlockMinutes} min (${workedMinutes} min worked)`
-          : `${formatYen(rule.firstBlockYen)} for the first ${rule.firstBlockMinutes} min + ${counted} min × ${formatYen(rule.perHourYen)}/h (${workedMinutes} min worked)`;
+          ? both(
+              `${rule.firstBlockMinutes}分まで${yenJa(rule.firstBlockYen)}（活動${workedMinutes}分）`,
+              `${formatYen(rule.firstBlockYen)} for up to ${rule.firstBlockMinutes} min (${workedMinutes} min worked)`,
+            )
+          : both(
+              `最初の${rule.firstBlockMinutes}分${yenJa(rule.firstBlockYen)} ＋ ${counted}分 × 時給${yenJa(rule.perHourYen)}（活動${workedMinutes}分）`,
+              `${formatYen(rule.firstBlockYen)} for the first ${rule.firstBlockMinutes} min + ${counted} min × ${formatYen(rule.perHourYen)}/h (${workedMinutes} min worked)`,
+            );
       return { amountYen: rule.firstBlockYen + extra, basis };
     }
   }
@@ -240,30 +257,42 @@ export function honorariumFor(
 export function translationFeeFor(
   rule: RateRules['translation'],
   translation: { volume: number; unit: VolumeUnit },
-): { amountYen: number; basis: string } {
+): { amountYen: number; basis: Localized } {
   if (!rule) throw new RateRuleGap('The rate schedule has no translation rates.');
   let amountYen: number;
-  let basis: string;
+  let basis: Localized;
   if (translation.unit === 'pages') {
     if (rule.perPageYen === null) throw new RateRuleGap('The rate schedule has no rate per page of translation.');
     amountYen = translation.volume * rule.perPageYen;
-    basis = `${translation.volume} pages × ${formatYen(rule.perPageYen)}`;
+    basis = both(
+      `${translation.volume}ページ × ${yenJa(rule.perPageYen)}`,
+      `${translation.volume} pages × ${formatYen(rule.perPageYen)}`,
+    );
   } else {
     if (rule.perManuscriptPageYen === null) {
       throw new RateRuleGap('The rate schedule has no rate per manuscript page of translation.');
     }
     const pages = Math.ceil(translation.volume / rule.manuscriptPageCharacters);
     amountYen = pages * rule.perManuscriptPageYen;
-    basis = `${translation.volume} characters = ${pages} manuscript pages of ${rule.manuscriptPageCharacters} × ${formatYen(rule.perManuscriptPageYen)}`;
+    basis = both(
+      `${translation.volume}文字 ＝ ${rule.manuscriptPageCharacters}字詰め原稿用紙${pages}枚 × ${yenJa(rule.perManuscriptPageYen)}`,
+      `${translation.volume} characters = ${pages} manuscript pages of ${rule.manuscriptPageCharacters} × ${formatYen(rule.perManuscriptPageYen)}`,
+    );
   }
   if (amountYen < rule.minimumYen) {
-    return { amountYen: rule.minimumYen, basis: `${basis}, raised to the minimum of ${formatYen(rule.minimumYen)}` };
+    return {
+      amountYen: rule.minimumYen,
+      basis: both(
+        `${basis.ja}、最低額${yenJa(rule.minimumYen)}に引き上げ`,
+        `${basis.en}, raised to the minimum of ${formatYen(rule.minimumYen)}`,
+      ),
+    };
   }
   return { amountYen, basis };
 }
 
 /** Splits one part between the person served (their capped share) and whoever pays the rest. */
-export function splitByPayer(kind: ExpenseKind, amountYen: number, basis: string, rule: PayerRule): FeeLine[] {
+export function splitByPayer(kind: ExpenseKind, amountYen: number, basis: Localized, rule: PayerRule): FeeLine[] {
   const share = Math.floor((amountYen * rule.personServedSharePercent) / 100);
   const personServed = rule.personServedCapYen === null ? share : Math.min(share, rule.personServedCapYen);
   const lines: FeeLine[] = [];
@@ -273,7 +302,10 @@ export function splitByPayer(kind: ExpenseKind, amountYen: number, basis: string
       kind,
       amountYen: personServed,
       payer: 'person_served',
-      basis: `${basis}; ${rule.personServedSharePercent}% paid by the person served${capped ? `, capped at ${formatYen(rule.personServedCapYen ?? 0)}` : ''}`,
+      basis: both(
+        `${basis.ja}。うち${rule.personServedSharePercent}%を利用者本人が負担${capped ? `（上限${yenJa(rule.personServedCapYen ?? 0)}）` : ''}`,
+        `${basis.en}; ${rule.personServedSharePercent}% paid by the person served${capped ? `, capped at ${formatYen(rule.personServedCapYen ?? 0)}` : ''}`,
+      ),
     });
   }
   if (amountYen - personServed > 0) {
@@ -281,7 +313,7 @@ export function splitByPayer(kind: ExpenseKind, amountYen: number, basis: string
       kind,
       amountYen: amountYen - personServed,
       payer: rule.paidBy,
-      basis: personServed > 0 ? `${basis}; the rest` : basis,
+      basis: personServed > 0 ? both(`${basis.ja}。その残り`, `${basis.en}; the rest`) : basis,
     });
   }
   return lines;
@@ -310,7 +342,10 @@ export function feesForDispatch(rules: RateRules, facts: DispatchFacts): FeeLine
       ...splitByPayer(
         'remote_fee',
         rules.remoteSessionYen,
-        `${formatYen(rules.remoteSessionYen)} per remote session`,
+        both(
+          `遠隔通訳1回につき${yenJa(rules.remoteSessionYen)}`,
+          `${formatYen(rules.remoteSessionYen)} per remote session`,
+        ),
         rules.payers.remote,
       ),
     );
@@ -320,18 +355,28 @@ export function feesForDispatch(rules: RateRules, facts: DispatchFacts): FeeLine
   return lines;
 }
 
-function transportFor(rule: RateRules['transport'], facts: DispatchFacts): { amountYen: number; basis: string } | null {
+function transportFor(
+  rule: RateRules['transport'],
+  facts: DispatchFacts,
+): { amountYen: number; basis: Localized } | null {
   const fare = facts.transportFareYen ?? 0;
   if (rule.kind === 'none' || fare <= 0) return null;
   if (rule.receipt === 'required' && facts.receiptProvided === false) return null;
-  const receiptNote = rule.receipt === 'required' && facts.receiptProvided === null ? ', receipt to be checked' : '';
+  const unchecked = rule.receipt === 'required' && facts.receiptProvided === null;
+  const receiptNote = both(unchecked ? '、領収書は要確認' : '', unchecked ? ', receipt to be checked' : '');
   if (rule.capYen !== null && fare > rule.capYen) {
     return {
       amountYen: rule.capYen,
-      basis: `actual fare ${formatYen(fare)}, capped at ${formatYen(rule.capYen)}${receiptNote}`,
+      basis: both(
+        `実費${yenJa(fare)}、上限${yenJa(rule.capYen)}${receiptNote.ja}`,
+        `actual fare ${formatYen(fare)}, capped at ${formatYen(rule.capYen)}${receiptNote.en}`,
+      ),
     };
   }
-  return { amountYen: fare, basis: `actual fare ${formatYen(fare)}${receiptNote}` };
+  return {
+    amountYen: fare,
+    basis: both(`実費${yenJa(fare)}${receiptNote.ja}`, `actual fare ${formatYen(fare)}${receiptNote.en}`),
+  };
 }
 
 /**
@@ -343,12 +388,15 @@ export function feesForCancellation(rules: RateRules, facts: CancellationFacts):
     .sort((a, b) => a.noticeHoursUnder - b.noticeHoursUnder)
     .find((candidate) => facts.noticeHours < candidate.noticeHoursUnder);
   if (!tier) return [];
-  const notice = `cancelled ${Math.floor(facts.noticeHours)} h ahead (under ${tier.noticeHoursUnder} h)`;
+  const notice = both(
+    `${Math.floor(facts.noticeHours)}時間前の取り消し（${tier.noticeHoursUnder}時間未満）`,
+    `cancelled ${Math.floor(facts.noticeHours)} h ahead (under ${tier.noticeHoursUnder} h)`,
+  );
   if (tier.fixedYen !== null) {
     return splitByPayer(
       'cancellation_fee',
       tier.fixedYen,
-      `${notice}: ${formatYen(tier.fixedYen)}`,
+      both(`${notice.ja}：${yenJa(tier.fixedYen)}`, `${notice.en}: ${formatYen(tier.fixedYen)}`),
       rules.payers.cancellation,
     );
   }
@@ -359,7 +407,10 @@ export function feesForCancellation(rules: RateRules, facts: CancellationFacts):
   return splitByPayer(
     'cancellation_fee',
     amountYen,
-    `${notice}: ${percent}% of ${formatYen(fee.amountYen)} (${fee.basis})`,
+    both(
+      `${notice.ja}：${yenJa(fee.amountYen)}の${percent}%（${fee.basis.ja}）`,
+      `${notice.en}: ${percent}% of ${formatYen(fee.amountYen)} (${fee.basis.en})`,
+    ),
     rules.payers.cancellation,
   );
 }

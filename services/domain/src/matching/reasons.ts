@@ -1,3 +1,4 @@
+import { languageLevelWords } from '../glossary';
 import type { LanguageLevel } from './score';
 
 export type Direction = 'interpretation' | 'translation_into_japanese' | 'translation_from_japanese';
@@ -15,7 +16,7 @@ export interface ReasonFacts {
 }
 
 const levelWords: Record<LanguageLevel, { ja: string; en: string }> = {
-  native: { ja: 'ネイティブ', en: 'native' },
+  native: { ja: languageLevelWords.native.ja, en: 'native' },
   fluent: { ja: '流暢', en: 'fluent' },
   business: { ja: 'ビジネス', en: 'business-level' },
   conversational: { ja: '日常会話', en: 'conversational' },

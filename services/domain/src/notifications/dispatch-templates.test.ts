@@ -50,15 +50,15 @@ describe('dispatch e-mails', () => {
     }
   });
 
-  test('an offer says until when to answer, in Japan time, and gives no address or contact', () => {
+  test('an offer says until when to answer, in Japan time with the year, and gives no address or contact', () => {
     const offer = notice('offerMade', { respondBy: '2027-03-03T01:00:00.000Z' });
     const ja = renderDispatchEmail(offer, 'ja', publicUrl);
-    expect(ja.text).toContain('3月3日(水) 10:00までにお返事ください');
-    expect(ja.text).toContain('3月22日(月) 10:00〜12:00');
+    expect(ja.text).toContain('2027年3月3日(水) 10:00までにお返事ください');
+    expect(ja.text).toContain('2027年3月22日(月) 10:00〜12:00');
     expect(ja.text).not.toContain('窓口 一郎');
     const en = renderDispatchEmail(offer, 'en', publicUrl);
-    expect(en.text).toContain('Please answer by Wed 3 March, 10:00 (Japan time)');
-    expect(en.text).toContain('Mon 22 March, 10:00–12:00 (Japan time)');
+    expect(en.text).toContain('Please answer by Wed 3 March 2027, 10:00 (Japan time)');
+    expect(en.text).toContain('Mon 22 March 2027, 10:00–12:00 (Japan time)');
   });
 
   test('a confirmation gives the booked volunteer the venue, address and contact', () => {

@@ -496,12 +496,13 @@ function particularLines(particulars: RequestParticulars | undefined, locale: Lo
   ];
 }
 
+/** Always with the year: a mail read in December may be about January, and a mail is kept. */
 function when(isoInstant: string | undefined, locale: Locale): string {
   if (!isoInstant) return '';
   const instant = DateTime.fromISO(isoInstant).setZone(tokyo);
   return locale === 'ja'
-    ? instant.setLocale('ja').toFormat('M月d日(EEE) H:mm')
-    : `${instant.setLocale('en').toFormat('EEE d MMMM, H:mm')} (Japan time)`;
+    ? instant.setLocale('ja').toFormat('yyyy年M月d日(EEE) H:mm')
+    : `${instant.setLocale('en').toFormat('EEE d MMMM yyyy, H:mm')} (Japan time)`;
 }
 
 function span(startsAt: string, endsAt: string | null, locale: Locale): string {

@@ -166,30 +166,3 @@ export function closedReason(
   const begins = request.startsAt ?? request.deadline;
   return begins && begins.getTime() <= now.getTime() ? 'begun' : null;
 }
-
-export const cancelRefusals: Record<ClosedReason, Localized> = {
-  cancelled: { en: 'This request is already cancelled.', ja: 'この依頼はすでに取り消されています。' },
-  rejected: {
-    en: 'This request was not accepted, so there is nothing to cancel.',
-    ja: 'この依頼は受け付けられなかったため、取り消すものはありません。',
-  },
-  begun: {
-    en: 'This request has already begun or taken place: it can no longer be cancelled.',
-    ja: 'この依頼はすでに始まっているか終わっているため、取り消せません。',
-  },
-};
-
-export const changeRefusals: Record<ClosedReason, Localized> = {
-  cancelled: {
-    en: 'This request is cancelled: it can no longer be changed.',
-    ja: 'この依頼は取り消されているため、変更できません。',
-  },
-  rejected: {
-    en: 'This request was not accepted: it can no longer be changed.',
-    ja: 'この依頼は受け付けられなかったため、変更できません。',
-  },
-  begun: {
-    en: 'This request has already begun or taken place: it can no longer be changed.',
-    ja: 'この依頼はすでに始まっているか終わっているため、変更できません。',
-  },
-};

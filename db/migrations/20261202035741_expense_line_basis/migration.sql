@@ -1,0 +1,1 @@
+ALTER TABLE "expense_lines" ADD COLUMN "basis" jsonb;

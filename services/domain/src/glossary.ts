@@ -1,0 +1,103 @@
+import type { Localized } from './errors';
+
+/**
+ * The domain's words in Japanese and English, one word per state: the web's labels, the API's
+ * reasons, the e-mails and the exports all read them here, so that a state has one name wherever
+ * a person meets it. Pure (the web bundles it).
+ */
+type Words<Value extends string> = Readonly<Record<Value, Localized>>;
+
+export const requestStatusWords: Words<'filed' | 'open' | 'filled' | 'completed' | 'cancelled' | 'rejected'> = {
+  filed: { ja: '受付', en: 'Filed' },
+  open: { ja: '募集中', en: 'Open' },
+  filled: { ja: '確定', en: 'Confirmed' },
+  completed: { ja: '完了', en: 'Done' },
+  cancelled: { ja: '取り消し', en: 'Cancelled' },
+  rejected: { ja: '不受理', en: 'Rejected' },
+};
+
+/** Where the dispatch has carried a request; the states it shares with the request read alike. */
+export const dispatchStageWords: Words<
+  'screening' | 'offering' | 'escalated' | 'confirmed' | 'awaiting_reports' | 'completed' | 'cancelled' | 'rejected'
+> = {
+  screening: { ja: '受付確認中', en: 'Screening' },
+  offering: requestStatusWords.open,
+  escalated: { ja: '要対応（応答なし）', en: 'Escalated (nobody accepted)' },
+  confirmed: requestStatusWords.filled,
+  awaiting_reports: { ja: '報告待ち', en: 'Waiting for reports' },
+  completed: requestStatusWords.completed,
+  cancelled: requestStatusWords.cancelled,
+  rejected: requestStatusWords.rejected,
+};
+
+export const assignmentStatusWords: Words<'confirmed' | 'released' | 'cancelled' | 'completed' | 'no_show'> = {
+  confirmed: requestStatusWords.filled,
+  released: { ja: '解除', en: 'Released' },
+  cancelled: requestStatusWords.cancelled,
+  completed: requestStatusWords.completed,
+  no_show: { ja: '不参加', en: 'No-show' },
+};
+
+export const offerStatusWords: Words<'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn'> = {
+  offered: { ja: '回答待ち', en: 'Waiting' },
+  accepted: { ja: '引き受け', en: 'Accepted' },
+  declined: { ja: '辞退', en: 'Declined' },
+  expired: { ja: '期限切れ', en: 'Expired' },
+  withdrawn: { ja: '取り下げ', en: 'Withdrawn' },
+};
+
+export const expenseStatusWords: Words<'draft' | 'submitted' | 'approved' | 'paid'> = {
+  draft: { ja: '下書き', en: 'Draft' },
+  submitted: { ja: '申請済み', en: 'Submitted' },
+  approved: { ja: '承認済み', en: 'Approved' },
+  paid: { ja: '支払済み', en: 'Paid' },
+};
+
+export const expenseKindWords: Words<
+  'honorarium' | 'transport' | 'translation_fee' | 'remote_fee' | 'equipment' | 'cancellation_fee' | 'other'
+> = {
+  honorarium: { ja: '謝金', en: 'Honorarium' },
+  transport: { ja: '交通費', en: 'Transport' },
+  translation_fee: { ja: '翻訳料', en: 'Translation fee' },
+  remote_fee: { ja: '遠隔通訳料', en: 'Remote-session fee' },
+  equipment: { ja: '機材費', en: 'Equipment' },
+  cancellation_fee: { ja: 'キャンセル料', en: 'Cancellation fee' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+export const volunteerStatusWords: Words<'applied' | 'active' | 'suspended' | 'retired'> = {
+  applied: { ja: '申請中', en: 'Applied' },
+  active: { ja: '活動中', en: 'Active' },
+  suspended: { ja: '停止中', en: 'Suspended' },
+  retired: { ja: '退会', en: 'Retired' },
+};
+
+export const membershipStatusWords: Words<'applied' | 'active' | 'suspended' | 'left'> = {
+  applied: volunteerStatusWords.applied,
+  active: volunteerStatusWords.active,
+  suspended: volunteerStatusWords.suspended,
+  left: { ja: '脱退', en: 'Left' },
+};
+
+export const organizationStatusWords: Words<'applied' | 'approved' | 'rejected' | 'suspended' | 'closed'> = {
+  applied: volunteerStatusWords.applied,
+  approved: expenseStatusWords.approved,
+  rejected: requestStatusWords.rejected,
+  suspended: volunteerStatusWords.suspended,
+  closed: { ja: '終了', en: 'Closed' },
+};
+
+export const languageLevelWords: Words<'native' | 'fluent' | 'business' | 'conversational'> = {
+  native: { ja: '母語', en: 'Native' },
+  fluent: { ja: '流暢', en: 'Fluent' },
+  business: { ja: 'ビジネス', en: 'Business' },
+  conversational: { ja: '日常会話', en: 'Conversational' },
+};
+
+/** One table of words in one language, for a screen that reads its labels by locale. */
+export function wordsIn<Value extends string>(words: Words<Value>, locale: keyof Localized): Record<Value, string> {
+  return Object.fromEntries(Object.entries<Localized>(words).map(([value, word]) => [value, word[locale]])) as Record<
+    Value,
+    string
+  >;
+}
