@@ -39,6 +39,8 @@ describe('a refusal reads in both languages', () => {
       request_not_changeable: 'rejected',
       request_not_cancellable: 'completed',
       request_takes_no_applications: 'filled',
+      request_closed_for_change: 'begun',
+      request_closed_for_cancel: 'cancelled',
       volunteer_status_change: { from: 'retired', to: 'active' },
       membership_status_change: { from: 'left', to: 'active' },
       application_decided: 'active',
