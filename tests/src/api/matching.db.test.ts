@@ -552,7 +552,7 @@ describe('matching finds the volunteers who can take a request', () => {
         api.graphql<Record<string, { __typename: string; explanation?: string | null }>>(
           `mutation ($requestId: ID!, $volunteerId: ID!) {
             ${name}(requestId: $requestId, volunteerId: $volunteerId) {
-              __typename ... on ConflictError { explanation }
+              __typename ... on ConflictError { explanation: message }
             }
           }`,
           { requestId: globalId('Request', pair.id), volunteerId: globalId('Volunteer', volunteerId) },
@@ -589,7 +589,7 @@ describe('matching finds the volunteers who can take a request', () => {
       const again = await byHand('assignVolunteer', booked.id);
       expect(again.data?.assignVolunteer).toEqual({
         __typename: 'ConflictError',
-        explanation: 'このボランティアはすでにこの依頼に確定しています。',
+        explanation: 'このボランティアは、すでにこの依頼の担当です。',
       });
     } finally {
       await api.close();

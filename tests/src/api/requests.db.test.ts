@@ -66,7 +66,7 @@ const cancelRequest = /* GraphQL */ `
       __typename
       ... on MutationCancelRequestSuccess { data { status cancelledAt } }
       ... on Error { message }
-      ... on ConflictError { explanation }
+      ... on ConflictError { explanation: message }
     }
   }
 `;
@@ -498,7 +498,10 @@ describe('a public body asks for interpreters', () => {
       explanation: 'この依頼はすでに取り消されています。',
     });
     const changed = await api.graphql<{ editRequest: Refusal }>(
-      editRequest.replace('... on Error { message }', '... on Error { message } ... on ConflictError { explanation }'),
+      editRequest.replace(
+        '... on Error { message }',
+        '... on Error { message } ... on ConflictError { explanation: message }',
+      ),
       { id, changes: { venue: '豊中市役所 別館' } },
       { session: requester },
     );

@@ -425,8 +425,11 @@ describe('the dispatch workflow, across days', () => {
   test('a no-show is recorded; only the requester reports, and the coordinator approves', async () => {
     const world = await insertDispatchWorld(db, { trusted: true });
     const lan = await insertAvailableVolunteer(db, world.associationId, 'Lan');
-    const startsAt = await dayAhead(1, 10); // tomorrow: no reconfirmation, only the two-hour reminder
-    const endsAt = await dayAhead(1, 12);
+    // Within a day of the test server's now (whatever hour an earlier test left it at): no
+    // reconfirmation and no day-before reminder, only the two-hour one.
+    const hour = 3600_000;
+    const startsAt = new Date(Math.ceil(((await env.currentTimeMs()) + 6 * hour) / hour) * hour);
+    const endsAt = new Date(startsAt.getTime() + 2 * hour);
     const request = await insertFiledRequest(db, world, { startsAt, endsAt });
     await dispatcher.start(request.id);
     const offer = await eventually(() => openOfferOf(request.id, lan.volunteer.id));
