@@ -27,7 +27,7 @@ const languages = [
       closed: '閉鎖しました。',
       closedStatus: '閉鎖',
       noActions: 'この状態からは変更できません。',
-      conflict: 'ほかの操作と重なったため',
+      conflict: '「終了」の機関を「停止中」にはできません。',
       bans: '派遣しない組み合わせ',
       recordTitle: '組み合わせを登録する',
       organization: '依頼機関',
@@ -69,7 +69,7 @@ const languages = [
       closed: 'Closed.',
       closedStatus: 'Closed',
       noActions: 'Nothing can be changed from this status.',
-      conflict: 'clashes with another change',
+      conflict: 'An organization that is closed cannot be suspended.',
       bans: 'Bans',
       recordTitle: 'Record a ban',
       organization: 'Organization',
@@ -160,7 +160,7 @@ describe.each(languages)('organizations, bans and the volunteer directory, in $l
       fullPage: true,
     });
 
-    // The stale tab still offers to suspend: the API's refusal shows beside the button.
+    // The stale tab still offers to suspend: the API's refusal, in the reader's words, shows beside the button.
     await stale.getByRole('button', { name: words.suspend, exact: true }).click();
     await expect.poll(() => stale.getByRole('alert').textContent()).toContain(words.conflict);
   }, 180_000);
