@@ -120,6 +120,13 @@ export const relations = defineRelations(schema, (r) => ({
     assignments: r.many.assignments({ from: r.requests.id, to: r.assignments.requestId }),
     applications: r.many.applications({ from: r.requests.id, to: r.applications.requestId }),
     offers: r.many.offers({ from: r.requests.id, to: r.offers.requestId }),
+    documents: r.many.documents({ from: r.requests.id, to: r.documents.requestId }),
+  },
+  documents: {
+    association: r.one.associations({ from: r.documents.associationId, to: r.associations.id, optional: false }),
+    organization: r.one.organizations({ from: r.documents.organizationId, to: r.organizations.id, optional: false }),
+    request: r.one.requests({ from: r.documents.requestId, to: r.requests.id }),
+    uploader: r.one.users({ from: r.documents.uploadedBy, to: r.users.id }),
   },
   requestSeries: {
     organization: r.one.organizations({

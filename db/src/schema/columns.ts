@@ -10,3 +10,8 @@ export const timestamps = {
 export const int4multirange = customType<{ data: string; driverData: string }>({
   dataType: () => 'int4multirange',
 });
+
+/** Raw bytes (postgres.js hands back a Buffer, PGlite a Uint8Array: both are Uint8Arrays). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});

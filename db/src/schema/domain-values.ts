@@ -6,6 +6,8 @@
 export {
   bearingBodyKinds,
   dispatchStages,
+  documentCountUnits,
+  documentRoles,
   expenseKinds,
   expenseStatuses,
   grantTaxMeasures,

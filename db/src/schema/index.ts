@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './audit';
 export * from './dispatch';
+export * from './documents';
 export * from './expenses';
 export * from './instance';
 export * from './notifications';

@@ -30,6 +30,7 @@ export {
   screeningDecision,
 } from './dispatch/rules';
 export { type DispatchTimer, earliest, type TimedPlan, timersOf } from './dispatch/timers';
+export { type DocumentCountUnit, type DocumentRole, documentCountUnits, documentRoles } from './documents/kinds';
 export {
   ConflictError,
   type ConflictReason,
