@@ -79,6 +79,8 @@ const api: Benchmark = async (args) => {
       DATABASE_URL: databaseUrl.toString(),
       TSUNAGU_ROLE: 'api',
       NODE_ENV: 'production',
+      // Production asks for a mail server; the API role sends none (the worker does), so none listens.
+      SMTP_URL: 'smtp://127.0.0.1:2525',
       LOG_LEVEL: 'warn',
       TSUNAGU_DATA_DIR: temporaryDir('bench-api'),
       PORT: String(await freePort()),
