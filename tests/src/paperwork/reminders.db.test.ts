@@ -4,6 +4,7 @@ import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { fixedClock, type Viewer } from '@tsunagu/domain';
 import { createLogger, createServices, type Services } from '@tsunagu/services';
 import { paperworkWorkflowId, startPaperworkReminders } from '@tsunagu/workflows';
+import { recordHistory } from '@tsunagu/workflows/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertAssociation, insertStaffMember, insertVolunteer, setLocale } from '../support/fixtures';
@@ -130,6 +131,8 @@ describe('renewal reminders, across a month', () => {
     // Each reminder reached the volunteer's in-app inbox too.
     const inbox = await db.select().from(schema.inboxMessages).where(eq(schema.inboxMessages.userId, lan.user.id));
     expect(inbox).toHaveLength(2);
-    await env.client.workflow.getHandle(paperworkWorkflowId).terminate('test over');
+    const handle = env.client.workflow.getHandle(paperworkWorkflowId);
+    await handle.terminate('test over');
+    await recordHistory('paperwork-reminders', handle);
   }, 120_000);
 });

@@ -86,7 +86,7 @@ describe.each(languages)('a volunteer’s papers, in $lang', (language) => {
     await coordinator.getByRole('button', { name: words.record, exact: true }).click();
     const renewal = coordinator.getByLabel(words.renewedOn);
     await expect.poll(() => renewal.getAttribute('aria-invalid')).toBe('true');
-    expect(await coordinator.locator('.field-invalid').innerText()).toContain(words.missingAll);
+    expect(await coordinator.locator('.field-invalid').textContent()).toContain(words.missingAll);
 
     await renewal.fill(dateAhead(0));
     await coordinator.getByLabel(words.insuranceUntil).fill(dateAhead(200));
@@ -94,9 +94,11 @@ describe.each(languages)('a volunteer’s papers, in $lang', (language) => {
     await coordinator.getByRole('status').filter({ hasText: words.recorded }).waitFor();
     // The new standing, without a reload: both papers valid.
     for (const item of ['registration', 'insurance']) {
-      await expect.poll(() => coordinator.locator(`.paper[data-item="${item}"] .state`).innerText()).toBe(words.valid);
+      await expect
+        .poll(() => coordinator.locator(`.paper[data-item="${item}"] .state`).textContent())
+        .toBe(words.valid);
     }
-    expect(await coordinator.locator('.paper[data-item="registration"]').innerText()).toContain(words.registration);
+    expect(await coordinator.locator('.paper[data-item="registration"]').textContent()).toContain(words.registration);
     await coordinator.screenshot({ path: artifactPath(`coordinator-paperwork-${language.lang}.png`), fullPage: true });
   });
 
@@ -107,10 +109,10 @@ describe.each(languages)('a volunteer’s papers, in $lang', (language) => {
     await page.getByText(words.reminderNote).waitFor();
     const registration = page.locator('.paper[data-item="registration"]');
     await registration.waitFor();
-    expect(await registration.innerText()).toContain(words.registration);
+    expect(await registration.textContent()).toContain(words.registration);
     // Recorded by the coordinator in the test before: valid, nothing to do.
-    expect(await registration.locator('.state').innerText()).toBe(words.valid);
-    expect(await registration.innerText()).toContain(words.todo);
+    expect(await registration.locator('.state').textContent()).toBe(words.valid);
+    expect(await registration.textContent()).toContain(words.todo);
     // Phone first: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await page.screenshot({ path: artifactPath(`volunteer-paperwork-phone-${language.lang}.png`), fullPage: true });
