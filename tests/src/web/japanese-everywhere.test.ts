@@ -12,13 +12,21 @@ const browser = useBrowser();
 const signedOut = ['/sign-in', '/forgot-password', '/reset-password', '/accept-invitation', '/no-such-page'];
 const routes: Record<Role, string[]> = {
   requester: ['/requester', '/requester/new', '/requester/costs'],
-  volunteer: ['/volunteer', '/volunteer/offers', '/volunteer/board', '/volunteer/assignments', '/volunteer/honoraria'],
+  volunteer: [
+    '/volunteer',
+    '/volunteer/offers',
+    '/volunteer/board',
+    '/volunteer/assignments',
+    '/volunteer/honoraria',
+    '/volunteer/paperwork',
+  ],
   coordinator: [
     '/coordinator',
     '/coordinator/escalations',
     '/coordinator/approvals',
     '/coordinator/reconciliation',
     '/coordinator/supply-demand',
+    '/coordinator/volunteers',
   ],
   admin: [
     '/admin',
