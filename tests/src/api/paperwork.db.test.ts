@@ -29,6 +29,7 @@ describe('paperwork: matching by policy, and who may see and record it', () => {
     db = testDb.database.db;
     api = await startTestApi(testDb.database);
     ({ associationId, organizationId, coordinator } = await insertCoordinatorWorld(db, 'ja'));
+    if (!coordinator.userId) throw new Error('a coordinator signs in');
     coordinatorSession = await api.sessionFor(coordinator.userId);
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { recordHistory } from '@tsunagu/workflows/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertAssociation, insertStaffMember, insertVolunteer, setLocale } from '../support/fixtures';
+import { eventually } from '../support/processes';
 import { type DispatchHarness, startDispatchHarness } from '../support/temporal';
 
 /**
@@ -60,19 +61,6 @@ describe('renewal reminders, across a month', () => {
         return `${names.get(volunteerId) ?? volunteerId}:${kind.replace('-renewal', '')}:${days}`;
       })
       .sort();
-  /** Retries `check` until it passes: the workflow moves on its own once time has passed. */
-  const eventually = async (check: () => Promise<void>, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  };
-
   test('each reminder goes once, 30 and 7 days before a lapse; none after a renewal or once lapsed', async () => {
     // Lan's registration ends in 32 days; Minh's insurance in 10 days, and he renews it today; Hoa's
     // registration lapsed yesterday; Tuan has left (retired) and is never reminded.
@@ -107,19 +95,21 @@ describe('renewal reminders, across a month', () => {
     expect((await env.client.workflow.getHandle(paperworkWorkflowId).describe()).runId).toBe(first.runId);
 
     // At once: Minh's insurance is within 30 days; Lan's registration is not yet.
-    await eventually(async () => expect(await reminders(names)).toEqual(['Minh:insurance:30']));
+    await eventually('the first reminder', async () => expect(await reminders(names)).toEqual(['Minh:insurance:30']));
     await services.volunteers.recordPaperwork(coordinator, minh.volunteer.id, {
       insuranceEnrolledUntil: await dateAhead(365),
     });
 
     // Three mornings later Lan is 30 days or fewer from her end date; Minh renewed, so no 7-day reminder.
     await env.sleep('3 days');
-    await eventually(async () => expect(await reminders(names)).toEqual(['Lan:registration:30', 'Minh:insurance:30']));
+    await eventually('Lan’s first reminder', async () =>
+      expect(await reminders(names)).toEqual(['Lan:registration:30', 'Minh:insurance:30']),
+    );
 
     // A month on: Lan's 7-day reminder came once, though the workflow ran every morning up to her
     // last day and past it; nothing for Hoa (lapsed) or Tuan (retired).
     await env.sleep('31 days');
-    await eventually(async () =>
+    await eventually('Lan’s second reminder', async () =>
       expect(await reminders(names)).toEqual(['Lan:registration:30', 'Lan:registration:7', 'Minh:insurance:30']),
     );
     const mail = harness.sent.filter((sent) => String(sent.subject).includes('registration'));
