@@ -115,6 +115,7 @@ export { createServices } from './services';
 export { version } from './version';
 export type { DirectorySearch } from './volunteers/directory';
 export { levelsAtLeast, volunteerDirectoryWhere } from './volunteers/directory';
+export type { PaperworkHold, PaperworkService, ReminderRun } from './volunteers/paperwork';
 export type { BanDirection, VolunteerPaperwork, VolunteerProfileUpdate } from './volunteers/service';
 export {
   banDirections,

@@ -21,6 +21,7 @@ import { createOrganizationService } from './organizations/service';
 import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
 import { createCalendarFeedService } from './volunteers/calendar-feed';
+import { createPaperworkService } from './volunteers/paperwork';
 import { createVolunteerService } from './volunteers/service';
 
 export interface ServiceDependencies {
@@ -49,6 +50,7 @@ export function createServices(dependencies: ServiceDependencies) {
     matching: createMatchingService(dependencies),
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),
+    paperwork: createPaperworkService(dependencies),
     partnerships: createPartnershipService(dependencies),
     privacy: createPrivacyService(dependencies),
     rateSchedules: createRateScheduleService(dependencies),

@@ -16,4 +16,5 @@ export const forwards: Array<{ path: string; portals: Role[] }> = [
   { path: routes.request, portals: ['requester', 'coordinator'] },
   { path: routes.offers, portals: ['volunteer'] },
   { path: routes.assignments, portals: ['volunteer'] },
+  { path: routes.paperwork, portals: ['volunteer'] },
 ];

@@ -6,6 +6,7 @@ import {
   defaultBatchSize,
   deliverPending,
   type HealthProbe,
+  type ReminderRun,
   type RetentionRun,
 } from '@tsunagu/services';
 
@@ -18,6 +19,8 @@ export interface ActivityDependencies {
   dispatch?: { steps: DispatchSteps; delivery: DeliveryDependencies };
   /** Personal data's retention (services' `privacy.applyRetention`). */
   retention?: { applyRetention(): Promise<RetentionRun> };
+  /** Paperwork's renewal reminders (services' `paperwork.sendRenewalReminders`). */
+  paperwork?: { sendRenewalReminders(asOf: Date): Promise<ReminderRun> };
 }
 
 /** Batches one delivery activity sends before it leaves the rest to the next one (or the sweeper). */
@@ -31,15 +34,20 @@ export function createActivities(dependencies: ActivityDependencies) {
       return dependencies.checkDatabase();
     },
     ...(dispatch && failingForGood(dispatch.steps)),
-    /**
-     * Sends the e-mails due in the outbox (and fills the in-app inbox). Safe to retry: each row is
-     * claimed before it is sent and marked sent after, so a retry never sends one twice.
-     */
     /** Anonymises and erases what the retention periods say is due; returns counts only. */
     async applyRetention(): Promise<RetentionRun> {
       if (!dependencies.retention) throw new Error('this worker runs no retention');
       return dependencies.retention.applyRetention();
     },
+    /** Writes the renewal reminders due on the day of `asOf` (ISO 8601) to the outbox; returns a count. */
+    async sendRenewalReminders(asOf: string): Promise<ReminderRun> {
+      if (!dependencies.paperwork) throw new Error('this worker runs no paperwork reminders');
+      return dependencies.paperwork.sendRenewalReminders(new Date(asOf));
+    },
+    /**
+     * Sends the e-mails due in the outbox (and fills the in-app inbox). Safe to retry: each row is
+     * claimed before it is sent and marked sent after, so a retry never sends one twice.
+     */
     async deliverNotifications(): Promise<{ sent: number; failed: number }> {
       if (!dispatch) throw new Error('this worker runs no dispatch');
       const total = { sent: 0, failed: 0 };

@@ -1,10 +1,11 @@
 export type { Activities, ActivityDependencies } from './activities';
 export { createActivities } from './activities';
 export { createTemporalDispatcher } from './dispatcher';
-export { startPersonalDataLifeCycle } from './life-cycle';
+export { startPaperworkReminders, startPersonalDataLifeCycle } from './life-cycle';
 export { installTemporalRuntime } from './runtime';
 export type { TemporalTarget, WorkerOptions } from './worker';
 export { bundleWorkflows, connectionOptions, createWorker, workflowsPath } from './worker';
 export type { DispatchResult, DispatchView } from './workflows/dispatch';
 export { dispatchWorkflowId, stateQuery } from './workflows/dispatch';
+export { paperworkWorkflowId } from './workflows/paperwork';
 export { personalDataWorkflowId } from './workflows/personal-data';

@@ -15,4 +15,5 @@ export async function selfCheck(): Promise<string> {
 }
 
 export { dispatchRequest } from './workflows/dispatch';
+export { paperworkReminders } from './workflows/paperwork';
 export { personalDataLifeCycle } from './workflows/personal-data';

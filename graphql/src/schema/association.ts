@@ -107,6 +107,19 @@ const ReportPolicy = builder.objectRef<AssociationPolicy['reports']>('ReportPoli
   }),
 });
 
+const PaperworkPolicyRef = builder.objectRef<AssociationPolicy['paperwork']>('PaperworkPolicy').implement({
+  description: 'Which papers a volunteer must have in order on the day of the work to be among the candidates.',
+  fields: (t) => ({
+    requireRegistration: t.exposeBoolean('requireRegistration', {
+      description: 'A registration valid on the day of the work (lapsed or never recorded: left out).',
+    }),
+    requireInsurance: t.exposeBoolean('requireInsurance', {
+      description: 'Volunteer insurance that covers the day of the work.',
+    }),
+    requirePledge: t.exposeBoolean('requirePledge', { description: 'The confidentiality pledge signed.' }),
+  }),
+});
+
 const RetentionPolicy = builder.objectRef<AssociationPolicy['retention']>('RetentionPolicy').implement({
   description: 'How long personal data is kept (APPI): what is kept beyond it is pseudonymised.',
   fields: (t) => ({
@@ -131,6 +144,7 @@ const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPo
     screening: t.expose('screening', { type: ScreeningPolicy }),
     cancellation: t.expose('cancellation', { type: CancellationPolicy }),
     reports: t.expose('reports', { type: ReportPolicy }),
+    paperwork: t.expose('paperwork', { type: PaperworkPolicyRef }),
     retention: t.expose('retention', { type: RetentionPolicy }),
   }),
 });
@@ -252,6 +266,14 @@ const ReportPolicyInput = builder.inputType('ReportPolicyInput', {
   }),
 });
 
+const PaperworkPolicyInput = builder.inputType('PaperworkPolicyInput', {
+  fields: (t) => ({
+    requireRegistration: t.boolean({ required: false }),
+    requireInsurance: t.boolean({ required: false }),
+    requirePledge: t.boolean({ required: false }),
+  }),
+});
+
 const RetentionPolicyInput = builder.inputType('RetentionPolicyInput', {
   fields: (t) => ({
     retiredPersonMonths: t.int({ required: false }),
@@ -270,6 +292,7 @@ const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
     screening: t.field({ type: ScreeningPolicyInput, required: false }),
     cancellation: t.field({ type: CancellationPolicyInput, required: false }),
     reports: t.field({ type: ReportPolicyInput, required: false }),
+    paperwork: t.field({ type: PaperworkPolicyInput, required: false }),
     retention: t.field({ type: RetentionPolicyInput, required: false }),
   }),
 });
@@ -301,6 +324,7 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         screening: given(input.screening),
         cancellation: given(input.cancellation),
         reports: given(input.reports),
+        paperwork: given(input.paperwork),
         retention: given(input.retention),
       });
       return selected(

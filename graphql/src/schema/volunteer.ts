@@ -1,4 +1,10 @@
-import { mayActOn, profileCompleteness } from '@tsunagu/domain';
+import {
+  mayActOn,
+  type PaperworkStanding,
+  paperworkHoldReasons,
+  paperworkItems,
+  profileCompleteness,
+} from '@tsunagu/domain';
 import {
   banDirections,
   languageDirections,
@@ -27,6 +33,53 @@ const BanDirectionEnum = builder.enumType('BanDirection', { values: banDirection
 const ProfileGapEnum = builder.enumType('ProfileGap', {
   values: ['phone', 'languages', 'regions', 'availability', 'confidentialityPledge'] as const,
 });
+
+const PaperworkItemEnum = builder.enumType('PaperworkItem', { values: paperworkItems });
+const PaperworkStateEnum = builder.enumType('PaperworkState', {
+  description: 'Valid (dueSoon within 30 days of its end), lapsed after its last day, or never recorded.',
+  values: ['valid', 'dueSoon', 'lapsed', 'missing'] as const,
+});
+
+const PaperworkStandingRef = builder.objectRef<PaperworkStanding>('PaperworkStanding').implement({
+  description: 'How one of the volunteer’s papers stands today (Japan).',
+  fields: (t) => ({
+    item: t.expose('item', { type: PaperworkItemEnum }),
+    state: t.expose('state', { type: PaperworkStateEnum }),
+    validUntil: t.expose('validUntil', { type: 'Date', nullable: true }),
+    daysLeft: t.exposeInt('daysLeft', { nullable: true, description: 'Negative once lapsed.' }),
+  }),
+});
+
+interface PaperworkHold {
+  association: { nameJa: string; nameEn: string };
+  items: (typeof paperworkItems)[number][];
+  locale: 'ja' | 'en';
+}
+
+const PaperworkHoldRef = builder.objectRef<PaperworkHold>('PaperworkHold').implement({
+  description: 'An association whose paperwork policy keeps the volunteer out of its candidates today, and why.',
+  fields: (t) => ({
+    associationName: t.string({
+      resolve: (hold) => (hold.locale === 'ja' ? hold.association.nameJa : hold.association.nameEn),
+    }),
+    items: t.expose('items', { type: [PaperworkItemEnum] }),
+    reasons: t.stringList({
+      description: 'Why, one sentence per paper, in the reader’s language.',
+      resolve: (hold) => hold.items.map((item) => paperworkHoldReasons[item][hold.locale]),
+    }),
+  }),
+});
+
+const Paperwork = builder
+  .objectRef<{ standing: PaperworkStanding[]; holds: PaperworkHold[] }>('VolunteerPaperwork')
+  .implement({
+    description:
+      'The volunteer’s registration, insurance and pledge as they stand today, and who holds them back for it.',
+    fields: (t) => ({
+      standing: t.expose('standing', { type: [PaperworkStandingRef] }),
+      holds: t.expose('holds', { type: [PaperworkHoldRef] }),
+    }),
+  });
 
 const ProfileCompleteness = builder.objectRef<ReturnType<typeof profileCompleteness>>('ProfileCompleteness').implement({
   description: 'Whether matching can offer the volunteer work yet, and what is missing.',
@@ -162,6 +215,24 @@ export const Volunteer = builder.drizzleNode('volunteers', {
       resolve: async (volunteer, _args, context) => {
         await auditVolunteerRead(context, volunteer, 'registrationExpiresOn');
         return volunteer.registrationExpiresOn;
+      },
+    }),
+    paperwork: t.field({
+      ...membersOnly,
+      type: Paperwork,
+      select: {
+        columns: { registrationExpiresOn: true, insuranceEnrolledUntil: true, confidentialityPledgeSignedAt: true },
+        with: {
+          memberships: {
+            columns: { associationId: true, status: true },
+            with: { association: { columns: { nameJa: true, nameEn: true, policy: true } } },
+          },
+        },
+      },
+      resolve: async (volunteer, _args, context) => {
+        await auditVolunteerRead(context, volunteer, 'paperwork');
+        const { standing, holds } = context.services.paperwork.standing(context.viewer, volunteer);
+        return { standing, holds: holds.map((hold) => ({ ...hold, locale: context.viewer.locale })) };
       },
     }),
     languages: t.relation('languages', { query: { orderBy: { languageCode: 'asc' } } }),
@@ -492,6 +563,11 @@ function profileUpdate(input: typeof VolunteerProfileInput.$inferInput): Volunte
 
 const VolunteerPaperworkInput = builder.inputType('VolunteerPaperworkInput', {
   fields: (t) => ({
+    confidentialityPledgeSignedOn: t.field({
+      type: 'Date',
+      required: false,
+      description: 'A pledge signed on paper; one already on record keeps its first date.',
+    }),
     insuranceEnrolledUntil: t.field({ type: 'Date', required: false, description: 'Null clears it.' }),
     registrationRenewedOn: t.field({
       type: 'Date',
@@ -571,7 +647,8 @@ builder.mutationField('changeVolunteerMembershipStatus', (t) =>
 builder.mutationField('recordVolunteerPaperwork', (t) =>
   t.drizzleField({
     type: 'volunteers',
-    description: 'A coordinator records volunteer insurance and the yearly registration renewal.',
+    description:
+      'A coordinator records volunteer insurance, the yearly registration renewal and a pledge signed on paper.',
     authScopes: { coordinator: true },
     args: {
       volunteerId: t.arg.globalID({ required: true, for: Volunteer }),
@@ -580,6 +657,7 @@ builder.mutationField('recordVolunteerPaperwork', (t) =>
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
       const { volunteerId } = await services.volunteers.recordPaperwork(viewer, args.volunteerId.id, {
+        confidentialityPledgeSignedOn: args.input.confidentialityPledgeSignedOn ?? undefined,
         insuranceEnrolledUntil: args.input.insuranceEnrolledUntil,
         registrationRenewedOn: args.input.registrationRenewedOn ?? undefined,
       });

@@ -187,7 +187,26 @@ export {
 } from './volunteers/availability';
 export { certificateDateProblem, isCertificateValidOn } from './volunteers/certificates';
 export { date, profileSchema } from './volunteers/input';
-export { type RenewalReminder, registrationExpiryAfterRenewal, renewalRemindersDue } from './volunteers/paperwork';
+export {
+  nextReminderRunAt,
+  type PaperworkInput,
+  type PaperworkItem,
+  type PaperworkPolicy,
+  type PaperworkStanding,
+  type PaperworkState,
+  paperworkHoldReasons,
+  paperworkHolds,
+  paperworkItems,
+  paperworkSchema,
+  paperworkStanding,
+  type RenewableItem,
+  type RenewalReminder,
+  registrationExpiryAfterRenewal,
+  renewableItems,
+  renewalReminderDays,
+  renewalRemindersDue,
+  type VolunteerPapers,
+} from './volunteers/paperwork';
 export {
   canChangeMembershipStatus,
   canChangeVolunteerStatus,

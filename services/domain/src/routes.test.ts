@@ -15,6 +15,7 @@ describe('the addresses the server links to', () => {
     ['/assignments/b1', true],
     ['/offers', true],
     ['/admin/partners', true],
+    ['/paperwork', true],
     ['/', true],
     ['/volunteer/assignments/b1', false],
     ['/requests', false],

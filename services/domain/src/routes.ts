@@ -13,6 +13,8 @@ export const routes = {
   offers: '/offers',
   /** The bookings, or one of them. */
   assignments: '/assignments/:id?',
+  /** A volunteer's own papers: registration, insurance, pledge, and what is due. */
+  paperwork: '/paperwork',
   /** An admin's page of the association's partnerships. */
   partners: '/admin/partners',
 } as const;

@@ -25,6 +25,7 @@ import {
   createTemporalDispatcher,
   createWorker,
   installTemporalRuntime,
+  startPaperworkReminders,
   startPersonalDataLifeCycle,
 } from '@tsunagu/workflows';
 import type { Config } from './config';
@@ -113,6 +114,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           checkDatabase: () => database.ping(),
           dispatch: { steps: createDispatchSteps({ db: database.db }), delivery: mail.delivery },
           retention: services.privacy,
+          paperwork: services.paperwork,
         },
       });
       worker = created.worker;
@@ -131,6 +133,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       );
       startPersonalDataLifeCycle(client, config.taskQueue).catch((error: unknown) =>
         logger.warn({ reason: shortReason(error) }, 'personal data life cycle not started'),
+      );
+      startPaperworkReminders(client, config.taskQueue).catch((error: unknown) =>
+        logger.warn({ reason: shortReason(error) }, 'paperwork reminders not started'),
       );
     }
 

@@ -10,6 +10,8 @@ import {
   type LanguageLevel,
   mayActOn,
   NotFoundError,
+  type PaperworkPolicy,
+  readPolicy,
   type Specialty,
   scoreCandidate,
   tokyo,
@@ -86,6 +88,7 @@ export async function rankCandidates(
       where: { id: requestId },
       with: {
         language: { columns: { nameJa: true, nameEn: true } },
+        association: { columns: { policy: true } },
         localGovernment: { columns: { latitude: true, longitude: true, prefectureCode: true, parentCode: true } },
       },
     }),
@@ -142,6 +145,7 @@ export async function rankCandidates(
     sql`, `,
   );
   const month = start.startOf('month');
+  const paperwork = paperworkFilters(readPolicy(request.association.policy).paperwork, date);
 
   // In steps the planner cannot interleave (materialized): `speakers` are members of an association
   // that may take it, speak the language well enough for the work and are free at that time of the
@@ -191,6 +195,7 @@ export async function rankCandidates(
                   and (c.expires_on is null or c.expires_on >= ${date}::date))`
             : sql``
         }
+        ${paperwork}
         ${timeFilters?.where ?? sql``}
         and ${placeFilter.where}
     )
@@ -252,6 +257,22 @@ export async function rankCandidates(
       );
       return { volunteerId: row.volunteer_id, score, reasons, distanceKm };
     });
+}
+
+/**
+ * The requesting association's paperwork policy (the same rule as `paperworkHolds`): a required
+ * registration or insurance valid on the day of the work, a required pledge signed. Columns of the
+ * volunteer row already read, so no index or extra lookup is needed.
+ */
+function paperworkFilters(policy: PaperworkPolicy, date: string): SQL {
+  return sql.join(
+    [
+      policy.requireRegistration ? sql`and v.registration_expires_on >= ${date}::date` : null,
+      policy.requireInsurance ? sql`and v.insurance_enrolled_until >= ${date}::date` : null,
+      policy.requirePledge ? sql`and v.confidentiality_pledge_signed_at is not null` : null,
+    ].filter((filter): filter is SQL => filter !== null),
+    sql` `,
+  );
 }
 
 /**

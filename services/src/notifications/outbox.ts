@@ -17,10 +17,11 @@ export type OutgoingEmail = EmailMessage & {
 
 /**
  * Writes an e-mail to the outbox. Pass the transaction of the change that causes the message, so
- * that both are kept or neither; delivery sends it later.
+ * that both are kept or neither; delivery sends it later. Whether it was new: false when a message
+ * under the same key was written before.
  */
-export async function enqueueEmail(tx: Db, message: OutgoingEmail): Promise<void> {
-  await tx
+export async function enqueueEmail(tx: Db, message: OutgoingEmail): Promise<boolean> {
+  const written = await tx
     .insert(schema.outbox)
     .values({
       idempotencyKey: message.idempotencyKey,
@@ -31,5 +32,7 @@ export async function enqueueEmail(tx: Db, message: OutgoingEmail): Promise<void
       template: message.template,
       payload: { ...message.payload, ...(message.calendar ? { calendar: message.calendar } : {}) },
     })
-    .onConflictDoNothing({ target: schema.outbox.idempotencyKey });
+    .onConflictDoNothing({ target: schema.outbox.idempotencyKey })
+    .returning({ id: schema.outbox.id });
+  return written.length > 0;
 }

@@ -8,7 +8,6 @@ import {
   canChangeMembershipStatus,
   canChangeVolunteerStatus,
   certificateDateProblem,
-  date,
   dayOffProblems,
   type EntryProblem,
   type FieldProblem,
@@ -17,14 +16,18 @@ import {
   type MembershipStatus,
   mayActOn,
   NotFoundError,
+  type PaperworkInput,
+  paperworkSchema,
   parseInput,
   profileSchema,
   registrationExpiryAfterRenewal,
+  tokyo,
   ValidationError,
   type Viewer,
   type VolunteerStatus,
 } from '@tsunagu/domain';
 import { and, eq, isNull } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
 
@@ -39,12 +42,7 @@ export type BanDirection = (typeof banDirections)[number];
 /** What a volunteer changes in their profile; a list that is given replaces the one stored. */
 export type VolunteerProfileUpdate = z.input<typeof profileSchema>;
 
-const paperworkSchema = z.object({
-  insuranceEnrolledUntil: date.nullable().optional(),
-  registrationRenewedOn: date.optional(),
-});
-
-export type VolunteerPaperwork = z.input<typeof paperworkSchema>;
+export type VolunteerPaperwork = PaperworkInput;
 
 const reasonSchema = z
   .string()
@@ -422,8 +420,9 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
     },
 
     /**
-     * A coordinator records paperwork: volunteer insurance until a date, and a yearly registration
-     * renewed on a date (it then runs for a year).
+     * A coordinator records paperwork: volunteer insurance until a date, a yearly registration
+     * renewed on a date (it then runs for a year), and a confidentiality pledge signed on paper on a
+     * date. A pledge already on record keeps its first date, since the duty runs from then.
      */
     async recordPaperwork(
       viewer: Viewer,
@@ -431,8 +430,24 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
       input: VolunteerPaperwork,
     ): Promise<{ volunteerId: string }> {
       const paperwork = parseInput(paperworkSchema, input);
-      await volunteerForCoordinator(viewer, volunteerId);
+      const volunteer = await volunteerForCoordinator(viewer, volunteerId);
+      const today = clock.now().setZone(tokyo).toISODate() as string;
+      if (paperwork.confidentialityPledgeSignedOn !== undefined && paperwork.confidentialityPledgeSignedOn > today) {
+        throw ValidationError.of(['input', 'confidentialityPledgeSignedOn'], {
+          en: 'A pledge cannot be signed in the future.',
+          ja: '誓約の日付に未来の日は指定できません。',
+        });
+      }
+      const pledge =
+        paperwork.confidentialityPledgeSignedOn !== undefined && volunteer.confidentialityPledgeSignedAt === null
+          ? {
+              confidentialityPledgeSignedAt: DateTime.fromISO(paperwork.confidentialityPledgeSignedOn, {
+                zone: tokyo,
+              }).toJSDate(),
+            }
+          : {};
       const changes = {
+        ...pledge,
         ...(paperwork.insuranceEnrolledUntil !== undefined
           ? { insuranceEnrolledUntil: paperwork.insuranceEnrolledUntil }
           : {}),
@@ -440,17 +455,20 @@ export function createVolunteerService({ db, clock }: { db: Db; clock: Clock }) 
           ? { registrationExpiresOn: registrationExpiryAfterRenewal(paperwork.registrationRenewedOn) }
           : {}),
       };
-      if (Object.keys(changes).length === 0) {
-        throw ValidationError.of(['input'], {
-          en: 'Give the insurance date or the renewal date.',
-          ja: '保険の日付か更新日を入力してください。',
-        });
-      }
+      if (Object.keys(changes).length === 0) return { volunteerId };
       await db.transaction(async (tx) => {
         await tx
           .update(schema.volunteers)
           .set({ ...changes, updatedAt: clock.now().toJSDate() })
-          .where(eq(schema.volunteers.id, volunteerId));
+          // The pledge only where none was signed meanwhile.
+          .where(
+            and(
+              eq(schema.volunteers.id, volunteerId),
+              'confidentialityPledgeSignedAt' in changes
+                ? isNull(schema.volunteers.confidentialityPledgeSignedAt)
+                : undefined,
+            ),
+          );
         await recordAudit(tx, viewer, [
           {
             action: 'update',

@@ -42,6 +42,7 @@ const readPolicy = /* GraphQL */ `
           screening { autoApproveTrusted }
           cancellation { feeTiers { withinHours feePercent } }
           reports { reminderEveryHours maxReminders activityWindowDays }
+          paperwork { requireRegistration requireInsurance requirePledge }
           retention { retiredPersonMonths closedOrganizationMonths requestParticularsDays }
         }
       }

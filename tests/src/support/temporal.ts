@@ -6,6 +6,7 @@ import { systemClock } from '@tsunagu/domain';
 import {
   createDispatchSteps,
   createLogger,
+  createServices,
   type Dispatcher,
   type DispatchSteps,
   type MailTransport,
@@ -18,6 +19,8 @@ type SentMail = Parameters<MailTransport['sendMail']>[0];
 export interface DispatchHarness {
   env: TestWorkflowEnvironment;
   dispatcher: Dispatcher;
+  /** The worker's task queue, for workflows a test starts itself. */
+  taskQueue: string;
   /** The e-mails the workflows' delivery activity handed to the mail transport, in order. */
   sent: SentMail[];
   stop(): Promise<void>;
@@ -43,6 +46,7 @@ export async function startDispatchHarness(
     workflowsPath,
     activities: createActivities({
       checkDatabase: () => database.ping(),
+      paperwork: createServices({ db: database.db, clock: systemClock, logger }).paperwork,
       dispatch: {
         steps: steps(createDispatchSteps({ db: database.db })),
         delivery: {
@@ -60,6 +64,7 @@ export async function startDispatchHarness(
   return {
     env,
     dispatcher: createTemporalDispatcher(env.client, taskQueue),
+    taskQueue,
     sent,
     async stop() {
       worker.shutdown();

@@ -27,6 +27,7 @@ const offerKeys = [
 ] as const;
 const reminderKeys = ['reconfirmationHoursBefore', 'reconfirmationCutoffHoursBefore'] as const;
 const retentionKeys = ['retiredPersonMonths', 'closedOrganizationMonths', 'requestParticularsDays'] as const;
+const paperworkKeys = ['requireRegistration', 'requireInsurance', 'requirePledge'] as const;
 
 /** Numbers are typed as text and read on saving, so a half-typed value is never lost or silently changed. */
 function PolicyForm({ association, policy }: { association: Association; policy: Policy }) {
@@ -47,6 +48,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
       (typeof reminderKeys)[number],
       string
     >,
+    paperwork: { ...policy.paperwork },
     retention: Object.fromEntries(retentionKeys.map((key) => [key, String(policy.retention[key])])) as Record<
       (typeof retentionKeys)[number],
       string
@@ -83,10 +85,11 @@ function PolicyForm({ association, policy }: { association: Association; policy:
         hoursBeforeStart: hours.map(Number),
         ...Object.fromEntries(reminderKeys.map((key) => [key, whole(form.reminders[key], `reminders.${key}`)])),
       },
+      paperwork: form.paperwork,
       retention: Object.fromEntries(retentionKeys.map((key) => [key, whole(form.retention[key], `retention.${key}`)])),
     };
     // Each section by the API's own rules, with what the form found itself (text that is not a number).
-    const sections = ['leadTime', 'scope', 'offers', 'reminders', 'retention'] as const;
+    const sections = ['leadTime', 'scope', 'offers', 'reminders', 'paperwork', 'retention'] as const;
     const ruled = sections.flatMap((section) =>
       ruleProblems(policySchema.shape[section], input[section], locale, ['input', section]),
     );
@@ -225,6 +228,24 @@ function PolicyForm({ association, policy }: { association: Association; policy:
           </div>
         </fieldset>
         <fieldset className="group">
+          <legend>{t.paperwork}</legend>
+          <p className="hint">{t.paperworkHint}</p>
+          {paperworkKeys.map((key) => (
+            <div className="check" key={key}>
+              <input
+                id={`paperwork-${key}-${association.id}`}
+                type="checkbox"
+                checked={form.paperwork[key]}
+                onChange={(event) => {
+                  const checked = event.target.checked;
+                  setForm((previous) => ({ ...previous, paperwork: { ...previous.paperwork, [key]: checked } }));
+                }}
+              />
+              <label htmlFor={`paperwork-${key}-${association.id}`}>{t.paperworkFields[key]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset className="group">
           <legend>{t.retention}</legend>
           <p className="hint">{t.retentionHint}</p>
           <div className="row">
@@ -248,7 +269,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
   );
 }
 
-/** Lead time, routing of sensitive requests, offer waves, reminders and retention, per association the admin runs. */
+/** Lead time, routing of sensitive requests, offer waves, reminders, paperwork and retention, per association the admin runs. */
 export function PolicyPage() {
   const t = useMessages(adminMessages);
   const [{ data, fetching, error }, refresh] = useQuery({ query: PolicyQuery });

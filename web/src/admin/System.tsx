@@ -79,14 +79,19 @@ function CaughtEmails() {
       {fetching && !data ? <Loading /> : null}
       {error ? <LoadError error={error} /> : null}
       {data && emails.length === 0 ? <Empty>{t.noMail}</Empty> : null}
-      {emails.map((email) => (
-        <details key={`${email.receivedAt}-${email.subject}`} className="mail">
-          <summary>
-            {email.subject} — {email.toAddresses.join(', ')} ({format.dateTime(email.receivedAt)})
-          </summary>
-          <pre>{email.body}</pre>
-        </details>
-      ))}
+      {emails.map((email) => {
+        // Each e-mail in its recipient's language, marked as such: kana say Japanese, else English.
+        const lang = /[\u3040-\u30ff]/.test(email.subject) ? 'ja' : 'en';
+        return (
+          <details key={`${email.receivedAt}-${email.subject}`} className="mail">
+            <summary>
+              <span lang={lang}>{email.subject}</span> — {email.toAddresses.join(', ')} (
+              {format.dateTime(email.receivedAt)})
+            </summary>
+            <pre lang={lang}>{email.body}</pre>
+          </details>
+        );
+      })}
     </section>
   );
 }

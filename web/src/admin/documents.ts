@@ -130,6 +130,11 @@ export const PolicyQuery = graphql(`
           reconfirmationHoursBefore
           reconfirmationCutoffHoursBefore
         }
+        paperwork {
+          requireRegistration
+          requireInsurance
+          requirePledge
+        }
         retention {
           retiredPersonMonths
           closedOrganizationMonths
@@ -170,6 +175,11 @@ export const UpdatePolicyMutation = graphql(
                 hoursBeforeStart
                 reconfirmationHoursBefore
                 reconfirmationCutoffHoursBefore
+              }
+              paperwork {
+                requireRegistration
+                requireInsurance
+                requirePledge
               }
               retention {
                 retiredPersonMonths

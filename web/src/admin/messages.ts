@@ -117,6 +117,14 @@ export const adminMessages = bilingual({
     hoursBeforeStart: 'リマインダーを送る時刻（開始の何時間前、カンマ区切り）',
     reconfirmationHoursBefore: '再確認を求める時刻（開始の何時間前）',
     reconfirmationCutoffHoursBefore: '再確認の締め切り（開始の何時間前）',
+    paperwork: '書類のそろわないボランティア',
+    paperworkHint:
+      'チェックした書類が依頼の日に有効でないボランティアは、候補に入りません（手作業での打診はできます）。期限の30日前と7日前には本人にお知らせが届きます。',
+    paperworkFields: {
+      requireRegistration: 'ボランティア登録が切れている（または記録がない）人は候補から外す',
+      requireInsurance: 'ボランティア保険が切れている（または加入の記録がない）人は候補から外す',
+      requirePledge: '守秘の誓約が未署名の人は候補から外す',
+    },
     retention: '個人情報の保存期間',
     retentionHint:
       '期間が過ぎると、氏名・連絡先などを消去し仮名に置き換えます。経費の記録（交付税の精算）と守秘義務の誓約の記録は残ります。',
@@ -349,6 +357,14 @@ export const adminMessages = bilingual({
     hoursBeforeStart: 'Reminders, hours before the start (comma-separated)',
     reconfirmationHoursBefore: 'Ask to reconfirm, hours before the start',
     reconfirmationCutoffHoursBefore: 'Reconfirmation deadline, hours before the start',
+    paperwork: 'Volunteers whose papers are not in order',
+    paperworkHint:
+      'A volunteer whose ticked papers are not valid on the day of the work is not among the candidates (a coordinator may still offer by hand). Volunteers are reminded 30 and 7 days before a paper lapses.',
+    paperworkFields: {
+      requireRegistration: 'Leave out volunteers whose registration has lapsed (or was never recorded)',
+      requireInsurance: 'Leave out volunteers whose insurance has lapsed (or no enrolment is recorded)',
+      requirePledge: 'Leave out volunteers who have not signed the confidentiality pledge',
+    },
     retention: 'Keeping personal data',
     retentionHint:
       'After these periods, names and contact details are erased and replaced by a pseudonym. Expense records (for the grant-tax claim) and the confidentiality pledge are kept.',

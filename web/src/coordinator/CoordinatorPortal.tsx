@@ -22,6 +22,7 @@ import { reportMessages } from './reportMessages';
 import { Screening } from './Screening';
 import { SupplyDemand } from './SupplyDemand';
 import { VolunteerDirectoryPage } from './VolunteerDirectory';
+import { VolunteerPaperworkPage } from './VolunteerPaperwork';
 
 function CoordinatorNav() {
   const t = useMessages(coordinatorMessages);
@@ -94,6 +95,7 @@ export default function CoordinatorPortal() {
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/supply-demand" component={SupplyDemand} />
         <Route path="/volunteers" component={VolunteerDirectoryPage} />
+        <Route path="/volunteers/:id" component={VolunteerPaperworkPage} />
         <Route path="/organizations" component={OrganizationsPage} />
         <Route path="/organizations/:id" component={OrganizationPage} />
         <Route path="/bans" component={BansPage} />

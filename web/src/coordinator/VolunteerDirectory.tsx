@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useQuery } from 'urql';
+import { Link } from 'wouter';
 import { Field } from '../forms/Field';
 import { graphql, type VariablesOf } from '../graphql';
 import { useMessages } from '../i18n';
@@ -199,6 +200,7 @@ export function VolunteerDirectoryPage() {
                 <th scope="col">{t.home}</th>
                 <th scope="col">{t.specialties}</th>
                 <th scope="col">{t.status}</th>
+                <th scope="col">{t.paperwork}</th>
               </tr>
             </thead>
             <tbody>
@@ -217,6 +219,14 @@ export function VolunteerDirectoryPage() {
                       : volunteer.specialties.map((specialty) => labels.specialty[specialty]).join(' · ')}
                   </td>
                   <td>{labels.volunteerStatus[volunteer.status]}</td>
+                  <td>
+                    <Link
+                      href={`/volunteers/${encodeURIComponent(volunteer.id)}`}
+                      aria-label={t.paperworkOf(volunteer.fullName)}
+                    >
+                      {t.paperwork}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

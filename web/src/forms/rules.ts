@@ -8,6 +8,7 @@ import { type FieldProblem, fieldOf } from './failure';
 
 export {
   maxLengthOf,
+  paperworkSchema,
   policySchema,
   profileSchema,
   rateScheduleFieldsSchema,

@@ -8,7 +8,10 @@ const plainId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * carry the plain id; it becomes the API's global ID here (base64 of "Type:id", as the Relay plugin
  * encodes it).
  */
-export function idFromPath(segment: string, type: 'Request' | 'Assignment' | 'Organization' = 'Request'): string {
+export function idFromPath(
+  segment: string,
+  type: 'Request' | 'Assignment' | 'Organization' | 'Volunteer' = 'Request',
+): string {
   let decoded = segment;
   try {
     decoded = decodeURIComponent(segment);

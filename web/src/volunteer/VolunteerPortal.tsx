@@ -3,6 +3,7 @@ import { Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
 import { useUnreadCounts } from '../inbox/live';
 import { inboxMessages } from '../inbox/messages';
+import { routes } from '../links';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { LoadError, Loading } from '../ui/states';
@@ -18,6 +19,7 @@ import { LanguagesSection } from './LanguagesSection';
 import { volunteerMessages } from './messages';
 import { OffersPage } from './OffersPage';
 import { OpenBoardPage } from './OpenBoardPage';
+import { PaperworkPage } from './PaperworkPage';
 import { RegionsSection } from './RegionsSection';
 import { StandingPanel } from './StandingPanel';
 import { volunteerWorkMessages } from './workMessages';
@@ -66,12 +68,13 @@ function VolunteerNav() {
         { href: '/board', label: t.sections.board },
         { href: '/assignments', label: t.sections.assignments },
         { href: '/honoraria', label: t.sections.honoraria },
+        { href: routes.paperwork, label: t.sections.paperwork },
       ]}
     />
   );
 }
 
-/** Volunteers, on a phone first: their profile, the offers to answer, the open board, their bookings and reports, their honoraria. */
+/** Volunteers, on a phone first: their profile, the offers to answer, the open board, their bookings and reports, their honoraria, their papers. */
 export default function VolunteerPortal() {
   return (
     <>
@@ -82,6 +85,7 @@ export default function VolunteerPortal() {
         <Route path="/board" component={OpenBoardPage} />
         <Route path="/assignments/:id?" component={AssignmentsPage} />
         <Route path="/honoraria" component={HonorariaPage} />
+        <Route path={routes.paperwork} component={PaperworkPage} />
       </Switch>
     </>
   );

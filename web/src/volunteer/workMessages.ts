@@ -10,6 +10,7 @@ export const volunteerWorkMessages = bilingual({
       board: '募集中の依頼',
       assignments: '予定と報告',
       honoraria: '謝金',
+      paperwork: '書類',
     },
     offersTitle: '依頼の打診',
     offersIntro:
@@ -92,6 +93,7 @@ export const volunteerWorkMessages = bilingual({
       board: 'Open requests',
       assignments: 'Bookings',
       honoraria: 'Honoraria',
+      paperwork: 'Papers',
     },
     offersTitle: 'Offers',
     offersIntro:

@@ -102,6 +102,17 @@ export const policySchema = z
         .min(0)
         .max(7, bilingual({ en: 'Use at most 7 days.', ja: '7日以内にしてください。' })),
     }),
+    paperwork: z.object({
+      /**
+       * Matching leaves out a volunteer whose registration is not valid on the day of the work
+       * (lapsed, or never recorded)…
+       */
+      requireRegistration: z.boolean(),
+      /** …whose volunteer insurance does not cover that day… */
+      requireInsurance: z.boolean(),
+      /** …or who has not signed the confidentiality pledge. */
+      requirePledge: z.boolean(),
+    }),
     retention: z.object({
       /**
        * A volunteer who retired (or left every association) and a closed organization's contact
@@ -198,6 +209,8 @@ export const defaultPolicy: AssociationPolicy = {
     ],
   },
   reports: { reminderEveryHours: 48, maxReminders: 3, activityWindowDays: 1 },
+  // Off until an association asks for it: dates recorded before would otherwise take volunteers out at once.
+  paperwork: { requireRegistration: false, requireInsurance: false, requirePledge: false },
   retention: { retiredPersonMonths: 24, closedOrganizationMonths: 24, requestParticularsDays: 90 },
 };
 
@@ -214,6 +227,7 @@ export function applyPolicyChanges(policy: AssociationPolicy, changes: PolicyCha
     screening: { ...policy.screening, ...changes.screening },
     cancellation: { ...policy.cancellation, ...changes.cancellation },
     reports: { ...policy.reports, ...changes.reports },
+    paperwork: { ...policy.paperwork, ...changes.paperwork },
     retention: { ...policy.retention, ...changes.retention },
   };
 }

@@ -24,6 +24,14 @@ const everyMessage: EmailMessage[] = [
   { template: 'volunteerApplicationExistingAccount', payload: { association } },
   { template: 'organizationApplicationExistingAccount', payload: { association } },
   { template: 'volunteerApplicationApproved', payload: { association } },
+  {
+    template: 'paperworkRenewalDue',
+    payload: { item: 'registration', expiresOn: '2027-01-05', daysLeft: 30, association },
+  },
+  {
+    template: 'paperworkRenewalDue',
+    payload: { item: 'insurance', expiresOn: '2026-12-09', daysLeft: 7, association },
+  },
   ...partnershipEvents.map(
     (template): EmailMessage => ({
       template,
@@ -106,4 +114,18 @@ test('a copy for someone else keeps the message but not the token of its link', 
   expect(copy).not.toContain('abc-DEF_123');
   expect(copy).toContain('https://tsunagu.example.jp/accept-invitation#token=(hidden)');
   expect(copy.replace('(hidden)', 'abc-DEF_123')).toBe(text);
+});
+
+describe('paperwork reminders', () => {
+  test('a renewal reminder says the last day with its year, and links to the volunteer’s papers', () => {
+    const message: EmailMessage = {
+      template: 'paperworkRenewalDue',
+      payload: { item: 'registration', expiresOn: '2027-01-05', daysLeft: 30, association },
+    };
+    const ja = renderEmail(message, 'ja', publicUrl);
+    expect(ja.subject).toBe('【つなぐ】ボランティア登録の期限が近づいています（あと30日）');
+    expect(ja.text).toContain('2027年1月5日(火)まで');
+    expect(ja.text).toContain('https://tsunagu.example.jp/paperwork');
+    expect(renderEmail(message, 'en', publicUrl).text).toContain('valid until Tue 5 January 2027');
+  });
 });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
 import { pathTo } from '../routes';
+import type { RenewableItem } from '../volunteers/paperwork';
 import { type DispatchPayloads, dispatchEvents, renderDispatchEmail } from './dispatch-templates';
 
 export type Locale = 'ja' | 'en';
@@ -46,6 +47,14 @@ export interface EmailPayloads extends DispatchPayloads, Record<PartnershipEvent
   volunteerApplicationExistingAccount: { association: AssociationNames };
   organizationApplicationExistingAccount: { association: AssociationNames };
   volunteerApplicationApproved: { association: AssociationNames };
+  /** A volunteer's registration or insurance runs out soon (30 and 7 days before). */
+  paperworkRenewalDue: {
+    item: RenewableItem;
+    /** The last day it is valid, YYYY-MM-DD. */
+    expiresOn: string;
+    daysLeft: number;
+    association: AssociationNames;
+  };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -170,6 +179,35 @@ const templates: {
             `Sign in to add your languages, the areas you cover and when you are available:\n${trimmed(publicUrl)}${pathTo('home')}`,
           ),
         },
+
+  paperworkRenewalDue: (payload, locale, publicUrl) => {
+    const expires = DateTime.fromISO(payload.expiresOn, { zone: tokyo });
+    const page = `${trimmed(publicUrl)}${pathTo('paperwork')}`;
+    if (locale === 'ja') {
+      const what = payload.item === 'registration' ? 'ボランティア登録' : 'ボランティア保険';
+      return {
+        subject: `【つなぐ】${what}の期限が近づいています（あと${payload.daysLeft}日）`,
+        text: paragraphs(
+          `${payload.association.nameJa}の${what}は${expires.setLocale('ja').toFormat('yyyy年M月d日(EEE)')}までです。`,
+          payload.item === 'registration'
+            ? '引き続き活動するには、期限までに協会のコーディネーターに更新を申し出てください。期限が切れると、協会の方針によっては依頼の候補から外れます。'
+            : '期限までに保険の更新手続きをして、コーディネーターにお知らせください。期限が切れると、協会の方針によっては依頼の候補から外れます。',
+          `書類の状況はこちらで確認できます。\n${page}`,
+        ),
+      };
+    }
+    const what = payload.item === 'registration' ? 'volunteer registration' : 'volunteer insurance';
+    return {
+      subject: `[Tsunagu] Your ${what} ends in ${payload.daysLeft} day${payload.daysLeft === 1 ? '' : 's'}`,
+      text: paragraphs(
+        `Your ${what} with ${payload.association.nameEn} is valid until ${expires.setLocale('en').toFormat('EEE d MMMM yyyy')}.`,
+        payload.item === 'registration'
+          ? 'To go on volunteering, ask your coordinator to renew it before then. Once it lapses, your association may stop offering you work.'
+          : 'Renew your insurance before then and tell your coordinator. Once it lapses, your association may stop offering you work.',
+        `See your papers here:\n${page}`,
+      ),
+    };
+  },
 
   partnershipProposed: (payload, locale, publicUrl) =>
     locale === 'ja'
