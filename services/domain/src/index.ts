@@ -104,11 +104,13 @@ export {
   dispatchStageWords,
   expenseKindWords,
   expenseStatusWords,
+  invoiceStatusWords,
   languageLevelWords,
   membershipStatusWords,
   offerStatusWords,
   organizationStatusWords,
   requestStatusWords,
+  taxTreatmentWords,
   volunteerStatusWords,
   wordsIn,
 } from './glossary';
