@@ -405,10 +405,16 @@ const conflictMessages = {
   invoice_status_change: (change: {
     from: Status<typeof invoiceStatusWords>;
     to: Status<typeof invoiceStatusWords>;
-  }) => ({
-    ja: `「${from(invoiceStatusWords, change.from).ja}」の請求書を「${from(invoiceStatusWords, change.to).ja}」にはできません。`,
-    en: `An invoice that is ${from(invoiceStatusWords, change.from).en.toLowerCase()} cannot become ${from(invoiceStatusWords, change.to).en.toLowerCase()}.`,
-  }),
+  }) =>
+    change.from === change.to
+      ? {
+          ja: `この請求書はすでに「${from(invoiceStatusWords, change.from).ja}」です。`,
+          en: `This invoice is already ${from(invoiceStatusWords, change.from).en.toLowerCase()}.`,
+        }
+      : {
+          ja: `「${from(invoiceStatusWords, change.from).ja}」の請求書を「${from(invoiceStatusWords, change.to).ja}」にはできません。`,
+          en: `An invoice that is ${from(invoiceStatusWords, change.from).en.toLowerCase()} cannot become ${from(invoiceStatusWords, change.to).en.toLowerCase()}.`,
+        },
   fiscal_year_already_closed: () => ({
     ja: 'この年度はすでに年度ごと締めてあります。',
     en: 'The whole fiscal year is already closed.',
