@@ -43,6 +43,7 @@ const readPolicy = /* GraphQL */ `
           cancellation { feeTiers { withinHours feePercent } }
           reports { reminderEveryHours maxReminders activityWindowDays }
           retention { retiredPersonMonths closedOrganizationMonths requestParticularsDays }
+          invoicing { registrationNumber taxTreatment grouping }
         }
       }
     }
