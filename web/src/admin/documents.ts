@@ -135,6 +135,11 @@ export const PolicyQuery = graphql(`
           closedOrganizationMonths
           requestParticularsDays
         }
+        invoicing {
+          registrationNumber
+          taxTreatment
+          grouping
+        }
       }
     }
   }
@@ -175,6 +180,11 @@ export const UpdatePolicyMutation = graphql(
                 retiredPersonMonths
                 closedOrganizationMonths
                 requestParticularsDays
+              }
+              invoicing {
+                registrationNumber
+                taxTreatment
+                grouping
               }
             }
           }

@@ -117,6 +117,15 @@ export const adminMessages = bilingual({
     hoursBeforeStart: 'リマインダーを送る時刻（開始の何時間前、カンマ区切り）',
     reconfirmationHoursBefore: '再確認を求める時刻（開始の何時間前）',
     reconfirmationCutoffHoursBefore: '再確認の締め切り（開始の何時間前）',
+    invoicing: '請求書',
+    invoicingHint: '依頼機関への適格請求書に載せる登録番号と、派遣料の消費税の扱い、請求書のまとめ方です。',
+    invoicingFields: {
+      registrationNumber: '適格請求書発行事業者の登録番号（T＋13桁）',
+      taxTreatment: '派遣料の消費税',
+      grouping: '請求書のまとめ方',
+    },
+    taxTreatmentLabels: { standard: '課税（10%）', exempt: '非課税' },
+    groupingLabels: { organization_month: '依頼機関ごと・月ごと', dispatch: '派遣ごと' },
     retention: '個人情報の保存期間',
     retentionHint:
       '期間が過ぎると、氏名・連絡先などを消去し仮名に置き換えます。経費の記録（交付税の精算）と守秘義務の誓約の記録は残ります。',
@@ -349,6 +358,16 @@ export const adminMessages = bilingual({
     hoursBeforeStart: 'Reminders, hours before the start (comma-separated)',
     reconfirmationHoursBefore: 'Ask to reconfirm, hours before the start',
     reconfirmationCutoffHoursBefore: 'Reconfirmation deadline, hours before the start',
+    invoicing: 'Invoices',
+    invoicingHint:
+      'The registration number on the qualified invoices to requesting organizations, how the dispatch fees are taxed, and what one invoice covers.',
+    invoicingFields: {
+      registrationNumber: 'Qualified invoice registration number (T and 13 digits)',
+      taxTreatment: 'Tax on dispatch fees',
+      grouping: 'One invoice per',
+    },
+    taxTreatmentLabels: { standard: 'Taxed (10%)', exempt: 'Exempt' },
+    groupingLabels: { organization_month: 'organization and month', dispatch: 'dispatch' },
     retention: 'Keeping personal data',
     retentionHint:
       'After these periods, names and contact details are erased and replaced by a pseudonym. Expense records (for the grant-tax claim) and the confidentiality pledge are kept.',
