@@ -193,4 +193,15 @@ export const relations = defineRelations(schema, (r) => ({
     closer: r.one.users({ from: r.fiscalPeriodClosures.closedBy, to: r.users.id }),
     reopener: r.one.users({ from: r.fiscalPeriodClosures.reopenedBy, to: r.users.id }),
   },
+  invoices: {
+    association: r.one.associations({ from: r.invoices.associationId, to: r.associations.id, optional: false }),
+    organization: r.one.organizations({ from: r.invoices.organizationId, to: r.organizations.id, optional: false }),
+    items: r.many.invoiceItems({ from: r.invoices.id, to: r.invoiceItems.invoiceId }),
+    corrects: r.one.invoices({ from: r.invoices.correctsInvoiceId, to: r.invoices.id }),
+    correctedBy: r.one.invoices({ from: r.invoices.id, to: r.invoices.correctsInvoiceId }),
+  },
+  invoiceItems: {
+    invoice: r.one.invoices({ from: r.invoiceItems.invoiceId, to: r.invoices.id, optional: false }),
+    line: r.one.expenseLines({ from: r.invoiceItems.lineId, to: r.expenseLines.id, optional: false }),
+  },
 }));

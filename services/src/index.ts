@@ -82,6 +82,8 @@ export {
 export type { Health, HealthProbe, HealthProbes } from './health';
 export { checkHealth, shortReason } from './health';
 export type { IdempotencyClaim, IdempotencyStore } from './idempotency';
+export { invoiceFileName } from './invoices/pdf';
+export type { InvoiceService, PendingInvoice } from './invoices/service';
 export type { Logger } from './logger';
 export { createLogger } from './logger';
 export type { Applicant, BoardEntry } from './matching/board';

@@ -13,6 +13,7 @@ import { createRateScheduleService } from './expenses/rate-schedules';
 import { createReconciliationService } from './expenses/reconciliation';
 import { createExpenseService } from './expenses/service';
 import { createIdempotencyStore } from './idempotency';
+import { createInvoiceService } from './invoices/service';
 import type { Logger } from './logger';
 import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
@@ -47,6 +48,7 @@ export function createServices(dependencies: ServiceDependencies) {
     fiscalPeriods: createFiscalPeriodService(dependencies),
     idempotency: createIdempotencyStore(dependencies),
     inbox: createInboxService(dependencies),
+    invoices: createInvoiceService(dependencies),
     matching: createMatchingService(dependencies),
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),

@@ -11,10 +11,13 @@ export {
   expenseKinds,
   expenseStatuses,
   grantTaxMeasures,
+  invoiceGroupings,
+  invoiceStatuses,
   lineEligibilities,
   modalities,
   payers,
   requestPurposes,
   scopeRules,
+  taxTreatments,
   volumeUnits,
 } from '@tsunagu/domain';

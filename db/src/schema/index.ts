@@ -4,6 +4,7 @@ export * from './dispatch';
 export * from './documents';
 export * from './expenses';
 export * from './instance';
+export * from './invoices';
 export * from './notifications';
 export * from './people';
 export * from './reference';

@@ -1,4 +1,4 @@
-import { type AssociationPolicy, readPolicy, scopeRules } from '@tsunagu/domain';
+import { type AssociationPolicy, invoiceGroupings, readPolicy, scopeRules, taxTreatments } from '@tsunagu/domain';
 import { partnershipStatuses, staffRoles } from '@tsunagu/services';
 import { builder } from '../builder';
 import { selected } from './selection';
@@ -135,6 +135,27 @@ const RetentionPolicy = builder.objectRef<AssociationPolicy['retention']>('Reten
   }),
 });
 
+export const TaxTreatmentEnum = builder.enumType('TaxTreatment', {
+  values: taxTreatments,
+  description: 'How the dispatch fees to public bodies are taxed: at the standard 10 %, or exempt.',
+});
+export const InvoiceGroupingEnum = builder.enumType('InvoiceGrouping', {
+  values: invoiceGroupings,
+  description: 'One invoice per requesting organization and month, or one per dispatch.',
+});
+
+const InvoicingPolicy = builder.objectRef<AssociationPolicy['invoicing']>('InvoicingPolicy').implement({
+  description: 'How the association invoices the requesting organizations (qualified invoices, インボイス制度).',
+  fields: (t) => ({
+    registrationNumber: t.exposeString('registrationNumber', {
+      nullable: true,
+      description: 'The qualified invoice issuer’s registration number, T and 13 digits; null until it is set.',
+    }),
+    taxTreatment: t.expose('taxTreatment', { type: TaxTreatmentEnum }),
+    grouping: t.expose('grouping', { type: InvoiceGroupingEnum }),
+  }),
+});
+
 const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPolicy').implement({
   fields: (t) => ({
     leadTime: t.expose('leadTime', { type: LeadTimePolicy }),
@@ -146,6 +167,7 @@ const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPo
     reports: t.expose('reports', { type: ReportPolicy }),
     paperwork: t.expose('paperwork', { type: PaperworkPolicyRef }),
     retention: t.expose('retention', { type: RetentionPolicy }),
+    invoicing: t.expose('invoicing', { type: InvoicingPolicy }),
   }),
 });
 
@@ -282,6 +304,17 @@ const RetentionPolicyInput = builder.inputType('RetentionPolicyInput', {
   }),
 });
 
+const InvoicingPolicyInput = builder.inputType('InvoicingPolicyInput', {
+  fields: (t) => ({
+    registrationNumber: t.string({
+      required: false,
+      description: 'T and 13 half-width digits, its check digit right.',
+    }),
+    taxTreatment: t.field({ type: TaxTreatmentEnum, required: false }),
+    grouping: t.field({ type: InvoiceGroupingEnum, required: false }),
+  }),
+});
+
 const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
   description: 'The settings to change; those left out (or null) stay as they are.',
   fields: (t) => ({
@@ -294,6 +327,7 @@ const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
     reports: t.field({ type: ReportPolicyInput, required: false }),
     paperwork: t.field({ type: PaperworkPolicyInput, required: false }),
     retention: t.field({ type: RetentionPolicyInput, required: false }),
+    invoicing: t.field({ type: InvoicingPolicyInput, required: false }),
   }),
 });
 
@@ -326,6 +360,7 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         reports: given(input.reports),
         paperwork: given(input.paperwork),
         retention: given(input.retention),
+        invoicing: given(input.invoicing),
       });
       return selected(
         db.query.associations.findFirst(query({ where: { id: associationId.id } })),

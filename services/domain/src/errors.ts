@@ -1,6 +1,7 @@
 import {
   assignmentStatusWords,
   expenseStatusWords,
+  invoiceStatusWords,
   membershipStatusWords,
   organizationStatusWords,
   requestStatusWords,
@@ -60,6 +61,7 @@ const entityWords = {
   ExpenseLine: { ja: '経費明細', en: 'Expense line' },
   FiscalPeriodClosure: { ja: '締めた期間', en: 'Closed period' },
   InboxMessage: { ja: 'お知らせ', en: 'Inbox message' },
+  Invoice: { ja: '請求書', en: 'Invoice' },
   Invitation: { ja: '招待', en: 'Invitation' },
   Membership: { ja: '所属', en: 'Membership' },
   Offer: { ja: '打診', en: 'Offer' },
@@ -392,6 +394,27 @@ const conflictMessages = {
   }),
   already_reversed: () => ({ ja: 'この明細はすでに取り消されています。', en: 'This line is already reversed.' }),
   period_already_closed: () => ({ ja: 'この期間はすでに締めてあります。', en: 'This period is already closed.' }),
+  invoice_needs_registration_number: () => ({
+    ja: '請求書を発行するには、管理者が協会の設定に適格請求書発行事業者の登録番号を入れてください。',
+    en: 'An admin must enter the association’s qualified invoice registration number in its settings before invoices can be issued.',
+  }),
+  nothing_to_invoice: () => ({
+    ja: 'この月（または派遣）には、まだ請求していない承認済みの明細がありません。',
+    en: 'There are no approved lines left to invoice for this month (or dispatch).',
+  }),
+  invoice_status_change: (change: {
+    from: Status<typeof invoiceStatusWords>;
+    to: Status<typeof invoiceStatusWords>;
+  }) =>
+    change.from === change.to
+      ? {
+          ja: `この請求書はすでに「${from(invoiceStatusWords, change.from).ja}」です。`,
+          en: `This invoice is already ${from(invoiceStatusWords, change.from).en.toLowerCase()}.`,
+        }
+      : {
+          ja: `「${from(invoiceStatusWords, change.from).ja}」の請求書を「${from(invoiceStatusWords, change.to).ja}」にはできません。`,
+          en: `An invoice that is ${from(invoiceStatusWords, change.from).en.toLowerCase()} cannot become ${from(invoiceStatusWords, change.to).en.toLowerCase()}.`,
+        },
   fiscal_year_already_closed: () => ({
     ja: 'この年度はすでに年度ごと締めてあります。',
     en: 'The whole fiscal year is already closed.',

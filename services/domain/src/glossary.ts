@@ -65,6 +65,17 @@ export const expenseKindWords: Words<
   other: { ja: 'その他', en: 'Other' },
 };
 
+export const invoiceStatusWords: Words<'issued' | 'paid' | 'superseded'> = {
+  issued: { ja: '発行済み', en: 'Issued' },
+  paid: { ja: '入金済み', en: 'Paid' },
+  superseded: { ja: '訂正済み', en: 'Superseded' },
+};
+
+export const taxTreatmentWords: Words<'standard' | 'exempt'> = {
+  standard: { ja: '10%対象', en: 'Taxed at 10%' },
+  exempt: { ja: '非課税', en: 'Tax-exempt' },
+};
+
 export const volunteerStatusWords: Words<'applied' | 'active' | 'suspended' | 'retired'> = {
   applied: { ja: '申請中', en: 'Applied' },
   active: { ja: '活動中', en: 'Active' },

@@ -104,11 +104,13 @@ export {
   dispatchStageWords,
   expenseKindWords,
   expenseStatusWords,
+  invoiceStatusWords,
   languageLevelWords,
   membershipStatusWords,
   offerStatusWords,
   organizationStatusWords,
   requestStatusWords,
+  taxTreatmentWords,
   volunteerStatusWords,
   wordsIn,
 } from './glossary';
@@ -123,6 +125,26 @@ export {
   requestPurposes,
   suggestCategory,
 } from './grant-tax';
+export {
+  formatInvoiceNumber,
+  type InvoiceGrouping,
+  type InvoiceItemAmount,
+  type InvoiceStatus,
+  type InvoiceTotals,
+  invoiceGroupings,
+  invoiceMonthOf,
+  invoiceStatuses,
+  invoiceTotals,
+  mayBecome as invoiceMayBecome,
+  monthRange,
+  numberingYearOf,
+  parseInvoiceNumber,
+  type RateTotal,
+  type TaxTreatment,
+  taxRatePercent,
+  taxTreatments,
+} from './invoices/invoice';
+export { corporateCheckDigit, registrationNumberProblem } from './invoices/registration';
 export { type Direction, describeCandidate } from './matching/reasons';
 export { type LanguageLevel, scoreCandidate } from './matching/score';
 export {
@@ -165,6 +187,15 @@ export {
 } from './requests/policy';
 export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
 export { isRoute, pathTo, type RouteName, routes } from './routes';
+export {
+  type CalendarYearTotal,
+  calendarYearTotals,
+  type PaymentSlip,
+  paymentSlipFigures,
+  statementThresholdYen,
+  type TaxedPayment,
+  withheldTaxDueDate,
+} from './tax/withheld-tax';
 export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
 export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';
 export {

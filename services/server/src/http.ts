@@ -9,6 +9,7 @@ import sirv from 'sirv';
 import { serveCalendarFeed } from './calendar-feed';
 import { serveExport } from './exports';
 import { idempotency } from './idempotency';
+import { serveInvoice } from './invoices';
 import { personalDataPath, servePersonalData } from './personal-data';
 import { protections } from './protections';
 
@@ -100,6 +101,14 @@ export function createHttpServer(options: HttpOptions): Server {
     }
     if (req.url?.startsWith('/exports/')) {
       void serveExport(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+      });
+      return;
+    }
+    if (req.url?.startsWith('/downloads/invoices/')) {
+      void serveInvoice(req, res, {
         services: options.services,
         logger: options.logger,
         cookies: parseCookies(req.headers.cookie ?? null),

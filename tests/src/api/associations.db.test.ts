@@ -44,6 +44,7 @@ const readPolicy = /* GraphQL */ `
           reports { reminderEveryHours maxReminders activityWindowDays }
           paperwork { requireRegistration requireInsurance requirePledge }
           retention { retiredPersonMonths closedOrganizationMonths requestParticularsDays }
+          invoicing { registrationNumber taxTreatment grouping }
         }
       }
     }

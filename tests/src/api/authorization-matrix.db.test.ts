@@ -421,6 +421,36 @@ const matrix: Record<string, Rule> = {
     document: 'query ($id: ID!) { organizationCosts(organizationId: $id, fiscalYear: 2026) { totals { totalYen } } }',
     variables: (world) => ({ id: globalId('Organization', world.organizationId) }),
   },
+  'Query.invoices': {
+    // Coordinators their associations', requesting staff their organization's: lists filtered, never refused.
+    allowed: ['requester', ...staff],
+    document: '{ invoices { nodes { number } } }',
+  },
+  'Query.pendingInvoices': {
+    allowed: staff,
+    document: 'query ($id: ID!) { pendingInvoices(associationId: $id, month: "2026-05") { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.issueInvoice': {
+    allowed: staff,
+    document: `mutation ($a: ID!, $o: ID!) {
+      issueInvoice(input: { associationId: $a, organizationId: $o, month: "2026-05" }) { __typename }
+    }`,
+    variables: (world) => ({
+      a: globalId('Association', world.associationId),
+      o: globalId('Organization', world.organizationId),
+    }),
+  },
+  'Mutation.markInvoicePaid': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { markInvoicePaid(invoiceId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Invoice', unknownId) }),
+  },
+  'Mutation.reissueInvoice': {
+    allowed: staff,
+    document: 'mutation ($id: ID!) { reissueInvoice(invoiceId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Invoice', unknownId) }),
+  },
   'Query.myHonoraria': {
     allowed: ['volunteer'],
     document: '{ myHonoraria(fiscalYear: 2026) { paidYen lines { amountYen } } }',

@@ -26,6 +26,10 @@ const offerKeys = [
   'responseHoursWithinTwoDays',
 ] as const;
 const reminderKeys = ['reconfirmationHoursBefore', 'reconfirmationCutoffHoursBefore'] as const;
+type TaxTreatment = Policy['invoicing']['taxTreatment'];
+type InvoiceGrouping = Policy['invoicing']['grouping'];
+const taxTreatments: TaxTreatment[] = ['standard', 'exempt'];
+const groupings: InvoiceGrouping[] = ['organization_month', 'dispatch'];
 const retentionKeys = ['retiredPersonMonths', 'closedOrganizationMonths', 'requestParticularsDays'] as const;
 const paperworkKeys = ['requireRegistration', 'requireInsurance', 'requirePledge'] as const;
 
@@ -53,6 +57,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
       (typeof retentionKeys)[number],
       string
     >,
+    invoicing: { ...policy.invoicing, registrationNumber: policy.invoicing.registrationNumber ?? '' },
   });
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saved, setSaved] = useState(false);
@@ -87,6 +92,12 @@ function PolicyForm({ association, policy }: { association: Association; policy:
       },
       paperwork: form.paperwork,
       retention: Object.fromEntries(retentionKeys.map((key) => [key, whole(form.retention[key], `retention.${key}`)])),
+      // An empty number leaves the stored one as it is: a registration is never withdrawn by a blank field.
+      invoicing: {
+        registrationNumber: form.invoicing.registrationNumber.trim() || null,
+        taxTreatment: form.invoicing.taxTreatment,
+        grouping: form.invoicing.grouping,
+      },
     };
     // Each section by the API's own rules, with what the form found itself (text that is not a number).
     const sections = ['leadTime', 'scope', 'offers', 'reminders', 'paperwork', 'retention'] as const;
@@ -114,6 +125,7 @@ function PolicyForm({ association, policy }: { association: Association; policy:
     ...Object.fromEntries(reminderKeys.map((key) => [`reminders.${key}`, t[key]])),
     ...Object.fromEntries(retentionKeys.map((key) => [`retention.${key}`, t.retentionFields[key]])),
     ...Object.fromEntries(scopeKeys.map((key) => [`scope.${key}`, t.scopeFields[key]])),
+    'invoicing.registrationNumber': t.invoicingFields.registrationNumber,
   };
   const number = (field: string, value: string, onChange: (value: string) => void, label: string) => (
     <NumberField
@@ -257,6 +269,71 @@ function PolicyForm({ association, policy }: { association: Association; policy:
                 t.retentionFields[key],
               ),
             )}
+          </div>
+        </fieldset>
+        <fieldset className="group">
+          <legend>{t.invoicing}</legend>
+          <p className="hint">{t.invoicingHint}</p>
+          <Field
+            name="invoicing.registrationNumber"
+            label={t.invoicingFields.registrationNumber}
+            errors={problemsFor(failure, 'invoicing.registrationNumber')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={form.invoicing.registrationNumber}
+                placeholder="T1234567890123"
+                onChange={(event) =>
+                  setForm((previous) => ({
+                    ...previous,
+                    invoicing: { ...previous.invoicing, registrationNumber: event.target.value },
+                  }))
+                }
+              />
+            )}
+          </Field>
+          <div className="row">
+            <Field name="invoicing.taxTreatment" label={t.invoicingFields.taxTreatment}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={form.invoicing.taxTreatment}
+                  onChange={(event) =>
+                    setForm((previous) => ({
+                      ...previous,
+                      invoicing: { ...previous.invoicing, taxTreatment: event.target.value as TaxTreatment },
+                    }))
+                  }
+                >
+                  {taxTreatments.map((value) => (
+                    <option key={value} value={value}>
+                      {t.taxTreatmentLabels[value]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="invoicing.grouping" label={t.invoicingFields.grouping}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={form.invoicing.grouping}
+                  onChange={(event) =>
+                    setForm((previous) => ({
+                      ...previous,
+                      invoicing: { ...previous.invoicing, grouping: event.target.value as InvoiceGrouping },
+                    }))
+                  }
+                >
+                  {groupings.map((value) => (
+                    <option key={value} value={value}>
+                      {t.groupingLabels[value]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
         </fieldset>
         <div className="form-actions">

@@ -140,6 +140,11 @@ export const PolicyQuery = graphql(`
           closedOrganizationMonths
           requestParticularsDays
         }
+        invoicing {
+          registrationNumber
+          taxTreatment
+          grouping
+        }
       }
     }
   }
@@ -185,6 +190,11 @@ export const UpdatePolicyMutation = graphql(
                 retiredPersonMonths
                 closedOrganizationMonths
                 requestParticularsDays
+              }
+              invoicing {
+                registrationNumber
+                taxTreatment
+                grouping
               }
             }
           }

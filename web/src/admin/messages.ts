@@ -125,6 +125,15 @@ export const adminMessages = bilingual({
       requireInsurance: 'ボランティア保険が切れている（または加入の記録がない）人は候補から外す',
       requirePledge: '守秘の誓約が未署名の人は候補から外す',
     },
+    invoicing: '請求書',
+    invoicingHint: '依頼機関への適格請求書に載せる登録番号と、派遣料の消費税の扱い、請求書のまとめ方です。',
+    invoicingFields: {
+      registrationNumber: '適格請求書発行事業者の登録番号（T＋13桁）',
+      taxTreatment: '派遣料の消費税',
+      grouping: '請求書のまとめ方',
+    },
+    taxTreatmentLabels: { standard: '課税（10%）', exempt: '非課税' },
+    groupingLabels: { organization_month: '依頼機関ごと・月ごと', dispatch: '派遣ごと' },
     retention: '個人情報の保存期間',
     retentionHint:
       '期間が過ぎると、氏名・連絡先などを消去し仮名に置き換えます。経費の記録（交付税の精算）と守秘義務の誓約の記録は残ります。',
@@ -365,6 +374,16 @@ export const adminMessages = bilingual({
       requireInsurance: 'Leave out volunteers whose insurance has lapsed (or no enrolment is recorded)',
       requirePledge: 'Leave out volunteers who have not signed the confidentiality pledge',
     },
+    invoicing: 'Invoices',
+    invoicingHint:
+      'The registration number on the qualified invoices to requesting organizations, how the dispatch fees are taxed, and what one invoice covers.',
+    invoicingFields: {
+      registrationNumber: 'Qualified invoice registration number (T and 13 digits)',
+      taxTreatment: 'Tax on dispatch fees',
+      grouping: 'One invoice per',
+    },
+    taxTreatmentLabels: { standard: 'Taxed (10%)', exempt: 'Exempt' },
+    groupingLabels: { organization_month: 'organization and month', dispatch: 'dispatch' },
     retention: 'Keeping personal data',
     retentionHint:
       'After these periods, names and contact details are erased and replaced by a pseudonym. Expense records (for the grant-tax claim) and the confidentiality pledge are kept.',

@@ -2,6 +2,8 @@ import { Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
 import { useUnreadCounts } from '../inbox/live';
 import { inboxMessages } from '../inbox/messages';
+import { InvoicesPage } from '../invoices/InvoicesPage';
+import { invoiceMessages } from '../invoices/messages';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
@@ -31,6 +33,7 @@ function CoordinatorNav() {
   const b = useMessages(banMessages);
   const v = useMessages(directoryMessages);
   const inbox = useMessages(inboxMessages);
+  const invoices = useMessages(invoiceMessages);
   const counts = useUnreadCounts();
   return (
     <SectionNav
@@ -50,6 +53,7 @@ function CoordinatorNav() {
         },
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
+        { href: '/invoices', label: invoices.section },
         { href: '/supply-demand', label: r.sections.supplyDemand },
         { href: '/volunteers', label: v.section },
         { href: '/organizations', label: o.section },
@@ -93,6 +97,7 @@ export default function CoordinatorPortal() {
         <Route path="/escalations" component={Escalations} />
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
+        <Route path="/invoices" component={InvoicesPage} />
         <Route path="/supply-demand" component={SupplyDemand} />
         <Route path="/volunteers" component={VolunteerDirectoryPage} />
         <Route path="/volunteers/:id" component={VolunteerPaperworkPage} />

@@ -1,5 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import { useMessages } from '../i18n';
+import { MyInvoicesPage } from '../invoices/MyInvoicesPage';
+import { invoiceMessages } from '../invoices/messages';
 import { Bookings } from '../requests/Bookings';
 import { costMessages } from '../requests/costMessages';
 import { EditRequestPage } from '../requests/EditRequestPage';
@@ -35,12 +37,14 @@ function MyRequests() {
 function RequesterNav() {
   const t = useMessages(costMessages);
   const d = useMessages(declinedVolunteerMessages);
+  const i = useMessages(invoiceMessages);
   return (
     <SectionNav
       label={t.nav}
       links={[
         { href: '/', label: t.sections.requests, alsoUnder: ['/new', '/requests'] },
         { href: '/costs', label: t.sections.costs },
+        { href: '/invoices', label: i.section },
         { href: '/declined-volunteers', label: d.section },
       ]}
     />
@@ -56,6 +60,7 @@ export default function RequesterPortal() {
         <Route path="/" component={MyRequests} />
         <Route path="/new" component={NewRequestPage} />
         <Route path="/costs" component={CostsPage} />
+        <Route path="/invoices" component={MyInvoicesPage} />
         <Route path="/declined-volunteers" component={DeclinedVolunteersPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
         <Route path="/requests/:id">

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { invoiceGroupings, taxTreatments } from '../invoices/invoice';
+import { registrationNumberProblem } from '../invoices/registration';
 import { bilingual, wholeNumber } from '../validation';
 
 /**
@@ -125,9 +127,35 @@ export const policySchema = z
         .min(1, bilingual({ en: 'Use at least one day.', ja: '1日以上にしてください。' }))
         .max(3650, bilingual({ en: 'Use at most 3,650 days.', ja: '3,650日以内にしてください。' })),
     }),
+    invoicing: z.object({
+      /** The qualified invoice issuer's registration number (T + 13 digits); null until the association has one. */
+      registrationNumber: z.string().nullable(),
+      /** How the dispatch fees to public bodies are taxed. */
+      taxTreatment: z.enum(taxTreatments),
+      /** One invoice per organization and month, or one per dispatch. */
+      grouping: z.enum(invoiceGroupings),
+    }),
   })
   .superRefine((policy, context) => {
     const { offers, reminders } = policy;
+    const registration = policy.invoicing.registrationNumber;
+    const registrationProblem = registration === null ? null : registrationNumberProblem(registration);
+    if (registrationProblem) {
+      context.addIssue({
+        code: 'custom',
+        path: ['invoicing', 'registrationNumber'],
+        message:
+          registrationProblem === 'format'
+            ? bilingual({
+                en: 'Write the registration number as T and 13 half-width digits, such as T7123456789012.',
+                ja: '登録番号は T と半角数字13桁で入力してください（例: T7123456789012）。',
+              })
+            : bilingual({
+                en: 'This registration number does not check: look for a mistyped digit.',
+                ja: 'この登録番号は検査用数字が合いません。数字の打ち間違いがないか確かめてください。',
+              }),
+      });
+    }
     if (offers.responseHoursWithinAWeek > offers.responseHoursMoreThanAWeekAhead) {
       context.addIssue({
         code: 'custom',
@@ -212,6 +240,7 @@ export const defaultPolicy: AssociationPolicy = {
   // Off until an association asks for it: dates recorded before would otherwise take volunteers out at once.
   paperwork: { requireRegistration: false, requireInsurance: false, requirePledge: false },
   retention: { retiredPersonMonths: 24, closedOrganizationMonths: 24, requestParticularsDays: 90 },
+  invoicing: { registrationNumber: null, taxTreatment: 'standard', grouping: 'organization_month' },
 };
 
 /** Changes to some settings of some groups; what is left out stays as it was. */
@@ -229,6 +258,7 @@ export function applyPolicyChanges(policy: AssociationPolicy, changes: PolicyCha
     reports: { ...policy.reports, ...changes.reports },
     paperwork: { ...policy.paperwork, ...changes.paperwork },
     retention: { ...policy.retention, ...changes.retention },
+    invoicing: { ...policy.invoicing, ...changes.invoicing },
   };
 }
 

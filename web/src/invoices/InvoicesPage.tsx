@@ -1,0 +1,300 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useCoordinatedAssociations } from '../coordinator/figures';
+import { FailureNotice } from '../forms/FailureNotice';
+import { ErrorFields, type Failure, fromTypedError, outcomeOf } from '../forms/failure';
+import { graphql } from '../graphql';
+import { useMessages } from '../i18n';
+import { todayInJapan } from '../jst';
+import { moneyMessages } from '../money';
+import { useLocalName } from '../pickers/names';
+import { Page } from '../ui/Page';
+import { Empty, LoadError, Loading } from '../ui/states';
+import { InvoiceFields, InvoiceRows } from './InvoiceRows';
+import { invoiceMessages } from './messages';
+
+const MonthInvoicesQuery = graphql(
+  `
+    query MonthInvoices($associationId: ID!, $month: String!) {
+      pendingInvoices(associationId: $associationId, month: $month) {
+        __typename
+        ... on QueryPendingInvoicesSuccess {
+          data {
+            organization {
+              id
+              name
+            }
+            assignmentId
+            lines
+            totalYen
+            taxYen
+          }
+        }
+        ...ErrorFields
+      }
+      invoices(associationId: $associationId, month: $month, first: 100) {
+        nodes {
+          ...InvoiceFields
+        }
+      }
+    }
+  `,
+  [ErrorFields, InvoiceFields],
+);
+
+const IssueInvoiceMutation = graphql(
+  `
+    mutation IssueInvoice($input: IssueInvoiceInput!) {
+      issueInvoice(input: $input) {
+        __typename
+        ... on MutationIssueInvoiceSuccess {
+          data {
+            id
+            number
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+const MarkPaidMutation = graphql(
+  `
+    mutation MarkInvoicePaid($invoiceId: ID!) {
+      markInvoicePaid(invoiceId: $invoiceId) {
+        __typename
+        ... on MutationMarkInvoicePaidSuccess {
+          data {
+            id
+            number
+            status
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+const ReissueMutation = graphql(
+  `
+    mutation ReissueInvoice($invoiceId: ID!) {
+      reissueInvoice(invoiceId: $invoiceId) {
+        __typename
+        ... on MutationReissueInvoiceSuccess {
+          data {
+            id
+            number
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+/** The month before this one in Japan: the one usually invoiced. */
+function lastMonth(): string {
+  const [year, month] = todayInJapan().split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+function MonthOf({ associationId, month }: { associationId: string; month: string }) {
+  const t = useMessages(invoiceMessages);
+  const m = useMessages(moneyMessages);
+  const [{ data, fetching, error }, refresh] = useQuery({
+    query: MonthInvoicesQuery,
+    variables: { associationId, month },
+    requestPolicy: 'cache-and-network',
+  });
+  const [, issue] = useMutation(IssueInvoiceMutation);
+  const [, markPaid] = useMutation(MarkPaidMutation);
+  const [, reissue] = useMutation(ReissueMutation);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reload = () => refresh({ requestPolicy: 'network-only' });
+
+  /** Runs one action; an issue or a reissue says which number it took. */
+  async function act(
+    run: () => Promise<{ ok: true; data: { number: string } } | { ok: false; failure: Failure }>,
+    issues = true,
+  ) {
+    setBusy(true);
+    setFailure(null);
+    setDone(null);
+    const outcome = await run();
+    setBusy(false);
+    if (!outcome.ok) setFailure(outcome.failure);
+    else if (issues) setDone(t.issued(outcome.data.number));
+    reload();
+  }
+
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <LoadError error={error} retry={reload} />;
+  const answer = data?.pendingInvoices;
+  const pending = answer?.__typename === 'QueryPendingInvoicesSuccess' ? answer.data : [];
+  const loadFailure = answer && answer.__typename !== 'QueryPendingInvoicesSuccess' ? fromTypedError(answer) : null;
+  const invoices = data?.invoices.nodes ?? [];
+  return (
+    <>
+      <FailureNotice failure={failure ?? loadFailure} />
+      {done ? (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="pending-invoices-title">
+        <h2 id="pending-invoices-title">{t.pendingTitle}</h2>
+        {pending.length === 0 ? (
+          <Empty>{t.nothingPending}</Empty>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.organization}</th>
+                  <th scope="col" className="number">
+                    {t.lines}
+                  </th>
+                  <th scope="col" className="number">
+                    {t.total}
+                  </th>
+                  <th scope="col" className="number">
+                    {t.tax}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.issue}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.map((entry) => (
+                  <tr key={`${entry.organization.id}/${entry.assignmentId ?? ''}`}>
+                    <th scope="row">{entry.organization.name}</th>
+                    <td className="number">{entry.lines}</td>
+                    <td className="number">{m.yen(entry.totalYen)}</td>
+                    <td className="number">{m.yen(entry.taxYen)}</td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() =>
+                          act(async () =>
+                            outcomeOf(
+                              await issue({
+                                input: {
+                                  associationId,
+                                  organizationId: entry.organization.id,
+                                  month,
+                                  assignmentId: entry.assignmentId,
+                                },
+                              }),
+                              (result) => result.issueInvoice,
+                            ),
+                          )
+                        }
+                      >
+                        {t.issue}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="issued-invoices-title">
+        <h2 id="issued-invoices-title">{t.issuedTitle}</h2>
+        {invoices.length === 0 ? (
+          <Empty>{t.noneIssued}</Empty>
+        ) : (
+          <InvoiceRows
+            invoices={invoices}
+            actions={(invoice) =>
+              invoice.status === 'issued' ? (
+                <>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() =>
+                      act(
+                        async () =>
+                          outcomeOf(await markPaid({ invoiceId: invoice.id }), (result) => result.markInvoicePaid),
+                        false,
+                      )
+                    }
+                  >
+                    {t.markPaid}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() =>
+                      act(async () =>
+                        outcomeOf(await reissue({ invoiceId: invoice.id }), (result) => result.reissueInvoice),
+                      )
+                    }
+                  >
+                    {t.reissue}
+                  </button>
+                </>
+              ) : null
+            }
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Coordinators: a month's invoices to the requesting organizations, to issue, mark paid, correct and download. */
+export function InvoicesPage() {
+  const t = useMessages(invoiceMessages);
+  const localName = useLocalName();
+  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
+  const [chosenAssociation, setAssociation] = useState('');
+  const [month, setMonth] = useState(lastMonth);
+  const associationId = chosenAssociation || associations[0]?.id || '';
+  return (
+    <Page title={t.coordinatorTitle}>
+      <p className="hint">{t.coordinatorIntro}</p>
+      {fetching && !loaded ? <Loading /> : null}
+      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      <div className="filters">
+        {associations.length > 1 ? (
+          <select
+            aria-label={t.association}
+            value={associationId}
+            onChange={(event) => setAssociation(event.target.value)}
+          >
+            {associations.map((association) => (
+              <option key={association.id} value={association.id}>
+                {localName(association)}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <label>
+          {t.month}
+          <input
+            type="month"
+            value={month}
+            required
+            onChange={(event) => {
+              if (/^\d{4}-\d{2}$/.test(event.target.value)) setMonth(event.target.value);
+            }}
+          />
+        </label>
+      </div>
+      {associationId ? <MonthOf key={`${associationId}:${month}`} associationId={associationId} month={month} /> : null}
+    </Page>
+  );
+}
