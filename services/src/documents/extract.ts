@@ -53,7 +53,8 @@ export async function volumeOfFile(kind: DocumentKind, bytes: Uint8Array): Promi
   }
   if (kind === 'pdf') {
     try {
-      const pdf = await getDocumentProxy(bytes);
+      // pdf.js takes a plain Uint8Array, not a Buffer, and may detach it: a copy of its own.
+      const pdf = await getDocumentProxy(new Uint8Array(bytes));
       const { totalPages, text } = await extractText(pdf, { mergePages: true });
       return volumeOf(kind, countText(text), totalPages);
     } catch {

@@ -113,8 +113,12 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
       pieces.push(next.value);
       length += next.value.byteLength;
     }
+    // Only `next`: a refusal half-way must not destroy the stream (as a for-await's `return` would),
+    // so that the HTTP side can read the rest of the form and answer.
     const rest: AsyncIterable<Uint8Array> = {
-      [Symbol.asyncIterator]: () => (done ? { next: async () => ({ done: true, value: undefined }) } : iterator),
+      [Symbol.asyncIterator]: () => ({
+        next: async () => (done ? { done: true, value: undefined } : iterator.next()),
+      }),
     };
     return { first: Buffer.concat(pieces), rest };
   }
@@ -130,6 +134,123 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
     // The first megabyte may end inside a character: `add` decodes in stream mode and waits for the rest.
     if (!text.add(first)) throw new UploadRefusedError('type_not_accepted');
     return 'text/plain';
+  }
+
+  async function keep(
+    viewer: Viewer,
+    target: UploadTarget,
+    owner: { associationId: string; organizationId: string; requestId: string | null },
+    fileName: string,
+    first: Buffer,
+    rest: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<DocumentRow> {
+    if (first.byteLength === 0) throw new UploadRefusedError('empty');
+    if (first.byteLength > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
+    const mediaType = await mediaTypeOf(first);
+    const kind = acceptedMediaTypes[mediaType];
+    const text = kind === 'txt' ? plainTextCounter() : null;
+    text?.add(first);
+    const whole: Uint8Array[] | null = kind === 'docx' || kind === 'pdf' ? [first] : null;
+
+    const stored = await db
+      .transaction(async (tx) => {
+        let version = 1;
+        if (target.role === 'translation' && owner.requestId) {
+          // Versions are numbered in upload order: the request's row is the lock that orders them.
+          await tx.execute(sql`select 1 from requests where id = ${owner.requestId} for update`);
+          const [latest] = await tx
+            .select({ version: max(schema.documents.version) })
+            .from(schema.documents)
+            .where(and(eq(schema.documents.requestId, owner.requestId), eq(schema.documents.role, 'translation')));
+          version = (latest?.version ?? 0) + 1;
+        }
+        const [row] = await tx
+          .insert(schema.documents)
+          .values({
+            ...owner,
+            role: target.role,
+            version,
+            uploadedBy: viewer.userId,
+            fileName: fileName.normalize('NFC'),
+            mediaType,
+            // Provisional until the last chunk: the row is seen by nobody before the commit.
+            sizeBytes: first.byteLength,
+            sha256: '',
+            createdAt: clock.now().toJSDate(),
+          })
+          .returning({ id: schema.documents.id });
+        if (!row) throw new Error('insert returned no row');
+        const hash = createHash('sha256');
+        let size = 0;
+        let seq = 0;
+        let pending: Uint8Array[] = [];
+        let pendingBytes = 0;
+        const flush = async () => {
+          if (pendingBytes === 0) return;
+          const bytes = Buffer.concat(pending, pendingBytes);
+          pending = [];
+          pendingBytes = 0;
+          await tx.insert(schema.documentChunks).values({ documentId: row.id, seq: seq++, bytes });
+        };
+        const take = async (piece: Uint8Array) => {
+          size += piece.byteLength;
+          if (size > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
+          hash.update(piece);
+          whole?.push(piece);
+          let offset = 0;
+          while (offset < piece.byteLength) {
+            const part = piece.subarray(offset, offset + chunkBytes - pendingBytes);
+            pending.push(part);
+            pendingBytes += part.byteLength;
+            offset += part.byteLength;
+            if (pendingBytes === chunkBytes) await flush();
+          }
+        };
+        await take(first);
+        for await (const piece of rest) {
+          if (text && !text.add(piece)) throw new UploadRefusedError('type_not_accepted');
+          await take(piece);
+        }
+        await flush();
+        const volume: DocumentVolume | null = text
+          ? (() => {
+              const count = text.finish();
+              if (count === null) throw new UploadRefusedError('type_not_accepted');
+              return volumeOf('txt', count);
+            })()
+          : kind === 'docx' || kind === 'pdf'
+            ? null
+            : volumeOf(kind, null);
+        const [document] = await tx
+          .update(schema.documents)
+          .set({ sizeBytes: size, sha256: hash.digest('hex'), ...(volume ? volumeColumns(volume) : {}) })
+          .where(eq(schema.documents.id, row.id))
+          .returning();
+        if (!document) throw new Error('update returned no row');
+        await recordAudit(tx, viewer, [
+          {
+            action: 'create',
+            subjectType: 'document',
+            subjectId: document.id,
+            fields: ['bytes'],
+            associationIds: [document.associationId],
+          },
+        ]);
+        return document;
+      })
+      .catch((error: unknown) => {
+        if (isDeadlock(error)) throw new ConflictError('changed_meanwhile');
+        throw error;
+      });
+    if (!whole) return stored;
+    const volume = await volumeOfFile(kind, Buffer.concat(whole));
+    const [counted] = await db
+      .update(schema.documents)
+      .set(volumeColumns(volume))
+      .where(eq(schema.documents.id, stored.id))
+      .returning();
+    return counted ?? stored;
   }
 
   return {
@@ -150,112 +271,13 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
       if (!isAcceptableFileName(file.name)) throw new UploadRefusedError('file_name');
       const owner = await ownerOf(viewer, target);
       const { first, rest } = await head(file.bytes);
-      if (first.byteLength === 0) throw new UploadRefusedError('empty');
-      if (first.byteLength > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
-      const mediaType = await mediaTypeOf(first);
-      const kind = acceptedMediaTypes[mediaType];
-      const text = kind === 'txt' ? plainTextCounter() : null;
-      text?.add(first);
-      const whole: Uint8Array[] | null = kind === 'docx' || kind === 'pdf' ? [first] : null;
-
-      const stored = await db
-        .transaction(async (tx) => {
-          let version = 1;
-          if (target.role === 'translation' && owner.requestId) {
-            // Versions are numbered in upload order: the request's row is the lock that orders them.
-            await tx.execute(sql`select 1 from requests where id = ${owner.requestId} for update`);
-            const [latest] = await tx
-              .select({ version: max(schema.documents.version) })
-              .from(schema.documents)
-              .where(and(eq(schema.documents.requestId, owner.requestId), eq(schema.documents.role, 'translation')));
-            version = (latest?.version ?? 0) + 1;
-          }
-          const [row] = await tx
-            .insert(schema.documents)
-            .values({
-              ...owner,
-              role: target.role,
-              version,
-              uploadedBy: viewer.userId,
-              fileName: file.name.normalize('NFC'),
-              mediaType,
-              // Provisional until the last chunk: the row is seen by nobody before the commit.
-              sizeBytes: first.byteLength,
-              sha256: '',
-              createdAt: clock.now().toJSDate(),
-            })
-            .returning({ id: schema.documents.id });
-          if (!row) throw new Error('insert returned no row');
-          const hash = createHash('sha256');
-          let size = 0;
-          let seq = 0;
-          let pending: Uint8Array[] = [];
-          let pendingBytes = 0;
-          const flush = async () => {
-            if (pendingBytes === 0) return;
-            const bytes = Buffer.concat(pending, pendingBytes);
-            pending = [];
-            pendingBytes = 0;
-            await tx.insert(schema.documentChunks).values({ documentId: row.id, seq: seq++, bytes });
-          };
-          const take = async (piece: Uint8Array) => {
-            size += piece.byteLength;
-            if (size > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
-            hash.update(piece);
-            whole?.push(piece);
-            let offset = 0;
-            while (offset < piece.byteLength) {
-              const part = piece.subarray(offset, offset + chunkBytes - pendingBytes);
-              pending.push(part);
-              pendingBytes += part.byteLength;
-              offset += part.byteLength;
-              if (pendingBytes === chunkBytes) await flush();
-            }
-          };
-          await take(first);
-          for await (const piece of rest) {
-            if (text && !text.add(piece)) throw new UploadRefusedError('type_not_accepted');
-            await take(piece);
-          }
-          await flush();
-          const volume: DocumentVolume | null = text
-            ? (() => {
-                const count = text.finish();
-                if (count === null) throw new UploadRefusedError('type_not_accepted');
-                return volumeOf('txt', count);
-              })()
-            : kind === 'docx' || kind === 'pdf'
-              ? null
-              : volumeOf(kind, null);
-          const [document] = await tx
-            .update(schema.documents)
-            .set({ sizeBytes: size, sha256: hash.digest('hex'), ...(volume ? volumeColumns(volume) : {}) })
-            .where(eq(schema.documents.id, row.id))
-            .returning();
-          if (!document) throw new Error('update returned no row');
-          await recordAudit(tx, viewer, [
-            {
-              action: 'create',
-              subjectType: 'document',
-              subjectId: document.id,
-              fields: ['bytes'],
-              associationIds: [document.associationId],
-            },
-          ]);
-          return document;
-        })
-        .catch((error: unknown) => {
-          if (isDeadlock(error)) throw new ConflictError('changed_meanwhile');
-          throw error;
-        });
-      if (!whole) return stored;
-      const volume = await volumeOfFile(kind, Buffer.concat(whole));
-      const [counted] = await db
-        .update(schema.documents)
-        .set(volumeColumns(volume))
-        .where(eq(schema.documents.id, stored.id))
-        .returning();
-      return counted ?? stored;
+      try {
+        return await keep(viewer, target, owner, file.name, first, rest, maxBytes);
+      } catch (error) {
+        // The sender's form must end for the refusal to be read: the rest is read and dropped.
+        await discard(rest);
+        throw error;
+      }
     },
 
     /**
@@ -347,6 +369,14 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
       }
     },
   };
+}
+
+async function discard(rest: AsyncIterable<Uint8Array>) {
+  try {
+    for await (const _ of rest);
+  } catch {
+    // The sender went away: nothing is left to read.
+  }
 }
 
 const volumeColumns = (volume: DocumentVolume) => ({
