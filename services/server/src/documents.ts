@@ -221,7 +221,10 @@ async function download(
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding). */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize('NFKD').replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  // Full-width letters and brackets read as their ASCII forms; each other character becomes `_`.
+  const fallback = [...fileName.normalize('NFKC')]
+    .map((character) => (/^[\x20-\x7e]$/.test(character) && !/["\\%]/.test(character) ? character : '_'))
+    .join('');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,

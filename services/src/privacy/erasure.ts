@@ -327,9 +327,7 @@ export async function eraseRequestParticularsIn(tx: Db, requestIds: readonly str
     .set({ contactName: '', contactPhone: null, notes: null, particularsErasedAt: now, updatedAt: now })
     .where(and(inArray(schema.requests.id, [...requestIds]), isNull(schema.requests.particularsErasedAt)));
   // The documents name the residents they are about (a letter, a form): they go with the particulars.
-  await tx
-    .delete(schema.documents)
-    .where(inArray(schema.documents.requestId, [...requestIds]));
+  await tx.delete(schema.documents).where(inArray(schema.documents.requestId, [...requestIds]));
   await scrub(
     tx,
     erased.flatMap((request) => [request.contactName, request.contactPhone]),
