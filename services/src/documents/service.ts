@@ -341,34 +341,34 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
         .returning();
       return found(corrected, 'Document', documentId);
     },
-
-    /**
-     * Attaches sources uploaded before their request was filed, inside the filing's transaction:
-     * each must be the organization's, a source, and not yet attached.
-     */
-    async attach(tx: Db, organizationId: string, requestId: string, documentIds: readonly string[]) {
-      if (documentIds.length === 0) return;
-      const unique = [...new Set(documentIds)];
-      const attached = await tx
-        .update(schema.documents)
-        .set({ requestId })
-        .where(
-          and(
-            inArray(schema.documents.id, unique),
-            eq(schema.documents.organizationId, organizationId),
-            eq(schema.documents.role, 'source'),
-            isNull(schema.documents.requestId),
-          ),
-        )
-        .returning({ id: schema.documents.id });
-      if (attached.length !== unique.length) {
-        throw ValidationError.of(['input', 'documentIds'], {
-          ja: '付けられない文書があります（別の依頼に付いているか、見つかりません）。',
-          en: 'A document cannot be attached: it belongs to another request, or was not found.',
-        });
-      }
-    },
   };
+}
+
+/**
+ * Attaches sources uploaded before their request was filed, inside the filing's transaction:
+ * each must be the organization's, a source, and not yet attached.
+ */
+export async function attachSources(tx: Db, organizationId: string, requestId: string, documentIds: readonly string[]) {
+  if (documentIds.length === 0) return;
+  const unique = [...new Set(documentIds)];
+  const attached = await tx
+    .update(schema.documents)
+    .set({ requestId })
+    .where(
+      and(
+        inArray(schema.documents.id, unique),
+        eq(schema.documents.organizationId, organizationId),
+        eq(schema.documents.role, 'source'),
+        isNull(schema.documents.requestId),
+      ),
+    )
+    .returning({ id: schema.documents.id });
+  if (attached.length !== unique.length) {
+    throw ValidationError.of(['input', 'documentIds'], {
+      ja: '付けられない文書があります（別の依頼に付いているか、見つかりません）。',
+      en: 'A document cannot be attached: it belongs to another request, or was not found.',
+    });
+  }
 }
 
 async function discard(rest: AsyncIterable<Uint8Array>) {

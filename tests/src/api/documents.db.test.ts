@@ -361,7 +361,7 @@ describe('documents in and out over HTTP', () => {
     const coordinator = await api.sessionFor((await insertStaffMember(db, associationId, 'coordinator')).id);
     const otherOrganization = await insertOrganization(db, associationId, { name: '堺市役所' });
     const otherClerk = await api.sessionFor((await insertRequester(db, otherOrganization.id)).id);
-    const elsewhere = await insertAssociation(db, { name: '兵庫県国際交流協会' });
+    const elsewhere = await insertAssociation(db, { nameJa: '兵庫県国際交流協会' });
     const otherCoordinator = await api.sessionFor((await insertStaffMember(db, elsewhere.id, 'coordinator')).id);
     const booked = await insertVolunteer(db, associationId);
     await insertAssignment(db, request, booked.volunteer.id);
@@ -430,5 +430,85 @@ describe('documents in and out over HTTP', () => {
     const onSite = await insertRequest(db, associationId, organizationId);
     const notTranslation = await upload({ name: 'x.pdf', bytes: pdf }, { role: 'source', requestId: onSite.id });
     expect(notTranslation.json.error).toMatchObject({ reason: 'not_translation_request' });
+  });
+
+  test('sources uploaded before filing are attached by the filing, listed on the request, and their count corrected', async () => {
+    const docx = await upload({ name: 'お知らせ.docx', bytes: japaneseDocx });
+    const pdf = await upload({ name: 'notice.pdf', bytes: makePdf(['Garbage is collected on Tuesdays.']) });
+    const filed = await api.graphql<{
+      fileRequest: { __typename: string; data?: { id: string; documents: Array<Record<string, unknown>> } };
+    }>(
+      `mutation ($input: RequestInput!) {
+        fileRequest(input: $input) {
+          __typename
+          ... on MutationFileRequestSuccess { data { id documents { id fileName countUnit counted manuscriptPages pageCount } } }
+          ... on Error { message }
+        }
+      }`,
+      {
+        input: {
+          modality: 'translation',
+          languageCode: 'vi',
+          translationDirection: 'from_japanese',
+          deadline: '2027-02-10T17:00:00+09:00',
+          purpose: 'consultation_desk',
+          contactName: '窓口 一郎',
+          documentIds: [docx.json.id, pdf.json.id],
+        },
+      },
+      { session: requesterSession },
+    );
+    expect(filed.errors).toBeUndefined();
+    expect(filed.data?.fileRequest.__typename).toBe('MutationFileRequestSuccess');
+    expect(filed.data?.fileRequest.data?.documents).toEqual([
+      {
+        id: docx.json.id,
+        fileName: 'お知らせ.docx',
+        countUnit: 'characters',
+        counted: 464,
+        manuscriptPages: 2,
+        pageCount: null,
+      },
+      { id: pdf.json.id, fileName: 'notice.pdf', countUnit: 'words', counted: 5, manuscriptPages: null, pageCount: 1 },
+    ]);
+
+    const again = await api.graphql<{ fileRequest: { __typename: string } }>(
+      `mutation ($input: RequestInput!) { fileRequest(input: $input) { __typename } }`,
+      {
+        input: {
+          modality: 'translation',
+          languageCode: 'vi',
+          deadline: '2027-02-10T17:00:00+09:00',
+          purpose: 'consultation_desk',
+          contactName: '窓口 一郎',
+          documentIds: [docx.json.id],
+        },
+      },
+      { session: requesterSession },
+    );
+    expect(again.data?.fileRequest.__typename).toBe('ValidationError');
+
+    const corrected = await api.graphql<{
+      correctDocumentCount: { __typename: string; data?: { correctedCount: number; manuscriptPages: number } };
+    }>(
+      `mutation ($id: ID!) {
+        correctDocumentCount(documentId: $id, count: 1201) {
+          __typename
+          ... on MutationCorrectDocumentCountSuccess { data { correctedCount manuscriptPages } }
+        }
+      }`,
+      { id: docx.json.id },
+      { session: requesterSession },
+    );
+    expect(corrected.data?.correctDocumentCount).toEqual({
+      __typename: 'MutationCorrectDocumentCountSuccess',
+      data: { correctedCount: 1201, manuscriptPages: 4 },
+    });
+    const negative = await api.graphql<{ correctDocumentCount: { __typename: string } }>(
+      'mutation ($id: ID!) { correctDocumentCount(documentId: $id, count: -1) { __typename } }',
+      { id: docx.json.id },
+      { session: requesterSession },
+    );
+    expect(negative.data?.correctDocumentCount.__typename).toBe('ValidationError');
   });
 });
