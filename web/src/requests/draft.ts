@@ -1,3 +1,4 @@
+import type { UploadedDocument } from '../documents/upload';
 import type { FieldProblem } from '../forms/failure';
 import { requestSchema, ruleProblems, seriesSchema } from '../forms/rules';
 import type { ResultOf, VariablesOf } from '../graphql';
@@ -53,6 +54,8 @@ export interface RequestDraft {
   /** New requests only: the same time every week until `lastDate`. */
   repeatWeekly: boolean;
   lastDate: string;
+  /** New translation requests: the sources uploaded before filing, attached by it. */
+  documents: UploadedDocument[];
 }
 
 export const emptyDraft: RequestDraft = {
@@ -84,6 +87,7 @@ export const emptyDraft: RequestDraft = {
   openToPartners: false,
   repeatWeekly: false,
   lastDate: '',
+  documents: [],
 };
 
 type RequestDetail = ResultOf<typeof RequestDetailFields>;
