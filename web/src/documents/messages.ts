@@ -41,7 +41,7 @@ export const documentMessages = bilingual({
     correct: 'Correct',
     download: 'Download',
     manuscriptPages: (pages: number) => ` (${pages} manuscript pages of 400 characters)`,
-    pages: (pages: number) => `${pages} pages`,
+    pages: (pages: number) => (pages === 1 ? '1 page' : `${pages} pages`),
     roles: wordsIn(documentRoleWords, 'en'),
     units: wordsIn(documentCountUnitWords, 'en'),
     problems: wordsIn(documentCountProblemWords, 'en'),

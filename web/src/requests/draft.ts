@@ -143,7 +143,8 @@ function details(draft: RequestDraft) {
     // None chosen goes as chosen, for the rules to ask for one: nothing with it is sent.
     purpose: draft.purpose as Purpose,
     specialty: draft.specialty || null,
-    interpretersNeeded: translation ? null : number(draft.interpretersNeeded),
+    // Left out for a translation: the rule's default (one) applies to a missing value, not to null.
+    interpretersNeeded: translation ? undefined : number(draft.interpretersNeeded),
     localGovernmentCode: onSite ? text(draft.localGovernmentCode) : null,
     venue: onSite ? text(draft.venue) : null,
     address: onSite ? text(draft.address) : null,
