@@ -1,12 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createDatabase, demoLogins, loadReferenceData } from '@tsunagu/db';
-import { systemClock } from '@tsunagu/domain';
-import { loadDemoData } from '@tsunagu/server';
-import { createSession } from '@tsunagu/services';
 import postgres from 'postgres';
 import { eventually, freePort, spawnApi, temporaryDir } from '../src/support/processes';
+import { seed } from './api';
 import type { Benchmark } from './run';
 import { round } from './stats';
 
@@ -36,7 +33,7 @@ const documents: Benchmark = async (args) => {
   databaseUrl.pathname = `/${name}`;
   const figures: Record<string, number | string | boolean> = {};
   try {
-    const session = await seed(databaseUrl.toString());
+    const session = await seed(databaseUrl.toString(), 20, 'requester');
     for (const size of sizes) {
       Object.assign(figures, await transfer(databaseUrl.toString(), session, size));
     }
@@ -114,23 +111,6 @@ async function transfer(databaseUrl: string, session: string, size: number) {
   }
 }
 
-async function seed(url: string): Promise<string> {
-  const database = await createDatabase({ kind: 'postgres', url });
-  try {
-    await database.migrate();
-    await loadReferenceData(database.db);
-    await loadDemoData(database.db, { volunteers: 20 });
-    const requester = await database.db.query.users.findFirst({
-      where: { email: demoLogins.requester },
-      columns: { id: true },
-    });
-    if (!requester) throw new Error('the demo requester is missing');
-    return (await createSession(database.db, requester.id, systemClock.now())).token;
-  } finally {
-    await database.close();
-  }
-}
-
 /** A text of `size` MB, Japanese and English lines, sent as a form as it is made (chunked, no length). */
 async function upload(url: string, cookie: string, size: number) {
   const line = new TextEncoder().encode('避難所の場所を確認しましょう。Check where your shelter is.\n');
@@ -176,9 +156,10 @@ async function download(url: string, cookie: string, path: string) {
   if (response.status !== 200 || !response.body) throw new Error(`download answered ${response.status}`);
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of response.body) {
-    hash.update(chunk);
-    bytes += chunk.byteLength;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    hash.update(read.value);
+    bytes += read.value.byteLength;
   }
   return { sha256: hash.digest('hex'), bytes };
 }

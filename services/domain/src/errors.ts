@@ -400,11 +400,13 @@ const conflictMessages = {
 } satisfies Record<string, (detail: never) => Localized>;
 export type ConflictReason = keyof typeof conflictMessages;
 export const conflictReasons = Object.keys(conflictMessages) as ConflictReason[];
-type ConflictArguments = {
-  [Reason in ConflictReason]: Parameters<(typeof conflictMessages)[Reason]> extends []
+/** A reason alone, or with its detail when its message takes one: what a reason error's constructor takes. */
+type ReasonArguments<Messages extends Record<string, (detail: never) => Localized>> = {
+  [Reason in keyof Messages & string]: Parameters<Messages[Reason]> extends []
     ? [reason: Reason]
-    : [reason: Reason, detail: Parameters<(typeof conflictMessages)[Reason]>[0]];
-}[ConflictReason];
+    : [reason: Reason, detail: Parameters<Messages[Reason]>[0]];
+}[keyof Messages & string];
+type ConflictArguments = ReasonArguments<typeof conflictMessages>;
 
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
@@ -531,11 +533,7 @@ const uploadRefusalMessages = {
 } satisfies Record<string, (detail: never) => Localized>;
 export type UploadRefusal = keyof typeof uploadRefusalMessages;
 export const uploadRefusals = Object.keys(uploadRefusalMessages) as UploadRefusal[];
-type UploadRefusalArguments = {
-  [Reason in UploadRefusal]: Parameters<(typeof uploadRefusalMessages)[Reason]> extends []
-    ? [reason: Reason]
-    : [reason: Reason, detail: Parameters<(typeof uploadRefusalMessages)[Reason]>[0]];
-}[UploadRefusal];
+type UploadRefusalArguments = ReasonArguments<typeof uploadRefusalMessages>;
 
 const megabytes = (bytes: number) => Math.floor(bytes / 1_000_000);
 
