@@ -39,6 +39,8 @@ export interface PothosTypes {
     volunteerSelf: string;
     /** Coordinates an association that reaches members of these through an accepted partnership. */
     coordinatesPartnerOf: string[];
+    /** Reads this document: its organization's staff, its coordinators, the translator booked on its request. */
+    readsDocument: { associationId: string; organizationId: string; requestId: string | null };
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -103,13 +105,14 @@ export const builder = new SchemaBuilder<PothosTypes>({
       staffOf: (owner) => mayActOn(viewer, owner, 'requester'),
       volunteerSelf: (volunteerId) => viewer.volunteerId === volunteerId,
       coordinatesPartnerOf: (associationIds) => services.partnerships.coordinatesPartnerOf(viewer, associationIds),
+      readsDocument: (document) => services.documents.mayRead(viewer, document),
     }),
     // Scope results are cached per request by their argument: an array or an owner by its contents.
     cacheKey: (value) => {
       if (Array.isArray(value)) return value.join(',');
       if (typeof value !== 'object' || value === null) return value;
-      const owner = value as Owner;
-      return `${owner.associationId}/${owner.organizationId}`;
+      const owner = value as Owner & { requestId?: string | null };
+      return `${owner.associationId}/${owner.organizationId}/${owner.requestId ?? ''}`;
     },
     unauthorizedError: (_parent, context) =>
       context.viewer.userId === null

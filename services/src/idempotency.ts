@@ -31,8 +31,17 @@ export function createIdempotencyStore({ db }: { db: Db }) {
   const table = schema.idempotencyKeys;
   const row = (principal: string, key: string) => and(eq(table.principal, principal), eq(table.key, key));
   return {
-    /** Claims the key for `operation`, or waits for the response of the request that claimed it. */
-    async claim(principal: string, key: string, operation: string): Promise<IdempotencyClaim> {
+    /**
+     * Claims the key for `operation`, or waits for the response of the request that claimed it.
+     * `wait: false` answers `in-progress` at once instead: an upload's body cannot be held for 30 s
+     * while the first copy is still streaming in.
+     */
+    async claim(
+      principal: string,
+      key: string,
+      operation: string,
+      { wait = true }: { wait?: boolean } = {},
+    ): Promise<IdempotencyClaim> {
       for (let polls = 0; ; polls++) {
         const [inserted] = await db
           .insert(table)
@@ -54,7 +63,7 @@ export function createIdempotencyStore({ db }: { db: Db }) {
           .where(and(row(principal, key), isNull(table.response), sql`${table.createdAt} < now() - ${abandonedAfter}`))
           .returning({ key: table.key });
         if (takenOver) return { kind: 'claimed' };
-        if (polls >= maxPolls) return { kind: 'in-progress' };
+        if (!wait || polls >= maxPolls) return { kind: 'in-progress' };
         await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
       }
     },

@@ -35,6 +35,14 @@ export type {
 } from './dispatch/steps';
 export { createDispatchSteps } from './dispatch/steps';
 export {
+  chunkBytes,
+  type DocumentRow,
+  type DocumentService,
+  defaultMaxUploadBytes,
+  type UploadedFile,
+  type UploadTarget,
+} from './documents/service';
+export {
   type CostLine,
   type CostShares,
   type HonorariaYear,

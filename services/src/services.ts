@@ -7,6 +7,7 @@ import { createAssociationService } from './associations/service';
 import { createAuditService } from './audit';
 import { type Dispatcher, detachedDispatcher } from './dispatch/port';
 import { createDispatchService } from './dispatch/service';
+import { createDocumentService } from './documents/service';
 import { createCostService } from './expenses/costs';
 import { createFiscalPeriodService } from './expenses/periods';
 import { createRateScheduleService } from './expenses/rate-schedules';
@@ -43,6 +44,7 @@ export function createServices(dependencies: ServiceDependencies) {
     audit: createAuditService(dependencies),
     calendarFeeds: createCalendarFeedService(dependencies),
     costs: createCostService(dependencies),
+    documents: createDocumentService(dependencies),
     dispatch: createDispatchService({ ...dependencies, dispatcher: dependencies.dispatcher ?? detachedDispatcher }),
     expenses: createExpenseService(dependencies),
     fiscalPeriods: createFiscalPeriodService(dependencies),

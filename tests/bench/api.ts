@@ -196,19 +196,24 @@ const api: Benchmark = async (args) => {
 };
 
 /** Migrates, loads the reference and demo data, and returns a session token of the demo coordinator. */
-async function seed(url: string, volunteers: number): Promise<string> {
+/** Migrates and seeds a bench database with the demo population; a session of one of its demo logins. */
+export async function seed(
+  url: string,
+  volunteers: number,
+  login: keyof typeof demoLogins = 'coordinator',
+): Promise<string> {
   const database = await createDatabase({ kind: 'postgres', url });
   try {
     await database.migrate();
     await loadReferenceData(database.db);
     const report = await loadDemoData(database.db, { volunteers });
     console.log(`seeded ${report.counts.volunteers} volunteers and ${report.counts.organizations} organizations`);
-    const coordinator = await database.db.query.users.findFirst({
-      where: { email: demoLogins.coordinator },
+    const user = await database.db.query.users.findFirst({
+      where: { email: demoLogins[login] },
       columns: { id: true },
     });
-    if (!coordinator) throw new Error('the demo coordinator is missing');
-    return (await createSession(database.db, coordinator.id, systemClock.now())).token;
+    if (!user) throw new Error(`the demo ${login} is missing`);
+    return (await createSession(database.db, user.id, systemClock.now())).token;
   } finally {
     await database.close();
   }

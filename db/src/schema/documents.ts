@@ -12,12 +12,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './columns';
-import { documentCountUnits, documentRoles } from './domain-values';
+import { documentCountProblems, documentCountUnits, documentRoles } from './domain-values';
 import { associations, organizations, users } from './people';
 import { requests } from './requests';
 
 export const documentRole = pgEnum('document_role', documentRoles);
 export const documentCountUnit = pgEnum('document_count_unit', documentCountUnits);
+export const documentCountProblem = pgEnum('document_count_problem', documentCountProblems);
 
 /**
  * A file of a translation request, kept in the database with everything else (backed up with it,
@@ -53,6 +54,10 @@ export const documents = pgTable(
     counted: integer('counted'),
     /** The requester's correction of the count, which the fee then follows. */
     correctedCount: integer('corrected_count'),
+    /** A PDF's pages, counted apart from its text. */
+    pageCount: integer('page_count'),
+    /** Why no count could be made from the text (a scan, an image, a spreadsheet); null when one was. */
+    countProblem: documentCountProblem('count_problem'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

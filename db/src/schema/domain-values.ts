@@ -6,6 +6,7 @@
 export {
   bearingBodyKinds,
   dispatchStages,
+  documentCountProblems,
   documentCountUnits,
   documentRoles,
   expenseKinds,

@@ -7,6 +7,7 @@ import './association';
 import './user';
 import './organization';
 import './request';
+import './document';
 import './dispatch';
 import './open-board';
 import './account';

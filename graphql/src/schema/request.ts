@@ -13,6 +13,7 @@ import type { Context } from '../context';
 import { associationsOf, organizationsOf } from '../tenancy';
 import { auditRead } from './audit';
 import { DispatchStageEnum } from './dispatch-stage';
+import { Document } from './document';
 import { selected } from './selection';
 import { SpecialtyEnum, Volunteer } from './volunteer';
 
@@ -78,6 +79,10 @@ export const Request = builder.drizzleNode('requests', {
     startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true }),
     endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
     deadline: t.expose('deadline', { type: 'DateTime', nullable: true }),
+    documents: t.relation('documents', {
+      description: 'A translation request’s sources and the versions of its translation, in that order.',
+      query: { orderBy: { role: 'asc', version: 'asc', createdAt: 'asc' } },
+    }),
     volume: t.exposeInt('volume', { nullable: true }),
     volumeUnit: t.expose('volumeUnit', { type: VolumeUnitEnum, nullable: true }),
     localGovernment: t.relation('localGovernment', { nullable: true }),
@@ -299,7 +304,15 @@ const timeFields = <Required extends boolean>(t: InputFields, required: Required
 });
 
 const RequestInput = builder.inputType('RequestInput', {
-  fields: (t) => ({ ...timeFields(t, true), ...detailFields(t, true) }),
+  fields: (t) => ({
+    ...timeFields(t, true),
+    ...detailFields(t, true),
+    documentIds: t.globalIDList({
+      required: false,
+      for: Document,
+      description: 'Translation: sources uploaded before filing (POST /documents without a request), attached now.',
+    }),
+  }),
 });
 
 const RequestChangesInput = builder.inputType('RequestChangesInput', {
@@ -363,8 +376,10 @@ builder.mutationField('fileRequest', (t) =>
     authScopes: { requester: true },
     args: { input: t.arg({ type: RequestInput, required: true }) },
     errors: {},
-    resolve: async (query, _root, { input }, { db, services, viewer }) => {
-      const row = await services.requests.file(viewer, withoutNulls(input));
+    resolve: async (query, _root, { input: { documentIds, ...input } }, { db, services, viewer }) => {
+      const row = await services.requests.file(viewer, withoutNulls(input), {
+        documentIds: (documentIds ?? []).map((documentId) => documentId.id),
+      });
       return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
     },
   }),

@@ -54,6 +54,7 @@ const entityWords = {
   Application: { ja: '応募', en: 'Application' },
   ActivityReport: { ja: '活動報告', en: 'Activity report' },
   Assignment: { ja: '派遣', en: 'Booking' },
+  Document: { ja: '文書', en: 'Document' },
   Association: { ja: '協会', en: 'Association' },
   Ban: { ja: 'お断りの記録', en: 'Ban' },
   'Closed period': { ja: '締めた期間', en: 'Closed period' },
@@ -422,11 +423,13 @@ const conflictMessages = {
 } satisfies Record<string, (detail: never) => Localized>;
 export type ConflictReason = keyof typeof conflictMessages;
 export const conflictReasons = Object.keys(conflictMessages) as ConflictReason[];
-type ConflictArguments = {
-  [Reason in ConflictReason]: Parameters<(typeof conflictMessages)[Reason]> extends []
+/** A reason alone, or with its detail when its message takes one: what a reason error's constructor takes. */
+type ReasonArguments<Messages extends Record<string, (detail: never) => Localized>> = {
+  [Reason in keyof Messages & string]: Parameters<Messages[Reason]> extends []
     ? [reason: Reason]
-    : [reason: Reason, detail: Parameters<(typeof conflictMessages)[Reason]>[0]];
-}[ConflictReason];
+    : [reason: Reason, detail: Parameters<Messages[Reason]>[0]];
+}[keyof Messages & string];
+type ConflictArguments = ReasonArguments<typeof conflictMessages>;
 
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
@@ -498,5 +501,75 @@ export class ErasureRefusedError extends DomainError {
   constructor(readonly reason: ErasureRefusal) {
     super(erasureRefusalMessages[reason].en);
     this.localized = erasureRefusalMessages[reason];
+  }
+}
+
+/** Why an upload was refused; nothing of it is stored. */
+const uploadRefusalMessages = {
+  not_multipart: () => ({
+    ja: 'ファイルは multipart/form-data で送ってください。',
+    en: 'Send the file as multipart/form-data.',
+  }),
+  no_file: () => ({ ja: 'ファイルがありません。', en: 'No file was sent.' }),
+  more_than_one_file: () => ({ ja: 'ファイルは1回に1つ送ってください。', en: 'Send one file at a time.' }),
+  fields_after_file: () => ({
+    ja: '種類と依頼の指定は、ファイルより前に送ってください。',
+    en: 'Send the role and the request before the file.',
+  }),
+  empty: () => ({ ja: 'ファイルが空です。', en: 'The file is empty.' }),
+  too_large: (maxBytes: number) => ({
+    ja: `ファイルが大きすぎます。${megabytes(maxBytes)} MB までにしてください。`,
+    en: `The file is too large: the limit is ${megabytes(maxBytes)} MB.`,
+  }),
+  type_not_accepted: () => ({
+    ja: 'この種類のファイルは受け付けられません。Word（.docx）、PDF、テキスト（.txt）、Excel（.xlsx）、PowerPoint（.pptx）、画像を送ってください。',
+    en: 'This kind of file is not accepted: send Word (.docx), PDF, text (.txt), Excel (.xlsx), PowerPoint (.pptx) or an image.',
+  }),
+  file_name: () => ({
+    ja: 'ファイル名に使えない文字（フォルダの区切りや制御文字）が含まれているか、長すぎます。名前を変えてから送ってください。',
+    en: 'The file name has characters that cannot be kept (folder separators or control characters) or is too long: rename the file and send it again.',
+  }),
+  translation_needs_request: () => ({
+    ja: '訳文は、その翻訳の依頼に付けて送ってください。',
+    en: 'A translation is uploaded to its translation request.',
+  }),
+  not_translation_request: () => ({
+    ja: '文書を付けられるのは翻訳の依頼だけです。',
+    en: 'Only a translation request takes documents.',
+  }),
+  request_closed: () => ({
+    ja: 'この依頼は終わっているか取り消されているため、文書を付けられません。',
+    en: 'This request is finished or cancelled: it takes no more documents.',
+  }),
+  upload_in_progress: () => ({
+    ja: '同じアップロードがまだ送信中です。終わるまでお待ちください。',
+    en: 'The same upload is still in progress: wait for it to finish.',
+  }),
+  key_used_otherwise: () => ({
+    ja: 'この Idempotency-Key は別の操作に使われています。',
+    en: 'This Idempotency-Key was used for something else.',
+  }),
+  bad_idempotency_key: () => ({
+    ja: 'Idempotency-Key は1〜255文字の半角英数記号にしてください。',
+    en: 'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+  }),
+} satisfies Record<string, (detail: never) => Localized>;
+export type UploadRefusal = keyof typeof uploadRefusalMessages;
+export const uploadRefusals = Object.keys(uploadRefusalMessages) as UploadRefusal[];
+type UploadRefusalArguments = ReasonArguments<typeof uploadRefusalMessages>;
+
+const megabytes = (bytes: number) => Math.floor(bytes / 1_000_000);
+
+/** An upload that cannot be kept as it came: too large, empty, of a kind not accepted, badly named… */
+export class UploadRefusedError extends DomainError {
+  override name = 'UploadRefusedError';
+  readonly code = 'UPLOAD_REFUSED';
+  readonly reason: UploadRefusal;
+  readonly localized: Localized;
+  constructor(...[reason, detail]: UploadRefusalArguments) {
+    const localized = (uploadRefusalMessages[reason] as (detail: unknown) => Localized)(detail);
+    super(localized.en);
+    this.reason = reason;
+    this.localized = localized;
   }
 }

@@ -105,6 +105,30 @@ export const languageLevelWords: Words<'native' | 'fluent' | 'business' | 'conve
   conversational: { ja: '日常会話', en: 'Conversational' },
 };
 
+/** A document's role, the unit it was counted in, and why it could not be counted. */
+export const documentRoleWords: Words<'source' | 'translation'> = {
+  source: { ja: '原文', en: 'Source' },
+  translation: { ja: '訳文', en: 'Translation' },
+};
+
+export const documentCountUnitWords: Words<'characters' | 'words' | 'pages'> = {
+  characters: { ja: '文字', en: 'characters' },
+  words: { ja: '語', en: 'words' },
+  pages: { ja: 'ページ', en: 'pages' },
+};
+
+export const documentCountProblemWords: Words<'no_text' | 'image' | 'not_extracted'> = {
+  no_text: {
+    ja: '文字を読み取れません（スキャンした画像など）。数を入力してください。',
+    en: 'No text to count (a scanned image?): enter the count.',
+  },
+  image: { ja: '画像のため数えられません。数を入力してください。', en: 'An image cannot be counted: enter the count.' },
+  not_extracted: {
+    ja: '表計算やスライドの文字は数えません。数を入力してください。',
+    en: 'The text of spreadsheets and slides is not counted: enter the count.',
+  },
+};
+
 /** One table of words in one language, for a screen that reads its labels by locale. */
 export function wordsIn<Value extends string>(words: Words<Value>, locale: keyof Localized): Record<Value, string> {
   return Object.fromEntries(Object.entries<Localized>(words).map(([value, word]) => [value, word[locale]])) as Record<

@@ -30,7 +30,31 @@ export {
   screeningDecision,
 } from './dispatch/rules';
 export { type DispatchTimer, earliest, type TimedPlan, timersOf } from './dispatch/timers';
-export { type DocumentCountUnit, type DocumentRole, documentCountUnits, documentRoles } from './documents/kinds';
+export {
+  addText,
+  countText,
+  type DocumentVolume,
+  emptyCount,
+  isJapaneseText,
+  manuscriptPageCharacters,
+  manuscriptPagesOf,
+  manuscriptPagesOfVolume,
+  type TextCount,
+  volumeOf,
+} from './documents/counting';
+export { isAcceptableFileName, maxFileNameLength } from './documents/file-name';
+export {
+  type AcceptedMediaType,
+  acceptedMediaTypes,
+  type DocumentCountProblem,
+  type DocumentCountUnit,
+  type DocumentKind,
+  type DocumentRole,
+  documentCountProblems,
+  documentCountUnits,
+  documentRoles,
+  isAcceptedMediaType,
+} from './documents/kinds';
 export {
   ConflictError,
   type ConflictReason,
@@ -50,6 +74,9 @@ export {
   PeriodClosedError,
   RateLimitedError,
   UnauthenticatedError,
+  type UploadRefusal,
+  UploadRefusedError,
+  uploadRefusals,
   ValidationError,
 } from './errors';
 export {
@@ -102,6 +129,9 @@ export {
 export {
   assignmentStatusWords,
   dispatchStageWords,
+  documentCountProblemWords,
+  documentCountUnitWords,
+  documentRoleWords,
   expenseKindWords,
   expenseStatusWords,
   invoiceStatusWords,
@@ -196,7 +226,15 @@ export {
   type TaxedPayment,
   withheldTaxDueDate,
 } from './tax/withheld-tax';
-export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
+export {
+  type Capacity,
+  type DocumentAccess,
+  mayActOn,
+  mayReadDocument,
+  type Owner,
+  type Tenancy,
+  tenancyOf,
+} from './tenancy';
 export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';
 export {
   anonymous,

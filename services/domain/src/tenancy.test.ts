@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type Capacity, mayActOn, type Owner, tenancyOf } from './tenancy';
+import { type Capacity, mayActOn, mayReadDocument, type Owner, tenancyOf } from './tenancy';
 import { anonymous, type Viewer } from './viewer';
 
 const osaka = 'association-osaka';
@@ -70,5 +70,34 @@ describe('who may see or act on something of an association or organization', ()
         }
       }
     }
+  });
+});
+
+describe('who reads a translation request’s documents', () => {
+  const volunteer = (volunteerId: string): Viewer => ({ ...anonymous, userId: `user-${volunteerId}`, volunteerId });
+  const readers: Record<string, Viewer> = {
+    ...viewers,
+    'the booked translator': volunteer('v-booked'),
+    'a translator only offered the job': volunteer('v-offered'),
+  };
+  const toyonakaSource = { associationId: osaka, organizationId: toyonaka, bookedVolunteerIds: ['v-booked'] };
+  const cases: Array<[string, boolean]> = [
+    ['someone signed out', false],
+    ['a clerk of Toyonaka city hall', true],
+    ['a coordinator of Osaka', true],
+    ['an admin of Osaka', true],
+    ['the booked translator', true],
+    ['a translator only offered the job', false],
+    ['a volunteer', false],
+  ];
+  test.each(cases)('%s: %s', (who, may) => {
+    expect(mayReadDocument(readers[who] as Viewer, toyonakaSource)).toBe(may);
+  });
+
+  test('a clerk of another organization, and coordinators of another association, do not', () => {
+    const sakaiSource = { associationId: osaka, organizationId: sakai, bookedVolunteerIds: [] };
+    expect(mayReadDocument(readers['a clerk of Toyonaka city hall'] as Viewer, sakaiSource)).toBe(false);
+    const kobeOnly: Viewer = { ...anonymous, userId: 'u9', coordinatorOf: [kobe] };
+    expect(mayReadDocument(kobeOnly, toyonakaSource)).toBe(false);
   });
 });

@@ -47,3 +47,22 @@ export function mayActOn(viewer: Viewer, owner: Owner, capacities: Capacity | re
     (owner.organizationId != null && tenancy.organizationIds.includes(owner.organizationId))
   );
 }
+
+/** A document as the rule of who reads it sees it: whose it is, and the volunteers booked on its request. */
+export interface DocumentAccess extends Owner {
+  /** Volunteers with a booking on the document's request that still stands (confirmed or done). */
+  bookedVolunteerIds: readonly string[];
+}
+
+/**
+ * Who reads a translation request's documents: the requesting organization's staff and the
+ * association's coordinators (admins coordinate too), and a translator once booked on the request
+ * (an offer shows the volume and the kind of text, never the document). Nobody else: not other
+ * organizations, not other associations, not volunteers who were only offered the job.
+ */
+export function mayReadDocument(viewer: Viewer, document: DocumentAccess): boolean {
+  return (
+    mayActOn(viewer, document, ['requester', 'coordinator']) ||
+    (viewer.volunteerId !== null && document.bookedVolunteerIds.includes(viewer.volunteerId))
+  );
+}

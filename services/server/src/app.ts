@@ -162,6 +162,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         services,
         health,
         publicUrl: config.mail.publicUrl,
+        maxUploadBytes: config.maxUploadBytes,
       });
       await listen(server, config.host, config.port);
       cleanups.push(() => closeServer(server));

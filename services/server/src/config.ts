@@ -17,6 +17,8 @@ export interface Config {
     | { kind: 'dev-server'; cliPath: string; port: number; uiPort: number; dbFile: string; namespace: string };
   taskQueue: string;
   webDist: string;
+  /** The largest document an upload may bring, in bytes. */
+  maxUploadBytes: number;
   mail: {
     /** An SMTP server, or the embedded catcher that keeps messages in the database. */
     smtp: { kind: 'external'; url: string } | { kind: 'catcher' };
@@ -116,6 +118,20 @@ const environment = z.object({
         });
       }
     }),
+  DOCUMENT_MAX_BYTES: z
+    .string()
+    .default('20000000')
+    .transform((value, ctx) => {
+      const number = Number(value);
+      if (!/^\d+$/.test(value) || number < 1 || number > 1_000_000_000) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `DOCUMENT_MAX_BYTES must be a number of bytes from 1 to 1000000000, not "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return number;
+    }),
   PUBLIC_URL: z
     .string()
     .optional()
@@ -176,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     webDist: resolve(rootDir, 'web/dist'),
+    maxUploadBytes: e.DOCUMENT_MAX_BYTES,
     mail: {
       smtp: e.SMTP_URL ? { kind: 'external', url: e.SMTP_URL } : { kind: 'catcher' },
       from: e.MAIL_FROM.trim(),

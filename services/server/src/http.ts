@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Db } from '@tsunagu/db';
 import { localeFromAcceptLanguage } from '@tsunagu/domain';
 import { type Context, type CookieJar, schema, sessionCookie } from '@tsunagu/graphql';
-import type { Health, Logger, Services } from '@tsunagu/services';
+import { defaultMaxUploadBytes, type Health, type Logger, type Services } from '@tsunagu/services';
 import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
 import { serveCalendarFeed } from './calendar-feed';
+import { documentsPath, serveDocuments } from './documents';
 import { serveExport } from './exports';
 import { idempotency } from './idempotency';
 import { serveInvoice } from './invoices';
@@ -22,6 +23,8 @@ export interface HttpOptions {
   health: () => Promise<Health>;
   /** Where the app is reached from outside, for links in calendar feeds; none in some tests. */
   publicUrl?: string;
+  /** The largest document an upload may bring (`DOCUMENT_MAX_BYTES`, 20 MB unless set). */
+  maxUploadBytes?: number;
 }
 
 interface ServerContext {
@@ -30,7 +33,8 @@ interface ServerContext {
 }
 
 /**
- * `/graphql` is the API, `/calendar/<token>.ics` a volunteer's calendar feed, `/account/personal-data.json`
+ * `/graphql` is the API, `/documents` the upload and download of translation requests' files,
+ * `/calendar/<token>.ics` a volunteer's calendar feed, `/account/personal-data.json`
  * the signed-in person's own data (APPI disclosure); every other path is
  * the web app, whose router takes it from there.
  */
@@ -120,6 +124,16 @@ export function createHttpServer(options: HttpOptions): Server {
         services: options.services,
         logger: options.logger,
         cookies: parseCookies(req.headers.cookie ?? null),
+      });
+      return;
+    }
+    const path = req.url?.split('?')[0];
+    if (path === documentsPath || path?.startsWith(`${documentsPath}/`)) {
+      void serveDocuments(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+        maxUploadBytes: options.maxUploadBytes ?? defaultMaxUploadBytes,
       });
       return;
     }

@@ -154,6 +154,10 @@ export async function erasePersonIn(
   await tx.delete(schema.loginAttempts).where(eq(schema.loginAttempts.email, user.email));
   await tx.delete(schema.idempotencyKeys).where(eq(schema.idempotencyKeys.principal, user.id));
   await tx.delete(schema.organizationStaff).where(eq(schema.organizationStaff.userId, user.id));
+  // Sources they uploaded and never filed a request with are theirs alone: they go (their chunks with them).
+  await tx
+    .delete(schema.documents)
+    .where(and(eq(schema.documents.uploadedBy, user.id), isNull(schema.documents.requestId)));
   // Messages not yet sent to them are not sent at all.
   await tx
     .update(schema.outbox)
@@ -274,6 +278,10 @@ export async function anonymiseOrganizationIn(tx: Db, actor: Viewer, organizatio
     requests.map((request) => request.id),
     now,
   );
+  // Sources uploaded for requests never filed.
+  await tx
+    .delete(schema.documents)
+    .where(and(eq(schema.documents.organizationId, organization.id), isNull(schema.documents.requestId)));
   await scrub(tx, [organization.contactName, organization.contactEmail, organization.contactPhone], pseudonym, [
     ...freeText,
     ...messageText,
@@ -318,6 +326,8 @@ export async function eraseRequestParticularsIn(tx: Db, requestIds: readonly str
     .update(schema.requests)
     .set({ contactName: '', contactPhone: null, notes: null, particularsErasedAt: now, updatedAt: now })
     .where(and(inArray(schema.requests.id, [...requestIds]), isNull(schema.requests.particularsErasedAt)));
+  // The documents name the residents they are about (a letter, a form): they go with the particulars.
+  await tx.delete(schema.documents).where(inArray(schema.documents.requestId, [...requestIds]));
   await scrub(
     tx,
     erased.flatMap((request) => [request.contactName, request.contactPhone]),

@@ -289,6 +289,22 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
             .where(inArray(schema.expenseLines.assignmentId, assignmentIds))
             .orderBy(schema.expenseLines.activityDate, schema.expenseLines.id)
         : [];
+      // The documents they uploaded, by name and size: the bytes are the organization's, downloaded from the request.
+      const documentsUploaded = await db.query.documents.findMany({
+        where: { uploadedBy: userId },
+        columns: {
+          id: true,
+          requestId: true,
+          role: true,
+          version: true,
+          fileName: true,
+          mediaType: true,
+          sizeBytes: true,
+          sha256: true,
+          createdAt: true,
+        },
+        orderBy: { createdAt: 'asc' },
+      });
       // What a requester filed: the requests, with the contact and notes they wrote.
       const requestsFiled = await db.query.requests.findMany({
         where: { filedBy: userId },
@@ -361,6 +377,7 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
             }))(volunteer)
           : null,
         requestsFiled,
+        documentsUploaded,
         assignments: assignments.map(({ reports, ...assignment }) => ({ ...assignment, report: reports[0] ?? null })),
         expenseLines,
         auditLog: audit.map(({ actorUserId, ...row }) => ({
@@ -392,6 +409,7 @@ export interface PersonalDataDisclosure {
   staffRoles: unknown[];
   volunteer: Record<string, unknown> | null;
   requestsFiled: unknown[];
+  documentsUploaded: unknown[];
   assignments: unknown[];
   expenseLines: unknown[];
   auditLog: Array<Record<string, unknown> & { actor: 'system' | 'you' | 'staff' }>;

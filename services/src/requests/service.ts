@@ -36,6 +36,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit';
 import { settleCancellation } from '../dispatch/bookings';
 import { type Dispatcher, type DispatchSignal, detachedDispatcher } from '../dispatch/port';
+import { attachSources } from '../documents/service';
 import type { Logger } from '../logger';
 
 type RequestRow = typeof schema.requests.$inferSelect;
@@ -343,8 +344,14 @@ export function createRequestService({
 
   return {
     /** Requesting staff of an approved organization file a one-off request; it waits for screening. */
-    async file(viewer: Viewer, input: RequestInput) {
+    async file(viewer: Viewer, input: RequestInput, { documentIds = [] }: { documentIds?: readonly string[] } = {}) {
       const fields = parseInput(requestSchema, input);
+      if (documentIds.length > 0 && fields.modality !== 'translation') {
+        throw ValidationError.of(['input', 'documentIds'], {
+          ja: '文書を付けられるのは翻訳の依頼だけです。',
+          en: 'Only a translation request takes documents.',
+        });
+      }
       const filed = await db.transaction(async (tx) => {
         const { organization, policy } = await filingOrganization(tx, viewer);
         const columns = await checked(tx, fields, policy, await bearerOf(tx, organization.id));
@@ -360,6 +367,7 @@ export function createRequestService({
           })
           .returning();
         if (!request) throw new Error('insert returned no row');
+        await attachSources(tx, organization.id, request.id, documentIds);
         await recordAudit(tx, viewer, [
           {
             action: 'create',

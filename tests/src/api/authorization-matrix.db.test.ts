@@ -125,6 +125,11 @@ const matrix: Record<string, Rule> = {
       }) { __typename }
     }`,
   },
+  'Mutation.correctDocumentCount': {
+    allowed: ['requester', ...staff],
+    document: 'mutation ($id: ID!) { correctDocumentCount(documentId: $id, count: 1) { __typename } }',
+    variables: () => ({ id: globalId('Document', unknownId) }),
+  },
   'Mutation.editRequest': {
     allowed: ['requester', ...staff],
     document: 'mutation ($id: ID!) { editRequest(requestId: $id, changes: { notes: "x" }) { __typename } }',
@@ -596,7 +601,22 @@ async function insertTenant(db: TestDatabase['database']['db'], name: string) {
     subject: `To ${name} ward office`,
     body: `${name} ward office`,
   });
+  const [document] = await db
+    .insert(schema.documents)
+    .values({
+      associationId: association.id,
+      organizationId: organization.id,
+      requestId: request.id,
+      role: 'source',
+      fileName: `${name} notice.docx`,
+      mediaType: 'text/plain',
+      sizeBytes: 1,
+      sha256: '0'.repeat(64),
+    })
+    .returning();
+  if (!document) throw new Error('no document');
   const ids: Array<[string, string]> = [
+    ['Document', document.id],
     ['Association', association.id],
     ['Organization', organization.id],
     ['Volunteer', volunteer.id],
@@ -607,7 +627,12 @@ async function insertTenant(db: TestDatabase['database']['db'], name: string) {
     ['User', admin.id],
   ];
   const tenant: Tenant = {
-    markers: [...ids.flatMap(([type, id]) => [id, globalId(type, id)]), `${name} ward office`, `${name} hall`],
+    markers: [
+      ...ids.flatMap(([type, id]) => [id, globalId(type, id)]),
+      `${name} ward office`,
+      `${name} hall`,
+      `${name} notice.docx`,
+    ],
   };
   return { association, organization, volunteer, volunteerUser, requester, coordinator, admin, tenant };
 }

@@ -29,7 +29,7 @@ export interface TestApi {
  */
 export async function startTestApi(
   database: Database,
-  options: { clock?: Clock; production?: boolean; dispatcher?: Dispatcher } = {},
+  options: { clock?: Clock; production?: boolean; dispatcher?: Dispatcher; maxUploadBytes?: number } = {},
 ): Promise<TestApi> {
   const clock = options.clock ?? fixedClock(testNow);
   const logger = createLogger({ level: process.env.TEST_API_LOG ?? 'silent' });
@@ -37,6 +37,7 @@ export async function startTestApi(
     production: options.production ?? false,
     webDist: '/nonexistent',
     logger,
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     db: database.db,
     services: createServices({
       db: database.db,

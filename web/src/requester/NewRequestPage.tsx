@@ -40,7 +40,11 @@ export function NewRequestPage() {
       navigate(first ? requestPath(first.id) : '/');
       return null;
     }
-    const outcome = outcomeOf(await fileRequest({ input: toRequestInput(current) }), (data) => data.fileRequest);
+    const documentIds = current.modality === 'translation' ? current.documents.map((document) => document.id) : [];
+    const outcome = outcomeOf(
+      await fileRequest({ input: { ...toRequestInput(current), documentIds } }),
+      (data) => data.fileRequest,
+    );
     if (!outcome.ok) return outcome.failure;
     forgetDraft();
     flash(t.filedOne);
@@ -52,7 +56,14 @@ export function NewRequestPage() {
     <Page title={t.newTitle}>
       <p>{t.newIntro}</p>
       <p className="hint">{t.draftKept}</p>
-      <RequestForm draft={draft} onChange={setDraft} onSubmit={submit} submitLabel={t.submit} allowSeries />
+      <RequestForm
+        draft={draft}
+        onChange={setDraft}
+        onSubmit={submit}
+        submitLabel={t.submit}
+        allowSeries
+        allowDocuments
+      />
     </Page>
   );
 }

@@ -1,4 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { DocumentList } from '../documents/DocumentList';
+import { DocumentUpload } from '../documents/DocumentUpload';
+import { volumeFromDocuments } from '../documents/volume';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
 import type { Failure } from '../forms/failure';
@@ -41,6 +44,8 @@ interface RequestFormProps {
   submitLabel: string;
   /** A new request may repeat weekly; a filed one is changed one occurrence at a time. */
   allowSeries: boolean;
+  /** A new translation request takes its sources here (a filed one on its page). */
+  allowDocuments?: boolean;
   footer?: ReactNode;
 }
 
@@ -48,7 +53,15 @@ interface RequestFormProps {
  * The request form. Everything typed stays in the draft (kept by the page) whatever the API
  * answers; its problems show beside each field and in a summary at the top.
  */
-export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSeries, footer }: RequestFormProps) {
+export function RequestForm({
+  draft,
+  onChange,
+  onSubmit,
+  submitLabel,
+  allowSeries,
+  allowDocuments = false,
+  footer,
+}: RequestFormProps) {
   const t = useMessages(requestMessages);
   const labels = useMessages(enumLabels);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -201,6 +214,24 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
               )}
             </Field>
           </div>
+          {allowDocuments && (
+            <>
+              <DocumentUpload
+                documentRole="source"
+                onUploaded={(document) => {
+                  const documents = [...draft.documents, document];
+                  // The volume follows the documents until the requester types one of their own.
+                  const counted = draft.volume.trim() === '' ? volumeFromDocuments(documents) : null;
+                  onChange({
+                    ...draft,
+                    documents,
+                    ...(counted ? { volume: String(counted.volume), volumeUnit: counted.volumeUnit } : {}),
+                  });
+                }}
+              />
+              <DocumentList documents={draft.documents} />
+            </>
+          )}
           <div className="row">
             <Field name="volume" label={t.volume} errors={errors('volume')}>
               {(control) => (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
+import { RequestDocuments, type RequestDocumentsFields } from '../documents/RequestDocuments';
 import { type FragmentOf, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
 import { common } from '../messages';
@@ -22,6 +23,7 @@ export function RequestPage({ extra }: { extra?: (requestId: string) => ReactNod
   const [{ data, fetching, error }, refresh] = useQuery({ query: RequestQuery, variables: { id } });
   const node = data?.node;
   const request: FragmentOf<typeof RequestDetailFields> | null = node?.__typename === 'Request' ? node : null;
+  const documents: FragmentOf<typeof RequestDocumentsFields> | null = node?.__typename === 'Request' ? node : null;
   // What may be done now the API says (one rule with its refusals): nothing on a past or closed request.
   const may = request ? readFragment(RequestDetailFields, request) : null;
   return (
@@ -44,6 +46,9 @@ export function RequestPage({ extra }: { extra?: (requestId: string) => ReactNod
             </>
           }
         >
+          {documents ? (
+            <RequestDocuments request={documents} onUploaded={() => refresh({ requestPolicy: 'network-only' })} />
+          ) : null}
           {extra?.(id)}
         </RequestDetailView>
       ) : null}

@@ -1,3 +1,4 @@
+import { RequestDocumentsFields } from '../documents/RequestDocuments';
 import { ErrorFields } from '../forms/failure';
 import { graphql } from '../graphql';
 
@@ -106,11 +107,12 @@ export const RequestQuery = graphql(
         __typename
         ... on Request {
           ...RequestDetailFields
+          ...RequestDocumentsFields
         }
       }
     }
   `,
-  [RequestDetailFields],
+  [RequestDetailFields, RequestDocumentsFields],
 );
 
 /*

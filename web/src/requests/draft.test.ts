@@ -52,7 +52,7 @@ describe('the request form, as the API takes it', () => {
       volumeUnit: 'pages',
       translationDirection: 'into_japanese',
       localGovernmentCode: null,
-      interpretersNeeded: null,
+      interpretersNeeded: undefined,
     });
   });
 

@@ -1,3 +1,4 @@
+import type { UploadedDocument } from '../documents/upload';
 import type { FieldProblem } from '../forms/failure';
 import { requestSchema, ruleProblems, seriesSchema } from '../forms/rules';
 import type { ResultOf, VariablesOf } from '../graphql';
@@ -53,6 +54,8 @@ export interface RequestDraft {
   /** New requests only: the same time every week until `lastDate`. */
   repeatWeekly: boolean;
   lastDate: string;
+  /** New translation requests: the sources uploaded before filing, attached by it. */
+  documents: UploadedDocument[];
 }
 
 export const emptyDraft: RequestDraft = {
@@ -84,6 +87,7 @@ export const emptyDraft: RequestDraft = {
   openToPartners: false,
   repeatWeekly: false,
   lastDate: '',
+  documents: [],
 };
 
 type RequestDetail = ResultOf<typeof RequestDetailFields>;
@@ -139,7 +143,8 @@ function details(draft: RequestDraft) {
     // None chosen goes as chosen, for the rules to ask for one: nothing with it is sent.
     purpose: draft.purpose as Purpose,
     specialty: draft.specialty || null,
-    interpretersNeeded: translation ? null : number(draft.interpretersNeeded),
+    // Left out for a translation: the rule's default (one) applies to a missing value, not to null.
+    interpretersNeeded: translation ? undefined : number(draft.interpretersNeeded),
     localGovernmentCode: onSite ? text(draft.localGovernmentCode) : null,
     venue: onSite ? text(draft.venue) : null,
     address: onSite ? text(draft.address) : null,

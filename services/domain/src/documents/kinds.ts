@@ -11,3 +11,30 @@ export type DocumentRole = (typeof documentRoles)[number];
  */
 export const documentCountUnits = ['characters', 'words', 'pages'] as const;
 export type DocumentCountUnit = (typeof documentCountUnits)[number];
+
+/**
+ * Why a document's volume could not be counted from its text: a scanned PDF or an image has no
+ * text to count, and the text of a spreadsheet or a slide deck is not extracted. The requester
+ * enters the count instead (`correctedCount`).
+ */
+export const documentCountProblems = ['no_text', 'image', 'not_extracted'] as const;
+export type DocumentCountProblem = (typeof documentCountProblems)[number];
+
+/** The media types an upload may have, as found from its bytes, with the kind of text each holds. */
+export const acceptedMediaTypes = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'image/png': 'image',
+  'image/jpeg': 'image',
+  'image/gif': 'image',
+  'image/webp': 'image',
+  'image/heic': 'image',
+} as const;
+export type AcceptedMediaType = keyof typeof acceptedMediaTypes;
+export type DocumentKind = (typeof acceptedMediaTypes)[AcceptedMediaType];
+
+export const isAcceptedMediaType = (mediaType: string): mediaType is AcceptedMediaType =>
+  Object.hasOwn(acceptedMediaTypes, mediaType);

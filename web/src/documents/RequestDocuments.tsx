@@ -1,0 +1,48 @@
+import { type FragmentOf, graphql, readFragment } from '../graphql';
+import { useMessages } from '../i18n';
+import { DocumentList } from './DocumentList';
+import { DocumentUpload } from './DocumentUpload';
+import { documentMessages } from './messages';
+
+/** What the request's page shows of its documents. */
+export const RequestDocumentsFields = graphql(`
+  fragment RequestDocumentsFields on Request {
+    id
+    modality
+    documents {
+      id
+      fileName
+      mediaType
+      sizeBytes
+      role
+      version
+      countUnit
+      counted
+      correctedCount
+      manuscriptPages
+      pageCount
+      countProblem
+      downloadUrl
+    }
+  }
+`);
+
+/** A translation request's documents, with an upload of another source; nothing for interpreting. */
+export function RequestDocuments({
+  request: ref,
+  onUploaded,
+}: {
+  request: FragmentOf<typeof RequestDocumentsFields>;
+  onUploaded(): void;
+}) {
+  const request = readFragment(RequestDocumentsFields, ref);
+  const t = useMessages(documentMessages);
+  if (request.modality !== 'translation') return null;
+  return (
+    <section aria-labelledby="request-documents">
+      <h2 id="request-documents">{t.listTitle}</h2>
+      <DocumentList documents={request.documents} />
+      <DocumentUpload documentRole="source" requestId={request.id} onUploaded={onUploaded} />
+    </section>
+  );
+}
