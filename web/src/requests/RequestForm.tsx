@@ -1,3 +1,4 @@
+import type { BearingBodyKind } from '@tsunagu/domain';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
@@ -8,6 +9,7 @@ import { enumLabels } from '../labels';
 import { LanguageSelect } from '../pickers/LanguageSelect';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import type { RequestDraft } from './draft';
+import { GrantTaxChoice } from './GrantTaxChoice';
 import { requestMessages } from './messages';
 
 const modalities = ['on_site', 'remote', 'translation'] as const;
@@ -41,6 +43,8 @@ interface RequestFormProps {
   submitLabel: string;
   /** A new request may repeat weekly; a filed one is changed one occurrence at a time. */
   allowSeries: boolean;
+  /** New requests: the kind of body that bears the cost, for choosing the grant-tax category. */
+  bearer?: BearingBodyKind | null;
   footer?: ReactNode;
 }
 
@@ -48,7 +52,7 @@ interface RequestFormProps {
  * The request form. Everything typed stays in the draft (kept by the page) whatever the API
  * answers; its problems show beside each field and in a summary at the top.
  */
-export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSeries, footer }: RequestFormProps) {
+export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSeries, bearer, footer }: RequestFormProps) {
   const t = useMessages(requestMessages);
   const labels = useMessages(enumLabels);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -89,6 +93,7 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
     address: t.address,
     remoteJoinInstructions: t.remoteJoinInstructions,
     purpose: t.purpose,
+    grantTaxCategory: t.grantTaxCategory,
     specialty: t.specialty,
     interpretersNeeded: t.interpretersNeeded,
     answerBy: t.answerBy,
@@ -354,6 +359,16 @@ export function RequestForm({ draft, onChange, onSubmit, submitLabel, allowSerie
           </div>
         ))}
       </fieldset>
+
+      {bearer ? (
+        <GrantTaxChoice
+          purpose={draft.purpose}
+          bearer={bearer}
+          chosen={draft.grantTaxCategory ?? ''}
+          onChoose={set('grantTaxCategory')}
+          errors={errors('grantTaxCategory')}
+        />
+      ) : null}
 
       <fieldset className="group">
         <legend>{t.contact}</legend>
