@@ -280,6 +280,9 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
   test('signed out, there is nothing to download', async () => {
     const response = await fetch(`${api.url}/account/personal-data.json`);
     expect(response.status).toBe(401);
+    expect(await response.text()).toBe('先にサインインしてください。\n');
+    const english = await fetch(`${api.url}/account/personal-data.json`, { headers: { 'accept-language': 'en' } });
+    expect(await english.text()).toBe('Sign in first.\n');
   });
 });
 
