@@ -150,6 +150,8 @@ const mutationUpdates = {
   reverseExpenseLine: refreshing('expenseLines', 'reconciliation'),
   deleteExpenseLine: refreshing('expenseLines', 'reconciliation'),
   overrideExpenseLineCategory: refreshing('expenseLines', 'reconciliation'),
+  // The request's category and its lines of open periods change: all are read again.
+  overrideRequestCategory: dropping('Request', 'requestId', 'expenseLines', 'reconciliation'),
   proposeAssociationPartnership: droppingPartners,
   acceptAssociationPartnership: droppingPartners,
   declineAssociationPartnership: droppingPartners,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../client';
 import { loadReferenceData } from '../reference/load';
 import { openTestDatabase, type TestDatabase } from '../testing';
-import { type DemoProgress, demoLogins, seedDemoData } from './demo';
+import { type DemoProgress, demoLogins, demoPrefecturalRequester, seedDemoData } from './demo';
 
 const options = { volunteers: 120, today: '2026-06-15', passwordHash: '$argon2id$demo', seed: 7 };
 
@@ -64,6 +64,28 @@ describe('the demo population', () => {
     });
     expect(volunteer?.volunteer?.status).toBe('active');
     expect(volunteer?.volunteer?.languages.map((language) => language.languageCode).sort()).toEqual(['en', 'vi']);
+  });
+
+  test('has a login at the prefectural office, whose costs a prefecture bears', async () => {
+    const requester = await first.database.db.query.users.findFirst({
+      where: { email: demoPrefecturalRequester },
+      with: {
+        staffOf: {
+          with: {
+            organization: {
+              columns: { status: true, type: true, localGovernmentCode: true },
+              with: { association: { columns: { nameJa: true } } },
+            },
+          },
+        },
+      },
+    });
+    expect(requester?.staffOf?.organization).toEqual({
+      status: 'approved',
+      type: 'prefecture',
+      localGovernmentCode: '270008',
+      association: { nameJa: '大阪府国際交流協会' },
+    });
   });
 
   test('spreads over Tokyo, Aichi and Osaka, with public bodies of every type and partner associations', async () => {

@@ -42,6 +42,13 @@ export const demoLogins: Record<DemoRole, string> = {
   admin: 'admin@demo.example.jp',
 };
 
+/**
+ * Staff of the demo association's prefectural office: a prefecture bears what its requests cost,
+ * and the grant-tax table allows a prefecture fewer categories than a municipality.
+ */
+export const demoPrefecturalRequester = 'prefectural-requester@demo.example.jp';
+const demoPrefecturalRequesterId = '00000000-0000-4000-8000-000000270008';
+
 export const demoAssociationSlug = 'demo-pref-27';
 const demoPrefecture = '27';
 const defaultSeed = 20_260_401;
@@ -216,6 +223,7 @@ export async function seedDemoData(db: Db, options: DemoDataOptions): Promise<De
     const demoOrganization =
       demoCandidates.find((organization) => organization.type === 'municipality') ?? demoCandidates[0];
     if (!demoOrganization) throw new Error('no approved organization for the demo requester');
+    const demoPrefecturalOffice = demoCandidates.find((organization) => organization.type === 'prefecture');
     const requesterUsers: Rows<typeof schema.users> = [];
     const requesters: Rows<typeof schema.organizationStaff> = [];
     for (const [n, organization] of organizations.entries()) {
@@ -228,6 +236,11 @@ export async function seedDemoData(db: Db, options: DemoDataOptions): Promise<De
         requesterUsers.push(account(userId, email, personName(random, 'ja')));
         requesters.push({ userId, organizationId: organization.id });
       }
+    }
+    if (demoPrefecturalOffice) {
+      // One more colleague there, with an id of its own: drawing it would change the rest of the population.
+      requesterUsers.push(account(demoPrefecturalRequesterId, demoPrefecturalRequester, '府庁 花子'));
+      requesters.push({ userId: demoPrefecturalRequesterId, organizationId: demoPrefecturalOffice.id ?? '' });
     }
     await insert(tx, schema.organizations, 'organizations', organizations);
     await insert(tx, schema.users, 'users', requesterUsers);

@@ -21,6 +21,7 @@ import './fiscal-period';
 import './reconciliation';
 import './costs';
 import './invoice';
+import './grant-tax';
 import './privacy';
 
 export const schema = builder.toSchema({ sortSchema: true });

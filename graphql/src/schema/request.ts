@@ -303,10 +303,20 @@ const timeFields = <Required extends boolean>(t: InputFields, required: Required
   deadline: t.field({ type: 'DateTime', required: false, description: 'Translation: when it is due.' }),
 });
 
+/** Filing only: a change of purpose takes its suggestion, and a coordinator overrides with a reason. */
+const categoryField = (t: InputFields) => ({
+  grantTaxCategory: t.string({
+    required: false,
+    description:
+      '1–7, G or N; left out, the purpose suggests it. A category the table does not allow for the organization’s body is refused (category_not_eligible).',
+  }),
+});
+
 const RequestInput = builder.inputType('RequestInput', {
   fields: (t) => ({
     ...timeFields(t, true),
     ...detailFields(t, true),
+    ...categoryField(t),
     documentIds: t.globalIDList({
       required: false,
       for: Document,
@@ -335,6 +345,7 @@ const RequestSeriesInput = builder.inputType('RequestSeriesInput', {
     modality: t.field({ type: ModalityEnum, required: true }),
     series: t.field({ type: WeeklySeriesInput, required: true }),
     ...detailFields(t, true),
+    ...categoryField(t),
   }),
 });
 

@@ -49,6 +49,7 @@ describe('a refusal reads in both languages', () => {
       line_not_reversible: 'draft',
       line_status_change: { from: 'paid', to: 'draft' },
       invoice_status_change: { from: 'superseded', to: 'paid' },
+      category_not_eligible: { category: '7', bearer: 'prefecture', instead: 'G' },
     };
     const withDetail = ConflictError as unknown as new (reason: ConflictReason, detail: unknown) => ConflictError;
     for (const reason of conflictReasons) {

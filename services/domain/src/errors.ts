@@ -7,6 +7,7 @@ import {
   requestStatusWords,
   volunteerStatusWords,
 } from './glossary';
+import { type BearingBodyKind, bearerNames, type GrantTaxCategory, grantTaxCategoryNames } from './grant-tax';
 import type { ClosedReason } from './requests/policy';
 
 /**
@@ -364,6 +365,17 @@ const conflictMessages = {
     ja: 'この派遣は直前の取り消しではありません。',
     en: 'This assignment was not cancelled late.',
   }),
+  category_not_eligible: (choice: {
+    category: GrantTaxCategory;
+    bearer: BearingBodyKind;
+    instead: GrantTaxCategory;
+  }) => {
+    const [chosen, instead] = [grantTaxCategoryNames[choice.category], grantTaxCategoryNames[choice.instead]];
+    return {
+      ja: `区分${choice.category}（${chosen.ja}）は、表では${bearerNames[choice.bearer].ja}が負担できません。区分${choice.instead}（${instead.ja}）にしてください。`,
+      en: `Category ${choice.category} (${chosen.en}) cannot be borne by ${bearerNames[choice.bearer].en} under the table: choose category ${choice.instead} (${instead.en}).`,
+    };
+  },
   person_served_pays: () => ({
     ja: '利用者本人が払う分は公費ではないため、区分は N のままです。',
     en: 'What the person served pays is no public expense: it stays under N.',

@@ -47,7 +47,13 @@ export type Eligibility =
   /** The table does not allow this category for this kind of body: a coordinator must look. */
   | { kind: 'flagged'; reason: Localized };
 
-const bearerNames: Record<BearingBodyKind, Localized> = {
+export const grantTaxMeasureNames: Record<GrantTaxMeasure, Localized> = {
+  special_grant_tax: { ja: '特別交付税', en: 'Special grant tax' },
+  ordinary_grant_tax: { ja: '普通交付税', en: 'Ordinary grant tax' },
+};
+
+/** The kind of body in a sentence ("borne by a prefecture"). */
+export const bearerNames: Record<BearingBodyKind, Localized> = {
   prefecture: { ja: '都道府県', en: 'a prefecture' },
   municipality: { ja: '市区町村', en: 'a municipality' },
 };
@@ -101,4 +107,29 @@ const suggestions: Record<RequestPurpose, GrantTaxCategory> = {
 export function suggestCategory(purpose: RequestPurpose, bearer: BearingBodyKind): GrantTaxCategory {
   const category = suggestions[purpose];
   return eligibility(category, bearer).kind === 'flagged' ? 'G' : category;
+}
+
+/** What the grant-tax table says of a category chosen for a request, and what to take instead. */
+export interface CategoryAdvice {
+  /** The category the purpose suggests for this bearing body: always one it may claim. */
+  suggested: GrantTaxCategory;
+  chosen: GrantTaxCategory;
+  eligibility: Eligibility;
+  /** When the chosen category is flagged: the eligible one to take in its place (the suggestion). */
+  instead: GrantTaxCategory | null;
+}
+
+/**
+ * Advice for a category chosen (or, with none, suggested) for a request of this purpose whose cost
+ * the body of this kind bears: the form and the screening show it, and the API refuses with it.
+ */
+export function adviseCategory(
+  purpose: RequestPurpose,
+  bearer: BearingBodyKind,
+  chosen: GrantTaxCategory | null = null,
+): CategoryAdvice {
+  const suggested = suggestCategory(purpose, bearer);
+  const category = chosen ?? suggested;
+  const judged = eligibility(category, bearer);
+  return { suggested, chosen: category, eligibility: judged, instead: judged.kind === 'flagged' ? suggested : null };
 }

@@ -145,13 +145,20 @@ export {
   wordsIn,
 } from './glossary';
 export {
+  adviseCategory,
   type BearingBodyKind,
+  bearerNames,
   bearingBodyKinds,
+  type CategoryAdvice,
+  type Eligibility,
+  eligibility,
   type GrantTaxCategory,
   type GrantTaxMeasure,
   grantTaxCategories,
   grantTaxCategoryNames,
+  grantTaxMeasureNames,
   grantTaxMeasures,
+  type RequestPurpose,
   requestPurposes,
   suggestCategory,
 } from './grant-tax';

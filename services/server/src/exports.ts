@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError, localeFromAcceptLanguage } from '@tsunagu/domain';
+import { DomainError, NotFoundError, UnauthenticatedError, type Viewer } from '@tsunagu/domain';
 import { sessionCookie } from '@tsunagu/graphql';
 import { fileNameOf, type Logger, type Services } from '@tsunagu/services';
+import { refuse } from './refusals';
 
 /** `/exports/reconciliation/<id>`: the download of an export a coordinator asked for (`startReconciliationExport`). */
 export const exportPath = /^\/exports\/reconciliation\/([0-9a-f-]{36})$/;
@@ -10,8 +11,6 @@ const contentTypes = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-
-const statusOf: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
 
 /**
  * Streams a reconciliation export to the coordinator who asked for it (signed in by the session
@@ -29,13 +28,14 @@ export async function serveExport(
     return;
   }
   if (!exportId) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such export.\n');
+    refuse(req, res, new NotFoundError('ReconciliationExport', ''));
     return;
   }
+  let viewer: Viewer | null = null;
   try {
-    const viewer = await services.sessions.viewer(cookies.get(sessionCookie));
+    viewer = await services.sessions.viewer(cookies.get(sessionCookie));
     if (!viewer.userId) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Sign in first.\n');
+      refuse(req, res, new UnauthenticatedError());
       return;
     }
     const row = await services.reconciliation.exportOf(viewer, exportId);
@@ -54,9 +54,7 @@ export async function serveExport(
       return;
     }
     if (error instanceof DomainError) {
-      res
-        .writeHead(statusOf[error.code] ?? 409, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(`${error.localized[localeFromAcceptLanguage(req.headers['accept-language'] ?? null)]}\n`);
+      refuse(req, res, error, viewer?.locale);
       return;
     }
     logger.error({ err: error }, 'reconciliation export failed');

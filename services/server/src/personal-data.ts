@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UnauthenticatedError } from '@tsunagu/domain';
 import { sessionCookie } from '@tsunagu/graphql';
 import type { Logger, Services } from '@tsunagu/services';
+import { refuse } from './refusals';
 
 /** `/account/personal-data.json`: the signed-in person's copy of what Tsunagu holds about them (APPI Art. 33). */
 export const personalDataPath = '/account/personal-data.json';
@@ -21,7 +23,7 @@ export async function servePersonalData(
   try {
     const viewer = await services.sessions.viewer(cookies.get(sessionCookie));
     if (!viewer.userId) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Sign in first.\n');
+      refuse(req, res, new UnauthenticatedError());
       return;
     }
     const disclosure = await services.privacy.disclose(viewer);

@@ -5,6 +5,7 @@ import {
   expenseKindWords,
   expenseStatusWords,
   grantTaxCategoryNames,
+  grantTaxMeasureNames,
   hoursOf,
   type LineEligibility,
   type Payer,
@@ -25,10 +26,7 @@ type Label = Record<HeaderLanguage, string>;
 export const kindLabels: Record<ExpenseKind, Label> = expenseKindWords;
 export const statusLabels: Record<ExpenseStatus, Label> = expenseStatusWords;
 
-const measureLabels: Record<string, Label> = {
-  special_grant_tax: { ja: '特別交付税', en: 'Special grant tax' },
-  ordinary_grant_tax: { ja: '普通交付税', en: 'Ordinary grant tax' },
-};
+const measureLabels: Record<string, Label> = grantTaxMeasureNames;
 
 const eligibilityLabels: Record<LineEligibility, Label> = {
   eligible: { ja: '対象', en: 'Eligible' },

@@ -1,6 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import {
   activityDateOf,
+  adviseCategory,
   bearingBodyOf,
   bilingual,
   type CancellationFacts,
@@ -601,13 +602,33 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
       const why = parseInput(reasonSchema, reason, ['input', 'reason']);
       return db.transaction(async (tx) => {
         const [request] = await tx
-          .select({ associationId: schema.requests.associationId, grantTaxCategory: schema.requests.grantTaxCategory })
+          .select({
+            associationId: schema.requests.associationId,
+            organizationId: schema.requests.organizationId,
+            purpose: schema.requests.purpose,
+          })
           .from(schema.requests)
           .where(eq(schema.requests.id, requestId))
           .for('update');
         if (!request) throw new NotFoundError('Request', requestId);
         if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
           throw new ForbiddenError('coordinators_only');
+        }
+        // Refused like a filer's ineligible choice (see the request service): the override's reason
+        // does not change what the table lets the bearing body claim.
+        const organization = found(
+          await tx.query.organizations.findFirst({
+            where: { id: request.organizationId },
+            columns: {},
+            with: { localGovernment: { columns: { code: true, kind: true, parentCode: true } } },
+          }),
+          'Organization',
+          request.organizationId,
+        );
+        const bearer = bearingBodyOf(organization.localGovernment).kind;
+        const advice = adviseCategory(request.purpose, bearer, target);
+        if (advice.instead) {
+          throw new ConflictError('category_not_eligible', { category: target, bearer, instead: advice.instead });
         }
         const now = clock.now().toJSDate();
         await tx

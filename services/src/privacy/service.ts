@@ -359,6 +359,13 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
         .where(eq(schema.outbox.recipientUserId, userId))
         .orderBy(schema.outbox.createdAt);
 
+      // Which kinds of message the person asked not to get by e-mail: a choice of theirs, so theirs to see.
+      const emailOptOuts = await db
+        .select({ topic: schema.emailOptOuts.topic, since: schema.emailOptOuts.createdAt })
+        .from(schema.emailOptOuts)
+        .where(eq(schema.emailOptOuts.userId, userId))
+        .orderBy(schema.emailOptOuts.topic);
+
       const { volunteer, staffOf, associationRoles, ...account } = user;
       const disclosure: PersonalDataDisclosure = {
         generatedAt: clock.now().toISO() as string,
@@ -385,6 +392,7 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
           actor: actorUserId === null ? 'system' : actorUserId === userId ? 'you' : 'staff',
         })),
         notifications,
+        emailOptOuts,
       };
       await recordAudit(db, viewer, [
         {
@@ -414,6 +422,8 @@ export interface PersonalDataDisclosure {
   expenseLines: unknown[];
   auditLog: Array<Record<string, unknown> & { actor: 'system' | 'you' | 'staff' }>;
   notifications: unknown[];
+  /** The e-mail topics the person turned off (their inbox gets those messages all the same). */
+  emailOptOuts: Array<{ topic: string; since: Date }>;
 }
 
 export type PrivacyService = ReturnType<typeof createPrivacyService>;

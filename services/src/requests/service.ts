@@ -1,5 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
 import {
+  adviseCategory,
   type BearingBodyKind,
   bearingBodyOf,
   bilingual,
@@ -24,7 +25,6 @@ import {
   seriesProblems,
   seriesSchema,
   splitSeries,
-  suggestCategory,
   tokyo,
   ValidationError,
   type Viewer,
@@ -48,8 +48,10 @@ export const requestRoutings = schema.requestRouting.enumValues;
 export const translationDirections = schema.translationDirection.enumValues;
 export const volumeUnits = schema.volumeUnit.enumValues;
 
-export type RequestInput = z.input<typeof requestSchema>;
-export type RequestSeriesInput = z.input<typeof seriesSchema>;
+/** The category comes as text from any client; the rules name what a wrong one should be. */
+type CategoryAsText<Input> = Omit<Input, 'grantTaxCategory'> & { grantTaxCategory?: string | null };
+export type RequestInput = CategoryAsText<z.input<typeof requestSchema>>;
+export type RequestSeriesInput = CategoryAsText<z.input<typeof seriesSchema>>;
 /** Fields left out (undefined) stay as they were; null clears an optional field. */
 export type RequestChanges = Partial<RequestInput>;
 export type SeriesChanges = z.input<typeof seriesChangeSchema>;
@@ -165,6 +167,22 @@ export function createRequestService({
     return problems;
   }
 
+  /**
+   * The category chosen, or the purpose's suggestion. An ineligible choice is refused, not stored
+   * and flagged: the table judges it by the category and the bearing body's kind, both known at
+   * this moment, and every purpose has a category each kind of body may claim, so the refusal can
+   * name the one to take. Accepting it would only move the problem to month end, where its lines
+   * are flagged and must be re-categorized; the reconciliation's flag remains for lines booked so
+   * before this check.
+   */
+  function eligibleCategory(fields: Pick<RequestFields, 'purpose' | 'grantTaxCategory'>, bearer: BearingBodyKind) {
+    const advice = adviseCategory(fields.purpose, bearer, fields.grantTaxCategory ?? null);
+    if (advice.instead) {
+      throw new ConflictError('category_not_eligible', { category: advice.chosen, bearer, instead: advice.instead });
+    }
+    return advice.chosen;
+  }
+
   /** The columns a checked request is stored with: its fields plus what the policy decided. */
   function columnsFor(fields: RequestFields, outcome: ReturnType<typeof checkRequestPolicy>, bearer: BearingBodyKind) {
     return {
@@ -192,7 +210,7 @@ export function createRequestService({
       infectionRisk: fields.infectionRisk,
       answerBy: fields.answerBy ?? null,
       openToPartners: fields.openToPartners,
-      grantTaxCategory: suggestCategory(fields.purpose, bearer),
+      grantTaxCategory: eligibleCategory(fields, bearer),
       flags: outcome.flags,
       routing: outcome.routing,
       requiredCertificateKind: outcome.requiredCertificateKind,

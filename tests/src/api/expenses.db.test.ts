@@ -255,8 +255,24 @@ describe('exports a municipality can attach to its claim', () => {
       headers: { cookie: `tsunagu_session=${other}` },
     });
     expect(refused.status).toBe(404);
+    expect(await refused.text()).toBe('突合表の出力が見つかりません。削除されたか、見る権限がありません。\n');
     const anonymous = await fetch(`${api.url}${exported?.downloadUrl}`);
     expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toBe('先にサインインしてください。\n');
+    // Each refusal in the reader's language, as the page asks for it.
+    const english = await fetch(`${api.url}${exported?.downloadUrl}`, { headers: { 'accept-language': 'en-GB,en' } });
+    expect([english.status, english.headers.get('content-language'), await english.text()]).toEqual([
+      401,
+      'en',
+      'Sign in first.\n',
+    ]);
+    const unknown = await fetch(`${api.url}/exports/reconciliation/not-an-export`, {
+      headers: { 'accept-language': 'en' },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe(
+      'Reconciliation export not found: it may have been removed, or you may not see it.\n',
+    );
   });
 
   test('an XLSX summary downloads as a spreadsheet', async () => {

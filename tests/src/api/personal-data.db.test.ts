@@ -1,6 +1,6 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { ErasureRefusedError, ForbiddenError, type Viewer } from '@tsunagu/domain';
+import { ErasureRefusedError, emailTopics, ForbiddenError, type Viewer } from '@tsunagu/domain';
 import { createExpenseLinesForReport, pseudonymOf, recordAudit } from '@tsunagu/services';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -198,6 +198,12 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
       '2025-07-02T12:00:00+09:00',
     );
     const session = await api.sessionFor(asked.user.id);
+    await db()
+      .insert(schema.emailOptOuts)
+      .values([
+        { userId: asked.user.id, topic: emailTopics[0], createdAt: new Date('2025-08-01T09:00:00+09:00') },
+        { userId: other.user.id, topic: emailTopics[1] },
+      ]);
 
     const response = await fetch(`${api.url}/account/personal-data.json`, {
       headers: { cookie: `tsunagu_session=${session}` },
@@ -208,6 +214,8 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
     const disclosure = JSON.parse(text);
 
     expect(disclosure.account).toMatchObject({ email: 'aiko.f@example.jp', displayName: 'Aiko Fernandes' });
+    // Her own e-mail opt-outs, not anyone else's.
+    expect(disclosure.emailOptOuts).toEqual([{ topic: emailTopics[0], since: '2025-08-01T00:00:00.000Z' }]);
     expect(disclosure.volunteer.profile).toMatchObject({ fullName: 'Aiko Fernandes', phone: '070-5555-6666' });
     expect(disclosure.volunteer.memberships).toHaveLength(1);
     expect(disclosure.volunteer.languages).toEqual([
@@ -280,6 +288,9 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
   test('signed out, there is nothing to download', async () => {
     const response = await fetch(`${api.url}/account/personal-data.json`);
     expect(response.status).toBe(401);
+    expect(await response.text()).toBe('先にサインインしてください。\n');
+    const english = await fetch(`${api.url}/account/personal-data.json`, { headers: { 'accept-language': 'en' } });
+    expect(await english.text()).toBe('Sign in first.\n');
   });
 });
 

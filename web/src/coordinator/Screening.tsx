@@ -7,6 +7,7 @@ import { type Failure, formProblems, outcomeOf } from '../forms/failure';
 import { useLocale, useMessages } from '../i18n';
 import { ApproveRequestMutation, DispatchStateQuery, RejectRequestMutation } from './dispatchDocuments';
 import { dispatchConsoleMessages } from './dispatchMessages';
+import { GrantTaxReview } from './GrantTaxReview';
 
 /** Saying no needs a reason the requester will read; the form keeps it while the API looks at it. */
 function RejectForm({ requestId }: { requestId: string }) {
@@ -63,6 +64,7 @@ export function Screening({ requestId }: { requestId: string }) {
     <section className="card" aria-labelledby="screening-title">
       <h2 id="screening-title">{t.screeningTitle}</h2>
       <p className="hint">{t.screeningIntro}</p>
+      <GrantTaxReview requestId={requestId} />
       <div className="card-actions">
         <ActionButton
           done={t.approvedRequest}

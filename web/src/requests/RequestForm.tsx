@@ -1,3 +1,4 @@
+import type { BearingBodyKind } from '@tsunagu/domain';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { DocumentList } from '../documents/DocumentList';
 import { DocumentUpload } from '../documents/DocumentUpload';
@@ -11,6 +12,7 @@ import { enumLabels } from '../labels';
 import { LanguageSelect } from '../pickers/LanguageSelect';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import type { RequestDraft } from './draft';
+import { GrantTaxChoice } from './GrantTaxChoice';
 import { requestMessages } from './messages';
 
 const modalities = ['on_site', 'remote', 'translation'] as const;
@@ -46,6 +48,8 @@ interface RequestFormProps {
   allowSeries: boolean;
   /** A new translation request takes its sources here (a filed one on its page). */
   allowDocuments?: boolean;
+  /** New requests: the kind of body that bears the cost, for choosing the grant-tax category. */
+  bearer?: BearingBodyKind | null;
   footer?: ReactNode;
 }
 
@@ -60,6 +64,7 @@ export function RequestForm({
   submitLabel,
   allowSeries,
   allowDocuments = false,
+  bearer,
   footer,
 }: RequestFormProps) {
   const t = useMessages(requestMessages);
@@ -102,6 +107,7 @@ export function RequestForm({
     address: t.address,
     remoteJoinInstructions: t.remoteJoinInstructions,
     purpose: t.purpose,
+    grantTaxCategory: t.grantTaxCategory,
     specialty: t.specialty,
     interpretersNeeded: t.interpretersNeeded,
     answerBy: t.answerBy,
@@ -385,6 +391,16 @@ export function RequestForm({
           </div>
         ))}
       </fieldset>
+
+      {bearer ? (
+        <GrantTaxChoice
+          purpose={draft.purpose}
+          bearer={bearer}
+          chosen={draft.grantTaxCategory ?? ''}
+          onChoose={set('grantTaxCategory')}
+          errors={errors('grantTaxCategory')}
+        />
+      ) : null}
 
       <fieldset className="group">
         <legend>{t.contact}</legend>

@@ -1,3 +1,4 @@
+import type { GrantTaxCategory } from '@tsunagu/domain';
 import type { UploadedDocument } from '../documents/upload';
 import type { FieldProblem } from '../forms/failure';
 import { requestSchema, ruleProblems, seriesSchema } from '../forms/rules';
@@ -51,6 +52,8 @@ export interface RequestDraft {
   infectionRisk: boolean;
   answerBy: string;
   openToPartners: boolean;
+  /** New requests only: the grant-tax category chosen; '' follows the purpose's suggestion. */
+  grantTaxCategory: GrantTaxCategory | '';
   /** New requests only: the same time every week until `lastDate`. */
   repeatWeekly: boolean;
   lastDate: string;
@@ -85,6 +88,7 @@ export const emptyDraft: RequestDraft = {
   infectionRisk: false,
   answerBy: '',
   openToPartners: false,
+  grantTaxCategory: '',
   repeatWeekly: false,
   lastDate: '',
   documents: [],
@@ -172,6 +176,12 @@ export function toRequestInput(draft: RequestDraft): RequestInput {
     endsAt: translation ? null : toInstant(draft.date, draft.endTime),
     deadline: translation ? toInstant(draft.deadlineDate, draft.deadlineTime) : null,
   };
+}
+
+/** The category a new request is filed under: none chosen, the API takes the purpose's suggestion. */
+export function filedCategory(draft: RequestDraft): { grantTaxCategory: GrantTaxCategory | null } {
+  // A draft kept from before the choice existed has no such field.
+  return { grantTaxCategory: draft.grantTaxCategory || null };
 }
 
 /** A weekly series on the weekday of the first date, at the same times, until the last date. */

@@ -111,7 +111,7 @@ export const requestMessages = bilingual({
     } as Record<string, string>,
     routing: '依頼先',
     requiredCertificate: '必要な資格',
-    grantTaxCategory: '特別交付税の区分（目安）',
+    grantTaxCategory: '特別交付税の区分',
     createdAt: '受付日時',
     series: '毎週の依頼',
     seriesSummary: (weekday: string, start: string, end: string, first: string, last: string) =>
@@ -244,7 +244,7 @@ export const requestMessages = bilingual({
     } as Record<string, string>,
     routing: 'Offered to',
     requiredCertificate: 'Certificate required',
-    grantTaxCategory: 'Grant-tax category (suggested)',
+    grantTaxCategory: 'Grant-tax category',
     createdAt: 'Filed at',
     series: 'Weekly series',
     seriesSummary: (weekday: string, start: string, end: string, first: string, last: string) =>

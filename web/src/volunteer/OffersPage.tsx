@@ -7,6 +7,7 @@ import { FailureNotice } from '../forms/FailureNotice';
 import { type Failure, outcomeOf } from '../forms/failure';
 import type { FragmentOf, ResultOf } from '../graphql';
 import { useMessages } from '../i18n';
+import { useUnreadCounts } from '../inbox/live';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { AcceptOfferMutation, DeclineOfferMutation, MyOffersQuery } from './workDocuments';
@@ -19,9 +20,6 @@ type Answer = { offerId: string; work: FragmentOf<typeof WorkFields> } & (
   | { kind: 'accepted'; result: AcceptResult }
   | { kind: 'declined' }
 );
-
-/** New offers arrive while the page is open: it asks again this often. */
-const refreshSeconds = 20;
 
 function AnswerNotice({ answer }: { answer: Answer }) {
   const t = useMessages(volunteerWorkMessages);
@@ -86,10 +84,17 @@ export function OffersPage() {
   const t = useMessages(volunteerWorkMessages);
   const [{ data, fetching, error }, refresh] = useQuery({ query: MyOffersQuery, requestPolicy: 'cache-and-network' });
   const [answers, setAnswers] = useState<Answer[]>([]);
+  // New offers arrive while the page is open: the live unread counts (the inbox's subscription over
+  // server-sent events) change when one comes or goes, and the page asks again then, not on a timer.
+  const counts = useUnreadCounts();
+  const live = counts ? `${counts.offersWaiting}:${counts.total}` : null;
+  const seen = useRef(live);
   useEffect(() => {
-    const timer = setInterval(() => refresh({ requestPolicy: 'network-only' }), refreshSeconds * 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    if (live === null || seen.current === live) return;
+    const first = seen.current === null;
+    seen.current = live;
+    if (!first) refresh({ requestPolicy: 'network-only' });
+  }, [live, refresh]);
   const answered = new Set(answers.map((answer) => answer.offerId));
   const offers = (data?.myOffers.nodes ?? []).filter((offer) => offer.status === 'offered' && !answered.has(offer.id));
   return (

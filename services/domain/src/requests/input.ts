@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestPurposes } from '../grant-tax';
+import { grantTaxCategories, requestPurposes } from '../grant-tax';
 import { bilingual, isoDate, wholeNumber } from '../validation';
 import type { Modality, Specialty } from './policy';
 
@@ -97,10 +97,25 @@ function needs(
 
 const timed = (request: Given) => request.modality !== 'translation';
 
+/**
+ * The grant-tax category a new request is filed under, when the filer chooses one; left out, the
+ * purpose suggests it. Not a detail: a change of purpose takes the new purpose's suggestion.
+ */
+const grantTaxCategory = z
+  .enum(
+    grantTaxCategories,
+    bilingual({
+      en: 'Use a category of the table: 1–7, G or N.',
+      ja: '区分は表にあるもの（1〜7、G、N）から選んでください。',
+    }),
+  )
+  .nullish();
+
 export const requestSchema = z
   .object({
     modality: z.enum(modalities),
     ...requestDetails,
+    grantTaxCategory,
     startsAt: z.date().nullish(),
     endsAt: z.date().nullish(),
     deadline: z.date().nullish(),
@@ -132,6 +147,7 @@ export const seriesSchema = z
       }),
     ),
     ...requestDetails,
+    grantTaxCategory,
     series: z.object({
       weekday: z.int(),
       startTime: time,
