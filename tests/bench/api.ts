@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase, demoLogins, loadReferenceData } from '@tsunagu/db';
 import { systemClock } from '@tsunagu/domain';
@@ -34,7 +35,7 @@ const listQueries = {
 };
 
 /**
- * `pnpm bench api [--query volunteers|organizations] [--volunteers N] [--seconds S] [--connections C]`:
+ * `pnpm bench api [--query volunteers|organizations] [--volunteers N] [--seconds S] [--connections C] [--profile DIR]`:
  * the real API process (TSUNAGU_ROLE=api, NODE_ENV=production) on a PostgreSQL database of its own,
  * seeded with the demo population, loaded by autocannon from a second process with a coordinator's
  * list query (volunteers → languages → language, or organizations → staff → user).
@@ -52,6 +53,9 @@ const listQueries = {
  * (much). So the bench also divides, over the measured run, the CPU time of the API process, of
  * the bench database's PostgreSQL backends and of autocannon (from /proc, as PostgreSQL is on this
  * machine) by the requests served, and says how busy the machine's cores were meanwhile.
+ *
+ * `--profile DIR` writes a CPU profile of the API process (Node's --cpu-prof) into DIR. On a loaded
+ * machine read its sample counts, not its times: a sample the scheduler delayed carries the wait.
  */
 const api: Benchmark = async (args) => {
   const { values } = parseArgs({
@@ -61,6 +65,7 @@ const api: Benchmark = async (args) => {
       volunteers: { type: 'string', default: '10000' },
       seconds: { type: 'string', default: '20' },
       connections: { type: 'string', default: '20' },
+      profile: { type: 'string' },
     },
   });
   const query = values.query as keyof typeof listQueries;
@@ -75,18 +80,23 @@ const api: Benchmark = async (args) => {
   databaseUrl.pathname = `/${name}`;
   try {
     const session = await seed(databaseUrl.toString(), Number(values.volunteers));
-    const server = spawnApi({
-      DATABASE_URL: databaseUrl.toString(),
-      TSUNAGU_ROLE: 'api',
-      NODE_ENV: 'production',
-      // Production asks for a mail server; the API role sends none (the worker does), so none listens.
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      LOG_LEVEL: 'warn',
-      TSUNAGU_DATA_DIR: temporaryDir('bench-api'),
-      PORT: String(await freePort()),
-      TEMPORAL_DEV_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-    });
+    // A CPU profile of the API process from start to SIGTERM (main.ts exits, and Node writes it).
+    const nodeOptions = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolvePath(values.profile)}`] : [];
+    const server = spawnApi(
+      {
+        DATABASE_URL: databaseUrl.toString(),
+        TSUNAGU_ROLE: 'api',
+        NODE_ENV: 'production',
+        // Production asks for a mail server; the API role sends none (the worker does), so none listens.
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        LOG_LEVEL: 'warn',
+        TSUNAGU_DATA_DIR: temporaryDir('bench-api'),
+        PORT: String(await freePort()),
+        TEMPORAL_DEV_PORT: String(await freePort()),
+        TEMPORAL_UI_PORT: String(await freePort()),
+      },
+      nodeOptions,
+    );
     try {
       const headers = {
         'content-type': 'application/json',

@@ -27,13 +27,20 @@ export interface ApiProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the API process the way `npm start` does, with the given environment on top of ours. */
-export function spawnApi(env: Record<string, string>): ApiProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'services/server/src/main.ts')], {
-    cwd: rootDir,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Runs the API process the way `npm start` does, with the given environment on top of ours, and
+ * Node's own options before the script (`--cpu-prof` is refused in NODE_OPTIONS, so it goes here).
+ */
+export function spawnApi(env: Record<string, string>, nodeOptions: string[] = []): ApiProcess {
+  const child = spawn(
+    process.execPath,
+    [...nodeOptions, '--import', 'tsx', join(rootDir, 'services/server/src/main.ts')],
+    {
+      cwd: rootDir,
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {
