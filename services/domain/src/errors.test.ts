@@ -48,6 +48,8 @@ describe('a refusal reads in both languages', () => {
       line_not_editable: 'approved',
       line_not_reversible: 'draft',
       line_status_change: { from: 'paid', to: 'draft' },
+      translation_job_ended: 'given_back',
+      revision_rounds_used: 2,
     };
     const withDetail = ConflictError as unknown as new (reason: ConflictReason, detail: unknown) => ConflictError;
     for (const reason of conflictReasons) {

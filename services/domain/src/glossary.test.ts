@@ -9,6 +9,7 @@ import {
   offerStatusWords,
   organizationStatusWords,
   requestStatusWords,
+  translationJobStateWords,
   volunteerStatusWords,
   wordsIn,
 } from './glossary';
@@ -24,6 +25,7 @@ const tables = {
   membershipStatusWords,
   organizationStatusWords,
   languageLevelWords,
+  translationJobStateWords,
 };
 
 test.each(Object.entries(tables))('%s: every word in Japanese without English, and in English', (_name, words) => {

@@ -109,6 +109,7 @@ export {
   offerStatusWords,
   organizationStatusWords,
   requestStatusWords,
+  translationJobStateWords,
   volunteerStatusWords,
   wordsIn,
 } from './glossary';
@@ -166,6 +167,18 @@ export {
 export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
 export { isRoute, pathTo, type RouteName, routes } from './routes';
 export { type Capacity, mayActOn, type Owner, type Tenancy, tenancyOf } from './tenancy';
+export {
+  acceptedCount,
+  endedTranslationJobStates,
+  isWithTranslator,
+  nextTranslationJobState,
+  type TranslationJobEvent,
+  type TranslationJobState,
+  type TranslationJobTimer,
+  translationJobStates,
+  translationJobTimers,
+  volumeOfCount,
+} from './translation/job';
 export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';
 export {
   anonymous,
