@@ -16,5 +16,6 @@ export {
   payers,
   requestPurposes,
   scopeRules,
+  translationJobStates,
   volumeUnits,
 } from '@tsunagu/domain';

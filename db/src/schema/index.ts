@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './people';
 export * from './reference';
 export * from './requests';
+export * from './translation-jobs';
