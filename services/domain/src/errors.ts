@@ -431,6 +431,10 @@ const conflictMessages = {
     ja: '料金の基になる文書の分量が数えられていません。検収の前に分量を入力してください。',
     en: 'The document the fee is counted on has no count yet: enter its count before accepting.',
   }),
+  translation_past_deadline: () => ({
+    ja: '納期を過ぎた翻訳は返上できません。協会のコーディネーターにご相談ください。',
+    en: 'A translation past its deadline cannot be given back: talk to the association’s coordinators.',
+  }),
   not_a_translation: () => ({
     ja: 'この依頼は翻訳の依頼ではありません。',
     en: 'This request is not a translation.',

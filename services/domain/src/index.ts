@@ -88,6 +88,8 @@ export {
   rateRulesSchema,
   rateScheduleFieldsSchema,
   roundingModes,
+  splitByPayer,
+  translationFeeFor,
   volumeUnits,
 } from './expenses/rates';
 export {
