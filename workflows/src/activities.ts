@@ -7,6 +7,7 @@ import {
   deliverPending,
   type HealthProbe,
   type RetentionRun,
+  type TranslationJobSteps,
 } from '@tsunagu/services';
 
 export interface ActivityDependencies {
@@ -16,6 +17,8 @@ export interface ActivityDependencies {
    * the mail delivery that sends what the steps wrote to the outbox.
    */
   dispatch?: { steps: DispatchSteps; delivery: DeliveryDependencies };
+  /** Translation jobs: their steps (services' `createTranslationJobSteps`), registered by name. */
+  translationJobs?: TranslationJobSteps;
   /** Personal data's retention (services' `privacy.applyRetention`). */
   retention?: { applyRetention(): Promise<RetentionRun> };
 }
@@ -25,12 +28,13 @@ const deliveryRounds = 10;
 
 /** Activities get what they touch from the worker, so tests can hand them something else. */
 export function createActivities(dependencies: ActivityDependencies) {
-  const { dispatch } = dependencies;
+  const { dispatch, translationJobs } = dependencies;
   return {
     async checkDatabase(): Promise<string> {
       return dependencies.checkDatabase();
     },
     ...(dispatch && failingForGood(dispatch.steps)),
+    ...(translationJobs && failingForGood(translationJobs)),
     /**
      * Sends the e-mails due in the outbox (and fills the in-app inbox). Safe to retry: each row is
      * claimed before it is sent and marked sent after, so a retry never sends one twice.
@@ -64,7 +68,7 @@ export type Activities = ReturnType<typeof createActivities>;
  * data: the failure is kept in the workflow's history and the worker logs each retry, and the data
  * may be personal (a rejection's reason, a resident's name).
  */
-function failingForGood(steps: DispatchSteps): DispatchSteps {
+function failingForGood<Steps extends DispatchSteps | TranslationJobSteps>(steps: Steps): Steps {
   const sorted = Object.entries(steps).map(([name, step]) => [
     name,
     async (...args: unknown[]) => {
@@ -81,7 +85,7 @@ function failingForGood(steps: DispatchSteps): DispatchSteps {
       }
     },
   ]);
-  return Object.fromEntries(sorted) as DispatchSteps;
+  return Object.fromEntries(sorted) as Steps;
 }
 
 /**

@@ -8,3 +8,5 @@ export { bundleWorkflows, connectionOptions, createWorker, workflowsPath } from 
 export type { DispatchResult, DispatchView } from './workflows/dispatch';
 export { dispatchWorkflowId, stateQuery } from './workflows/dispatch';
 export { personalDataWorkflowId } from './workflows/personal-data';
+export type { TranslationJobResult, TranslationJobView } from './workflows/translation-job';
+export { translationJobQuery, translationJobWorkflowId } from './workflows/translation-job';

@@ -16,3 +16,4 @@ export async function selfCheck(): Promise<string> {
 
 export { dispatchRequest } from './workflows/dispatch';
 export { personalDataLifeCycle } from './workflows/personal-data';
+export { translationJob } from './workflows/translation-job';

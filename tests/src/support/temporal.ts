@@ -6,6 +6,7 @@ import { systemClock } from '@tsunagu/domain';
 import {
   createDispatchSteps,
   createLogger,
+  createTranslationJobSteps,
   type Dispatcher,
   type DispatchSteps,
   type MailTransport,
@@ -54,6 +55,7 @@ export async function startDispatchHarness(
           publicUrl: 'https://tsunagu.example.jp',
         },
       },
+      translationJobs: createTranslationJobSteps({ db: database.db }),
     }),
   });
   const running = worker.run();
