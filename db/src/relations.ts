@@ -122,6 +122,12 @@ export const relations = defineRelations(schema, (r) => ({
     offers: r.many.offers({ from: r.requests.id, to: r.offers.requestId }),
     documents: r.many.documents({ from: r.requests.id, to: r.documents.requestId }),
     translationJobs: r.many.translationJobs({ from: r.requests.id, to: r.translationJobs.requestId }),
+    /** The job of the translator booked now (or who did the work): every earlier one was given back or released. */
+    translationJob: r.one.translationJobs({
+      from: r.requests.id,
+      to: r.translationJobs.requestId,
+      where: { state: { notIn: ['given_back', 'released'] } },
+    }),
   },
   translationJobs: {
     association: r.one.associations({
@@ -158,6 +164,7 @@ export const relations = defineRelations(schema, (r) => ({
     volunteer: r.one.volunteers({ from: r.assignments.volunteerId, to: r.volunteers.id, optional: false }),
     reports: r.many.activityReports({ from: r.assignments.id, to: r.activityReports.assignmentId }),
     expenseLines: r.many.expenseLines({ from: r.assignments.id, to: r.expenseLines.assignmentId }),
+    translationJob: r.one.translationJobs({ from: r.assignments.id, to: r.translationJobs.assignmentId }),
   },
   offers: {
     request: r.one.requests({ from: r.offers.requestId, to: r.requests.id, optional: false }),

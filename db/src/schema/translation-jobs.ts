@@ -71,6 +71,8 @@ export const translationReviews = pgTable(
     /** 1 for the first review of the job, 2 for the next… */
     round: integer('round').notNull(),
     documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
+    /** When the translator submitted the version reviewed. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     decision: translationReviewDecision('decision').notNull(),
     comment: text('comment'),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),

@@ -107,6 +107,17 @@ const ReportPolicy = builder.objectRef<AssociationPolicy['reports']>('ReportPoli
   }),
 });
 
+const TranslationPolicy = builder.objectRef<AssociationPolicy['translation']>('TranslationPolicy').implement({
+  fields: (t) => ({
+    revisionRounds: t.exposeInt('revisionRounds', {
+      description: 'How many times a requester may ask for a revision of a translation before accepting it.',
+    }),
+    reminderHoursBeforeDeadline: t.exposeIntList('reminderHoursBeforeDeadline', {
+      description: 'Reminders to the translator, this many hours before the deadline.',
+    }),
+  }),
+});
+
 const RetentionPolicy = builder.objectRef<AssociationPolicy['retention']>('RetentionPolicy').implement({
   description: 'How long personal data is kept (APPI): what is kept beyond it is pseudonymised.',
   fields: (t) => ({
@@ -132,6 +143,7 @@ const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPo
     cancellation: t.expose('cancellation', { type: CancellationPolicy }),
     reports: t.expose('reports', { type: ReportPolicy }),
     retention: t.expose('retention', { type: RetentionPolicy }),
+    translation: t.expose('translation', { type: TranslationPolicy }),
   }),
 });
 
@@ -260,6 +272,13 @@ const RetentionPolicyInput = builder.inputType('RetentionPolicyInput', {
   }),
 });
 
+const TranslationPolicyInput = builder.inputType('TranslationPolicyInput', {
+  fields: (t) => ({
+    revisionRounds: t.int({ required: false }),
+    reminderHoursBeforeDeadline: t.intList({ required: false }),
+  }),
+});
+
 const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
   description: 'The settings to change; those left out (or null) stay as they are.',
   fields: (t) => ({
@@ -271,6 +290,7 @@ const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
     cancellation: t.field({ type: CancellationPolicyInput, required: false }),
     reports: t.field({ type: ReportPolicyInput, required: false }),
     retention: t.field({ type: RetentionPolicyInput, required: false }),
+    translation: t.field({ type: TranslationPolicyInput, required: false }),
   }),
 });
 
@@ -302,6 +322,7 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         cancellation: given(input.cancellation),
         reports: given(input.reports),
         retention: given(input.retention),
+        translation: given(input.translation),
       });
       return selected(
         db.query.associations.findFirst(query({ where: { id: associationId.id } })),

@@ -19,6 +19,7 @@ import './rate-schedule';
 import './fiscal-period';
 import './reconciliation';
 import './costs';
+import './translation-job';
 import './privacy';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -117,7 +117,7 @@ export function createTranslationService({
       const requestId = document.requestId;
       const moved = await db.transaction(async (tx) => {
         const { job } = await lockedJob(tx, requestId);
-        if (!job || job.state !== 'booked') return null;
+        if (job?.state !== 'booked') return null;
         const volunteer = await tx.query.volunteers.findFirst({
           where: { id: await bookedVolunteerOf(tx, job) },
           columns: { userId: true },
@@ -296,6 +296,7 @@ async function recordReview(
     jobId: job.id,
     round: reviews.length + 1,
     documentId: job.submittedDocumentId,
+    submittedAt: job.submittedAt,
     decision: review.decision,
     comment: review.comment,
     reviewedBy: review.by,

@@ -24,6 +24,7 @@ CREATE TABLE "translation_reviews" (
 	"job_id" uuid NOT NULL,
 	"round" integer NOT NULL,
 	"document_id" uuid,
+	"submitted_at" timestamp with time zone,
 	"decision" "translation_review_decision" NOT NULL,
 	"comment" text,
 	"reviewed_by" uuid,
