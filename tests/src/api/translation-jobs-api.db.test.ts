@@ -5,14 +5,8 @@ import { createDispatchSteps, createLogger, createServices } from '@tsunagu/serv
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi, testNow } from '../support/api';
-import { insertAvailableVolunteer, insertDispatchWorld } from '../support/dispatch-world';
-import {
-  insertAssociation,
-  insertOrganization,
-  insertRequest,
-  insertRequester,
-  insertStaffMember,
-} from '../support/fixtures';
+import { insertAvailableVolunteer, insertDispatchWorld, insertFiledTranslation } from '../support/dispatch-world';
+import { insertAssociation, insertOrganization, insertRequester, insertStaffMember } from '../support/fixtures';
 import { inlineDispatcher } from '../support/inline-dispatcher';
 
 const jobFields = `__typename
@@ -49,17 +43,9 @@ describe('translation jobs over the API', () => {
     db = testDb.database.db;
     api = await startTestApi(testDb.database, { clock, dispatcher: inlineDispatcher(db, clock) });
     world = await insertDispatchWorld(db);
-    const request = await insertRequest(db, world.associationId, world.organizationId, {
-      modality: 'translation',
-      translationDirection: 'from_japanese',
-      startsAt: null,
-      endsAt: null,
-      deadline: new Date('2027-01-22T17:00:00+09:00'),
+    const request = await insertFiledTranslation(db, world, new Date('2027-01-22T17:00:00+09:00'), {
+      status: 'open',
       volume: 2,
-      volumeUnit: 'pages',
-      venue: null,
-      localGovernmentCode: null,
-      filedBy: world.requesterUser.id,
     });
     requestId = request.id;
     sourceId = (

@@ -4,7 +4,12 @@ import { type ConflictError, DomainError, fixedClock, NotFoundError, type Viewer
 import { createLogger, createServices, type Services } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { insertAvailableVolunteer, insertDispatchWorld, outboxMessages } from '../support/dispatch-world';
+import {
+  insertAvailableVolunteer,
+  insertDispatchWorld,
+  insertFiledTranslation,
+  outboxMessages,
+} from '../support/dispatch-world';
 import { insertRateSchedule, insertRequest, yabuRates } from '../support/fixtures';
 import { inlineDispatcher } from '../support/inline-dispatcher';
 
@@ -39,18 +44,7 @@ describe('a translation job, from the booking to the fee', () => {
 
   /** A translation request with its source (1,000 characters, corrected to 1,200) and a booked translator. */
   async function bookedJob(name: string) {
-    const request = await insertRequest(db, world.associationId, world.organizationId, {
-      modality: 'translation',
-      translationDirection: 'from_japanese',
-      startsAt: null,
-      endsAt: null,
-      deadline,
-      volume: 3,
-      volumeUnit: 'pages',
-      venue: null,
-      localGovernmentCode: null,
-      filedBy: world.requesterUser.id,
-    });
+    const request = await insertFiledTranslation(db, world, deadline, { status: 'open' });
     const source = await insertTestDocument(db, {
       associationId: world.associationId,
       organizationId: world.organizationId,

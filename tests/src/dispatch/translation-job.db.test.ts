@@ -7,7 +7,7 @@ import { dispatchWorkflowId, translationJobWorkflowId } from '@tsunagu/workflows
 import { recordHistory } from '@tsunagu/workflows/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { insertAvailableVolunteer, insertDispatchWorld, insertFiledRequest } from '../support/dispatch-world';
+import { insertAvailableVolunteer, insertDispatchWorld, insertFiledTranslation } from '../support/dispatch-world';
 import { type DispatchHarness, startDispatchHarness } from '../support/temporal';
 
 /**
@@ -80,17 +80,7 @@ describe('the translation job, across days', () => {
   };
 
   const fileTranslation = async (world: Awaited<ReturnType<typeof insertDispatchWorld>>, deadline: Date) => {
-    const request = await insertFiledRequest(db, world, {
-      modality: 'translation',
-      translationDirection: 'from_japanese',
-      startsAt: null,
-      endsAt: null,
-      deadline,
-      volume: 3,
-      volumeUnit: 'pages',
-      venue: null,
-      localGovernmentCode: null,
-    });
+    const request = await insertFiledTranslation(db, world, deadline);
     const source = await insertTestDocument(db, {
       associationId: world.associationId,
       organizationId: world.organizationId,
