@@ -121,6 +121,29 @@ export const relations = defineRelations(schema, (r) => ({
     applications: r.many.applications({ from: r.requests.id, to: r.applications.requestId }),
     offers: r.many.offers({ from: r.requests.id, to: r.offers.requestId }),
     documents: r.many.documents({ from: r.requests.id, to: r.documents.requestId }),
+    translationJobs: r.many.translationJobs({ from: r.requests.id, to: r.translationJobs.requestId }),
+    /** The job of the translator booked now (or who did the work): every earlier one was given back or released. */
+    translationJob: r.one.translationJobs({
+      from: r.requests.id,
+      to: r.translationJobs.requestId,
+      where: { state: { notIn: ['given_back', 'released'] } },
+    }),
+  },
+  translationJobs: {
+    association: r.one.associations({
+      from: r.translationJobs.associationId,
+      to: r.associations.id,
+      optional: false,
+    }),
+    request: r.one.requests({ from: r.translationJobs.requestId, to: r.requests.id, optional: false }),
+    assignment: r.one.assignments({ from: r.translationJobs.assignmentId, to: r.assignments.id, optional: false }),
+    submittedDocument: r.one.documents({ from: r.translationJobs.submittedDocumentId, to: r.documents.id }),
+    reviews: r.many.translationReviews({ from: r.translationJobs.id, to: r.translationReviews.jobId }),
+  },
+  translationReviews: {
+    job: r.one.translationJobs({ from: r.translationReviews.jobId, to: r.translationJobs.id, optional: false }),
+    document: r.one.documents({ from: r.translationReviews.documentId, to: r.documents.id }),
+    reviewer: r.one.users({ from: r.translationReviews.reviewedBy, to: r.users.id }),
   },
   documents: {
     association: r.one.associations({ from: r.documents.associationId, to: r.associations.id, optional: false }),
@@ -141,6 +164,7 @@ export const relations = defineRelations(schema, (r) => ({
     volunteer: r.one.volunteers({ from: r.assignments.volunteerId, to: r.volunteers.id, optional: false }),
     reports: r.many.activityReports({ from: r.assignments.id, to: r.activityReports.assignmentId }),
     expenseLines: r.many.expenseLines({ from: r.assignments.id, to: r.expenseLines.assignmentId }),
+    translationJob: r.one.translationJobs({ from: r.assignments.id, to: r.translationJobs.assignmentId }),
   },
   offers: {
     request: r.one.requests({ from: r.offers.requestId, to: r.requests.id, optional: false }),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDatabase, type Database } from './client';
+import * as schema from './schema';
 
 export interface TestDatabase {
   database: Database;
@@ -52,4 +53,41 @@ export async function openTestDatabase(
       await admin.end();
     },
   };
+}
+
+/**
+ * A document row as if uploaded (the upload endpoint's work is tested there): a request's source
+ * or a translation's version, with its count. One chunk of bytes is kept with it.
+ */
+export async function insertTestDocument(
+  db: Database['db'],
+  values: {
+    associationId: string;
+    organizationId: string;
+    requestId: string;
+    role: 'source' | 'translation';
+    uploadedBy: string | null;
+    version?: number;
+    fileName?: string;
+    countUnit?: 'characters' | 'words' | 'pages' | null;
+    counted?: number | null;
+    correctedCount?: number | null;
+  },
+) {
+  const bytes = new TextEncoder().encode(`${values.role} ${values.version ?? 1}`);
+  const [document] = await db
+    .insert(schema.documents)
+    .values({
+      fileName: values.role === 'source' ? '原文.docx' : `訳文-v${values.version ?? 1}.docx`,
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      sizeBytes: bytes.length,
+      sha256: '0'.repeat(64),
+      countUnit: 'characters',
+      counted: 1000,
+      ...values,
+    })
+    .returning();
+  if (!document) throw new Error('insert returned no row');
+  await db.insert(schema.documentChunks).values({ documentId: document.id, seq: 0, bytes: Buffer.from(bytes) });
+  return document;
 }

@@ -122,6 +122,9 @@ export {
 export { type SupplyDemandCell, supplyAndDemand } from './requests/supply-demand';
 export type { ServiceDependencies, Services } from './services';
 export { createServices } from './services';
+export type { TranslationJobRow } from './translations/jobs';
+export { createTranslationService, type TranslationService } from './translations/service';
+export { createTranslationJobSteps, type TranslationJobPlan, type TranslationJobSteps } from './translations/steps';
 export { version } from './version';
 export type { DirectorySearch } from './volunteers/directory';
 export { levelsAtLeast, volunteerDirectoryWhere } from './volunteers/directory';

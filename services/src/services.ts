@@ -22,6 +22,7 @@ import { createInboxService, type Listen } from './notifications/inbox';
 import { createOrganizationService } from './organizations/service';
 import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
+import { createTranslationService } from './translations/service';
 import { createCalendarFeedService } from './volunteers/calendar-feed';
 import { createPaperworkService } from './volunteers/paperwork';
 import { createVolunteerService } from './volunteers/service';
@@ -61,6 +62,10 @@ export function createServices(dependencies: ServiceDependencies) {
     reconciliation: createReconciliationService(dependencies),
     requests: createRequestService(dependencies),
     sessions: createSessionService(dependencies),
+    translations: createTranslationService({
+      ...dependencies,
+      dispatcher: dependencies.dispatcher ?? detachedDispatcher,
+    }),
     volunteers: createVolunteerService(dependencies),
   };
 }

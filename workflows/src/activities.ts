@@ -8,6 +8,7 @@ import {
   type HealthProbe,
   type ReminderRun,
   type RetentionRun,
+  type TranslationJobSteps,
 } from '@tsunagu/services';
 
 export interface ActivityDependencies {
@@ -17,6 +18,8 @@ export interface ActivityDependencies {
    * the mail delivery that sends what the steps wrote to the outbox.
    */
   dispatch?: { steps: DispatchSteps; delivery: DeliveryDependencies };
+  /** Translation jobs: their steps (services' `createTranslationJobSteps`), registered by name. */
+  translationJobs?: TranslationJobSteps;
   /** Personal data's retention (services' `privacy.applyRetention`). */
   retention?: { applyRetention(): Promise<RetentionRun> };
   /** Paperwork's renewal reminders (services' `paperwork.sendRenewalReminders`). */
@@ -28,12 +31,13 @@ const deliveryRounds = 10;
 
 /** Activities get what they touch from the worker, so tests can hand them something else. */
 export function createActivities(dependencies: ActivityDependencies) {
-  const { dispatch } = dependencies;
+  const { dispatch, translationJobs } = dependencies;
   return {
     async checkDatabase(): Promise<string> {
       return dependencies.checkDatabase();
     },
     ...(dispatch && failingForGood(dispatch.steps)),
+    ...(translationJobs && failingForGood(translationJobs)),
     /** Anonymises and erases what the retention periods say is due; returns counts only. */
     async applyRetention(): Promise<RetentionRun> {
       if (!dependencies.retention) throw new Error('this worker runs no retention');
@@ -72,7 +76,7 @@ export type Activities = ReturnType<typeof createActivities>;
  * data: the failure is kept in the workflow's history and the worker logs each retry, and the data
  * may be personal (a rejection's reason, a resident's name).
  */
-function failingForGood(steps: DispatchSteps): DispatchSteps {
+function failingForGood<Steps extends DispatchSteps | TranslationJobSteps>(steps: Steps): Steps {
   const sorted = Object.entries(steps).map(([name, step]) => [
     name,
     async (...args: unknown[]) => {
@@ -89,7 +93,7 @@ function failingForGood(steps: DispatchSteps): DispatchSteps {
       }
     },
   ]);
-  return Object.fromEntries(sorted) as DispatchSteps;
+  return Object.fromEntries(sorted) as Steps;
 }
 
 /**

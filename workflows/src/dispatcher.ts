@@ -25,6 +25,7 @@ import {
   reportFiledSignal,
   reportsApprovedSignal,
 } from './workflows/dispatch';
+import { translationJobChangedSignal, translationJobWorkflowId } from './workflows/translation-job';
 
 const signals = {
   changed: changedSignal,
@@ -82,6 +83,14 @@ export function createTemporalDispatcher(client: Client, taskQueue: string): Dis
     assign: (requestId, input) => update(() => handle(requestId).executeUpdate(assignUpdate, { args: [input] })),
     reconfirm: (requestId, input) => update(() => handle(requestId).executeUpdate(reconfirmUpdate, { args: [input] })),
     release: (requestId, input) => update(() => handle(requestId).executeUpdate(releaseUpdate, { args: [input] })),
+    async translationJobChanged(assignmentId) {
+      try {
+        await client.workflow.getHandle(translationJobWorkflowId(assignmentId)).signal(translationJobChangedSignal);
+      } catch (error) {
+        // A job whose workflow has ended (or never started, on histories before it) reads its state from the database.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    },
     async signal(requestId, name) {
       try {
         await handle(requestId).signal(signals[name]);

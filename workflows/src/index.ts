@@ -9,3 +9,5 @@ export type { DispatchResult, DispatchView } from './workflows/dispatch';
 export { dispatchWorkflowId, stateQuery } from './workflows/dispatch';
 export { paperworkWorkflowId } from './workflows/paperwork';
 export { personalDataWorkflowId } from './workflows/personal-data';
+export type { TranslationJobResult, TranslationJobView } from './workflows/translation-job';
+export { translationJobQuery, translationJobWorkflowId } from './workflows/translation-job';

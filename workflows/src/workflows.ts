@@ -17,3 +17,4 @@ export async function selfCheck(): Promise<string> {
 export { dispatchRequest } from './workflows/dispatch';
 export { paperworkReminders } from './workflows/paperwork';
 export { personalDataLifeCycle } from './workflows/personal-data';
+export { translationJob } from './workflows/translation-job';

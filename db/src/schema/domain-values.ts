@@ -20,5 +20,6 @@ export {
   requestPurposes,
   scopeRules,
   taxTreatments,
+  translationJobStates,
   volumeUnits,
 } from '@tsunagu/domain';

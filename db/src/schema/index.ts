@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './people';
 export * from './reference';
 export * from './requests';
+export * from './translation-jobs';

@@ -120,6 +120,17 @@ const PaperworkPolicyRef = builder.objectRef<AssociationPolicy['paperwork']>('Pa
   }),
 });
 
+const TranslationPolicy = builder.objectRef<AssociationPolicy['translation']>('TranslationPolicy').implement({
+  fields: (t) => ({
+    revisionRounds: t.exposeInt('revisionRounds', {
+      description: 'How many times a requester may ask for a revision of a translation before accepting it.',
+    }),
+    reminderHoursBeforeDeadline: t.exposeIntList('reminderHoursBeforeDeadline', {
+      description: 'Reminders to the translator, this many hours before the deadline.',
+    }),
+  }),
+});
+
 const RetentionPolicy = builder.objectRef<AssociationPolicy['retention']>('RetentionPolicy').implement({
   description: 'How long personal data is kept (APPI): what is kept beyond it is pseudonymised.',
   fields: (t) => ({
@@ -168,6 +179,7 @@ const AssociationPolicyRef = builder.objectRef<AssociationPolicy>('AssociationPo
     paperwork: t.expose('paperwork', { type: PaperworkPolicyRef }),
     retention: t.expose('retention', { type: RetentionPolicy }),
     invoicing: t.expose('invoicing', { type: InvoicingPolicy }),
+    translation: t.expose('translation', { type: TranslationPolicy }),
   }),
 });
 
@@ -315,6 +327,13 @@ const InvoicingPolicyInput = builder.inputType('InvoicingPolicyInput', {
   }),
 });
 
+const TranslationPolicyInput = builder.inputType('TranslationPolicyInput', {
+  fields: (t) => ({
+    revisionRounds: t.int({ required: false }),
+    reminderHoursBeforeDeadline: t.intList({ required: false }),
+  }),
+});
+
 const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
   description: 'The settings to change; those left out (or null) stay as they are.',
   fields: (t) => ({
@@ -328,6 +347,7 @@ const AssociationPolicyInput = builder.inputType('AssociationPolicyInput', {
     paperwork: t.field({ type: PaperworkPolicyInput, required: false }),
     retention: t.field({ type: RetentionPolicyInput, required: false }),
     invoicing: t.field({ type: InvoicingPolicyInput, required: false }),
+    translation: t.field({ type: TranslationPolicyInput, required: false }),
   }),
 });
 
@@ -361,6 +381,7 @@ builder.mutationField('updateAssociationPolicy', (t) =>
         paperwork: given(input.paperwork),
         retention: given(input.retention),
         invoicing: given(input.invoicing),
+        translation: given(input.translation),
       });
       return selected(
         db.query.associations.findFirst(query({ where: { id: associationId.id } })),

@@ -22,6 +22,7 @@ import './reconciliation';
 import './costs';
 import './invoice';
 import './grant-tax';
+import './translation-job';
 import './privacy';
 
 export const schema = builder.toSchema({ sortSchema: true });

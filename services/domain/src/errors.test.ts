@@ -50,6 +50,8 @@ describe('a refusal reads in both languages', () => {
       line_status_change: { from: 'paid', to: 'draft' },
       invoice_status_change: { from: 'superseded', to: 'paid' },
       category_not_eligible: { category: '7', bearer: 'prefecture', instead: 'G' },
+      translation_job_ended: 'given_back',
+      revision_rounds_used: 2,
     };
     const withDetail = ConflictError as unknown as new (reason: ConflictReason, detail: unknown) => ConflictError;
     for (const reason of conflictReasons) {

@@ -5,6 +5,7 @@ import {
   membershipStatusWords,
   organizationStatusWords,
   requestStatusWords,
+  translationJobStateWords,
   volunteerStatusWords,
 } from './glossary';
 import { type BearingBodyKind, bearerNames, type GrantTaxCategory, grantTaxCategoryNames } from './grant-tax';
@@ -76,6 +77,8 @@ const entityWords = {
   RequestSeries: { ja: '繰り返しの依頼', en: 'Request series' },
   'Staff member': { ja: '職員', en: 'Staff member' },
   User: { ja: 'アカウント', en: 'Account' },
+  Document: { ja: '文書', en: 'Document' },
+  TranslationJob: { ja: '翻訳の仕事', en: 'Translation job' },
   Volunteer: { ja: 'ボランティア', en: 'Volunteer' },
   VolunteerApplication: { ja: 'ボランティアの申請', en: 'Volunteer application' },
 } satisfies Record<string, Localized>;
@@ -428,6 +431,50 @@ const conflictMessages = {
           ja: `「${from(invoiceStatusWords, change.from).ja}」の請求書を「${from(invoiceStatusWords, change.to).ja}」にはできません。`,
           en: `An invoice that is ${from(invoiceStatusWords, change.from).en.toLowerCase()} cannot become ${from(invoiceStatusWords, change.to).en.toLowerCase()}.`,
         },
+  translation_job_ended: (state: 'done' | 'given_back' | 'released') => ({
+    ja: `「${from(translationJobStateWords, state).ja}」の翻訳の仕事には、もう何もできません。`,
+    en: `A translation job that is ${from(translationJobStateWords, state).en.toLowerCase()} takes no more steps.`,
+  }),
+  source_not_downloaded: () => ({
+    ja: '先に原文をダウンロードしてください。',
+    en: 'Download the source first.',
+  }),
+  translation_awaiting_review: () => ({
+    ja: '提出された訳文は依頼機関の確認待ちです。確認が済むまでお待ちください。',
+    en: 'The submitted translation is waiting for the requester’s review.',
+  }),
+  translation_already_accepted: () => ({
+    ja: 'この翻訳はすでに検収済みです。',
+    en: 'This translation is already accepted.',
+  }),
+  translation_not_submitted: () => ({
+    ja: '確認できる訳文がまだ提出されていません。',
+    en: 'No translation is submitted for review yet.',
+  }),
+  revision_rounds_used: (roundsAllowed: number) => ({
+    ja: `修正の依頼は${roundsAllowed}回までです。検収するか、協会のコーディネーターにご相談ください。`,
+    en: `Revisions are limited to ${roundsAllowed === 1 ? 'one round' : `${roundsAllowed} rounds`}: accept the translation, or talk to the association’s coordinators.`,
+  }),
+  not_a_version_of_this_job: () => ({
+    ja: 'この文書は、この依頼に担当の翻訳者がアップロードした訳文ではありません。',
+    en: 'This document is not a translation of this request uploaded by its translator.',
+  }),
+  version_already_submitted: () => ({
+    ja: 'この版はすでに提出されています。修正した訳文は新しい版としてアップロードしてください。',
+    en: 'This version was submitted already: upload the revised translation as a new version.',
+  }),
+  translation_not_counted: () => ({
+    ja: '料金の基になる文書の分量が数えられていません。検収の前に分量を入力してください。',
+    en: 'The document the fee is counted on has no count yet: enter its count before accepting.',
+  }),
+  translation_past_deadline: () => ({
+    ja: '納期を過ぎた翻訳は返上できません。協会のコーディネーターにご相談ください。',
+    en: 'A translation past its deadline cannot be given back: talk to the association’s coordinators.',
+  }),
+  not_a_translation: () => ({
+    ja: 'この依頼は翻訳の依頼ではありません。',
+    en: 'This request is not a translation.',
+  }),
   fiscal_year_already_closed: () => ({
     ja: 'この年度はすでに年度ごと締めてあります。',
     en: 'The whole fiscal year is already closed.',

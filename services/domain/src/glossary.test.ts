@@ -11,6 +11,7 @@ import {
   organizationStatusWords,
   requestStatusWords,
   taxTreatmentWords,
+  translationJobStateWords,
   volunteerStatusWords,
   wordsIn,
 } from './glossary';
@@ -28,6 +29,7 @@ const tables = {
   membershipStatusWords,
   organizationStatusWords,
   languageLevelWords,
+  translationJobStateWords,
 };
 
 test.each(Object.entries(tables))('%s: every word in Japanese without English, and in English', (_name, words) => {

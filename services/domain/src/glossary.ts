@@ -76,6 +76,31 @@ export const taxTreatmentWords: Words<'standard' | 'exempt'> = {
   exempt: { ja: '非課税', en: 'Tax-exempt' },
 };
 
+/** Where a translation job stands, from the booking to the fee. */
+export const translationJobStateWords: Words<
+  | 'booked'
+  | 'source_downloaded'
+  | 'translation_uploaded'
+  | 'submitted'
+  | 'revision_asked'
+  | 'overdue'
+  | 'accepted'
+  | 'done'
+  | 'given_back'
+  | 'released'
+> = {
+  booked: requestStatusWords.filled,
+  source_downloaded: { ja: '原文受け取り済み', en: 'Source downloaded' },
+  translation_uploaded: { ja: '訳文アップロード済み', en: 'Translation uploaded' },
+  submitted: { ja: '確認待ち', en: 'Submitted' },
+  revision_asked: { ja: '修正依頼中', en: 'Revision asked' },
+  overdue: { ja: '納期超過', en: 'Overdue' },
+  accepted: { ja: '検収済み', en: 'Accepted' },
+  done: requestStatusWords.completed,
+  given_back: { ja: '返上', en: 'Given back' },
+  released: { ja: '解除', en: 'Released' },
+};
+
 export const volunteerStatusWords: Words<'applied' | 'active' | 'suspended' | 'retired'> = {
   applied: { ja: '申請中', en: 'Applied' },
   active: { ja: '活動中', en: 'Active' },

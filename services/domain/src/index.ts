@@ -115,6 +115,8 @@ export {
   rateRulesSchema,
   rateScheduleFieldsSchema,
   roundingModes,
+  splitByPayer,
+  translationFeeFor,
   volumeUnits,
 } from './expenses/rates';
 export {
@@ -141,6 +143,7 @@ export {
   organizationStatusWords,
   requestStatusWords,
   taxTreatmentWords,
+  translationJobStateWords,
   volunteerStatusWords,
   wordsIn,
 } from './glossary';
@@ -242,6 +245,18 @@ export {
   type Tenancy,
   tenancyOf,
 } from './tenancy';
+export {
+  acceptedCount,
+  endedTranslationJobStates,
+  isWithTranslator,
+  nextTranslationJobState,
+  type TranslationJobEvent,
+  type TranslationJobState,
+  type TranslationJobTimer,
+  translationJobStates,
+  translationJobTimers,
+  volumeOfCount,
+} from './translation/job';
 export { bilingual, inputProblems, isoDate, maxLengthOf, parseInput, wholeNumber } from './validation';
 export {
   anonymous,

@@ -10,6 +10,7 @@ import {
   createDispatchSteps,
   createMailTransport,
   createServices,
+  createTranslationJobSteps,
   type DeliveryDependencies,
   deliverPending,
   type Health,
@@ -113,6 +114,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         dependencies: {
           checkDatabase: () => database.ping(),
           dispatch: { steps: createDispatchSteps({ db: database.db }), delivery: mail.delivery },
+          translationJobs: createTranslationJobSteps({ db: database.db }),
           retention: services.privacy,
           paperwork: services.paperwork,
         },

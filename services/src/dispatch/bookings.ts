@@ -14,6 +14,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { copyRatesForAssignment } from '../expenses/rate-schedules';
 import { createCancellationFeeLines } from '../expenses/service';
+import { endTranslationJobs, openTranslationJob } from '../translations/jobs';
 import {
   appointmentOf,
   type DispatchRequest,
@@ -142,6 +143,7 @@ export async function book(
   }
   // What the booking pays is fixed the day it is confirmed: later edits of the schedule do not change it.
   await copyRatesForAssignment(tx, assignment.id, DateTime.fromJSDate(now, { zone: tokyo }));
+  await openTranslationJob(tx, request, assignment.id, now);
   if (offerId) {
     await tx
       .update(schema.offers)
@@ -191,6 +193,12 @@ export async function releaseForCover(
         released.map((assignment) => assignment.id),
       ),
     );
+  await endTranslationJobs(
+    tx,
+    released.map((assignment) => assignment.id),
+    reason === 'withdrew' ? 'given_back' : 'released',
+    now,
+  );
   await setStage(
     tx,
     request.id,
@@ -249,6 +257,12 @@ export async function settleCancellation(tx: Tx, requestId: string, now: Date): 
           booked.map((assignment) => assignment.id),
         ),
       );
+    await endTranslationJobs(
+      tx,
+      booked.map((assignment) => assignment.id),
+      'released',
+      now,
+    );
     const volunteers = await volunteersById(
       tx,
       booked.map((assignment) => assignment.volunteerId),

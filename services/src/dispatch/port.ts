@@ -32,6 +32,8 @@ export interface Dispatcher {
     input: { assignmentId: string; reason: ReleaseReason; by: string },
   ): Promise<ReleaseOutcome>;
   signal(requestId: string, signal: DispatchSignal): Promise<void>;
+  /** Tells a booking's translation job workflow that its job moved (submitted, reviewed, given back…). */
+  translationJobChanged(assignmentId: string): Promise<void>;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface Dispatcher {
 export const detachedDispatcher: Dispatcher = {
   start: async () => {},
   signal: async () => {},
+  translationJobChanged: async () => {},
   approve: notRunning,
   reject: notRunning,
   accept: notRunning,

@@ -113,6 +113,8 @@ export interface ConfirmedPlan {
   reconfirmation: { askAt: string; cutoffAt: string } | null;
   reportReminders: string[];
   reportsOverdueAt: string;
+  /** The bookings whose translation jobs run workflows of their own (which remind the translators). */
+  translationJobs: string[];
 }
 
 export interface ReportStatus {
@@ -475,7 +477,15 @@ export function createDispatchSteps({ db }: { db: Db }) {
 
     /** The timers of a confirmed request, as of `at`. */
     confirmedPlan: (requestId: string, at: string) =>
-      onRequest(requestId, null, async (_tx, request): Promise<ConfirmedPlan> => {
+      onRequest(requestId, null, async (tx, request): Promise<ConfirmedPlan> => {
+        const booked = await confirmedAssignments(tx, request.id);
+        const jobs =
+          request.modality === 'translation' && booked.length > 0
+            ? await tx.query.translationJobs.findMany({
+                where: { assignmentId: { in: booked.map((assignment) => assignment.id) } },
+                columns: { assignmentId: true },
+              })
+            : [];
         const schedule = confirmedSchedule(
           { startsAt: request.workStartsAt, now: new Date(at), interpreting: request.modality !== 'translation' },
           request.policy.reminders,
@@ -494,6 +504,7 @@ export function createDispatchSteps({ db }: { db: Db }) {
           },
           reportReminders: reports.reminders.map(iso),
           reportsOverdueAt: iso(reports.overdueAt),
+          translationJobs: jobs.map((job) => job.assignmentId),
         };
       }),
 

@@ -10,6 +10,7 @@ import {
   categoryForPayer,
   classify,
   type DispatchFacts,
+  type DocumentCountUnit,
   type ExpenseKind,
   type ExpenseStatus,
   expenseKinds,
@@ -33,9 +34,12 @@ import {
   payers,
   RateRuleGap,
   type RateRules,
+  splitByPayer,
   tokyo,
+  translationFeeFor,
   ValidationError,
   type Viewer,
+  volumeOfCount,
   wholeNumber,
 } from '@tsunagu/domain';
 import { and, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
@@ -286,7 +290,14 @@ export async function createExpenseLinesForReport(
   const dispatch = await dispatchOf(tx, assignmentId);
   if (!dispatch.report) throw new ConflictError('report_not_filed');
   const rules = await ratesFor(tx, dispatch, options.now);
-  const fees = priced(() => feesForDispatch(rules, dispatchFacts(dispatch)));
+  // A translation accepted through its job was priced then, on the counted document.
+  const pricedOnAcceptance = await tx.query.expenseLines.findFirst({
+    where: { assignmentId, source: 'rate_schedule', sourceKey: { like: 'translation:%' } },
+    columns: { id: true },
+  });
+  const fees = priced(() => feesForDispatch(rules, dispatchFacts(dispatch))).filter(
+    (fee) => !(pricedOnAcceptance && fee.kind === 'translation_fee'),
+  );
   return insertLines(
     tx,
     fees.map((fee) =>
@@ -294,6 +305,47 @@ export async function createExpenseLinesForReport(
         dispatch,
         { ...fee, note: null },
         { source: 'rate_schedule', status: 'submitted', sourceKey: `report:${assignmentId}:${fee.kind}:${fee.payer}` },
+        options.actorUserId,
+      ),
+    ),
+    options.actorUserId,
+    options.now.toJSDate(),
+  );
+}
+
+/**
+ * Translation accepted → its fee, under the assignment's copy of the rates, on the count of the
+ * document the rule names (the source's or the accepted translation's): one line per payer, status
+ * `submitted` (the acceptance was the claim; a coordinator approves the money). Idempotent.
+ */
+export async function createTranslationFeeLines(
+  tx: Db,
+  assignmentId: string,
+  options: {
+    counts: Record<'source' | 'target', { count: number; unit: DocumentCountUnit } | null>;
+    actorUserId: string | null;
+    now: DateTime;
+  },
+): Promise<ExpenseLineRow[]> {
+  const existing = await tx.query.expenseLines.findMany({
+    where: { assignmentId, source: 'rate_schedule', sourceKey: { like: 'translation:%' } },
+  });
+  if (existing.length > 0) return existing;
+  const dispatch = await dispatchOf(tx, assignmentId);
+  const rules = await ratesFor(tx, dispatch, options.now);
+  const counted = options.counts[rules.translation?.countedOn ?? 'source'];
+  if (!counted) throw new ConflictError('translation_not_counted');
+  const fees = priced(() => {
+    const fee = translationFeeFor(rules.translation, volumeOfCount(counted.count, counted.unit));
+    return splitByPayer('translation_fee', fee.amountYen, fee.basis, rules.payers.translation);
+  });
+  return insertLines(
+    tx,
+    fees.map((fee) =>
+      lineFor(
+        dispatch,
+        { ...fee, note: null },
+        { source: 'rate_schedule', status: 'submitted', sourceKey: `translation:${assignmentId}:${fee.payer}` },
         options.actorUserId,
       ),
     ),

@@ -206,6 +206,29 @@ const matrix: Record<string, Rule> = {
     document: 'mutation ($id: ID!) { recordNoShow(assignmentId: $id) { __typename } }',
     variables: () => ({ id: globalId('Assignment', unknownId) }),
   },
+  'Query.overdueTranslationJobs': { allowed: staff, document: '{ overdueTranslationJobs { state } }' },
+  'Mutation.submitTranslation': {
+    allowed: ['volunteer'],
+    document: `mutation ($id: ID!) {
+      submitTranslation(requestId: $id, documentId: "00000000-0000-4000-8000-000000000000") { __typename }
+    }`,
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.acceptTranslation': {
+    allowed: ['requester', ...staff],
+    document: 'mutation ($id: ID!) { acceptTranslation(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.askForRevision': {
+    allowed: ['requester', ...staff],
+    document: 'mutation ($id: ID!) { askForRevision(requestId: $id, comment: "x") { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.giveBackTranslation': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { giveBackTranslation(requestId: $id) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
   'Mutation.applyToRequest': {
     allowed: ['volunteer'],
     document: 'mutation ($id: ID!) { applyToRequest(requestId: $id) { __typename } }',

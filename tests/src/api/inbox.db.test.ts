@@ -1,6 +1,6 @@
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { type DispatchNotice, systemClock } from '@tsunagu/domain';
+import { type DispatchNotice, type EmailMessage, systemClock } from '@tsunagu/domain';
 import { createLogger, deliverPending, enqueueEmail, type MailTransport } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -63,8 +63,7 @@ describe('the in-app inbox', () => {
       locale: 'en',
       recipientUserId: user.id,
       associationId,
-      template: event,
-      payload: notice(event),
+      ...({ template: event, payload: notice(event) } as EmailMessage),
     });
     await deliverPending({
       db: testDb.database.db,

@@ -87,6 +87,27 @@ export function insertFiledRequest(
   });
 }
 
+/** A filed request to translate a Japanese document into Vietnamese by `deadline` (3 pages unless told). */
+export function insertFiledTranslation(
+  db: Db,
+  world: { associationId: string; organizationId: string; requesterUser: { id: string } },
+  deadline: Date,
+  values: Partial<typeof schema.requests.$inferInsert> = {},
+) {
+  return insertFiledRequest(db, world, {
+    modality: 'translation',
+    translationDirection: 'from_japanese',
+    startsAt: null,
+    endsAt: null,
+    deadline,
+    volume: 3,
+    volumeUnit: 'pages',
+    venue: null,
+    localGovernmentCode: null,
+    ...values,
+  });
+}
+
 /** The messages the outbox holds, as (template, recipient address) pairs, in the order written. */
 export async function outboxMessages(db: Db, requestId?: string) {
   const rows = await db.select().from(schema.outbox).orderBy(schema.outbox.createdAt);

@@ -12,6 +12,7 @@ export function inlineDispatcher(db: Db, clock: Clock): Dispatcher {
   return {
     start: async () => {},
     signal: async () => {},
+    translationJobChanged: async () => {},
     approve: (requestId, { by }) => steps.approveRequest(requestId, by, at()),
     reject: (requestId, { by, reason }) => steps.rejectRequest(requestId, by, reason, at()),
     accept: (_requestId, { offerId, volunteerId }) => steps.acceptOffer(offerId, volunteerId, at()),

@@ -7,6 +7,7 @@ import {
   createDispatchSteps,
   createLogger,
   createServices,
+  createTranslationJobSteps,
   type Dispatcher,
   type DispatchSteps,
   type MailTransport,
@@ -58,6 +59,7 @@ export async function startDispatchHarness(
           publicUrl: 'https://tsunagu.example.jp',
         },
       },
+      translationJobs: createTranslationJobSteps({ db: database.db }),
     }),
   });
   const running = worker.run();

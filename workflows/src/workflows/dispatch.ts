@@ -6,9 +6,11 @@ import {
   defineSignal,
   defineUpdate,
   log,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   setHandler,
+  startChild,
 } from '@temporalio/workflow';
 import { earliest, timersOf } from '@tsunagu/domain';
 import type {
@@ -26,6 +28,7 @@ import type {
   WaveOutcome,
 } from '@tsunagu/services';
 import type { Activities } from '../activities';
+import { translationJob, translationJobWorkflowId } from './translation-job';
 
 /**
  * One durable workflow per request (id `dispatch-<requestId>`) carries it from filed to done:
@@ -85,8 +88,14 @@ const deliveryPatch = 'deliver-from-workflow';
 /** Histories from before a step that failed for good was escalated replay without the escalation. */
 const escalationPatch = 'escalate-failed-steps';
 
+/**
+ * Histories from before translation jobs ran workflows of their own replay without starting them
+ * (and with dispatch's own reminders to the translator).
+ */
+const translationJobPatch = 'translation-job-workflows';
+
 /** Every `patched()` id of this workflow: the replay test wants histories on both sides of each. */
-export const dispatchPatches = [deliveryPatch, escalationPatch];
+export const dispatchPatches = [deliveryPatch, escalationPatch, translationJobPatch];
 
 /** What a step answers in the workflow when it failed for good (and the coordinators were told). */
 const failed = Symbol('failed');
@@ -246,6 +255,32 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
   /** The timers of the current plan already run. */
   const timersDone = new Set<string>();
   let phase: 'matching' | 'confirmed' | 'reports' = view.stage === 'confirmed' ? 'confirmed' : 'matching';
+  /** The translation jobs whose workflows this one started. */
+  const jobsStarted = new Set<string>();
+
+  /**
+   * Starts the workflow of each booked translator's job not started yet; true when the plan's
+   * bookings have such jobs, whose workflows then remind the translators instead of dispatch.
+   */
+  const runTranslationJobs = async (confirmed: ConfirmedPlan): Promise<boolean> => {
+    const jobs = confirmed.translationJobs ?? [];
+    if (jobs.length === 0 || !patched(translationJobPatch)) return false;
+    for (const assignmentId of jobs.filter((id) => !jobsStarted.has(id))) {
+      jobsStarted.add(assignmentId);
+      try {
+        await startChild(translationJob, {
+          workflowId: translationJobWorkflowId(assignmentId),
+          args: [{ assignmentId }],
+          // The job outlives dispatch when the work or its review goes on past the deadline.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
+      }
+    }
+    return true;
+  };
+  let translatorsRemindedByJobs = false;
 
   /** After a change of time: the bookings are checked and the timers follow the new time. */
   const recheck = async () => {
@@ -320,6 +355,7 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
         if (!planned) return 'gone';
         plan = planned;
         timersDone.clear();
+        translatorsRemindedByJobs = await runTranslationJobs(plan);
       }
       const due = timersOf(plan).find((timer) => !timersDone.has(timer.key));
       if (!due || due.kind === 'end') {
@@ -335,7 +371,7 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
         continue;
       }
       timersDone.add(due.key);
-      if (due.kind === 'reminder') {
+      if (due.kind === 'reminder' && !translatorsRemindedByJobs) {
         await attempt('remindVolunteers', () => steps.remindVolunteers(requestId, due.hoursBefore));
       }
       if (due.kind === 'reconfirmation') {

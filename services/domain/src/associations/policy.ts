@@ -115,6 +115,16 @@ export const policySchema = z
       /** …or who has not signed the confidentiality pledge. */
       requirePledge: z.boolean(),
     }),
+    translation: z.object({
+      /** How many times a requester may ask for a revision of a translation before accepting it. */
+      revisionRounds: wholeNumber(bilingual({ en: 'Use a whole number.', ja: '整数で入力してください。' }))
+        .min(0)
+        .max(5, bilingual({ en: 'Use at most five rounds.', ja: '修正の回数は5回までにしてください。' })),
+      /** Reminders to the translator before the deadline, e.g. 3 days and 1 day. */
+      reminderHoursBeforeDeadline: z
+        .array(hours)
+        .max(5, bilingual({ en: 'Use at most five reminders.', ja: 'リマインダーは5回までにしてください。' })),
+    }),
     retention: z.object({
       /**
        * A volunteer who retired (or left every association) and a closed organization's contact
@@ -183,6 +193,14 @@ export const policySchema = z
         message: bilingual({ en: 'List each time once.', ja: '同じ時間は1回だけ入力してください。' }),
       });
     }
+    const deadlineReminders = policy.translation.reminderHoursBeforeDeadline;
+    if (new Set(deadlineReminders).size !== deadlineReminders.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['translation', 'reminderHoursBeforeDeadline'],
+        message: bilingual({ en: 'List each time once.', ja: '同じ時間は1回だけ入力してください。' }),
+      });
+    }
     if (reminders.reconfirmationCutoffHoursBefore >= reminders.reconfirmationHoursBefore) {
       context.addIssue({
         code: 'custom',
@@ -239,6 +257,7 @@ export const defaultPolicy: AssociationPolicy = {
   reports: { reminderEveryHours: 48, maxReminders: 3, activityWindowDays: 1 },
   // Off until an association asks for it: dates recorded before would otherwise take volunteers out at once.
   paperwork: { requireRegistration: false, requireInsurance: false, requirePledge: false },
+  translation: { revisionRounds: 2, reminderHoursBeforeDeadline: [72, 24] },
   retention: { retiredPersonMonths: 24, closedOrganizationMonths: 24, requestParticularsDays: 90 },
   invoicing: { registrationNumber: null, taxTreatment: 'standard', grouping: 'organization_month' },
 };
@@ -257,6 +276,7 @@ export function applyPolicyChanges(policy: AssociationPolicy, changes: PolicyCha
     cancellation: { ...policy.cancellation, ...changes.cancellation },
     reports: { ...policy.reports, ...changes.reports },
     paperwork: { ...policy.paperwork, ...changes.paperwork },
+    translation: { ...policy.translation, ...changes.translation },
     retention: { ...policy.retention, ...changes.retention },
     invoicing: { ...policy.invoicing, ...changes.invoicing },
   };

@@ -43,7 +43,13 @@ const unpaidWithTransport = schedule({ transport: { kind: 'actual_fare', receipt
 const fukuoka = schedule({ honorarium: { kind: 'flat_per_activity', amountYen: 2300 } });
 const yabu = schedule({
   honorarium: { kind: 'per_job', amountYen: 3500, limitMinutes: 240 },
-  translation: { perPageYen: 1500, perManuscriptPageYen: null, manuscriptPageCharacters: 400, minimumYen: 0 },
+  translation: {
+    perPageYen: 1500,
+    perManuscriptPageYen: null,
+    manuscriptPageCharacters: 400,
+    minimumYen: 0,
+    countedOn: 'source',
+  },
 });
 const kanagawaMedical = schedule({
   honorarium: {
@@ -63,7 +69,13 @@ const kanagawaMedical = schedule({
   },
 });
 const manuscript = schedule({
-  translation: { perPageYen: null, perManuscriptPageYen: 1200, manuscriptPageCharacters: 400, minimumYen: 3000 },
+  translation: {
+    perPageYen: null,
+    perManuscriptPageYen: 1200,
+    manuscriptPageCharacters: 400,
+    minimumYen: 3000,
+    countedOn: 'source',
+  },
 });
 
 type Line = [kind: string, amountYen: number, payer: string];

@@ -77,6 +77,8 @@ const translationSchema = z.object({
   perManuscriptPageYen: yen.nullable(),
   manuscriptPageCharacters: z.int().min(100).max(2000).default(400),
   minimumYen: yen.default(0),
+  /** Which document's count an accepted translation is paid on: the source's, or the translation's. */
+  countedOn: z.enum(['source', 'target']).default('source'),
 });
 
 const transportSchema = z.discriminatedUnion('kind', [
@@ -431,7 +433,13 @@ export const illustrativeRateRules: RateRules = {
     roundingUnitMinutes: 30,
     rounding: 'up',
   },
-  translation: { perPageYen: 1500, perManuscriptPageYen: 1200, manuscriptPageCharacters: 400, minimumYen: 0 },
+  translation: {
+    perPageYen: 1500,
+    perManuscriptPageYen: 1200,
+    manuscriptPageCharacters: 400,
+    minimumYen: 0,
+    countedOn: 'source',
+  },
   remoteSessionYen: 500,
   transport: { kind: 'actual_fare', receipt: 'not_required', capYen: 3000 },
   cancellation: [

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isRoute } from '../routes';
 import { type DispatchNotice, dispatchEvents, renderDispatchEmail } from './dispatch-templates';
-import { type Locale, renderEmail } from './templates';
+import { type EmailMessage, type Locale, renderEmail } from './templates';
 
 const publicUrl = 'https://tsunagu.example.jp/';
 
@@ -33,7 +33,7 @@ describe('dispatch e-mails', () => {
   test.each(dispatchEvents.flatMap((event) => (['ja', 'en'] as Locale[]).map((locale) => [event, locale] as const)))(
     '%s in %s is written in that language and says which request',
     (event, locale) => {
-      const email = renderEmail({ template: event, payload: notice(event) }, locale, publicUrl);
+      const email = renderEmail({ template: event, payload: notice(event) } as EmailMessage, locale, publicUrl);
       expect(email.subject).toMatch(locale === 'ja' ? /^【つなぐ】/ : /^\[Tsunagu\] /);
       expect(email.text).toContain(locale === 'ja' ? 'ベトナム語' : 'Vietnamese');
       expect(email.text).toContain('https://tsunagu.example.jp/');

@@ -50,6 +50,9 @@ export interface DispatchNotice {
   /** A step of dispatch that failed for good (its name in the workflow), and how it failed. */
   step?: string;
   failure?: string;
+  /** A translation's version (1, 2, …), and the requester's comment when they ask for a revision. */
+  version?: number;
+  comment?: string;
 }
 
 /** Why an offer is withdrawn or a booking released, as `reason` says it. */
@@ -84,6 +87,12 @@ export const dispatchEvents = [
   'reportReminder',
   'reportsOverdue',
   'stepFailed',
+  'translationDue',
+  'translationOverdue',
+  'translationLate',
+  'translationSubmitted',
+  'revisionAsked',
+  'translationAccepted',
 ] as const;
 
 export type DispatchEvent = (typeof dispatchEvents)[number];
@@ -450,6 +459,78 @@ const phrases: Record<DispatchEvent, Phrase> = {
           subject: 'A request’s dispatch has stopped',
           lead: `Dispatch failed at ${stepName(n, l)} on data it cannot accept (${n.failure ?? ''}), and will not try again. Please look at the request and act on it by hand.`,
           path: requestPath(n),
+        },
+  translationDue: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: `翻訳の納期の${hoursJa(n.hoursBefore ?? 0)}前です`,
+          lead: `ご担当の翻訳の納期まであと${hoursJa(n.hoursBefore ?? 0)}です。仕上がった訳文をアップロードして提出してください。`,
+          path: bookingsPath(n),
+        }
+      : {
+          subject: `Your translation is due in ${hoursEn(n.hoursBefore ?? 0)}`,
+          lead: `The translation you took is due in ${hoursEn(n.hoursBefore ?? 0)}. Please upload and submit it.`,
+          path: bookingsPath(n),
+        },
+  translationOverdue: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '翻訳が納期までに提出されていません',
+          lead: '納期を過ぎましたが、訳文が提出されていません。翻訳者に連絡するか、担当を解除して代わりを探してください。依頼機関にもお知らせしました。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'A translation is overdue',
+          lead: 'The deadline has passed and no translation is submitted. Please contact the translator, or release them to find cover. The requester has been told.',
+          path: requestPath(n),
+        },
+  translationLate: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '翻訳が遅れています',
+          lead: '納期を過ぎましたが、訳文がまだ届いていません。コーディネーターが対応しています。',
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Your translation is late',
+          lead: 'The deadline has passed and the translation has not come yet. The coordinators are on it.',
+          path: requestPath(n),
+        },
+  translationSubmitted: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '訳文が提出されました',
+          lead: `訳文（第${n.version ?? 1}版）が提出されました。内容を確認し、検収するか修正を依頼してください。`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'A translation is submitted',
+          lead: `Version ${n.version ?? 1} of the translation is submitted. Please review it: accept it, or ask for a revision.`,
+          path: requestPath(n),
+        },
+  revisionAsked: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '訳文の修正をお願いします',
+          lead: `依頼機関から訳文（第${n.version ?? 1}版）の修正の依頼がありました。${n.comment ? `コメント：${n.comment}` : ''}`,
+          path: bookingsPath(n),
+        }
+      : {
+          subject: 'Please revise your translation',
+          lead: `The requester asks for a revision of version ${n.version ?? 1}.${n.comment ? ` Comment: ${n.comment}` : ''}`,
+          path: bookingsPath(n),
+        },
+  translationAccepted: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '訳文が検収されました',
+          lead: `訳文（第${n.version ?? 1}版）が検収されました。ありがとうございました。`,
+          path: bookingsPath(n),
+        }
+      : {
+          subject: 'Your translation is accepted',
+          lead: `Version ${n.version ?? 1} of your translation is accepted. Thank you.`,
+          path: bookingsPath(n),
         },
 };
 

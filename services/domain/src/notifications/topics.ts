@@ -40,6 +40,12 @@ const topicOfEvent: Record<DispatchEvent, EmailTopic> = {
   reportRequested: 'reports',
   reportReminder: 'reports',
   reportsOverdue: 'reports',
+  translationDue: 'bookings',
+  revisionAsked: 'bookings',
+  translationAccepted: 'bookings',
+  translationSubmitted: 'requests',
+  translationLate: 'requests',
+  translationOverdue: 'escalations',
 };
 
 /** The topic of a message, or null for one that is always e-mailed. */
@@ -72,6 +78,7 @@ const counterOfEvent: Partial<Record<DispatchEvent, UnreadCounter>> = {
   escalated: 'escalations',
   coverNeeded: 'escalations',
   stepFailed: 'escalations',
+  translationOverdue: 'escalations',
 };
 
 export function unreadCounterOf(template: string): UnreadCounter | null {

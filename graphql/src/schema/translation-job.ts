@@ -1,0 +1,221 @@
+import { translationJobStates } from '@tsunagu/domain';
+import { builder } from '../builder';
+import { associationsOf } from '../tenancy';
+import { Assignment } from './dispatch';
+import { Request } from './request';
+import { selected } from './selection';
+
+const TranslationJobStateEnum = builder.enumType('TranslationJobState', {
+  values: translationJobStates,
+  description:
+    'booked → source_downloaded → translation_uploaded → submitted → accepted (→ done) or revision_asked; overdue past the deadline with nothing submitted; given_back by the translator; released by a coordinator or a cancellation.',
+});
+const TranslationReviewDecisionEnum = builder.enumType('TranslationReviewDecision', {
+  values: ['accepted', 'revision_asked'] as const,
+});
+
+/** One uploaded version of the translation, as the job lists it. */
+interface TranslationVersionShape {
+  documentId: string;
+  version: number;
+  fileName: string;
+  uploadedAt: Date;
+  submittedAt: Date | null;
+}
+
+const TranslationVersion = builder.objectRef<TranslationVersionShape>('TranslationVersion').implement({
+  description: 'A version of the translation the translator uploaded; each is kept.',
+  fields: (t) => ({
+    documentId: t.exposeString('documentId', { description: 'The stored id of its `documents` row.' }),
+    version: t.exposeInt('version'),
+    fileName: t.exposeString('fileName'),
+    uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
+    submittedAt: t.expose('submittedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was submitted for review; null for a version never submitted.',
+    }),
+  }),
+});
+
+builder.drizzleObject('translationReviews', {
+  name: 'TranslationReview',
+  description: 'The requester’s verdict on one submitted version.',
+  fields: (t) => ({
+    round: t.exposeInt('round'),
+    decision: t.expose('decision', { type: TranslationReviewDecisionEnum }),
+    comment: t.exposeString('comment', { nullable: true, description: 'What to revise, when a revision was asked.' }),
+    documentId: t.exposeString('documentId', { nullable: true }),
+    reviewedAt: t.expose('reviewedAt', { type: 'DateTime' }),
+  }),
+});
+
+export const TranslationJob = builder.drizzleObject('translationJobs', {
+  name: 'TranslationJob',
+  description:
+    'The booked translator’s work on a translation request. Seen by the requesting organization’s staff, the booked translator and the association’s coordinators.',
+  select: {
+    columns: { associationId: true },
+    with: { request: { columns: { organizationId: true } }, assignment: { columns: { volunteerId: true } } },
+  },
+  authScopes: (job) => ({
+    staffOf: { associationId: job.associationId, organizationId: job.request.organizationId },
+    coordinatorOf: job.associationId,
+    volunteerSelf: job.assignment.volunteerId,
+  }),
+  fields: (t) => ({
+    storedId: t.exposeString('id'),
+    state: t.expose('state', { type: TranslationJobStateEnum }),
+    deadline: t.field({
+      type: 'DateTime',
+      nullable: true,
+      select: { with: { request: { columns: { deadline: true } } } },
+      resolve: (job) => job.request.deadline,
+    }),
+    roundsUsed: t.exposeInt('roundsUsed', { description: 'Revisions the requester has asked for.' }),
+    roundsAllowed: t.exposeInt('roundsAllowed', { description: 'Revisions the policy allowed when it was booked.' }),
+    sourceDownloadedAt: t.expose('sourceDownloadedAt', { type: 'DateTime', nullable: true }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    overdueAt: t.expose('overdueAt', { type: 'DateTime', nullable: true }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
+    versions: t.field({
+      type: [TranslationVersion],
+      description: 'The versions this job’s translator uploaded, oldest first.',
+      select: {
+        columns: { submittedDocumentId: true, submittedAt: true },
+        with: {
+          assignment: { columns: {}, with: { volunteer: { columns: { userId: true } } } },
+          reviews: { columns: { documentId: true, submittedAt: true } },
+          request: {
+            columns: {},
+            with: {
+              documents: {
+                where: { role: 'translation' },
+                columns: { id: true, version: true, fileName: true, createdAt: true, uploadedBy: true },
+                orderBy: { version: 'asc' },
+              },
+            },
+          },
+        },
+      },
+      resolve: (job) => {
+        const submitted = new Map(job.reviews.map((review) => [review.documentId, review.submittedAt]));
+        if (job.submittedDocumentId) submitted.set(job.submittedDocumentId, job.submittedAt);
+        return job.request.documents
+          .filter((document) => document.uploadedBy === job.assignment.volunteer.userId)
+          .map((document) => ({
+            documentId: document.id,
+            version: document.version,
+            fileName: document.fileName,
+            uploadedAt: document.createdAt,
+            submittedAt: submitted.get(document.id) ?? null,
+          }));
+      },
+    }),
+    reviews: t.relation('reviews', { query: { orderBy: { round: 'asc' } } }),
+    request: t.relation('request', { type: Request }),
+  }),
+});
+
+builder.drizzleObjectFields(Request, (t) => ({
+  translationJob: t.relation('translationJob', {
+    type: TranslationJob,
+    nullable: true,
+    description: 'A translation request’s current job (the cover’s, after a give-back); null before a booking.',
+  }),
+  translationJobs: t.relation('translationJobs', {
+    type: TranslationJob,
+    description: 'Every job of the request, given back or released ones too, newest first.',
+    query: { orderBy: { createdAt: 'desc' } },
+  }),
+}));
+
+builder.drizzleObjectFields(Assignment, (t) => ({
+  translationJob: t.relation('translationJob', {
+    type: TranslationJob,
+    nullable: true,
+    description: 'The booking’s translation job, for a translation request; null otherwise.',
+  }),
+}));
+
+builder.queryField('overdueTranslationJobs', (t) =>
+  t.drizzleField({
+    type: [TranslationJob],
+    description:
+      'Coordinators: the translation jobs of their associations past the deadline with nothing submitted, oldest deadline first.',
+    authScopes: { coordinator: true },
+    resolve: (query, _root, _args, { db, viewer }) =>
+      db.query.translationJobs.findMany(
+        query({
+          where: { associationId: associationsOf(viewer, 'coordinator'), state: 'overdue' },
+          orderBy: { overdueAt: 'asc', id: 'asc' },
+          limit: 200,
+        }),
+      ),
+  }),
+);
+
+builder.mutationField('submitTranslation', (t) =>
+  t.drizzleField({
+    type: TranslationJob,
+    description: 'The booked translator submits a version they uploaded; the requester is asked to review it.',
+    authScopes: { volunteer: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      documentId: t.arg.string({ required: true, description: 'The stored id of the uploaded version.' }),
+    },
+    errors: {},
+    resolve: async (query, _root, { requestId, documentId }, { db, services, viewer }) => {
+      const row = await services.translations.submitTranslation(viewer, requestId.id, documentId);
+      return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
+    },
+  }),
+);
+
+builder.mutationField('acceptTranslation', (t) =>
+  t.drizzleField({
+    type: TranslationJob,
+    description:
+      'The requesting organization (or a coordinator) accepts the submitted version; the fee is written as expense lines.',
+    authScopes: { requester: true, coordinator: true },
+    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    errors: {},
+    resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
+      const row = await services.translations.acceptTranslation(viewer, requestId.id);
+      return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
+    },
+  }),
+);
+
+builder.mutationField('askForRevision', (t) =>
+  t.drizzleField({
+    type: TranslationJob,
+    description:
+      'The requesting organization (or a coordinator) asks for a revision, saying what; rounds are limited by the association’s policy.',
+    authScopes: { requester: true, coordinator: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      comment: t.arg.string({ required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, { requestId, comment }, { db, services, viewer }) => {
+      const row = await services.translations.askForRevision(viewer, requestId.id, comment);
+      return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
+    },
+  }),
+);
+
+builder.mutationField('giveBackTranslation', (t) =>
+  t.drizzleField({
+    type: TranslationJob,
+    description:
+      'The booked translator gives the job back while the work is theirs: released, and cover is sought at once.',
+    authScopes: { volunteer: true },
+    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    errors: {},
+    resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
+      const row = await services.translations.giveBackTranslation(viewer, requestId.id);
+      return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
+    },
+  }),
+);

@@ -1,0 +1,143 @@
+import type { AssociationPolicy } from '../associations/policy';
+import type { DocumentCountUnit } from '../documents/kinds';
+import { ConflictError } from '../errors';
+import { RateRuleGap, type VolumeUnit } from '../expenses/rates';
+
+/**
+ * A translation job, from the booking to the fee: the translator fetches the source, uploads
+ * versions (each kept), submits one; the requester accepts it or asks for a revision (as many
+ * rounds as the association's policy allows); an accepted job is priced and done. The translator
+ * may give the job back while the work is theirs; a job past its deadline without a submitted
+ * version is overdue, and may still be submitted. Pure: the services apply it in a transaction.
+ */
+export const translationJobStates = [
+  'booked',
+  'source_downloaded',
+  'translation_uploaded',
+  'submitted',
+  'revision_asked',
+  'overdue',
+  'accepted',
+  'done',
+  'given_back',
+  'released',
+] as const;
+export type TranslationJobState = (typeof translationJobStates)[number];
+
+/** The states in which the work is with the translator (what the deadline and a give-back are about). */
+const withTranslator: ReadonlySet<TranslationJobState> = new Set([
+  'booked',
+  'source_downloaded',
+  'translation_uploaded',
+  'revision_asked',
+  'overdue',
+]);
+/** The states after which nothing more happens to the job. */
+export const endedTranslationJobStates: ReadonlySet<TranslationJobState> = new Set(['done', 'given_back', 'released']);
+
+export type TranslationJobEvent =
+  | { kind: 'download_source' }
+  | { kind: 'upload' }
+  | { kind: 'submit' }
+  | { kind: 'accept' }
+  | { kind: 'ask_revision'; roundsUsed: number; roundsAllowed: number }
+  | { kind: 'give_back' }
+  | { kind: 'deadline_passed' }
+  | { kind: 'finish' }
+  | { kind: 'release' };
+
+export const isWithTranslator = (state: TranslationJobState) => withTranslator.has(state);
+
+/**
+ * The state after `event`, or a typed refusal saying why the step is not allowed now. Steps that
+ * change nothing (a second download of the source, the deadline passing a submitted job) answer
+ * the same state.
+ */
+export function nextTranslationJobState(state: TranslationJobState, event: TranslationJobEvent): TranslationJobState {
+  if (endedTranslationJobStates.has(state)) {
+    throw new ConflictError('translation_job_ended', state as 'done' | 'given_back' | 'released');
+  }
+  switch (event.kind) {
+    case 'download_source':
+      return state === 'booked' ? 'source_downloaded' : state;
+    case 'upload':
+      if (state === 'booked') throw new ConflictError('source_not_downloaded');
+      if (state === 'submitted') throw new ConflictError('translation_awaiting_review');
+      if (state === 'accepted') throw new ConflictError('translation_already_accepted');
+      // Late work stays late: an upload after the deadline keeps the job overdue until submitted.
+      return state === 'overdue' ? 'overdue' : 'translation_uploaded';
+    case 'submit':
+      if (state === 'booked') throw new ConflictError('source_not_downloaded');
+      if (state === 'submitted') throw new ConflictError('translation_awaiting_review');
+      if (state === 'accepted') throw new ConflictError('translation_already_accepted');
+      return 'submitted';
+    case 'accept':
+      if (state === 'accepted') throw new ConflictError('translation_already_accepted');
+      if (state !== 'submitted') throw new ConflictError('translation_not_submitted');
+      return 'accepted';
+    case 'ask_revision':
+      if (state === 'accepted') throw new ConflictError('translation_already_accepted');
+      if (state !== 'submitted') throw new ConflictError('translation_not_submitted');
+      if (event.roundsUsed >= event.roundsAllowed) {
+        throw new ConflictError('revision_rounds_used', event.roundsAllowed);
+      }
+      return 'revision_asked';
+    case 'give_back':
+      if (state === 'submitted') throw new ConflictError('translation_awaiting_review');
+      if (state === 'accepted') throw new ConflictError('translation_already_accepted');
+      return 'given_back';
+    case 'deadline_passed':
+      return withTranslator.has(state) ? 'overdue' : state;
+    case 'finish':
+      if (state !== 'accepted') throw new ConflictError('translation_not_submitted');
+      return 'done';
+    case 'release':
+      return 'released';
+  }
+}
+
+/** What counts for the fee: the requester's correction of a document's count, else the count made from its text. */
+export function acceptedCount(document: { counted: number | null; correctedCount: number | null }): number | null {
+  return document.correctedCount ?? document.counted;
+}
+
+const hourMs = 60 * 60 * 1000;
+
+/** One timer of a translation job; `key` tells the workflow which it has already acted on. */
+export type TranslationJobTimer =
+  | { key: string; kind: 'reminder'; hoursBefore: number; at: string }
+  | { key: string; kind: 'deadline'; at: string };
+
+/**
+ * The timers of a job due at `deadline` (ISO), earliest first: a reminder the policy's hours before
+ * it, while ahead of `now` and after the booking, then the deadline itself.
+ */
+export function translationJobTimers(
+  deadline: string,
+  bookedAt: string,
+  policy: AssociationPolicy['translation'],
+): TranslationJobTimer[] {
+  const due = Date.parse(deadline);
+  const reminders = [...policy.reminderHoursBeforeDeadline]
+    .sort((a, b) => b - a)
+    .map((hoursBefore) => ({ hoursBefore, at: due - hoursBefore * hourMs }))
+    .filter((reminder) => reminder.at > Date.parse(bookedAt))
+    .map(
+      (reminder): TranslationJobTimer => ({
+        key: `reminder:${reminder.hoursBefore}:${deadline}`,
+        kind: 'reminder',
+        hoursBefore: reminder.hoursBefore,
+        at: new Date(reminder.at).toISOString(),
+      }),
+    );
+  return [...reminders, { key: `deadline:${deadline}`, kind: 'deadline', at: new Date(due).toISOString() }];
+}
+
+/**
+ * A document's count as the volume the rate schedule prices: pages, or characters (which it turns
+ * into manuscript pages). Words have no rate of their own in a schedule: a gap for a coordinator.
+ */
+export function volumeOfCount(count: number, unit: DocumentCountUnit): { volume: number; unit: VolumeUnit } {
+  if (unit === 'words') throw new RateRuleGap('The rate schedule has no rate per word of translation.');
+  return { volume: count, unit };
+}

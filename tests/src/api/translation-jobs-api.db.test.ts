@@ -1,0 +1,205 @@
+import { type Db, schema } from '@tsunagu/db';
+import { insertTestDocument, openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { fixedClock } from '@tsunagu/domain';
+import { createDispatchSteps, createLogger, createServices } from '@tsunagu/services';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { globalId, startTestApi, type TestApi, testNow } from '../support/api';
+import { insertAvailableVolunteer, insertDispatchWorld, insertFiledTranslation } from '../support/dispatch-world';
+import { insertAssociation, insertOrganization, insertRequester, insertStaffMember } from '../support/fixtures';
+import { inlineDispatcher } from '../support/inline-dispatcher';
+
+const jobFields = `__typename
+  ... on Error { message }
+  ... on ConflictError { reason }
+  ... on ValidationError { problems { path message } }`;
+
+const job =
+  'state roundsUsed roundsAllowed deadline versions { documentId version fileName submittedAt } reviews { round decision comment }';
+
+/**
+ * The translation job's mutations over HTTP: each answers the job or a typed error in the reader's
+ * language, writes nothing when it refuses, and shows nothing to another organization or association.
+ */
+describe('translation jobs over the API', () => {
+  let testDb: TestDatabase;
+  let db: Db;
+  let api: TestApi;
+  const clock = fixedClock(testNow);
+  let world: Awaited<ReturnType<typeof insertDispatchWorld>>;
+  let requestId: string;
+  let sourceId: string;
+  let translator: Awaited<ReturnType<typeof insertAvailableVolunteer>>;
+  const sessions: Record<'requester' | 'translator' | 'coordinator' | 'neighbour' | 'otherCoordinator', string> = {
+    requester: '',
+    translator: '',
+    coordinator: '',
+    neighbour: '',
+    otherCoordinator: '',
+  };
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    db = testDb.database.db;
+    api = await startTestApi(testDb.database, { clock, dispatcher: inlineDispatcher(db, clock) });
+    world = await insertDispatchWorld(db);
+    const request = await insertFiledTranslation(db, world, new Date('2027-01-22T17:00:00+09:00'), {
+      status: 'open',
+      volume: 2,
+    });
+    requestId = request.id;
+    sourceId = (
+      await insertTestDocument(db, {
+        associationId: world.associationId,
+        organizationId: world.organizationId,
+        requestId,
+        role: 'source',
+        uploadedBy: world.requesterUser.id,
+        countUnit: 'pages',
+        counted: 2,
+      })
+    ).id;
+    translator = await insertAvailableVolunteer(db, world.associationId, 'Nguyen Van An', { locale: 'en' });
+    await createDispatchSteps({ db }).assignByHand(
+      requestId,
+      translator.volunteer.id,
+      world.coordinator.userId ?? '',
+      new Date().toISOString(),
+    );
+    const neighbour = await insertRequester(
+      db,
+      (await insertOrganization(db, world.associationId, { name: 'Suita' })).id,
+    );
+    const otherCoordinator = await insertStaffMember(db, (await insertAssociation(db)).id, 'coordinator');
+    sessions.requester = await api.sessionFor(world.requesterUser.id);
+    sessions.translator = await api.sessionFor(translator.user.id);
+    sessions.coordinator = await api.sessionFor(world.coordinator.userId ?? '');
+    sessions.neighbour = await api.sessionFor(neighbour.id);
+    sessions.otherCoordinator = await api.sessionFor(otherCoordinator.id);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await testDb?.dispose();
+  });
+
+  const jobRow = async () =>
+    (await db.select().from(schema.translationJobs).where(eq(schema.translationJobs.requestId, requestId)))[0];
+  const reviews = async () => {
+    const current = await jobRow();
+    return current
+      ? db.select().from(schema.translationReviews).where(eq(schema.translationReviews.jobId, current.id))
+      : [];
+  };
+  const call = async (as: keyof typeof sessions, mutation: string, args = '') => {
+    const success = `Mutation${mutation[0]?.toUpperCase()}${mutation.slice(1)}Success`;
+    const result = await api.graphql<Record<string, Record<string, unknown> & { data?: Record<string, unknown> }>>(
+      `mutation ($id: ID!) { ${mutation}(requestId: $id${args}) { ${jobFields} ... on ${success} { data { ${job} } } } }`,
+      { id: globalId('Request', requestId) },
+      { session: sessions[as] },
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const answer = result.data?.[mutation] ?? {};
+    // A success answers the job itself, for the expectations below.
+    return answer.data ? { __typename: 'TranslationJob', ...answer.data } : answer;
+  };
+  const uploadVersion = (version: number) =>
+    insertTestDocument(db, {
+      associationId: world.associationId,
+      organizationId: world.organizationId,
+      requestId,
+      role: 'translation',
+      uploadedBy: translator.user.id,
+      version,
+      countUnit: 'pages',
+      counted: 2,
+    });
+
+  test('submitting before the source is fetched: refused in English for an English reader, nothing written', async () => {
+    const version = await uploadVersion(1);
+    const answer = await call('translator', 'submitTranslation', `, documentId: "${version.id}"`);
+    expect(answer).toEqual({
+      __typename: 'ConflictError',
+      reason: 'source_not_downloaded',
+      message: 'Download the source first.',
+    });
+    expect(await jobRow()).toMatchObject({ state: 'booked', submittedDocumentId: null });
+  });
+
+  test('submitted once the source is fetched; the requester sees the job, another organization and association do not', async () => {
+    const services = createServices({ db, clock, logger: createLogger({ level: 'silent' }) });
+    await services.translations.sourceDownloaded({ documentId: sourceId, userId: translator.user.id });
+    const [version] = await db.select().from(schema.documents).where(eq(schema.documents.fileName, '訳文-v1.docx'));
+    const answer = await call('translator', 'submitTranslation', `, documentId: "${version?.id}"`);
+    expect(answer).toMatchObject({
+      __typename: 'TranslationJob',
+      state: 'submitted',
+      roundsAllowed: 2,
+      versions: [{ documentId: version?.id, version: 1, fileName: '訳文-v1.docx' }],
+    });
+    expect((answer.versions as Array<{ submittedAt: string | null }>)[0]?.submittedAt).not.toBeNull();
+
+    const read = `query ($id: ID!) { node(id: $id) { ... on Request { translationJob { state versions { version } } } } }`;
+    const own = await api.graphql(read, { id: globalId('Request', requestId) }, { session: sessions.requester });
+    expect(own.data).toEqual({ node: { translationJob: { state: 'submitted', versions: [{ version: 1 }] } } });
+    for (const outsider of ['neighbour', 'otherCoordinator'] as const) {
+      const seen = await api.graphql(read, { id: globalId('Request', requestId) }, { session: sessions[outsider] });
+      expect(JSON.stringify(seen.data ?? {})).not.toContain('submitted');
+      expect(await call(outsider, 'acceptTranslation')).toMatchObject({ __typename: 'NotFoundError' });
+    }
+    expect(await reviews()).toEqual([]);
+  });
+
+  test('a revision without a comment is a validation error in Japanese; nothing written', async () => {
+    const answer = await call('requester', 'askForRevision', ', comment: "   "');
+    expect(answer).toMatchObject({
+      __typename: 'ValidationError',
+      problems: [{ path: ['input', 'comment'], message: '修正してほしい点を入力してください。' }],
+    });
+    expect(await jobRow()).toMatchObject({ state: 'submitted', roundsUsed: 0 });
+    expect(await reviews()).toEqual([]);
+  });
+
+  test('the translator cannot review their own work, nor give back a job under review', async () => {
+    const self = await api.graphql(
+      'mutation ($id: ID!) { acceptTranslation(requestId: $id) { __typename } }',
+      { id: globalId('Request', requestId) },
+      { session: sessions.translator },
+    );
+    expect(self.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await call('translator', 'giveBackTranslation')).toMatchObject({
+      __typename: 'ConflictError',
+      reason: 'translation_awaiting_review',
+      message: 'The submitted translation is waiting for the requester’s review.',
+    });
+  });
+
+  test('asked to revise, submitted again, accepted: the reviews are listed, the fee is a line, the translator reads their job', async () => {
+    expect(await call('requester', 'askForRevision', ', comment: "表記をそろえてください"')).toMatchObject({
+      state: 'revision_asked',
+      roundsUsed: 1,
+      reviews: [{ round: 1, decision: 'revision_asked', comment: '表記をそろえてください' }],
+    });
+    const second = await uploadVersion(2);
+    await call('translator', 'submitTranslation', `, documentId: "${second.id}"`);
+    expect(await call('requester', 'acceptTranslation')).toMatchObject({
+      state: 'accepted',
+      reviews: [{ round: 1 }, { round: 2, decision: 'accepted', comment: null }],
+    });
+    const current = await jobRow();
+    const lines = await db
+      .select()
+      .from(schema.expenseLines)
+      .where(eq(schema.expenseLines.assignmentId, current?.assignmentId ?? ''));
+    expect(lines.map((line) => [line.kind, line.amountYen])).toEqual([['translation_fee', 3000]]);
+    const mine = await api.graphql(
+      '{ myAssignments { nodes { translationJob { state } } } }',
+      {},
+      { session: sessions.translator },
+    );
+    expect(mine.data).toEqual({ myAssignments: { nodes: [{ translationJob: { state: 'accepted' } }] } });
+    expect(await call('requester', 'askForRevision', ', comment: "もう一度"')).toMatchObject({
+      reason: 'translation_already_accepted',
+      message: 'この翻訳はすでに検収済みです。',
+    });
+  });
+});
