@@ -77,7 +77,6 @@ const entityWords = {
   RequestSeries: { ja: '繰り返しの依頼', en: 'Request series' },
   'Staff member': { ja: '職員', en: 'Staff member' },
   User: { ja: 'アカウント', en: 'Account' },
-  Document: { ja: '文書', en: 'Document' },
   TranslationJob: { ja: '翻訳の仕事', en: 'Translation job' },
   Volunteer: { ja: 'ボランティア', en: 'Volunteer' },
   VolunteerApplication: { ja: 'ボランティアの申請', en: 'Volunteer application' },

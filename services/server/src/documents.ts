@@ -217,6 +217,11 @@ async function download(
     if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
   }
   res.end();
+  // The booked translator's first download of a source moves their job on ("source downloaded");
+  // anyone else's download leaves it as it is.
+  if (document.role === 'source' && viewer.userId) {
+    await services.translations.sourceDownloaded({ documentId, userId: viewer.userId });
+  }
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding). */

@@ -1,7 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import { insertTestDocument, openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { fixedClock } from '@tsunagu/domain';
-import { createDispatchSteps, createLogger, createServices } from '@tsunagu/services';
+import { createDispatchSteps, } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi, testNow } from '../support/api';
@@ -126,8 +126,13 @@ describe('translation jobs over the API', () => {
   });
 
   test('submitted once the source is fetched; the requester sees the job, another organization and association do not', async () => {
-    const services = createServices({ db, clock, logger: createLogger({ level: 'silent' }) });
-    await services.translations.sourceDownloaded({ documentId: sourceId, userId: translator.user.id });
+    // The translator fetches the source as the web app does: the download itself moves the job on.
+    const download = await fetch(`${api.url}/documents/${sourceId}`, {
+      headers: { cookie: `tsunagu_session=${sessions.translator}` },
+    });
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe('source 1');
+    expect(await jobRow()).toMatchObject({ state: 'source_downloaded' });
     const [version] = await db.select().from(schema.documents).where(eq(schema.documents.fileName, '訳文-v1.docx'));
     const answer = await call('translator', 'submitTranslation', `, documentId: "${version?.id}"`);
     expect(answer).toMatchObject({
