@@ -18,6 +18,9 @@ import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
 import { createInboxService, type Listen } from './notifications/inbox';
 import { createOrganizationService } from './organizations/service';
+import { createPayoutDetailsService } from './payouts/details';
+import type { MasterKey } from './payouts/envelope';
+import { createPayoutRunService } from './payouts/runs';
 import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
 import { createCalendarFeedService } from './volunteers/calendar-feed';
@@ -31,6 +34,8 @@ export interface ServiceDependencies {
   dispatcher?: Dispatcher;
   /** Where inbox changes are heard (`Database.listen`); none in tests that do not subscribe. */
   listen?: Listen;
+  /** The master key that wraps the individual numbers' data keys (PAYOUT_MASTER_KEY); none in tests that store none. */
+  masterKey?: MasterKey;
 }
 
 /** The use cases, bound to their dependencies once per process. */
@@ -50,6 +55,8 @@ export function createServices(dependencies: ServiceDependencies) {
     openBoard: createOpenBoardService(dependencies),
     organizations: createOrganizationService(dependencies),
     partnerships: createPartnershipService(dependencies),
+    payoutDetails: createPayoutDetailsService(dependencies),
+    payoutRuns: createPayoutRunService(dependencies),
     privacy: createPrivacyService(dependencies),
     rateSchedules: createRateScheduleService(dependencies),
     reconciliation: createReconciliationService(dependencies),

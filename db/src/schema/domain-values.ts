@@ -4,6 +4,7 @@
  * the two cannot drift apart. The pure modules never import the database.
  */
 export {
+  bankAccountTypes,
   bearingBodyKinds,
   dispatchStages,
   documentCountUnits,
@@ -14,6 +15,7 @@ export {
   lineEligibilities,
   modalities,
   payers,
+  payoutRunStatuses,
   requestPurposes,
   scopeRules,
   volumeUnits,

@@ -5,6 +5,7 @@ export * from './documents';
 export * from './expenses';
 export * from './instance';
 export * from './notifications';
+export * from './payouts';
 export * from './people';
 export * from './reference';
 export * from './requests';

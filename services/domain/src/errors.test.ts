@@ -48,6 +48,7 @@ describe('a refusal reads in both languages', () => {
       line_not_editable: 'approved',
       line_not_reversible: 'draft',
       line_status_change: { from: 'paid', to: 'draft' },
+      payout_run_status: 'confirmed',
     };
     const withDetail = ConflictError as unknown as new (reason: ConflictReason, detail: unknown) => ConflictError;
     for (const reason of conflictReasons) {

@@ -10,6 +10,7 @@ export {
 } from './associations/policy';
 export { addBusinessDays, businessDaysBetween, fiscalYearOf, type Holidays, isBusinessDay } from './calendar';
 export { type Clock, fixedClock, systemClock, tokyo } from './clock';
+export { sqlStateOf } from './database-errors';
 export { classifyStepFailure, type StepFailure } from './dispatch/failures';
 export { reasonSchema, requesterReportSchema, volunteerReportSchema } from './dispatch/input';
 export {
@@ -158,7 +159,12 @@ export {
   needsIndividualNumber,
   statementThresholdYen,
 } from './payouts/individual-number';
-export { individualNumberSchema, type PayoutAccountInput, payoutAccountSchema } from './payouts/input';
+export {
+  individualNumberSchema,
+  type PayoutAccountInput,
+  payoutAccountSchema,
+  payoutSettingsSchema,
+} from './payouts/input';
 export { shiftJisBytesOf, type ZenginKana, zenginKana } from './payouts/kana';
 export {
   type PayableLine,

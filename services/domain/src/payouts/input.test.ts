@@ -24,7 +24,7 @@ describe('a volunteer’s bank account as typed', () => {
     [{ branchCode: '1234' }, 'branchCode', 'Use the three-digit branch code.'],
     [{ accountType: 'savings' }, 'accountType', 'Choose ordinary or current.'],
     [{ accountNumber: '12345678' }, 'accountNumber', 'Use the account number, up to seven digits.'],
-    [{ holderKana: '山田 太郎' }, 'holderKana', 'Write the holder’s name in katakana, as on the bankbook.'],
+    [{ holderKana: '山田 太郎' }, 'holderKana', 'Write the name in katakana, as on the bankbook.'],
     [
       { holderKana: 'ア'.repeat(31) },
       'holderKana',
@@ -44,8 +44,8 @@ describe('a volunteer’s bank account as typed', () => {
           {
             path: ['input', 'holderKana'],
             message: {
-              en: 'Write the holder’s name in katakana, as on the bankbook.',
-              ja: '口座名義は通帳のとおりカタカナで入力してください。',
+              en: 'Write the name in katakana, as on the bankbook.',
+              ja: '名義は通帳のとおりカタカナで入力してください。',
             },
           },
         ],

@@ -13,6 +13,33 @@ import { bankAccountTypes } from './zengin';
 /** Digits typed in any width, with the hyphens and spaces people put in them, as plain digits. */
 const plainDigits = (value: string) => value.normalize('NFKC').replace(/[\s-]/g, '');
 
+/** A name the Zengin file carries in half-width kana, within its field's bytes. */
+function zenginName(width: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Enter the name in kana.', ja: '名義をカナで入力してください。' }))
+    .superRefine((name, context) => {
+      const kana = zenginKana(name);
+      if (!kana.ok)
+        context.addIssue({
+          code: 'custom',
+          message: bilingual({
+            en: 'Write the name in katakana, as on the bankbook.',
+            ja: '名義は通帳のとおりカタカナで入力してください。',
+          }),
+        });
+      else if (kana.kana.length > width)
+        context.addIssue({
+          code: 'custom',
+          message: bilingual({
+            en: `The bank takes at most ${width} half-width characters (a voiced mark counts as one).`,
+            ja: `名義は半角${width}文字以内です（濁点・半濁点も1文字です）。`,
+          }),
+        });
+    });
+}
+
 export const payoutAccountSchema = z.object({
   bankCode: z
     .string()
@@ -54,29 +81,7 @@ export const payoutAccountSchema = z.object({
         )
         .transform((digits) => digits.padStart(7, '0')),
     ),
-  holderKana: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Enter the holder’s name in kana.', ja: '口座名義をカナで入力してください。' }))
-    .superRefine((holder, context) => {
-      const kana = zenginKana(holder);
-      if (!kana.ok)
-        context.addIssue({
-          code: 'custom',
-          message: bilingual({
-            en: 'Write the holder’s name in katakana, as on the bankbook.',
-            ja: '口座名義は通帳のとおりカタカナで入力してください。',
-          }),
-        });
-      else if (kana.kana.length > 30)
-        context.addIssue({
-          code: 'custom',
-          message: bilingual({
-            en: 'The bank takes at most 30 half-width characters (a voiced mark counts as one).',
-            ja: '口座名義は半角30文字以内です（濁点・半濁点も1文字です）。',
-          }),
-        });
-    }),
+  holderKana: zenginName(30),
 });
 export type PayoutAccountInput = z.output<typeof payoutAccountSchema>;
 
@@ -92,3 +97,22 @@ export const individualNumberSchema = z
       }),
     ),
   );
+
+/** An association's side of its payouts: its code at the bank and its own account for the file's header. */
+export const payoutSettingsSchema = payoutAccountSchema.omit({ holderKana: true }).extend({
+  associationId: z.uuid(),
+  requesterCode: z
+    .string()
+    .transform(plainDigits)
+    .pipe(
+      z.string().regex(
+        /^\d{1,10}$/,
+        bilingual({
+          en: 'Use the code your bank gave you, up to ten digits.',
+          ja: '金融機関から通知された委託者コード（10桁以内）を入力してください。',
+        }),
+      ),
+    ),
+  requesterKana: zenginName(40),
+  withholdOnTransport: z.boolean(),
+});
