@@ -102,7 +102,7 @@ export { organizationTypes } from './organizations/service';
 export { bankBranchOf } from './payouts/banks';
 export type { PayoutDetails, PayoutDetailsService } from './payouts/details';
 export { type MasterKey, masterKeyFrom } from './payouts/envelope';
-export type { PayoutRunService, TransferFile } from './payouts/runs';
+export type { PayoutRunService, PayoutRunView, TransferFile } from './payouts/runs';
 export { assertPayoutStaff, isPayoutStaff, setPayoutRole } from './payouts/staff';
 export { pseudonymOf } from './privacy/erasure';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';

@@ -20,5 +20,6 @@ import './fiscal-period';
 import './reconciliation';
 import './costs';
 import './privacy';
+import './payout';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -11,6 +11,7 @@ import { serveExport } from './exports';
 import { idempotency } from './idempotency';
 import { personalDataPath, servePersonalData } from './personal-data';
 import { protections } from './protections';
+import { serveTransferFile } from './transfer-files';
 
 export interface HttpOptions {
   production: boolean;
@@ -96,6 +97,14 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
       void yoga(req, res, { req, res });
+      return;
+    }
+    if (req.url?.startsWith('/payout-runs/')) {
+      void serveTransferFile(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+      });
       return;
     }
     if (req.url?.startsWith('/exports/')) {

@@ -3,15 +3,17 @@ import {
   type Clock,
   ConflictError,
   defaultWithholdingSettings,
+  ForbiddenError,
   found,
   isoDate,
+  mayActOn,
+  NotFoundError,
   type PayoutRunStatus,
   parseInput,
   payableKinds,
   payoutSettingsSchema,
   planRun,
   sqlStateOf,
-  ValidationError,
   type Viewer,
   type ZenginTotals,
   zenginTotalsOf,
@@ -41,8 +43,30 @@ export interface TransferFile {
   totals: ZenginTotals;
 }
 
+export interface PayoutRunView {
+  id: string;
+  associationId: string;
+  year: number;
+  month: number;
+  status: PayoutRunStatus;
+  transferDate: string;
+  linesCount: number;
+  grossYen: number;
+  withheldYen: number;
+  netYen: number;
+  payments: {
+    volunteerId: string;
+    volunteerName: string;
+    lines: number;
+    grossYen: number;
+    withheldYen: number;
+    netYen: number;
+  }[];
+}
+
 export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) {
   async function runFor(viewer: Viewer, runId: string) {
+    if (!z.uuid().safeParse(runId).success) throw new NotFoundError('PayoutRun', runId);
     const run = found(await db.query.payoutRuns.findFirst({ where: { id: runId } }), 'PayoutRun', runId);
     await assertPayoutStaff(db, viewer, run.associationId);
     return run;
@@ -53,6 +77,45 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   return {
+    /** A run with its payments and the payees' names (a read of personal data, audited): payout staff only. */
+    async view(viewer: Viewer, runId: string): Promise<PayoutRunView> {
+      const run = await runFor(viewer, runId);
+      const payments = await db
+        .select({
+          volunteerId: schema.payoutPayments.volunteerId,
+          volunteerName: schema.volunteers.fullName,
+          lines: sql<number>`(select count(*)::int from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${schema.payoutPayments.runId} and ${schema.payoutRunLines.volunteerId} = ${schema.payoutPayments.volunteerId})`,
+          grossYen: schema.payoutPayments.grossYen,
+          withheldYen: schema.payoutPayments.withheldYen,
+          netYen: schema.payoutPayments.netYen,
+        })
+        .from(schema.payoutPayments)
+        .innerJoin(schema.volunteers, eq(schema.volunteers.id, schema.payoutPayments.volunteerId))
+        .where(eq(schema.payoutPayments.runId, runId))
+        .orderBy(schema.volunteers.fullName, schema.payoutPayments.volunteerId);
+      await recordAudit(
+        db,
+        viewer,
+        payments.map((payment) => ({
+          action: 'read' as const,
+          subjectType: 'Volunteer',
+          subjectId: payment.volunteerId,
+          fields: ['fullName'],
+          associationIds: [run.associationId],
+        })),
+      );
+      return { ...run, payments: payments.map((payment) => ({ ...payment, lines: Number(payment.lines) })) };
+    },
+
+    /** The association's runs, latest month first: payout staff only. */
+    async list(viewer: Viewer, associationId: string) {
+      await assertPayoutStaff(db, viewer, associationId);
+      return db.query.payoutRuns.findMany({
+        where: { associationId },
+        orderBy: { year: 'desc', month: 'desc', createdAt: 'desc' },
+      });
+    },
+
     /**
      * Builds a month's run from the approved payable lines no run has taken: one payment per volunteer
      * with an account (volunteers who decline payment, or have no account yet, are left out). Runs of an
@@ -280,12 +343,7 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
     /** An admin enters the association's own account for the header and its withholding setting. */
     async saveSettings(viewer: Viewer, input: unknown): Promise<void> {
       const parsed = parseInput(payoutSettingsSchema, input);
-      if (!viewer.adminOf.includes(parsed.associationId)) {
-        throw ValidationError.of(['input', 'associationId'], {
-          en: 'Choose an association you are an admin of.',
-          ja: '管理者をしている協会を選んでください。',
-        });
-      }
+      if (!mayActOn(viewer, { associationId: parsed.associationId }, 'admin')) throw new ForbiddenError('admins_only');
       const branch = await bankBranchOf(parsed.bankCode, parsed.branchCode);
       const values = { ...parsed, ...branch, updatedBy: viewer.userId };
       await db

@@ -1,6 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
-import { ForbiddenError, found, mayActOn, type Viewer } from '@tsunagu/domain';
+import { ForbiddenError, found, mayActOn, NotFoundError, type Viewer } from '@tsunagu/domain';
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { recordAudit } from '../audit';
 
 /**
@@ -24,6 +25,7 @@ export async function setPayoutRole(
   input: { associationId: string; userId: string; granted: boolean },
 ): Promise<void> {
   if (!mayActOn(viewer, { associationId: input.associationId }, 'admin')) throw new ForbiddenError('admins_only');
+  if (!z.uuid().safeParse(input.userId).success) throw new NotFoundError('Staff member', input.userId);
   found(
     await db.query.associationStaff.findFirst({ where: { associationId: input.associationId, userId: input.userId } }),
     'Staff member',

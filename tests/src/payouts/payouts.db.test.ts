@@ -2,18 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { ConflictError, ForbiddenError, ValidationError, type Viewer, zenginRecordsOf } from '@tsunagu/domain';
-import {
-  createExpenseLinesForReport,
-  createLogger,
-  createServices,
-  masterKeyFrom,
-  type Services,
-  setPayoutRole,
-} from '@tsunagu/services';
+import { createLogger, createServices, masterKeyFrom, type Services, setPayoutRole } from '@tsunagu/services';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExpenseWorld, insertDispatch, insertExpenseWorld } from '../expenses/world';
+import { type ExpenseWorld, insertExpenseWorld } from '../expenses/world';
 import { insertAssociation, insertStaffMember, insertVolunteer } from '../support/fixtures';
+import { approvedDispatch as approvedDispatchOf } from './world';
 
 /**
  * Payout runs on the database: a volunteer's bank account checked against the bank code data, a
@@ -69,25 +63,8 @@ afterAll(async () => {
   await testDb?.dispose();
 });
 
-/** A 3-hour dispatch on the day, its report's lines (¥3,500 honorarium, the fare) approved. */
-async function approvedDispatch(day: string, volunteerId?: string, fareYen = 640) {
-  const dispatch = await insertDispatch(db(), world, {
-    startsAt: `${day}T13:00:00+09:00`,
-    endsAt: `${day}T16:00:00+09:00`,
-    transportFareYen: fareYen,
-    ...(volunteerId ? { volunteerId } : {}),
-  });
-  const lines = await db().transaction((tx) =>
-    createExpenseLinesForReport(tx, dispatch.assignment.id, {
-      actorUserId: world.coordinator.userId,
-      now: world.clock.now(),
-    }),
-  );
-  const ids = lines.map((line) => line.id);
-  // A report's lines come submitted.
-  await world.services.expenses.advanceLines(world.coordinator, ids, 'approved');
-  return { ...dispatch, lineIds: ids };
-}
+const approvedDispatch = (day: string, volunteerId?: string, fareYen?: number) =>
+  approvedDispatchOf(db(), world, day, volunteerId, fareYen);
 
 async function statusOf(lineIds: string[]) {
   const rows = await db()
