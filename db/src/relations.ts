@@ -203,6 +203,20 @@ export const relations = defineRelations(schema, (r) => ({
     language: r.one.languages({ from: r.expenseLines.languageCode, to: r.languages.code, optional: false }),
     reverses: r.one.expenseLines({ from: r.expenseLines.reversesLineId, to: r.expenseLines.id }),
     events: r.many.expenseLineEvents({ from: r.expenseLines.id, to: r.expenseLineEvents.lineId }),
+    payoutRunLine: r.one.payoutRunLines({ from: r.expenseLines.id, to: r.payoutRunLines.lineId }),
+  },
+  payoutRuns: {
+    association: r.one.associations({ from: r.payoutRuns.associationId, to: r.associations.id, optional: false }),
+    payments: r.many.payoutPayments({ from: r.payoutRuns.id, to: r.payoutPayments.runId }),
+    lines: r.many.payoutRunLines({ from: r.payoutRuns.id, to: r.payoutRunLines.runId }),
+  },
+  payoutPayments: {
+    run: r.one.payoutRuns({ from: r.payoutPayments.runId, to: r.payoutRuns.id, optional: false }),
+    volunteer: r.one.volunteers({ from: r.payoutPayments.volunteerId, to: r.volunteers.id, optional: false }),
+  },
+  payoutRunLines: {
+    run: r.one.payoutRuns({ from: r.payoutRunLines.runId, to: r.payoutRuns.id, optional: false }),
+    line: r.one.expenseLines({ from: r.payoutRunLines.lineId, to: r.expenseLines.id, optional: false }),
   },
   expenseLineEvents: {
     line: r.one.expenseLines({ from: r.expenseLineEvents.lineId, to: r.expenseLines.id, optional: false }),

@@ -18,6 +18,9 @@ const personalKeys = [
   'token',
   'cookie',
   'authorization',
+  'individualNumber',
+  'accountNumber',
+  'holderKana',
 ];
 
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {

@@ -20,6 +20,9 @@ import { createOpenBoardService } from './matching/board';
 import { createMatchingService } from './matching/candidates';
 import { createInboxService, type Listen } from './notifications/inbox';
 import { createOrganizationService } from './organizations/service';
+import { createPayoutDetailsService } from './payouts/details';
+import type { MasterKey } from './payouts/envelope';
+import { createPayoutRunService } from './payouts/runs';
 import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
 import { createTranslationService } from './translations/service';
@@ -35,6 +38,8 @@ export interface ServiceDependencies {
   dispatcher?: Dispatcher;
   /** Where inbox changes are heard (`Database.listen`); none in tests that do not subscribe. */
   listen?: Listen;
+  /** The master key that wraps the individual numbers' data keys (PAYOUT_MASTER_KEY); none in tests that store none. */
+  masterKey?: MasterKey;
 }
 
 /** The use cases, bound to their dependencies once per process. */
@@ -57,6 +62,8 @@ export function createServices(dependencies: ServiceDependencies) {
     organizations: createOrganizationService(dependencies),
     paperwork: createPaperworkService(dependencies),
     partnerships: createPartnershipService(dependencies),
+    payoutDetails: createPayoutDetailsService(dependencies),
+    payoutRuns: createPayoutRunService(dependencies),
     privacy: createPrivacyService(dependencies),
     rateSchedules: createRateScheduleService(dependencies),
     reconciliation: createReconciliationService(dependencies),

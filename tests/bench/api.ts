@@ -89,6 +89,7 @@ const api: Benchmark = async (args) => {
         NODE_ENV: 'production',
         // Production asks for a mail server; the API role sends none (the worker does), so none listens.
         SMTP_URL: 'smtp://127.0.0.1:2525',
+        PAYOUT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
         LOG_LEVEL: 'warn',
         TSUNAGU_DATA_DIR: temporaryDir('bench-api'),
         PORT: String(await freePort()),

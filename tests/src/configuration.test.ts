@@ -17,6 +17,9 @@ function expectOneLine(result: { code: number | null; lines: string[]; stderr: s
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
+/** A master key of the right shape, for starts that fail on something else. */
+const key = Buffer.alloc(32, 7).toString('base64');
+
 describe('a bad configuration stops the API process with one line naming the problem', () => {
   test('a DATABASE_URL that is not a PostgreSQL URL (and the password is not echoed)', async () => {
     const result = await startWith({ DATABASE_URL: 'mysql://clerk:s3cret@db.example/tsunagu' });
@@ -38,8 +41,23 @@ describe('a bad configuration stops the API process with one line naming the pro
   });
 
   test('production without SMTP_URL: the mail catcher is not for production', async () => {
-    const result = await startWith({ NODE_ENV: 'production', PORT: String(await freePort()) });
+    const result = await startWith({ NODE_ENV: 'production', PORT: String(await freePort()), PAYOUT_MASTER_KEY: key });
     expectOneLine(result, /SMTP_URL is required in production \(NODE_ENV=production\)/);
+  });
+
+  test('production without PAYOUT_MASTER_KEY: the development key is public', async () => {
+    const result = await startWith({
+      NODE_ENV: 'production',
+      PORT: String(await freePort()),
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+    });
+    expectOneLine(result, /PAYOUT_MASTER_KEY is required in production/);
+  });
+
+  test('a PAYOUT_MASTER_KEY that is not 32 bytes in base64 (and the key is not echoed)', async () => {
+    const result = await startWith({ PAYOUT_MASTER_KEY: 'c2hvcnQta2V5LXNlY3JldA==' });
+    expectOneLine(result, /PAYOUT_MASTER_KEY must be 32 random bytes in base64/);
+    expect(result.stderr).not.toContain('c2hvcnQta2V5LXNlY3JldA==');
   });
 
   test('a PORT already in use', async () => {

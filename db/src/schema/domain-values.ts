@@ -4,6 +4,7 @@
  * the two cannot drift apart. The pure modules never import the database.
  */
 export {
+  bankAccountTypes,
   bearingBodyKinds,
   dispatchStages,
   documentCountProblems,
@@ -17,6 +18,7 @@ export {
   lineEligibilities,
   modalities,
   payers,
+  payoutRunStatuses,
   requestPurposes,
   scopeRules,
   taxTreatments,

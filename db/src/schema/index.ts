@@ -6,6 +6,7 @@ export * from './expenses';
 export * from './instance';
 export * from './invoices';
 export * from './notifications';
+export * from './payouts';
 export * from './people';
 export * from './reference';
 export * from './requests';

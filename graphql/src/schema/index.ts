@@ -24,5 +24,6 @@ import './invoice';
 import './grant-tax';
 import './translation-job';
 import './privacy';
+import './payout';
 
 export const schema = builder.toSchema({ sortSchema: true });

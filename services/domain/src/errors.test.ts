@@ -52,6 +52,7 @@ describe('a refusal reads in both languages', () => {
       category_not_eligible: { category: '7', bearer: 'prefecture', instead: 'G' },
       translation_job_ended: 'given_back',
       revision_rounds_used: 2,
+      payout_run_status: 'confirmed',
     };
     const withDetail = ConflictError as unknown as new (reason: ConflictReason, detail: unknown) => ConflictError;
     for (const reason of conflictReasons) {

@@ -70,6 +70,7 @@ const entityWords = {
   Offer: { ja: '打診', en: 'Offer' },
   Organization: { ja: '依頼機関', en: 'Organization' },
   Partnership: { ja: '連携', en: 'Partnership' },
+  PayoutRun: { ja: '支払い', en: 'Payout run' },
   'Partnership proposal': { ja: '連携の申し入れ', en: 'Partnership proposal' },
   RateSchedule: { ja: '単価表', en: 'Rate schedule' },
   ReconciliationExport: { ja: '突合表の出力', en: 'Reconciliation export' },
@@ -155,6 +156,14 @@ const forbiddenMessages = {
     en: 'Only an admin of an association this person served can erase them.',
   },
   signed_in_only: { ja: '先にサインインしてください。', en: 'Sign in first.' },
+  payout_staff_only: {
+    ja: 'この操作は、管理者が支払いの担当にした協会の職員だけができます。',
+    en: 'Only association staff whom an admin made payout staff can do this.',
+  },
+  own_payout_details_only: {
+    ja: '支払先の情報は、ボランティア本人だけが登録できます。',
+    en: 'Only the volunteer can enter their own payout details.',
+  },
 } satisfies Record<string, Localized>;
 export type ForbiddenReason = keyof typeof forbiddenMessages;
 export const forbiddenReasons = Object.keys(forbiddenMessages) as ForbiddenReason[];
@@ -473,6 +482,25 @@ const conflictMessages = {
   not_a_translation: () => ({
     ja: 'この依頼は翻訳の依頼ではありません。',
     en: 'This request is not a translation.',
+  payout_run_status: (status: 'built' | 'approved' | 'confirmed') => ({
+    ja: `この支払いは${{ built: '作成済み（未承認）', approved: '承認済み（振込の確認待ち）', confirmed: '振込確認済み' }[status]}のため、この操作はできません。`,
+    en: `This payout run is ${{ built: 'built but not approved', approved: 'approved and waiting for the transfer', confirmed: 'confirmed as transferred' }[status]}: this cannot be done now.`,
+  }),
+  payout_lines_taken: () => ({
+    ja: 'この明細は、ちょうど今ほかの支払いに入りました。画面を読み込み直して、作り直してください。',
+    en: 'These lines were just taken by another payout run: reload and build again.',
+  }),
+  payout_run_empty: () => ({
+    ja: 'この月に支払う承認済みの明細はありません。',
+    en: 'There are no approved lines to pay for this month.',
+  }),
+  no_payout_settings: () => ({
+    ja: '振込ファイルを作るには、管理者が協会の振込元口座を登録してください。',
+    en: 'An admin must enter the association’s own bank account before a transfer file can be made.',
+  }),
+  individual_number_not_needed: () => ({
+    ja: 'この暦年の支払いは5万円以下のため、マイナンバーは必要ありません。',
+    en: 'Your payments this calendar year are ¥50,000 or less: no individual number is needed.',
   }),
   fiscal_year_already_closed: () => ({
     ja: 'この年度はすでに年度ごと締めてあります。',

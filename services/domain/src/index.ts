@@ -10,6 +10,7 @@ export {
 } from './associations/policy';
 export { addBusinessDays, businessDaysBetween, fiscalYearOf, type Holidays, isBusinessDay } from './calendar';
 export { type Clock, fixedClock, systemClock, tokyo } from './clock';
+export { sqlStateOf } from './database-errors';
 export { classifyStepFailure, type StepFailure } from './dispatch/failures';
 export { reasonSchema, requesterReportSchema, volunteerReportSchema } from './dispatch/input';
 export {
@@ -214,6 +215,52 @@ export {
   type UnreadCounter,
   unreadCounterOf,
 } from './notifications/topics';
+export {
+  checkDigitOf,
+  isIndividualNumber,
+  needsIndividualNumber,
+  statementThresholdYen,
+} from './payouts/individual-number';
+export {
+  individualNumberSchema,
+  type PayoutAccountInput,
+  payoutAccountSchema,
+  payoutSettingsSchema,
+} from './payouts/input';
+export { shiftJisBytesOf, type ZenginKana, zenginKana } from './payouts/kana';
+export {
+  type PayableLine,
+  type Payment,
+  type PayoutRunStatus,
+  paymentOf,
+  payoutRunStatuses,
+  planRun,
+  type RunInput,
+  type RunPlan,
+  type RunTotals,
+  reversalOf,
+  totalsOf,
+} from './payouts/runs';
+export {
+  defaultWithholdingSettings,
+  higherRateThresholdYen,
+  isSubjectToWithholding,
+  payableKinds,
+  type WithholdingSettings,
+  withholdingOn,
+} from './payouts/withholding';
+export {
+  type BankAccountType,
+  bankAccountTypes,
+  type ZenginBranch,
+  type ZenginTotals,
+  type ZenginTransfer,
+  type ZenginTransferFile,
+  zenginRecordBytes,
+  zenginRecordsOf,
+  zenginTotalsOf,
+  zenginTransferFile,
+} from './payouts/zengin';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
 export { isDeadlock, isDoubleBooking } from './requests/double-booking';

@@ -16,6 +16,7 @@ import {
   type Health,
   type Logger,
   type MailCatcher,
+  masterKeyFrom,
   shortReason,
   startMailCatcher,
   version,
@@ -103,6 +104,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       logger,
       dispatcher: createTemporalDispatcher(client, config.taskQueue),
       listen: (channel, onNotify) => database.listen(channel, onNotify),
+      masterKey: masterKeyFrom(config.payoutMasterKey.id, config.payoutMasterKey.base64),
     });
 
     let worker: Worker | null = null;

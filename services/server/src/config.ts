@@ -19,6 +19,8 @@ export interface Config {
   webDist: string;
   /** The largest document an upload may bring, in bytes. */
   maxUploadBytes: number;
+  /** The master key of the individual numbers' envelope encryption (a KMS-held key in production). */
+  payoutMasterKey: { id: string; base64: string };
   mail: {
     /** An SMTP server, or the embedded catcher that keeps messages in the database. */
     smtp: { kind: 'external'; url: string } | { kind: 'catcher' };
@@ -132,6 +134,23 @@ const environment = z.object({
       }
       return number;
     }),
+  PAYOUT_MASTER_KEY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined || value === '') return;
+      // The key is secret: the message names its shape, never its text.
+      if (!/^[A-Za-z0-9+/]{43}=$/.test(value) || Buffer.from(value, 'base64').length !== 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'PAYOUT_MASTER_KEY must be 32 random bytes in base64 (openssl rand -base64 32)',
+        });
+      }
+    }),
+  PAYOUT_MASTER_KEY_ID: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, 'PAYOUT_MASTER_KEY_ID must be a short name such as 2026-01')
+    .default('1'),
   PUBLIC_URL: z
     .string()
     .optional()
@@ -145,6 +164,9 @@ const environment = z.object({
       }
     }),
 });
+
+/** The embedded default's master key: public, for development data only (production requires its own). */
+const developmentMasterKey = Buffer.alloc(32, 'tsunagu-development-key').toString('base64');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -161,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // convenience of the embedded default, never the mail server of a production deployment.
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
     problems.push('SMTP_URL is required in production (NODE_ENV=production): the mail catcher is for development only');
+  }
+  // The embedded default seals individual numbers under a development key that anyone can read
+  // here; a deployment must bring its own.
+  if (env.NODE_ENV === 'production' && !env.PAYOUT_MASTER_KEY) {
+    problems.push('PAYOUT_MASTER_KEY is required in production (NODE_ENV=production): the development key is public');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -191,6 +218,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           namespace: e.TEMPORAL_NAMESPACE,
         },
     taskQueue: e.TEMPORAL_TASK_QUEUE,
+    payoutMasterKey: e.PAYOUT_MASTER_KEY
+      ? { id: e.PAYOUT_MASTER_KEY_ID, base64: e.PAYOUT_MASTER_KEY }
+      : { id: 'development', base64: developmentMasterKey },
     webDist: resolve(rootDir, 'web/dist'),
     maxUploadBytes: e.DOCUMENT_MAX_BYTES,
     mail: {

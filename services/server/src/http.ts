@@ -13,6 +13,7 @@ import { idempotency } from './idempotency';
 import { serveInvoice } from './invoices';
 import { personalDataPath, servePersonalData } from './personal-data';
 import { protections } from './protections';
+import { serveTransferFile } from './transfer-files';
 
 export interface HttpOptions {
   production: boolean;
@@ -101,6 +102,14 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
       void yoga(req, res, { req, res });
+      return;
+    }
+    if (req.url?.startsWith('/payout-runs/')) {
+      void serveTransferFile(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+      });
       return;
     }
     if (req.url?.startsWith('/exports/')) {

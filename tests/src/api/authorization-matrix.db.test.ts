@@ -553,6 +553,60 @@ const matrix: Record<string, Rule> = {
     document: 'mutation ($id: ID!) { deleteExpenseLine(lineId: $id) { __typename } }',
     variables: () => ({ id: globalId('ExpenseLine', unknownId) }),
   },
+  'Query.myPayoutDetails': {
+    allowed: ['volunteer'],
+    document: '{ myPayoutDetails { __typename ... on QueryMyPayoutDetailsSuccess { data { declinesPayment } } } }',
+  },
+  // Payout fields are for payout staff, whom an admin names: a coordinator or admin without the role is refused.
+  'Query.payoutRuns': {
+    allowed: [],
+    document: 'query ($id: ID!) { payoutRuns(associationId: $id) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.payoutRun': {
+    allowed: staff,
+    document: '{ payoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
+  },
+  'Mutation.savePayoutDetails': {
+    allowed: ['volunteer'],
+    document: 'mutation { savePayoutDetails(declinesPayment: true) { __typename } }',
+  },
+  'Mutation.saveIndividualNumber': {
+    allowed: ['volunteer'],
+    document: 'mutation { saveIndividualNumber(individualNumber: "123456789018") { __typename } }',
+  },
+  'Mutation.setPayoutRole': {
+    allowed: ['admin'],
+    document:
+      'mutation ($id: ID!, $user: ID!) { setPayoutRole(associationId: $id, userId: $user, granted: true) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId), user: globalId('User', world.userId) }),
+  },
+  'Mutation.savePayoutSettings': {
+    allowed: ['admin'],
+    document: `mutation ($id: ID!) {
+      savePayoutSettings(associationId: $id, requesterCode: "1", requesterKana: "ツナグ", bankCode: "0001", branchCode: "001",
+        accountType: ordinary, accountNumber: "1234567", withholdOnTransport: true) { __typename }
+    }`,
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.buildPayoutRun': {
+    allowed: [],
+    document:
+      'mutation ($id: ID!) { buildPayoutRun(associationId: $id, year: 2026, month: 4, transferDate: "2026-05-08") { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.approvePayoutRun': {
+    allowed: staff,
+    document: 'mutation { approvePayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
+  },
+  'Mutation.confirmPayoutRun': {
+    allowed: staff,
+    document: 'mutation { confirmPayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
+  },
+  'Mutation.discardPayoutRun': {
+    allowed: staff,
+    document: 'mutation { discardPayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
+  },
   'Mutation.closeFiscalPeriod': {
     allowed: staff,
     document:

@@ -1,7 +1,7 @@
 import { type Db, schema } from '@tsunagu/db';
 import { insertTestDocument, openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { fixedClock } from '@tsunagu/domain';
-import { createDispatchSteps, } from '@tsunagu/services';
+import { createDispatchSteps } from '@tsunagu/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi, testNow } from '../support/api';

@@ -2,10 +2,20 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from '@tsunagu/db';
 import { type Clock, fixedClock } from '@tsunagu/domain';
 import { createHttpServer } from '@tsunagu/server';
-import { createLogger, createServices, createSession, type Dispatcher, version } from '@tsunagu/services';
+import {
+  createLogger,
+  createServices,
+  createSession,
+  type Dispatcher,
+  masterKeyFrom,
+  version,
+} from '@tsunagu/services';
 
 /** The instant API tests stand at unless they pass a clock: Friday 15 January 2027, 09:00 in Tokyo. */
 export const testNow = '2027-01-15T09:00';
+
+/** The master key of the test API's sealed individual numbers. */
+export const testMasterKey = masterKeyFrom('test', Buffer.alloc(32, 7).toString('base64'));
 
 export interface TestApi {
   url: string;
@@ -29,10 +39,20 @@ export interface TestApi {
  */
 export async function startTestApi(
   database: Database,
-  options: { clock?: Clock; production?: boolean; dispatcher?: Dispatcher; maxUploadBytes?: number } = {},
+  options: {
+    clock?: Clock;
+    production?: boolean;
+    dispatcher?: Dispatcher;
+    maxUploadBytes?: number;
+    /** Every log line the API writes, at every level, for tests that search them. */
+    logs?: string[];
+  } = {},
 ): Promise<TestApi> {
   const clock = options.clock ?? fixedClock(testNow);
-  const logger = createLogger({ level: process.env.TEST_API_LOG ?? 'silent' });
+  const { logs } = options;
+  const logger = logs
+    ? createLogger({ level: 'trace', destination: { write: (line: string) => void logs.push(line) } })
+    : createLogger({ level: process.env.TEST_API_LOG ?? 'silent' });
   const server = createHttpServer({
     production: options.production ?? false,
     webDist: '/nonexistent',
@@ -45,6 +65,7 @@ export async function startTestApi(
       logger,
       dispatcher: options.dispatcher,
       listen: (channel, onNotify) => database.listen(channel, onNotify),
+      masterKey: testMasterKey,
     }),
     health: async () => ({
       database: await database.ping(),
