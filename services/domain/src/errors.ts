@@ -482,6 +482,7 @@ const conflictMessages = {
   not_a_translation: () => ({
     ja: 'この依頼は翻訳の依頼ではありません。',
     en: 'This request is not a translation.',
+  }),
   payout_run_status: (status: 'built' | 'approved' | 'confirmed') => ({
     ja: `この支払いは${{ built: '作成済み（未承認）', approved: '承認済み（振込の確認待ち）', confirmed: '振込確認済み' }[status]}のため、この操作はできません。`,
     en: `This payout run is ${{ built: 'built but not approved', approved: 'approved and waiting for the transfer', confirmed: 'confirmed as transferred' }[status]}: this cannot be done now.`,

@@ -219,7 +219,6 @@ export {
   checkDigitOf,
   isIndividualNumber,
   needsIndividualNumber,
-  statementThresholdYen,
 } from './payouts/individual-number';
 export {
   individualNumberSchema,

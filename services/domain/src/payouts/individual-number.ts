@@ -1,3 +1,4 @@
+import { statementThresholdYen } from '../tax/withheld-tax';
 /**
  * Whether twelve digits are an individual number (マイナンバー): the last is the check digit of the
  * other eleven (行政手続における特定の個人を識別するための番号の利用等に関する法律施行令 8条). With
@@ -19,9 +20,6 @@ export function checkDigitOf(first11: string): number {
   const remainder = sum % 11;
   return remainder <= 1 ? 0 : 11 - remainder;
 }
-
-/** The yearly payment statement (支払調書) is owed for a person paid more than this in a calendar year. */
-export const statementThresholdYen = 50_000;
 
 /** Whether a volunteer's individual number is to be collected: their payments this calendar year pass the threshold. */
 export const needsIndividualNumber = (paidAndPlannedThisYearYen: number) =>
