@@ -5,6 +5,8 @@
  */
 export {
   bearingBodyKinds,
+  cancellationParties,
+  cancellationReasons,
   dispatchStages,
   documentCountUnits,
   documentRoles,
@@ -17,4 +19,5 @@ export {
   requestPurposes,
   scopeRules,
   volumeUnits,
+  withdrawalReasons,
 } from '@tsunagu/domain';

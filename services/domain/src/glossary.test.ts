@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import {
   assignmentStatusWords,
+  cancellationPartyWords,
+  cancellationReasonWords,
   dispatchStageWords,
   expenseKindWords,
   expenseStatusWords,
@@ -10,6 +12,7 @@ import {
   organizationStatusWords,
   requestStatusWords,
   volunteerStatusWords,
+  withdrawalReasonWords,
   wordsIn,
 } from './glossary';
 
@@ -24,6 +27,9 @@ const tables = {
   membershipStatusWords,
   organizationStatusWords,
   languageLevelWords,
+  cancellationReasonWords,
+  withdrawalReasonWords,
+  cancellationPartyWords,
 };
 
 test.each(Object.entries(tables))('%s: every word in Japanese without English, and in English', (_name, words) => {

@@ -101,6 +101,8 @@ export {
 } from './expenses/report';
 export {
   assignmentStatusWords,
+  cancellationPartyWords,
+  cancellationReasonWords,
   dispatchStageWords,
   expenseKindWords,
   expenseStatusWords,
@@ -110,6 +112,7 @@ export {
   organizationStatusWords,
   requestStatusWords,
   volunteerStatusWords,
+  withdrawalReasonWords,
   wordsIn,
 } from './glossary';
 export {
@@ -154,6 +157,19 @@ export {
 } from './notifications/topics';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
+export {
+  type Cancellation,
+  type CancellationParty,
+  type CancellationReason,
+  cancellationParties,
+  cancellationReasons,
+  cancellationSchema,
+  reasonNoteLimit,
+  type Withdrawal,
+  type WithdrawalReason,
+  withdrawalReasons,
+  withdrawalSchema,
+} from './requests/cancellation';
 export { isDeadlock, isDoubleBooking } from './requests/double-booking';
 export { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './requests/input';
 export {
