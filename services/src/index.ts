@@ -101,6 +101,12 @@ export type { OrganizationApplication, OrganizationDecision, OrganizationType } 
 export { organizationTypes } from './organizations/service';
 export { pseudonymOf } from './privacy/erasure';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
+export {
+  type CancellationCount,
+  type CancellationKind,
+  cancellationKinds,
+  cancellationReport,
+} from './requests/cancellation-report';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
 export {
   requestModalities,

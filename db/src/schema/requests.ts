@@ -202,6 +202,7 @@ export const assignments = pgTable(
     /** Why a released assignment was let go: `not_reconfirmed`, `time_changed`, `coordinator`. */
     releaseReason: text('release_reason'),
     /** A coordinator's reason for releasing the volunteer before the day (from the list), and their words. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
     releaseCause: cancellationReason('release_cause'),
     releaseNote: text('release_note'),
     /** The volunteer's own reason for withdrawing before the day, and their words. */

@@ -134,6 +134,7 @@ export {
   type DispatchNotice,
   type DispatchReason,
   dispatchEvents,
+  type StatedReason,
 } from './notifications/dispatch-templates';
 export {
   type AssociationNames,

@@ -28,7 +28,13 @@ export type CancellationParty = (typeof cancellationParties)[number];
 /** The most characters of a reason's note. */
 export const reasonNoteLimit = 500;
 
-const noteSchema = z.string().trim().max(reasonNoteLimit).nullish();
+/** An empty note is no note. */
+const noteSchema = z
+  .string()
+  .trim()
+  .max(reasonNoteLimit)
+  .nullish()
+  .transform((note) => note || null);
 
 /** A reason from a list and a note, which "other" needs to say anything. */
 function statedReason<const Values extends readonly [string, ...string[]]>(values: Values) {
