@@ -147,6 +147,10 @@ export const MyAssignmentsQuery = graphql(
           reconfirmedAt
           reconfirmBy
           releaseReason
+          releaseCause
+          releaseNote
+          withdrawalReason
+          withdrawalNote
           cancelledAt
           particulars {
             venue
@@ -157,6 +161,9 @@ export const MyAssignmentsQuery = graphql(
           }
           request {
             ...WorkFields
+            cancelledBy
+            cancellationReason
+            cancellationNote
           }
           reports {
             kind
@@ -202,14 +209,16 @@ export const ReconfirmMutation = graphql(
 
 export const WithdrawMutation = graphql(
   `
-    mutation WithdrawFromAssignment($assignmentId: ID!) {
-      releaseAssignment(assignmentId: $assignmentId) {
+    mutation WithdrawFromAssignment($assignmentId: ID!, $cancellation: CancellationInput!) {
+      releaseAssignment(assignmentId: $assignmentId, cancellation: $cancellation) {
         __typename
         ... on MutationReleaseAssignmentSuccess {
           data {
             id
             status
             releaseReason
+            withdrawalReason
+            withdrawalNote
             particulars {
               address
             }
