@@ -1,5 +1,5 @@
 export { invitedRoles } from './accounts/invitations';
-export { emailSchema, hashPassword, passwordSchema, verifyPassword } from './accounts/passwords';
+export { hashPassword, verifyPassword } from './accounts/passwords';
 export {
   activeSessionCount,
   createSession,
@@ -97,8 +97,7 @@ export type { ParsedMail } from './notifications/mime';
 export { parseMailMessage } from './notifications/mime';
 export type { OutgoingEmail } from './notifications/outbox';
 export { enqueueEmail } from './notifications/outbox';
-export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
-export { organizationTypes } from './organizations/service';
+export type { OrganizationDecision } from './organizations/service';
 export { pseudonymOf } from './privacy/erasure';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
 export {

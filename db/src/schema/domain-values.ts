@@ -15,6 +15,7 @@ export {
   grantTaxMeasures,
   lineEligibilities,
   modalities,
+  organizationTypes,
   payers,
   requestPurposes,
   scopeRules,

@@ -1,4 +1,14 @@
 export {
+  emailSchema,
+  type OrganizationApplication,
+  type OrganizationType,
+  organizationApplicationSchema,
+  organizationTypes,
+  passwordSchema,
+  type VolunteerApplicationInput,
+  volunteerApplicationSchema,
+} from './accounts/applications';
+export {
   type AssociationPolicy,
   applyPolicyChanges,
   defaultPolicy,

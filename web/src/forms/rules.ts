@@ -9,6 +9,7 @@ import { type FieldProblem, fieldOf } from './failure';
 export {
   cancellationSchema,
   maxLengthOf,
+  organizationApplicationSchema,
   policySchema,
   profileSchema,
   rateScheduleFieldsSchema,
@@ -16,6 +17,7 @@ export {
   requesterReportSchema,
   requestSchema,
   seriesSchema,
+  volunteerApplicationSchema,
   volunteerReportSchema,
   withdrawalSchema,
 } from '@tsunagu/domain';
