@@ -235,6 +235,16 @@ describe('cancellation reasons, said by whoever cancels and read by the other si
       withdrawalReason: null,
       withdrawalNote: null,
     });
+    const mine = await api.graphql<{ myAssignments: { nodes: Array<{ id: string }> } }>(
+      `{ myAssignments(first: 50) { nodes { id status releaseCause releaseNote withdrawalReason withdrawalNote
+          request { startsAt cancelledBy cancellationReason cancellationNote } } } }`,
+      {},
+      { session: volunteer.session },
+    );
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.myAssignments.nodes).toContainEqual(
+      expect.objectContaining({ id: globalId('Assignment', assignment.id), releaseCause: 'date_changed' }),
+    );
     const [mail] = await database()
       .select()
       .from(schema.outbox)
@@ -279,6 +289,13 @@ describe('cancellation reasons, said by whoever cancels and read by the other si
       { session: japaneseRequester },
     );
     expect(asRequester.data?.node).toMatchObject({ status: 'released', withdrawalReason: null, withdrawalNote: null });
+    const asVolunteer = await api.graphql<{ node: unknown }>(
+      bookingSeen,
+      { id: globalId('Assignment', assignment.id) },
+      { session: volunteer.session },
+    );
+    expect(asVolunteer.errors).toBeUndefined();
+    expect(asVolunteer.data?.node).toMatchObject({ withdrawalReason: 'illness', withdrawalNote: '発熱のため' });
     const [cover] = await database()
       .select()
       .from(schema.outbox)

@@ -10,6 +10,7 @@ import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
 import { BansPage } from './Bans';
 import { banMessages } from './banMessages';
+import { CancellationReport } from './CancellationReport';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
 import { directoryMessages } from './directoryMessages';
@@ -50,6 +51,7 @@ function CoordinatorNav() {
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/supply-demand', label: r.sections.supplyDemand },
+        { href: '/cancellations', label: r.sections.cancellations },
         { href: '/volunteers', label: v.section },
         { href: '/organizations', label: o.section },
         { href: '/bans', label: b.section },
@@ -93,6 +95,7 @@ export default function CoordinatorPortal() {
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/supply-demand" component={SupplyDemand} />
+        <Route path="/cancellations" component={CancellationReport} />
         <Route path="/volunteers" component={VolunteerDirectoryPage} />
         <Route path="/organizations" component={OrganizationsPage} />
         <Route path="/organizations/:id" component={OrganizationPage} />
