@@ -29,6 +29,9 @@ const ApplyAsVolunteerMutation = graphql(
     mutation ApplyAsVolunteer($input: VolunteerApplicationInput!) {
       applyAsVolunteer(input: $input) {
         __typename
+        ... on MutationApplyAsVolunteerSuccess {
+          data
+        }
         ...ErrorFields
       }
     }
@@ -41,6 +44,9 @@ const ApplyForOrganizationMutation = graphql(
     mutation ApplyForOrganization($input: OrganizationApplicationInput!) {
       applyForOrganization(input: $input) {
         __typename
+        ... on MutationApplyForOrganizationSuccess {
+          data
+        }
         ...ErrorFields
       }
     }
