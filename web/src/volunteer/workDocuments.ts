@@ -137,10 +137,14 @@ export const WithdrawApplicationMutation = graphql(
   [ErrorFields],
 );
 
+/**
+ * Pages of 15: a page is priced by its size times its fields (GraphQL Armor's cost limit, 5,000,
+ * services/server/src/protections.ts), and 20 bookings with their reasons cost more than that.
+ */
 export const MyAssignmentsQuery = graphql(
   `
     query MyAssignments($after: String) {
-      myAssignments(first: 20, after: $after) {
+      myAssignments(first: 15, after: $after) {
         nodes {
           id
           status
@@ -151,7 +155,6 @@ export const MyAssignmentsQuery = graphql(
           releaseNote
           withdrawalReason
           withdrawalNote
-          cancelledAt
           particulars {
             venue
             address
