@@ -33,10 +33,16 @@ async function postgresProjectWanted(): Promise<boolean> {
   return false;
 }
 
-const temporalEnv = {
-  TEMPORAL_CLI_PATH: findBinary(root, 'temporal', process.env.TEMPORAL_CLI_PATH) ?? '',
-  TEMPORAL_TEST_SERVER_PATH: findBinary(root, 'temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH) ?? '',
-};
+/**
+ * The Temporal binaries the tests' processes use; one not found is left out rather than set empty,
+ * so that the API says the CLI is missing instead of refusing an empty TEMPORAL_CLI_PATH.
+ */
+const temporalEnv: Record<string, string> = Object.fromEntries(
+  [
+    ['TEMPORAL_CLI_PATH', findBinary(root, 'temporal', process.env.TEMPORAL_CLI_PATH)],
+    ['TEMPORAL_TEST_SERVER_PATH', findBinary(root, 'temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH)],
+  ].filter(([, path]) => path),
+);
 
 const databaseTests = ['{db,services,graphql,workflows,tests}/**/*.db.test.ts'];
 

@@ -1,5 +1,5 @@
 export { invitedRoles } from './accounts/invitations';
-export { emailSchema, hashPassword, passwordSchema, verifyPassword } from './accounts/passwords';
+export { hashPassword, verifyPassword } from './accounts/passwords';
 export {
   activeSessionCount,
   createSession,
@@ -107,8 +107,7 @@ export type { ParsedMail } from './notifications/mime';
 export { parseMailMessage } from './notifications/mime';
 export type { OutgoingEmail } from './notifications/outbox';
 export { enqueueEmail } from './notifications/outbox';
-export type { OrganizationApplication, OrganizationDecision, OrganizationType } from './organizations/service';
-export { organizationTypes } from './organizations/service';
+export type { OrganizationDecision } from './organizations/service';
 export { bankBranchOf } from './payouts/banks';
 export type { PayoutDetails, PayoutDetailsService } from './payouts/details';
 export { type MasterKey, masterKeyFrom } from './payouts/envelope';
@@ -116,6 +115,12 @@ export type { PayoutRunService, PayoutRunView, TransferFile } from './payouts/ru
 export { assertPayoutStaff, isPayoutStaff, setPayoutRole } from './payouts/staff';
 export { pseudonymOf } from './privacy/erasure';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
+export {
+  type CancellationCount,
+  type CancellationKind,
+  cancellationKinds,
+  cancellationReport,
+} from './requests/cancellation-report';
 export type { RequestChanges, RequestInput, RequestSeriesInput, SeriesChanges } from './requests/service';
 export {
   requestModalities,

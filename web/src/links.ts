@@ -5,7 +5,15 @@ import type { Role } from './session';
 export { routes };
 
 /** The pages that come before sign-in; an invitation's and a password reset's links land on two of them. */
-export const authPaths = ['/sign-in', '/forgot-password', routes.resetPassword, routes.acceptInvitation] as const;
+export const authPaths = [
+  '/sign-in',
+  '/forgot-password',
+  routes.resetPassword,
+  routes.acceptInvitation,
+  routes.volunteerSignUp,
+  routes.organizationSignUp,
+  routes.signUpReceived,
+] as const;
 
 /**
  * Links in e-mails and calendar events name the thing, not the portal: one message (the answer date

@@ -6,6 +6,8 @@
 export {
   bankAccountTypes,
   bearingBodyKinds,
+  cancellationParties,
+  cancellationReasons,
   dispatchStages,
   documentCountProblems,
   documentCountUnits,
@@ -17,6 +19,7 @@ export {
   invoiceStatuses,
   lineEligibilities,
   modalities,
+  organizationTypes,
   payers,
   payoutRunStatuses,
   requestPurposes,
@@ -24,4 +27,5 @@ export {
   taxTreatments,
   translationJobStates,
   volumeUnits,
+  withdrawalReasons,
 } from '@tsunagu/domain';

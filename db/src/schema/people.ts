@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { int4multirange, timestamps } from './columns';
+import { organizationTypes } from './domain-values';
 import { languages, localGovernments } from './reference';
 
 export const locale = pgEnum('locale', ['ja', 'en']);
@@ -109,16 +110,7 @@ export const associationStaff = pgTable(
   (table) => [primaryKey({ columns: [table.associationId, table.userId] }), index().on(table.userId)],
 );
 
-export const organizationType = pgEnum('organization_type', [
-  'prefecture',
-  'municipality',
-  'board_of_education',
-  'public_school',
-  'public_hospital',
-  'consultation_desk',
-  'fire_department',
-  'other_public_body',
-]);
+export const organizationType = pgEnum('organization_type', organizationTypes);
 
 export const organizationStatus = pgEnum('organization_status', [
   'applied',

@@ -14,13 +14,28 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
-import { dispatchStages, modalities, requestPurposes, scopeRules, volumeUnits } from './domain-values';
+import {
+  cancellationParties,
+  cancellationReasons,
+  dispatchStages,
+  modalities,
+  requestPurposes,
+  scopeRules,
+  volumeUnits,
+  withdrawalReasons,
+} from './domain-values';
 import { associations, organizations, specialty, users, volunteers } from './people';
 import { languages, localGovernments } from './reference';
 
 export const modality = pgEnum('modality', modalities);
 
 export const requestPurpose = pgEnum('request_purpose', requestPurposes);
+
+/** Why a request was cancelled or a booking released, as the one who did it chose (with a note). */
+export const cancellationReason = pgEnum('cancellation_reason', cancellationReasons);
+export const cancellationParty = pgEnum('cancellation_party', cancellationParties);
+/** Why a booked volunteer withdrew, as they chose. */
+export const withdrawalReason = pgEnum('withdrawal_reason', withdrawalReasons);
 
 export const requestStatus = pgEnum('request_status', [
   /** Filed, waiting for a coordinator's screening. */
@@ -118,6 +133,10 @@ export const requests = pgTable(
     /** Partner associations' volunteers may be matched too. */
     openToPartners: boolean('open_to_partners').notNull().default(false),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Who cancelled, why (from the list) and in their words; shown to the other side, counted in a report. */
+    cancelledBy: cancellationParty('cancelled_by'),
+    cancellationReason: cancellationReason('cancellation_reason'),
+    cancellationNote: text('cancellation_note'),
     dispatchStage: dispatchStage('dispatch_stage').notNull().default('screening'),
     /** The wave of offers last sent; 0 before the first. */
     dispatchWave: smallint('dispatch_wave').notNull().default(0),
@@ -182,6 +201,13 @@ export const assignments = pgTable(
     reconfirmBy: timestamp('reconfirm_by', { withTimezone: true }),
     /** Why a released assignment was let go: `not_reconfirmed`, `time_changed`, `coordinator`. */
     releaseReason: text('release_reason'),
+    /** A coordinator's reason for releasing the volunteer before the day (from the list), and their words. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releaseCause: cancellationReason('release_cause'),
+    releaseNote: text('release_note'),
+    /** The volunteer's own reason for withdrawing before the day, and their words. */
+    withdrawalReason: withdrawalReason('withdrawal_reason'),
+    withdrawalNote: text('withdrawal_note'),
     /** When the request was cancelled while this volunteer was booked, and how many hours ahead. */
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancellationNoticeHours: integer('cancellation_notice_hours'),

@@ -4,6 +4,7 @@ import { builder } from '../builder';
 import type { Context } from '../context';
 import { own } from '../tenancy';
 import { auditRead } from './audit';
+import { CancellationInput, CancellationPartyEnum, CancellationReasonEnum, WithdrawalReasonEnum } from './cancellation';
 import { DispatchStageEnum } from './dispatch-stage';
 import {
   auditRequestRead,
@@ -48,7 +49,20 @@ export const OfferedRequest = builder.drizzleObject('requests', {
     specialty: t.expose('specialty', { type: SpecialtyEnum, nullable: true }),
     interpretersNeeded: t.exposeInt('interpretersNeeded'),
     urgent: t.exposeBoolean('urgent'),
+    cancelledBy: t.expose('cancelledBy', { type: CancellationPartyEnum, nullable: true }),
+    cancellationReason: t.expose('cancellationReason', { type: CancellationReasonEnum, nullable: true }),
+    cancellationNote: t.exposeString('cancellationNote', { nullable: true }),
   }),
+});
+
+/** A volunteer's reason for withdrawing may be private (illness): theirs and the coordinators' only. */
+const withdrawalSelection = {
+  columns: { volunteerId: true, withdrawalReason: true, withdrawalNote: true },
+  with: { request: { columns: { associationId: true } } },
+} as const;
+const withdrawalReaders = (assignment: { volunteerId: string; request: { associationId: string } }) => ({
+  volunteerSelf: assignment.volunteerId,
+  coordinatorOf: assignment.request.associationId,
 });
 
 export const Offer = builder.drizzleNode('offers', {
@@ -184,6 +198,30 @@ export const Assignment = builder.drizzleNode('assignments', {
       nullable: true,
       description:
         'not_reconfirmed, no_longer_fits (after a change of time), coordinator, or withdrew (the volunteer withdrew).',
+    }),
+    releasedAt: t.expose('releasedAt', { type: 'DateTime', nullable: true }),
+    releaseCause: t.expose('releaseCause', {
+      type: CancellationReasonEnum,
+      nullable: true,
+      description: 'Why a coordinator released the volunteer, as they chose; releaseNote in their words.',
+    }),
+    releaseNote: t.exposeString('releaseNote', { nullable: true }),
+    withdrawalReason: t.field({
+      type: WithdrawalReasonEnum,
+      nullable: true,
+      description: 'Why the volunteer withdrew. The volunteer and the association’s coordinators; null for others.',
+      select: withdrawalSelection,
+      authScopes: withdrawalReaders,
+      unauthorizedResolver: () => null,
+      resolve: (assignment) => assignment.withdrawalReason,
+    }),
+    withdrawalNote: t.string({
+      nullable: true,
+      description: 'The volunteer’s own words on withdrawing. The volunteer and the coordinators; null for others.',
+      select: withdrawalSelection,
+      authScopes: withdrawalReaders,
+      unauthorizedResolver: () => null,
+      resolve: (assignment) => assignment.withdrawalNote,
     }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
     cancellationNoticeHours: t.exposeInt('cancellationNoticeHours', { nullable: true }),
@@ -428,10 +466,17 @@ builder.mutationField('releaseAssignment', (t) =>
     description:
       'Before the day, the booked volunteer withdraws, or a coordinator of the association releases them: both are told, and cover is sought at once.',
     authScopes: { volunteer: true, coordinator: true },
-    args: { assignmentId: t.arg.globalID({ required: true, for: Assignment }) },
+    args: {
+      assignmentId: t.arg.globalID({ required: true, for: Assignment }),
+      cancellation: t.arg({
+        type: CancellationInput,
+        required: true,
+        description: 'Why: the volunteer from WithdrawalReason, a coordinator from CancellationReason.',
+      }),
+    },
     errors: {},
-    resolve: async (query, _root, { assignmentId }, { db, services, viewer }) => {
-      const row = await services.dispatch.releaseAssignment(viewer, assignmentId.id);
+    resolve: async (query, _root, { assignmentId, cancellation }, { db, services, viewer }) => {
+      const row = await services.dispatch.releaseAssignment(viewer, assignmentId.id, cancellation);
       return selected(db.query.assignments.findFirst(query({ where: { id: row.id } })), 'Assignment', row.id);
     },
   }),

@@ -6,6 +6,7 @@ import './reference';
 import './association';
 import './user';
 import './organization';
+import './cancellation';
 import './request';
 import './document';
 import './dispatch';

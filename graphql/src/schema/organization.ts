@@ -1,4 +1,4 @@
-import { organizationTypes } from '@tsunagu/services';
+import { organizationTypes } from '@tsunagu/domain';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { associationsOf, organizationsOf } from '../tenancy';

@@ -12,6 +12,7 @@ import { builder, type PothosTypes } from '../builder';
 import type { Context } from '../context';
 import { associationsOf, organizationsOf } from '../tenancy';
 import { auditRead } from './audit';
+import { CancellationInput, CancellationPartyEnum, CancellationReasonEnum } from './cancellation';
 import { DispatchStageEnum } from './dispatch-stage';
 import { Document } from './document';
 import { selected } from './selection';
@@ -140,6 +141,12 @@ export const Request = builder.drizzleNode('requests', {
       description: 'When a coordinator (or policy) approved or rejected it.',
     }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    cancelledBy: t.expose('cancelledBy', { type: CancellationPartyEnum, nullable: true }),
+    cancellationReason: t.expose('cancellationReason', { type: CancellationReasonEnum, nullable: true }),
+    cancellationNote: t.exposeString('cancellationNote', {
+      nullable: true,
+      description: 'The words of whoever cancelled, beside their reason.',
+    }),
     canCancel: t.boolean({
       description:
         'Whether cancelling can succeed now (not cancelled, rejected or begun); cancelRequest refuses otherwise.',
@@ -468,12 +475,16 @@ builder.mutationField('editRequestSeriesFrom', (t) =>
 builder.mutationField('cancelRequest', (t) =>
   t.drizzleField({
     type: 'requests',
-    description: 'The filing organization’s staff or a coordinator of the association cancel a request.',
+    description:
+      'The filing organization’s staff or a coordinator of the association cancel a request, saying why (shown to the other side and to the booked volunteers).',
     authScopes: { requester: true, coordinator: true },
-    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      cancellation: t.arg({ type: CancellationInput, required: true }),
+    },
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
-      const row = await services.requests.cancel(viewer, args.requestId.id);
+      const row = await services.requests.cancel(viewer, args.requestId.id, args.cancellation);
       return selected(db.query.requests.findFirst(query({ where: { id: row.id } })), 'Request', row.id);
     },
   }),

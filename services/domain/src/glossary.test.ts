@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import {
   assignmentStatusWords,
+  cancellationPartyWords,
+  cancellationReasonWords,
   dispatchStageWords,
   expenseKindWords,
   expenseStatusWords,
@@ -13,6 +15,7 @@ import {
   taxTreatmentWords,
   translationJobStateWords,
   volunteerStatusWords,
+  withdrawalReasonWords,
   wordsIn,
 } from './glossary';
 
@@ -30,6 +33,9 @@ const tables = {
   organizationStatusWords,
   languageLevelWords,
   translationJobStateWords,
+  cancellationReasonWords,
+  withdrawalReasonWords,
+  cancellationPartyWords,
 };
 
 test.each(Object.entries(tables))('%s: every word in Japanese without English, and in English', (_name, words) => {

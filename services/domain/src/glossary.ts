@@ -1,4 +1,5 @@
 import type { Localized } from './errors';
+import type { CancellationParty, CancellationReason, WithdrawalReason } from './requests/cancellation';
 
 /**
  * The domain's words in Japanese and English, one word per state: the web's labels, the API's
@@ -152,6 +153,29 @@ export const documentCountProblemWords: Words<'no_text' | 'image' | 'not_extract
     ja: '表計算やスライドの文字は数えません。数を入力してください。',
     en: 'The text of spreadsheets and slides is not counted: enter the count.',
   },
+};
+
+/** Why a request was cancelled or a booking released, as the one who did it chose. */
+export const cancellationReasonWords: Words<CancellationReason> = {
+  no_longer_needed: { ja: '不要になった', en: 'No longer needed' },
+  date_changed: { ja: '日程が変わった', en: 'The date changed' },
+  found_another_interpreter: { ja: 'ほかの通訳者が見つかった', en: 'Found another interpreter' },
+  client_did_not_come: { ja: '対象者が来なかった', en: 'The client did not come' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** Why a booked volunteer withdrew, as they chose. */
+export const withdrawalReasonWords: Words<WithdrawalReason> = {
+  illness: { ja: '体調不良', en: 'Illness' },
+  schedule_conflict: { ja: '予定が重なった', en: 'A clash in my schedule' },
+  family: { ja: '家庭の事情', en: 'Family matters' },
+  transport: { ja: '交通の事情', en: 'Transport problems' },
+  other: cancellationReasonWords.other,
+};
+
+export const cancellationPartyWords: Words<CancellationParty> = {
+  requester: { ja: '依頼者', en: 'Requester' },
+  coordinator: { ja: 'コーディネーター', en: 'Coordinator' },
 };
 
 /** One table of words in one language, for a screen that reads its labels by locale. */

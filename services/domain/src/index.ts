@@ -1,4 +1,14 @@
 export {
+  emailSchema,
+  type OrganizationApplication,
+  type OrganizationType,
+  organizationApplicationSchema,
+  organizationTypes,
+  passwordSchema,
+  type VolunteerApplicationInput,
+  volunteerApplicationSchema,
+} from './accounts/applications';
+export {
   type AssociationPolicy,
   applyPolicyChanges,
   defaultPolicy,
@@ -131,6 +141,8 @@ export {
 } from './expenses/report';
 export {
   assignmentStatusWords,
+  cancellationPartyWords,
+  cancellationReasonWords,
   dispatchStageWords,
   documentCountProblemWords,
   documentCountUnitWords,
@@ -146,6 +158,7 @@ export {
   taxTreatmentWords,
   translationJobStateWords,
   volunteerStatusWords,
+  withdrawalReasonWords,
   wordsIn,
 } from './glossary';
 export {
@@ -194,6 +207,7 @@ export {
   type DispatchNotice,
   type DispatchReason,
   dispatchEvents,
+  type StatedReason,
 } from './notifications/dispatch-templates';
 export {
   type AssociationNames,
@@ -262,6 +276,19 @@ export {
 } from './payouts/zengin';
 export { type RetentionPolicy, retentionDue } from './privacy/retention';
 export { busyRange, travelBufferMinutes } from './requests/busy';
+export {
+  type Cancellation,
+  type CancellationParty,
+  type CancellationReason,
+  cancellationParties,
+  cancellationReasons,
+  cancellationSchema,
+  reasonNoteLimit,
+  type Withdrawal,
+  type WithdrawalReason,
+  withdrawalReasons,
+  withdrawalSchema,
+} from './requests/cancellation';
 export { isDeadlock, isDoubleBooking } from './requests/double-booking';
 export { requestDetails, requestSchema, seriesChangeSchema, seriesSchema } from './requests/input';
 export {

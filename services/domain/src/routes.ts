@@ -9,6 +9,10 @@ export const routes = {
   home: '/',
   acceptInvitation: '/accept-invitation',
   resetPassword: '/reset-password',
+  /** Public sign-up pages (no sign-in): a volunteer's application, a public body's, and what comes next. */
+  volunteerSignUp: '/sign-up/volunteer',
+  organizationSignUp: '/sign-up/organization',
+  signUpReceived: '/sign-up/received',
   request: '/requests/:id',
   offers: '/offers',
   /** The bookings, or one of them. */

@@ -3,10 +3,12 @@ import {
   anonymous,
   bilingual,
   type Clock,
+  emailSchema,
   ForbiddenError,
   invitationDays,
   mayActOn,
   parseInput,
+  passwordSchema,
   ValidationError,
   type Viewer,
 } from '@tsunagu/domain';
@@ -14,7 +16,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { enqueueEmail } from '../notifications/outbox';
-import { emailSchema, hashPassword, passwordSchema } from './passwords';
+import { hashPassword } from './passwords';
 import { hashToken, newToken } from './sessions';
 
 export const invitedRoles = schema.invitationRole.enumValues;

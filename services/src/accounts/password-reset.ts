@@ -1,10 +1,19 @@
 import { type Db, schema } from '@tsunagu/db';
-import { anonymous, bilingual, type Clock, parseInput, passwordResetHours, ValidationError } from '@tsunagu/domain';
+import {
+  anonymous,
+  bilingual,
+  type Clock,
+  emailSchema,
+  parseInput,
+  passwordResetHours,
+  passwordSchema,
+  ValidationError,
+} from '@tsunagu/domain';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { enqueueEmail } from '../notifications/outbox';
-import { emailSchema, hashPassword, passwordSchema } from './passwords';
+import { hashPassword } from './passwords';
 import { deleteSessionsOf, hashToken, newToken } from './sessions';
 
 /** At most this many reset e-mails per account and hour, so the form cannot be used to flood a mailbox. */

@@ -1,7 +1,7 @@
 import type { Db } from '@tsunagu/db';
-import { bilingual, type Clock, parseInput, RateLimitedError, ValidationError } from '@tsunagu/domain';
+import { bilingual, type Clock, emailSchema, parseInput, RateLimitedError, ValidationError } from '@tsunagu/domain';
 import { z } from 'zod';
-import { emailSchema, hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { loginRetryAfter, recordLoginAttempt } from './throttling';
 
 const credentialsSchema = z.object({

@@ -1,7 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
 
 import {
-  bilingual,
   type Clock,
   ConflictError,
   ForbiddenError,
@@ -10,44 +9,14 @@ import {
   parseInput,
   ValidationError,
   type Viewer,
+  type VolunteerApplicationInput,
+  volunteerApplicationSchema,
 } from '@tsunagu/domain';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { enqueueEmail } from '../notifications/outbox';
-import { emailSchema, hashPassword, passwordSchema } from './passwords';
+import { hashPassword } from './passwords';
 
-const applicationSchema = z.object({
-  associationId: z.uuid(bilingual({ en: 'Choose an association.', ja: '協会を選んでください。' })),
-  email: emailSchema,
-  password: passwordSchema,
-  fullName: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Enter your full name.', ja: '氏名を入力してください。' }))
-    .max(100, bilingual({ en: 'Use at most 100 characters.', ja: '100文字以内で入力してください。' })),
-  /** How the app greets them; their full name when left out. */
-  displayName: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Enter your name.', ja: 'お名前を入力してください。' }))
-    .max(100, bilingual({ en: 'Use at most 100 characters.', ja: '100文字以内で入力してください。' }))
-    .optional(),
-  homeLocalGovernmentCode: z
-    .string()
-    .regex(
-      /^\d{6}$/,
-      bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
-    ),
-  phone: z
-    .string()
-    .trim()
-    .max(30, bilingual({ en: 'Use at most 30 characters.', ja: '30文字以内で入力してください。' }))
-    .optional(),
-  locale: z.enum(['ja', 'en']).default('ja'),
-});
-
-export type VolunteerApplicationInput = z.input<typeof applicationSchema>;
 export type VolunteerApplicationDecision = 'approve' | 'reject';
 
 /** A volunteer's membership of one association, as the application's outcome. */
@@ -67,7 +36,7 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
      * the owner of a registered address is told by e-mail instead, and no account is made.
      */
     async apply(viewer: Viewer, input: VolunteerApplicationInput): Promise<void> {
-      const application = parseInput(applicationSchema, input);
+      const application = parseInput(volunteerApplicationSchema, input);
       // Hashed for a registered address too, so that both answers take as long.
       const passwordHash = await hashPassword(application.password);
       const now = clock.now();

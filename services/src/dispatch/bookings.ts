@@ -1,5 +1,5 @@
 import { type Db, schema } from '@tsunagu/db';
-import type { DispatchReason } from '@tsunagu/domain';
+import type { DispatchReason, StatedReason } from '@tsunagu/domain';
 import {
   busyRange,
   ConflictError,
@@ -182,11 +182,12 @@ export async function releaseForCover(
   released: Assignment[],
   reason: DispatchReason,
   now: Date,
+  stated?: StatedReason,
 ) {
   if (released.length === 0) return;
   await tx
     .update(schema.assignments)
-    .set({ status: 'released', releaseReason: reason, updatedAt: now })
+    .set({ status: 'released', releaseReason: reason, releasedAt: now, ...statedColumns(stated), updatedAt: now })
     .where(
       inArray(
         schema.assignments.id,
@@ -216,7 +217,11 @@ export async function releaseForCover(
         tx,
         `assignmentReleased:${assignment.id}`,
         volunteer,
-        noticeFor(request, 'assignmentReleased', { assignmentId: assignment.id, reason }),
+        noticeFor(request, 'assignmentReleased', {
+          assignmentId: assignment.id,
+          reason,
+          ...(stated ? { stated } : {}),
+        }),
         appointmentOf(request, assignment.id, volunteer, { changedAt: now, cancelled: true }),
       );
     }
@@ -224,9 +229,17 @@ export async function releaseForCover(
       tx,
       request,
       `coverNeeded:${assignment.id}`,
-      noticeFor(request, 'coverNeeded', { assignmentId: assignment.id, reason }),
+      noticeFor(request, 'coverNeeded', { assignmentId: assignment.id, reason, ...(stated ? { stated } : {}) }),
     );
   }
+}
+
+/** Where an assignment keeps the reason its booking ended with: a volunteer's columns, or a coordinator's. */
+function statedColumns(stated: StatedReason | undefined): Partial<Assignment> {
+  if (!stated) return {};
+  return stated.by === 'volunteer'
+    ? { withdrawalReason: stated.reason, withdrawalNote: stated.note }
+    : { releaseCause: stated.reason, releaseNote: stated.note };
 }
 
 /**
@@ -235,7 +248,7 @@ export async function releaseForCover(
  * sets (recorded on the assignment for the expenses), and told; a late cancellation is flagged to
  * the coordinators.
  */
-export async function settleCancellation(tx: Tx, requestId: string, now: Date): Promise<void> {
+export async function settleCancellation(tx: Tx, requestId: string, now: Date, stated?: StatedReason): Promise<void> {
   const request = await loadDispatchRequest(tx, requestId, { lock: true });
   if (!request) return;
   await withdrawOpenOffers(tx, request, 'cancelled', now);
@@ -274,7 +287,7 @@ export async function settleCancellation(tx: Tx, requestId: string, now: Date): 
           tx,
           `assignmentCancelled:${assignment.id}`,
           volunteer,
-          noticeFor(request, 'assignmentCancelled', { assignmentId: assignment.id }),
+          noticeFor(request, 'assignmentCancelled', { assignmentId: assignment.id, ...(stated ? { stated } : {}) }),
           appointmentOf(request, assignment.id, volunteer, { changedAt: now, cancelled: true }),
         );
       }

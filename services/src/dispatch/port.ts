@@ -1,3 +1,4 @@
+import type { StatedReason } from '@tsunagu/domain';
 import type {
   AcceptOutcome,
   AssignOutcome,
@@ -29,7 +30,7 @@ export interface Dispatcher {
   reconfirm(requestId: string, input: { assignmentId: string; volunteerId: string }): Promise<ReconfirmOutcome>;
   release(
     requestId: string,
-    input: { assignmentId: string; reason: ReleaseReason; by: string },
+    input: { assignmentId: string; reason: ReleaseReason; by: string; stated?: StatedReason },
   ): Promise<ReleaseOutcome>;
   signal(requestId: string, signal: DispatchSignal): Promise<void>;
   /** Tells a booking's translation job workflow that its job moved (submitted, reviewed, given back…). */

@@ -3,6 +3,7 @@ import {
   bilingual,
   type Clock,
   ConflictError,
+  cancellationSchema,
   ForbiddenError,
   finalStages,
   found,
@@ -12,9 +13,11 @@ import {
   reasonSchema,
   reportedTimesProblems,
   requesterReportSchema,
+  type StatedReason,
   ValidationError,
   type Viewer,
   volunteerReportSchema,
+  withdrawalSchema,
 } from '@tsunagu/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -269,16 +272,21 @@ export function createDispatchService({
      * Before the day, a coordinator of the request's association releases a booked volunteer, or the
      * volunteer withdraws: both are told, and the workflow looks for cover at once.
      */
-    async releaseAssignment(viewer: Viewer, assignmentId: string) {
+    async releaseAssignment(viewer: Viewer, assignmentId: string, input: { reason: string; note?: string | null }) {
       const assignment = await assignmentFor(assignmentId);
       const bySelf = viewer.volunteerId !== null && viewer.volunteerId === assignment.volunteerId;
       if (!bySelf && !mayActOn(viewer, { associationId: assignment.request.associationId }, 'coordinator')) {
         throw new ForbiddenError('booked_volunteer_or_coordinators');
       }
+      // The volunteer says why from their own list; a coordinator from the cancellation list.
+      const stated: StatedReason = bySelf
+        ? { by: 'volunteer', ...parseInput(withdrawalSchema, input, ['cancellation']) }
+        : { by: 'coordinator', ...parseInput(cancellationSchema, input, ['cancellation']) };
       const outcome = await dispatcher.release(assignment.requestId, {
         assignmentId,
         reason: bySelf ? 'withdrew' : 'coordinator',
         by: viewer.userId ?? '',
+        stated,
       });
       if (outcome.result === 'started') throw new ConflictError('activity_begun_record_no_show');
       if (outcome.result !== 'released') throw new ConflictError('booking_not_confirmed');

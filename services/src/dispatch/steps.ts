@@ -14,6 +14,7 @@ import {
   offerDeadline,
   pickWave,
   reportReminderTimes,
+  type StatedReason,
   screeningDecision,
   tokyo,
 } from '@tsunagu/domain';
@@ -590,7 +591,13 @@ export function createDispatchSteps({ db }: { db: Db }) {
      * A coordinator releases a booked volunteer, or the volunteer withdraws, before the start: the
      * volunteer and the coordinators are told, and the request reopens so that cover is found at once.
      */
-    releaseBooking: (requestId: string, assignmentId: string, reason: ReleaseReason, at: string) =>
+    releaseBooking: (
+      requestId: string,
+      assignmentId: string,
+      reason: ReleaseReason,
+      at: string,
+      stated?: StatedReason,
+    ) =>
       onRequest(
         requestId,
         { result: 'not_confirmed' } as ReleaseOutcome,
@@ -600,7 +607,7 @@ export function createDispatchSteps({ db }: { db: Db }) {
           if (!booking) return { result: 'not_confirmed' };
           // Once it has begun, cover can no longer come: a no-show is recorded instead.
           if ((request.startsAt ?? request.deadline ?? now) <= now) return { result: 'started' };
-          await releaseForCover(tx, request, [booking], reason, now);
+          await releaseForCover(tx, request, [booking], reason, now, stated);
           return { result: 'released' };
         },
       ),

@@ -21,6 +21,7 @@ import {
   type Viewer,
 } from '@tsunagu/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
+import { cancellationReport } from '../requests/cancellation-report';
 import { supplyAndDemand } from '../requests/supply-demand';
 import {
   csvWriter,
@@ -313,6 +314,10 @@ export function createReconciliationService({ db, clock }: { db: Db; clock: Cloc
 
     supplyAndDemand: (viewer: Viewer, options: { fiscalYear: number; associationId?: string | null }) =>
       supplyAndDemand(db, viewer, options),
+
+    /** Cancellations per reason and organization over a fiscal year (`requests/cancellation-report.ts`). */
+    cancellationReport: (viewer: Viewer, options: { associationId: string; fiscalYear: number }) =>
+      cancellationReport(db, viewer, options),
 
     /** The export as the one who asked for it may see it. */
     exportOf: loadExport,

@@ -1,60 +1,21 @@
 import { type Db, schema } from '@tsunagu/db';
 
 import {
-  bilingual,
   type Clock,
   ConflictError,
   ForbiddenError,
   found,
   mayActOn,
+  type OrganizationApplication,
+  organizationApplicationSchema,
   parseInput,
   ValidationError,
   type Viewer,
 } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { emailSchema, hashPassword, passwordSchema } from '../accounts/passwords';
+import { hashPassword } from '../accounts/passwords';
 import { recordAudit } from '../audit';
 import { enqueueEmail } from '../notifications/outbox';
-
-export const organizationTypes = schema.organizationType.enumValues;
-export type OrganizationType = (typeof organizationTypes)[number];
-
-const applicationSchema = z.object({
-  associationId: z.uuid(bilingual({ en: 'Choose an association.', ja: '協会を選んでください。' })),
-  name: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Enter the name of the organization.', ja: '団体名を入力してください。' }))
-    .max(200),
-  type: z.enum(organizationTypes),
-  localGovernmentCode: z
-    .string()
-    .regex(
-      /^\d{6}$/,
-      bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
-    ),
-  contactName: z
-    .string()
-    .trim()
-    .min(1, bilingual({ en: 'Enter a contact person.', ja: '担当者名を入力してください。' }))
-    .max(100),
-  contactEmail: emailSchema,
-  contactPhone: z.string().trim().max(30).optional(),
-  address: z.string().trim().max(300).optional(),
-  staff: z.object({
-    displayName: z
-      .string()
-      .trim()
-      .min(1, bilingual({ en: 'Enter your name.', ja: 'お名前を入力してください。' }))
-      .max(100),
-    email: emailSchema,
-    password: passwordSchema,
-    locale: z.enum(['ja', 'en']).default('ja'),
-  }),
-});
-
-export type OrganizationApplication = z.input<typeof applicationSchema>;
 
 /** Closing is for good: the contact is anonymised after the association's retention period. */
 export type OrganizationDecision = 'approve' | 'reject' | 'suspend' | 'close';
@@ -68,7 +29,7 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
      * one transaction. A coordinator of the association approves it.
      */
     async apply(viewer: Viewer, input: OrganizationApplication) {
-      const application = parseInput(applicationSchema, input);
+      const application = parseInput(organizationApplicationSchema, input);
       const passwordHash = await hashPassword(application.staff.password);
       return db.transaction(async (tx) => {
         const [association, government, existing] = await Promise.all([

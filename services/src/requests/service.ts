@@ -6,6 +6,7 @@ import {
   bilingual,
   type Clock,
   ConflictError,
+  cancellationSchema,
   checkRequestPolicy,
   closedReason,
   type FieldProblem,
@@ -631,18 +632,28 @@ export function createRequestService({
     },
 
     /** The filing organization's staff or a coordinator of the association cancel a request. */
-    async cancel(viewer: Viewer, requestId: string) {
+    async cancel(viewer: Viewer, requestId: string, input: { reason: string; note?: string | null }) {
+      const stated = parseInput(cancellationSchema, input, ['cancellation']);
       const result = await db.transaction(async (tx) => {
         const request = await loadRequest(tx, requestId);
         assertMayChange(viewer, request);
         const now = clock.now().toJSDate();
         const closed = closedReason(request, now);
         if (closed) throw new ConflictError('request_closed_for_cancel', closed);
+        // The filing organization's staff cancel as the requester, anyone else allowed as a coordinator.
+        const by = mayActOn(viewer, request, 'requester') ? 'requester' : 'coordinator';
         // Offers withdrawn, bookings released with the fee the notice owes, everyone told: with the cancellation.
-        await settleCancellation(tx, requestId, now);
+        await settleCancellation(tx, requestId, now, { by, reason: stated.reason, note: stated.note });
         const [cancelled] = await tx
           .update(schema.requests)
-          .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+          .set({
+            status: 'cancelled',
+            cancelledAt: now,
+            cancelledBy: by,
+            cancellationReason: stated.reason,
+            cancellationNote: stated.note,
+            updatedAt: now,
+          })
           .where(eq(schema.requests.id, requestId))
           .returning();
         return cancelled ?? request;

@@ -144,7 +144,8 @@ const matrix: Record<string, Rule> = {
   },
   'Mutation.cancelRequest': {
     allowed: ['requester', ...staff],
-    document: 'mutation ($id: ID!) { cancelRequest(requestId: $id) { __typename } }',
+    document:
+      'mutation ($id: ID!) { cancelRequest(requestId: $id, cancellation: { reason: "no_longer_needed" }) { __typename } }',
     variables: () => ({ id: globalId('Request', unknownId) }),
   },
   'Query.myOffers': { allowed: ['volunteer'], document: '{ myOffers { nodes { deadline } } }' },
@@ -186,7 +187,8 @@ const matrix: Record<string, Rule> = {
   },
   'Mutation.releaseAssignment': {
     allowed: ['volunteer', ...staff],
-    document: 'mutation ($id: ID!) { releaseAssignment(assignmentId: $id) { __typename } }',
+    document:
+      'mutation ($id: ID!) { releaseAssignment(assignmentId: $id, cancellation: { reason: "illness" }) { __typename } }',
     variables: () => ({ id: globalId('Assignment', unknownId) }),
   },
   'Mutation.fileActivityReport': {
@@ -486,6 +488,13 @@ const matrix: Record<string, Rule> = {
   'Query.supplyAndDemand': {
     allowed: staff,
     document: '{ supplyAndDemand(fiscalYear: 2026) { languageCode } }',
+  },
+  'Query.cancellationReport': {
+    allowed: staff,
+    document: `query ($associationId: ID!) {
+      cancellationReport(associationId: $associationId, fiscalYear: 2026) { kind reason count }
+    }`,
+    variables: (world) => ({ associationId: globalId('Association', world.associationId) }),
   },
   'Mutation.createRateSchedule': {
     allowed: ['admin'],

@@ -61,8 +61,8 @@ const editSeriesFrom = /* GraphQL */ `
 `;
 
 const cancelRequest = /* GraphQL */ `
-  mutation Cancel($id: ID!) {
-    cancelRequest(requestId: $id) {
+  mutation Cancel($id: ID!, $cancellation: CancellationInput! = { reason: "no_longer_needed" }) {
+    cancelRequest(requestId: $id, cancellation: $cancellation) {
       __typename
       ... on MutationCancelRequestSuccess { data { status cancelledAt } }
       ... on Error { message }

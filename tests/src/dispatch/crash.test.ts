@@ -141,7 +141,7 @@ describe('the dispatch worker killed mid-story', () => {
 
     await killWorker();
     // The requester cancels while no worker runs; the workflow hears it once one is back.
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     await startWorker();
     const handle = new Client({ connection }).workflow.getHandle(dispatchWorkflowId(request.id));
     await expect(handle.result()).resolves.toBe('cancelled');

@@ -211,7 +211,7 @@ describe('dispatch steps on the database', () => {
     const request = await approvedRequest({ startsAt: tokyo('2027-03-02T16:00'), endsAt: tokyo('2027-03-02T18:00') });
     await steps.assignByHand(request.id, lan.volunteer.id, world.coordinator.userId ?? '', at('2027-03-01T09:00'));
 
-    await services.requests.cancel(world.requester, request.id); // at 2027-03-01 10:00: 30 hours ahead
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' }); // at 2027-03-01 10:00: 30 hours ahead
 
     const [assignment] = await testDb.database.db
       .select()
@@ -252,7 +252,7 @@ describe('dispatch steps on the database', () => {
     await volunteer('Lan');
     const request = await approvedRequest();
     await steps.offerNextWave(request.id, at('2027-03-01T10:00'));
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     expect((await offersOf(request.id)).map((offer) => offer.status)).toEqual(['withdrawn']);
     const templates = (await outboxMessages(testDb.database.db, request.id)).map((message) => message.template);
     expect(templates).toContain('offerWithdrawn');

@@ -268,7 +268,7 @@ describe('the dispatch workflow, across days', () => {
 
     // The evening before, the requester cancels.
     await sleepUntil(new Date(startsAt.getTime() - 18.5 * 3600_000));
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     expect((await assignmentsOf(request.id))[0]).toMatchObject({
       status: 'cancelled',
@@ -293,7 +293,7 @@ describe('the dispatch workflow, across days', () => {
     await dispatcher.start(request.id);
     await eventually(() => openOfferOf(request.id, lan.volunteer.id));
     await sync();
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     expect((await offersOf(request.id)).map((offer) => offer.status)).toEqual(['withdrawn']);
     expect(count(await templates(request.id), 'offerWithdrawn')).toBe(1);
@@ -339,7 +339,7 @@ describe('the dispatch workflow, across days', () => {
     expect(accepted.assignment?.reconfirmedAt).not.toBeNull();
     await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
     await sync();
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     await recordHistory('dispatch-not-reconfirmed-cover-found', handleOf(request.id));
   }, 120_000);
@@ -360,8 +360,10 @@ describe('the dispatch workflow, across days', () => {
     // Days before, Lan withdraws: she is told, the coordinators are asked for cover, and Minh is offered it at once.
     await sleepUntil(await dayAhead(3, 9));
     const lanBooking = booked.assignment?.id ?? '';
-    await expect(services.dispatch.releaseAssignment(cover.viewer, lanBooking)).rejects.toThrow(/booked volunteer/);
-    await services.dispatch.releaseAssignment(lan.viewer, lanBooking);
+    await expect(services.dispatch.releaseAssignment(cover.viewer, lanBooking, { reason: 'illness' })).rejects.toThrow(
+      /booked volunteer/,
+    );
+    await services.dispatch.releaseAssignment(lan.viewer, lanBooking, { reason: 'illness' });
     const coverOffer = await eventually(() => openOfferOf(request.id, cover.volunteer.id));
     expect((await assignmentsOf(request.id)).find((each) => each.id === lanBooking)).toMatchObject({
       status: 'released',
@@ -369,14 +371,18 @@ describe('the dispatch workflow, across days', () => {
     });
     expect(count(await templates(request.id), 'assignmentReleased')).toBe(1);
     expect(count(await templates(request.id), 'coverNeeded')).toBe(1);
-    await expect(services.dispatch.releaseAssignment(lan.viewer, lanBooking)).rejects.toThrow(ConflictError);
+    await expect(services.dispatch.releaseAssignment(lan.viewer, lanBooking, { reason: 'illness' })).rejects.toThrow(
+      ConflictError,
+    );
 
     // Minh takes it; then a coordinator releases him: the request is open again and the waves start over.
     const accepted = await services.dispatch.acceptOffer(cover.viewer, coverOffer.id);
     expect(accepted.outcome).toBe('won');
     await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
     await sync();
-    await services.dispatch.releaseAssignment(world.coordinator, accepted.assignment?.id ?? '');
+    await services.dispatch.releaseAssignment(world.coordinator, accepted.assignment?.id ?? '', {
+      reason: 'date_changed',
+    });
     await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ status: 'open' }));
     expect((await assignmentsOf(request.id)).find((each) => each.volunteerId === cover.volunteer.id)).toMatchObject({
       status: 'released',
@@ -387,7 +393,7 @@ describe('the dispatch workflow, across days', () => {
     await eventually(async () =>
       expect(await handleOf(request.id).query('state')).toMatchObject({ stage: 'escalated' }),
     );
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     await recordHistory('dispatch-withdrawn-and-released', handleOf(request.id));
   }, 120_000);
@@ -417,7 +423,7 @@ describe('the dispatch workflow, across days', () => {
     expect((await assignmentsOf(request.id))[0]).toMatchObject({ status: 'released', releaseReason: 'no_longer_fits' });
     await services.dispatch.acceptOffer(afternoons.viewer, coverOffer.id);
     await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
-    await services.requests.cancel(world.requester, request.id);
+    await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
     await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     await recordHistory('dispatch-time-changed-rematched', handleOf(request.id));
   }, 120_000);
@@ -528,7 +534,7 @@ describe('the dispatch workflow, across days', () => {
       await sync();
       expect((await services.dispatch.acceptOffer(lan.viewer, offer.id)).outcome).toBe('won');
       await eventually(async () => expect(await requestRow(request.id)).toMatchObject({ dispatchStage: 'confirmed' }));
-      await services.requests.cancel(world.requester, request.id);
+      await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
       await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     }, 60_000);
 
@@ -599,7 +605,7 @@ describe('the dispatch workflow, across days', () => {
       await env.sleep('3 days');
       expect(attemptsOf(request.id, 'beginDispatch')).toBe(1);
       await sync();
-      await services.requests.cancel(world.requester, request.id);
+      await services.requests.cancel(world.requester, request.id, { reason: 'no_longer_needed' });
       await expect(handleOf(request.id).result()).resolves.toBe('cancelled');
     }, 60_000);
   });

@@ -21,6 +21,7 @@ export function inlineDispatcher(db: Db, clock: Clock): Dispatcher {
     assign: (requestId, { volunteerId, by }) => steps.assignByHand(requestId, volunteerId, by, at()),
     reconfirm: (_requestId, { assignmentId, volunteerId }) =>
       steps.reconfirmAssignment(assignmentId, volunteerId, at()),
-    release: (requestId, { assignmentId, reason }) => steps.releaseBooking(requestId, assignmentId, reason, at()),
+    release: (requestId, { assignmentId, reason, stated }) =>
+      steps.releaseBooking(requestId, assignmentId, reason, at(), stated),
   };
 }

@@ -41,6 +41,7 @@ const languages = [
       booked: '予約が確定しました',
       cancelRequest: 'この依頼を取り消す',
       yesCancel: '取り消す',
+      noLongerNeeded: '不要になった',
       cancelled: '取り消し',
       bookings: '予定と報告',
       writeReport: '活動報告を書く',
@@ -95,6 +96,7 @@ const languages = [
       booked: 'You are booked',
       cancelRequest: 'Cancel this request',
       yesCancel: 'Cancel it',
+      noLongerNeeded: 'No longer needed',
       cancelled: 'Cancelled',
       bookings: 'Bookings',
       writeReport: 'Write the activity report',
@@ -329,6 +331,7 @@ describe.each(languages)('the dispatch story through the browser, in $lang', (la
 
     // The requester calls it off, which frees the volunteer for the next story.
     await requester.getByRole('button', { name: words.cancelRequest }).click();
+    await requester.getByLabel(words.noLongerNeeded, { exact: true }).check();
     await requester.getByRole('button', { name: words.yesCancel, exact: true }).click();
     await expect.poll(() => requester.locator('.status-line').textContent()).toContain(words.cancelled);
   }, 420_000);

@@ -17,8 +17,14 @@ const languages = [
       yesWithdraw: '取りやめる',
       withdrawn: '参加を取りやめました。コーディネーターに連絡しました。',
       withdrewReason: '（ご自身で取りやめ）',
+      illness: '体調不良',
+      chooseReason: '理由を選んでください。',
       release: 'この派遣から外す',
       yesRelease: '外す',
+      dateChanged: '日程が変わった',
+      noLongerBooked: '外れたボランティア',
+      byVolunteer: 'ボランティアからの理由: 体調不良 — 熱が出ました',
+      byCoordinator: 'コーディネーターからの理由: 日程が変わった',
       released: (name: string) => `${name} さんを外しました。代わりの方に打診しています。`,
     },
   },
@@ -33,8 +39,14 @@ const languages = [
       yesWithdraw: 'Withdraw',
       withdrawn: 'You have withdrawn. The coordinators have been told.',
       withdrewReason: '(you withdrew)',
+      illness: 'Illness',
+      chooseReason: 'Choose a reason.',
       release: 'Release from this dispatch',
       yesRelease: 'Release',
+      dateChanged: 'The date changed',
+      noLongerBooked: 'Volunteers no longer booked',
+      byVolunteer: 'Reason given by the volunteer: Illness — 熱が出ました',
+      byCoordinator: 'Reason given by the coordinator: The date changed',
       released: (name: string) => `${name} has been released; the place is being offered to others.`,
     },
   },
@@ -135,13 +147,13 @@ async function bookedRequest(requester: Page, coordinator: Page, volunteer: Page
 describe.each(languages)('ending a booking before its day, in $lang', (language) => {
   const { words } = language;
 
-  test('the volunteer on a phone withdraws from a booking, asked once more first', async () => {
+  test('the volunteer on a phone withdraws from a booking with their reason, which the coordinator reads', async () => {
     const [requester, coordinator, volunteer] = [
       await signIn(language, 'requester'),
       await signIn(language, 'coordinator'),
       await signIn(language, 'volunteer', phone),
     ];
-    await bookedRequest(requester, coordinator, volunteer, language.days[0]);
+    const { requestId } = await bookedRequest(requester, coordinator, volunteer, language.days[0]);
     await volunteer.getByRole('link', { name: words.bookings, exact: true }).click();
     const withdraw = volunteer.getByRole('button', { name: words.withdraw });
     await expect.poll(() => withdraw.count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -149,13 +161,24 @@ describe.each(languages)('ending a booking before its day, in $lang', (language)
     const reasonsBefore = await volunteer.getByText(words.withdrewReason).count();
     // The booking of that day is the one that has its button: the demo's other bookings are past.
     await withdraw.first().click();
-    await volunteer.getByRole('group').getByRole('button', { name: words.yesWithdraw, exact: true }).click();
+    const asked = volunteer.locator('fieldset.confirm');
+    // Without a reason, the form says so beside the list before anything is sent.
+    await asked.getByRole('button', { name: words.yesWithdraw, exact: true }).click();
+    await expect.poll(() => asked.locator('.field-invalid').textContent()).toContain(words.chooseReason);
+    await asked.getByLabel(words.illness, { exact: true }).check();
+    await asked.locator('textarea').fill('熱が出ました');
+    await asked.getByRole('button', { name: words.yesWithdraw, exact: true }).click();
     await expect.poll(() => volunteer.getByRole('status').filter({ hasText: words.withdrawn }).count()).toBe(1);
     expect(await withdraw.count()).toBe(before - 1);
     expect(await volunteer.getByText(words.withdrewReason).count()).toBe(reasonsBefore + 1);
+
+    await coordinator.goto(`${app().url}/coordinator/requests/${encodeURIComponent(requestId)}`);
+    const dispatch = coordinator.locator('#dispatch-title').locator('..');
+    await expect.poll(() => dispatch.textContent(), { timeout: 20_000 }).toContain(words.noLongerBooked);
+    await expect.poll(() => dispatch.locator('.stated-reason').allTextContents()).toContain(words.byVolunteer);
   }, 180_000);
 
-  test('a coordinator releases a booked volunteer from the request’s page', async () => {
+  test('a coordinator releases a booked volunteer from the request’s page with a reason, which the volunteer reads', async () => {
     const [requester, coordinator, volunteer] = [
       await signIn(language, 'requester'),
       await signIn(language, 'coordinator'),
@@ -166,7 +189,9 @@ describe.each(languages)('ending a booking before its day, in $lang', (language)
     const dispatch = coordinator.locator('#dispatch-title').locator('..');
     await expect.poll(() => dispatch.textContent(), { timeout: 20_000 }).toContain(volunteerName);
     await dispatch.getByRole('button', { name: words.release }).click();
-    await dispatch.getByRole('group').getByRole('button', { name: words.yesRelease, exact: true }).click();
+    const asked = dispatch.locator('fieldset.confirm');
+    await asked.getByLabel(words.dateChanged, { exact: true }).check();
+    await asked.getByRole('button', { name: words.yesRelease, exact: true }).click();
     await expect
       .poll(() =>
         dispatch
@@ -176,5 +201,10 @@ describe.each(languages)('ending a booking before its day, in $lang', (language)
       )
       .toBe(1);
     await expect.poll(() => dispatch.getByRole('button', { name: words.release }).count()).toBe(0);
+
+    await volunteer.getByRole('link', { name: words.bookings, exact: true }).click();
+    await expect
+      .poll(() => volunteer.locator('.stated-reason').allTextContents(), { timeout: 20_000 })
+      .toContain(words.byCoordinator);
   }, 180_000);
 });

@@ -35,7 +35,7 @@ async function coordinatorsRequests(page: Page, status: string): Promise<Listed[
 }
 
 /** An urgent consultation the day after tomorrow, filed by the demo requester: it leads the board. */
-async function fileUrgentRequest(page: Page) {
+async function fileUrgentRequest(page: Page, venue = '豊中市役所 至急窓口') {
   const start = new Date(Date.now() + 2 * 24 * 3_600_000);
   start.setUTCHours(1, 0, 0, 0);
   const end = new Date(start.getTime() + 2 * 3_600_000);
@@ -50,7 +50,7 @@ async function fileUrgentRequest(page: Page) {
         startsAt: start.toISOString(),
         endsAt: end.toISOString(),
         localGovernmentCode: '272035',
-        venue: '豊中市役所 至急窓口',
+        venue,
         purpose: 'consultation_desk',
         contactName: '窓口 一郎',
         urgent: true,
@@ -141,6 +141,7 @@ describe('a request’s page offers only what can succeed', () => {
     if (!filed) throw new Error('the request just filed is not listed');
     await page.goto(`${url()}/requester/requests/${plainId(filed.id)}`);
     await page.getByRole('button', { name: 'Cancel this request' }).click();
+    await page.getByLabel('No longer needed', { exact: true }).check();
     await page.getByRole('button', { name: 'Cancel it', exact: true }).click();
     await expect.poll(() => page.locator('.status-line').textContent(), { timeout: 20_000 }).toContain('Cancelled');
     await expect
@@ -149,5 +150,79 @@ describe('a request’s page offers only what can succeed', () => {
     expect(await page.locator('.timeline [aria-current="step"] .step-name').textContent()).toBe('Cancelled');
     expect(await page.getByRole('button', { name: 'Cancel this request' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Change', exact: true }).count()).toBe(0);
+  });
+
+  test.each([
+    {
+      who: 'the requester cancels in English, and a coordinator reads why in Japanese',
+      canceller: { locale: 'en-GB' as const, role: 'requester' as Role, portal: 'requester' },
+      reader: { locale: 'ja-JP' as const, role: 'coordinator' as Role, portal: 'coordinator' },
+      words: {
+        cancel: 'Cancel this request',
+        yes: 'Cancel it',
+        chooseReason: 'Choose a reason.',
+        other: 'Other',
+        sayWhy: 'Say why, in a few words.',
+        counter: '7 / 500 characters',
+      },
+      venue: '豊中市役所 取消窓口A',
+      read: '依頼者からの理由: その他 — 会場が使えない',
+    },
+    {
+      who: 'a coordinator cancels in Japanese, and the requester reads why in English',
+      canceller: { locale: 'ja-JP' as const, role: 'coordinator' as Role, portal: 'coordinator' },
+      reader: { locale: 'en-GB' as const, role: 'requester' as Role, portal: 'requester' },
+      words: {
+        cancel: 'この依頼を取り消す',
+        yes: '取り消す',
+        chooseReason: '理由を選んでください。',
+        other: 'その他',
+        sayWhy: '理由を簡単に入力してください。',
+        counter: '7 / 500 文字',
+      },
+      venue: '豊中市役所 取消窓口B',
+      read: 'Reason given by the coordinator: Other — 会場が使えない',
+    },
+  ])('$who', async ({ canceller, reader, words, venue, read }) => {
+    const requester = await browser.openPage(canceller.role === 'requester' ? canceller.locale : reader.locale);
+    await signIn(requester, 'requester');
+    await fileUrgentRequest(requester, venue);
+    const { requests } = await graphqlIn<{ requests: { nodes: Array<{ id: string; venue: string }> } }>(
+      requester,
+      url(),
+      '{ requests(first: 100, unfinishedOnly: true) { nodes { id venue } } }',
+    );
+    const filed = requests.nodes.find((request) => request.venue === venue);
+    if (!filed) throw new Error('the request just filed is not listed');
+    const page =
+      canceller.role === 'requester'
+        ? requester
+        : await browser.openPage(canceller.locale).then(async (opened) => {
+            await signIn(opened, canceller.role);
+            return opened;
+          });
+    await page.goto(`${url()}/${canceller.portal}/requests/${plainId(filed.id)}`);
+    await page.getByRole('button', { name: words.cancel }).click();
+    const asked = page.locator('fieldset.confirm');
+    // Sent without a reason, then "other" without a word: each problem beside its field, nothing sent.
+    await asked.getByRole('button', { name: words.yes, exact: true }).click();
+    await expect.poll(() => asked.locator('.field-invalid').textContent()).toContain(words.chooseReason);
+    await asked.getByLabel(words.other, { exact: true }).check();
+    await asked.getByRole('button', { name: words.yes, exact: true }).click();
+    await expect.poll(() => asked.locator('.field-invalid').textContent()).toContain(words.sayWhy);
+    await asked.locator('textarea').fill('会場が使えない');
+    expect(await asked.locator('.counter').textContent()).toBe(words.counter);
+    await asked.getByRole('button', { name: words.yes, exact: true }).click();
+    await expect.poll(() => page.locator('.stated-reason').count(), { timeout: 20_000 }).toBe(1);
+
+    const other =
+      reader.role === 'requester'
+        ? requester
+        : await browser.openPage(reader.locale).then(async (opened) => {
+            await signIn(opened, reader.role);
+            return opened;
+          });
+    await other.goto(`${url()}/${reader.portal}/requests/${plainId(filed.id)}`);
+    await expect.poll(() => other.locator('.stated-reason').textContent(), { timeout: 20_000 }).toBe(read);
   });
 });

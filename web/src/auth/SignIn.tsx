@@ -6,6 +6,7 @@ import { Field } from '../forms/Field';
 import { ErrorFields, type Failure, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
+import { routes } from '../links';
 import { landingOf, useSession, ViewerFields } from '../session';
 import { Page } from '../ui/Page';
 import { authMessages } from './messages';
@@ -90,6 +91,17 @@ export function SignIn() {
           <Link href="/forgot-password">{t.forgotLink}</Link>
         </div>
       </form>
+      <section className="sign-up-links" aria-labelledby="sign-up-title">
+        <h2 id="sign-up-title">{t.signUpTitle}</h2>
+        <ul>
+          <li>
+            <Link href={routes.volunteerSignUp}>{t.volunteerSignUpLink}</Link>
+          </li>
+          <li>
+            <Link href={routes.organizationSignUp}>{t.organizationSignUpLink}</Link>
+          </li>
+        </ul>
+      </section>
     </Page>
   );
 }

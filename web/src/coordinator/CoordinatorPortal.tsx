@@ -12,6 +12,7 @@ import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
 import { BansPage } from './Bans';
 import { banMessages } from './banMessages';
+import { CancellationReport } from './CancellationReport';
 import { Candidates } from './Candidates';
 import { DispatchPanel } from './DispatchPanel';
 import { directoryMessages } from './directoryMessages';
@@ -55,6 +56,7 @@ function CoordinatorNav() {
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/invoices', label: invoices.section },
         { href: '/supply-demand', label: r.sections.supplyDemand },
+        { href: '/cancellations', label: r.sections.cancellations },
         { href: '/volunteers', label: v.section },
         { href: '/organizations', label: o.section },
         { href: '/bans', label: b.section },
@@ -99,6 +101,7 @@ export default function CoordinatorPortal() {
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/invoices" component={InvoicesPage} />
         <Route path="/supply-demand" component={SupplyDemand} />
+        <Route path="/cancellations" component={CancellationReport} />
         <Route path="/volunteers" component={VolunteerDirectoryPage} />
         <Route path="/volunteers/:id" component={VolunteerPaperworkPage} />
         <Route path="/organizations" component={OrganizationsPage} />

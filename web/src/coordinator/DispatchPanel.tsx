@@ -1,12 +1,15 @@
+import { cancellationReasonWords, wordsIn } from '@tsunagu/domain';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useNow } from '../dispatch/Countdown';
 import { ActionButton } from '../forms/ActionButton';
-import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { outcomeOf } from '../forms/failure';
-import { useFormat, useMessages } from '../i18n';
+import { ReasonInPlace } from '../forms/ReasonInPlace';
+import { cancellationSchema } from '../forms/rules';
+import { useFormat, useLocale, useMessages } from '../i18n';
 import { type Booking, standing, useBookings } from '../requests/Bookings';
 import { requestMessages } from '../requests/messages';
+import { StatedReason } from '../requests/StatedReason';
 import { Fact } from '../ui/Facts';
 import { Empty, LoadError, Loading } from '../ui/states';
 import {
@@ -62,6 +65,7 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
   const t = useMessages(dispatchConsoleMessages);
   const r = useMessages(requestMessages);
   const format = useFormat();
+  const { locale } = useLocale();
   const now = useNow(60_000);
   const [state, refreshState] = useQuery({
     query: DispatchStateQuery,
@@ -75,6 +79,10 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
   const [releasedName, setReleasedName] = useState<string | null>(null);
   const dispatch = state.data?.node?.__typename === 'Request' ? state.data.node : null;
   const bookings = (request?.assignments ?? []).filter(standing);
+  // Released by a coordinator or withdrawn by the volunteer, with the reason they gave.
+  const ended = (request?.assignments ?? []).filter(
+    (booking) => booking.status === 'released' && (booking.releaseCause || booking.withdrawalReason),
+  );
   const started = startedAt <= now;
   const confirmed = bookings.filter((booking) => booking.status === 'confirmed');
   const reportsIn =
@@ -111,14 +119,16 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
               </p>
               <BookingReports booking={booking} />
               {!started && booking.status === 'confirmed' ? (
-                <ConfirmInPlace
+                <ReasonInPlace
                   action={t.release}
                   question={t.releaseConfirm(booking.volunteerName)}
                   yes={t.yesRelease}
                   keep={t.keepBooked}
-                  run={async () => {
+                  reasons={wordsIn(cancellationReasonWords, locale)}
+                  schema={cancellationSchema}
+                  run={async (cancellation) => {
                     const outcome = outcomeOf(
-                      await release({ assignmentId: booking.id }),
+                      await release({ assignmentId: booking.id, cancellation }),
                       (result) => result.releaseAssignment,
                     );
                     if (!outcome.ok) return outcome.failure;
@@ -149,6 +159,25 @@ export function DispatchPanel({ requestId }: { requestId: string }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {ended.length > 0 ? (
+        <>
+          <h3>{t.endedTitle}</h3>
+          <ul className="bookings ended-bookings">
+            {ended.map((booking) => (
+              <li key={booking.id}>
+                <strong>{booking.volunteerName}</strong>
+                <StatedReason
+                  stated={
+                    booking.withdrawalReason
+                      ? { by: 'volunteer', reason: booking.withdrawalReason, note: booking.withdrawalNote }
+                      : { by: 'coordinator', reason: booking.releaseCause, note: booking.releaseNote }
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {approvable ? (
         <div className="card-actions">

@@ -138,14 +138,16 @@ export const RecordNoShowMutation = graphql(
 /** Before the day: a coordinator releases a booked volunteer, or the volunteer withdraws; cover is sought at once. */
 export const ReleaseAssignmentMutation = graphql(
   `
-    mutation ReleaseAssignment($assignmentId: ID!) {
-      releaseAssignment(assignmentId: $assignmentId) {
+    mutation ReleaseAssignment($assignmentId: ID!, $cancellation: CancellationInput!) {
+      releaseAssignment(assignmentId: $assignmentId, cancellation: $cancellation) {
         __typename
         ... on MutationReleaseAssignmentSuccess {
           data {
             id
             status
             releaseReason
+            releaseCause
+            releaseNote
           }
         }
         ...ErrorFields

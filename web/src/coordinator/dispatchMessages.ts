@@ -39,6 +39,7 @@ export const dispatchConsoleMessages = bilingual({
     releaseConfirm: (name: string) =>
       `${name} さんをこの派遣から外しますか？ 本人に連絡し、ほかのボランティアにすぐ打診します。`,
     yesRelease: '外す',
+    endedTitle: '外れたボランティア',
     keepBooked: '外さない',
     released: (name: string) => `${name} さんを外しました。代わりの方に打診しています。`,
     noShowRecorded: '不参加を記録しました。',
@@ -105,6 +106,7 @@ export const dispatchConsoleMessages = bilingual({
     releaseConfirm: (name: string) =>
       `Release ${name} from this dispatch? They are told, and other volunteers are offered the place at once.`,
     yesRelease: 'Release',
+    endedTitle: 'Volunteers no longer booked',
     keepBooked: 'Keep them booked',
     released: (name: string) => `${name} has been released; the place is being offered to others.`,
     noShowRecorded: 'No-show recorded.',

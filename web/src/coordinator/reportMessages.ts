@@ -4,7 +4,7 @@ import { moneyMessages } from '../money';
 /** The coordinator's figures: the grant-tax reconciliation, its exports, and supply and demand by language. */
 export const reportMessages = bilingual({
   ja: {
-    sections: { reconciliation: '精算', supplyDemand: '需給' },
+    sections: { reconciliation: '精算', supplyDemand: '需給', cancellations: '取り消し理由' },
     reconciliationTitle: '特別交付税の精算',
     reconciliationIntro:
       '年度の経費を、負担する自治体と特別交付税の区分ごとに合計しています。合計を選ぶと、その内訳の経費明細を表示します。',
@@ -94,9 +94,23 @@ export const reportMessages = bilingual({
     allMonths: '年度全体',
     percent: (rate: number) => `${Math.round(rate * 100)}%`,
     noRequests: 'この年度の依頼はまだありません。',
+    cancellationsTitle: '取り消しと辞退の理由',
+    cancellationsIntro: '年度内に取り消された依頼、外した担当、ボランティアの辞退を、団体と理由ごとに数えています。',
+    organization: '団体',
+    cancellationKind: '種類',
+    reason: '理由',
+    count: '件数',
+    kinds: {
+      requester_cancelled: '依頼者による取り消し',
+      coordinator_cancelled: 'コーディネーターによる取り消し',
+      coordinator_released: 'コーディネーターが担当を解除',
+      volunteer_withdrew: 'ボランティアの辞退',
+    },
+    noCancellations: 'この年度の取り消しはありません。',
+    downloadCsv: 'CSVをダウンロード',
   },
   en: {
-    sections: { reconciliation: 'Reconciliation', supplyDemand: 'Supply & demand' },
+    sections: { reconciliation: 'Reconciliation', supplyDemand: 'Supply & demand', cancellations: 'Cancellations' },
     reconciliationTitle: 'Grant-tax reconciliation',
     reconciliationIntro:
       'The fiscal year’s expenses, totalled per bearing local government and grant-tax category. Choose a total to see the expense lines behind it.',
@@ -192,5 +206,20 @@ export const reportMessages = bilingual({
     allMonths: 'Whole year',
     percent: (rate: number) => `${Math.round(rate * 100)}%`,
     noRequests: 'No requests in this fiscal year yet.',
+    cancellationsTitle: 'Why requests were cancelled and bookings ended',
+    cancellationsIntro:
+      'Requests cancelled, bookings released and volunteers who withdrew in the fiscal year, per organization and reason.',
+    organization: 'Organization',
+    cancellationKind: 'Kind',
+    reason: 'Reason',
+    count: 'Count',
+    kinds: {
+      requester_cancelled: 'Cancelled by the requester',
+      coordinator_cancelled: 'Cancelled by a coordinator',
+      coordinator_released: 'Released by a coordinator',
+      volunteer_withdrew: 'The volunteer withdrew',
+    },
+    noCancellations: 'No cancellations in this fiscal year.',
+    downloadCsv: 'Download CSV',
   },
 });

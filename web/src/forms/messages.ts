@@ -12,6 +12,9 @@ export const formMessages = bilingual({
     conflict: 'ほかの操作と重なったため、保存できませんでした。',
     rateLimited: (minutes: number) => `試行回数が多すぎます。${minutes}分ほど待ってから、もう一度お試しください。`,
     unexpected: '予期しないエラーが起きました。入力内容はそのまま残っています。時間をおいてもう一度お試しください。',
+    reason: '理由',
+    reasonNote: '理由の説明',
+    reasonNoteHint: '「その他」のときは必ず書いてください。相手側にも表示されます。',
   },
   en: {
     summaryTitle: 'Please check what you entered',
@@ -26,5 +29,8 @@ export const formMessages = bilingual({
     conflict: 'This could not be saved because it clashes with another change.',
     rateLimited: (minutes: number) => `Too many attempts. Please wait about ${minutes} minutes and try again.`,
     unexpected: 'Something unexpected went wrong. Everything you typed is still here; please try again in a moment.',
+    reason: 'Reason',
+    reasonNote: 'In your words',
+    reasonNoteHint: 'Needed when you choose “Other”. The other side reads it too.',
   },
 });

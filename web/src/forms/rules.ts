@@ -7,15 +7,20 @@ import type { Locale } from '../i18n';
 import { type FieldProblem, fieldOf } from './failure';
 
 export {
+  cancellationSchema,
   maxLengthOf,
+  organizationApplicationSchema,
   paperworkSchema,
   policySchema,
   profileSchema,
   rateScheduleFieldsSchema,
+  reasonNoteLimit,
   requesterReportSchema,
   requestSchema,
   seriesSchema,
+  volunteerApplicationSchema,
   volunteerReportSchema,
+  withdrawalSchema,
 } from '@tsunagu/domain';
 
 /** What the rules find wrong with an input, each by the form's name for its field, in the page's language. */

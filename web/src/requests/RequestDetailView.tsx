@@ -84,6 +84,11 @@ export function RequestDetailView({ request: ref, actions, children }: RequestDe
           }}
           createdAt={request.createdAt}
           cancelledAt={request.cancelledAt}
+          cancellation={
+            request.cancelledBy
+              ? { by: request.cancelledBy, reason: request.cancellationReason, note: request.cancellationNote }
+              : null
+          }
           answerBy={request.answerBy}
         />
         {request.series ? <SeriesPanel seriesId={request.series.id} currentId={request.id} /> : null}

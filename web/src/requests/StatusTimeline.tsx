@@ -1,5 +1,6 @@
 import { useFormat, useMessages } from '../i18n';
 import { requestMessages } from './messages';
+import { StatedReason } from './StatedReason';
 import { type Reached, timeline } from './timeline';
 
 interface StatusTimelineProps {
@@ -7,11 +8,20 @@ interface StatusTimelineProps {
   reached: Reached;
   createdAt: string;
   cancelledAt: string | null;
+  /** Who cancelled and why, once cancelled. */
+  cancellation: Parameters<typeof StatedReason>[0]['stated'] | null;
   answerBy: string | null;
 }
 
 /** Where a request is: filed, screened, offered, confirmed, done (or how far it came before it closed); and the answer date. */
-export function StatusTimeline({ status, reached, createdAt, cancelledAt, answerBy }: StatusTimelineProps) {
+export function StatusTimeline({
+  status,
+  reached,
+  createdAt,
+  cancelledAt,
+  cancellation,
+  answerBy,
+}: StatusTimelineProps) {
   const t = useMessages(requestMessages);
   const format = useFormat();
   return (
@@ -33,6 +43,7 @@ export function StatusTimeline({ status, reached, createdAt, cancelledAt, answer
       {status === 'cancelled' && cancelledAt ? (
         <p className="status-closed">{t.cancelledAt(format.dateTime(cancelledAt))}</p>
       ) : null}
+      {status === 'cancelled' && cancellation ? <StatedReason stated={cancellation} /> : null}
       {status === 'rejected' ? <p className="status-closed">{t.rejected}</p> : null}
       {answerBy && status !== 'cancelled' && status !== 'rejected' ? (
         <p className="answer-by">{t.answerByShort(format.day(answerBy))}</p>

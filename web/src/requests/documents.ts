@@ -85,6 +85,9 @@ export const RequestDetailFields = graphql(`
     canCancel
     screenedAt
     cancelledAt
+    cancelledBy
+    cancellationReason
+    cancellationNote
     createdAt
     assignments {
       id
@@ -176,14 +179,17 @@ export const EditRequestMutation = graphql(
 
 export const CancelRequestMutation = graphql(
   `
-    mutation CancelRequest($id: ID!) {
-      cancelRequest(requestId: $id) {
+    mutation CancelRequest($id: ID!, $cancellation: CancellationInput!) {
+      cancelRequest(requestId: $id, cancellation: $cancellation) {
         __typename
         ... on MutationCancelRequestSuccess {
           data {
             id
             status
             cancelledAt
+            cancelledBy
+            cancellationReason
+            cancellationNote
           }
         }
         ...ErrorFields
@@ -210,6 +216,10 @@ export const RequestBookingsQuery = graphql(
             volunteerId
             volunteerName
             reconfirmedAt
+            releaseCause
+            releaseNote
+            withdrawalReason
+            withdrawalNote
             reports {
               kind
               actualStart

@@ -1,3 +1,4 @@
+import { withdrawalReasonWords, wordsIn } from '@tsunagu/domain';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useParams, useSearch } from 'wouter';
@@ -5,13 +6,15 @@ import { useNow } from '../dispatch/Countdown';
 import { VolunteerReportForm } from '../dispatch/VolunteerReportForm';
 import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
 import { ActionButton } from '../forms/ActionButton';
-import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { outcomeOf } from '../forms/failure';
+import { ReasonInPlace } from '../forms/ReasonInPlace';
+import { withdrawalSchema } from '../forms/rules';
 import { type ResultOf, readFragment } from '../graphql';
-import { useFormat, useMessages } from '../i18n';
+import { useFormat, useLocale, useMessages } from '../i18n';
 import { common } from '../messages';
 import { idFromPath } from '../requests/ids';
 import { requestMessages } from '../requests/messages';
+import { StatedReason } from '../requests/StatedReason';
 import { Fact } from '../ui/Facts';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -67,6 +70,7 @@ function AssignmentCard({
 }) {
   const t = useMessages(volunteerWorkMessages);
   const format = useFormat();
+  const { locale } = useLocale();
   const [, reconfirm] = useMutation(ReconfirmMutation);
   const [, withdraw] = useMutation(WithdrawMutation);
   const report = assignment.reports.find((one) => one.kind === 'volunteer') ?? null;
@@ -85,6 +89,23 @@ function AssignmentCard({
           </span>
           {assignment.releaseReason ? ` ${t.releaseReasons[assignment.releaseReason] ?? ''}` : null}
         </p>
+        {assignment.status === 'cancelled' && assignment.request.cancelledBy ? (
+          <StatedReason
+            stated={{
+              by: assignment.request.cancelledBy,
+              reason: assignment.request.cancellationReason,
+              note: assignment.request.cancellationNote,
+            }}
+          />
+        ) : null}
+        {assignment.status === 'released' && assignment.releaseCause ? (
+          <StatedReason stated={{ by: 'coordinator', reason: assignment.releaseCause, note: assignment.releaseNote }} />
+        ) : null}
+        {assignment.status === 'released' && assignment.withdrawalReason ? (
+          <StatedReason
+            stated={{ by: 'volunteer', reason: assignment.withdrawalReason, note: assignment.withdrawalNote }}
+          />
+        ) : null}
         {assignment.particulars ? <Particulars particulars={assignment.particulars} /> : null}
         {assignment.reconfirmedAt ? (
           <p className="hint">{t.reconfirmedAt(format.dateTime(assignment.reconfirmedAt))}</p>
@@ -113,14 +134,16 @@ function AssignmentCard({
         </ActionButton>
       ) : null}
       {upcoming && assignment.status === 'confirmed' ? (
-        <ConfirmInPlace
+        <ReasonInPlace
           action={t.withdrawBooking}
           question={t.withdrawConfirm}
           yes={t.yesWithdrawBooking}
           keep={t.keepBooking}
-          run={async () => {
+          reasons={wordsIn(withdrawalReasonWords, locale)}
+          schema={withdrawalSchema}
+          run={async (cancellation) => {
             const outcome = outcomeOf(
-              await withdraw({ assignmentId: assignment.id }),
+              await withdraw({ assignmentId: assignment.id, cancellation }),
               (result) => result.releaseAssignment,
             );
             if (!outcome.ok) return outcome.failure;

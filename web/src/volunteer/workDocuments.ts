@@ -137,17 +137,24 @@ export const WithdrawApplicationMutation = graphql(
   [ErrorFields],
 );
 
+/**
+ * Pages of 15: a page is priced by its size times its fields (GraphQL Armor's cost limit, 5,000,
+ * services/server/src/protections.ts), and 20 bookings with their reasons cost more than that.
+ */
 export const MyAssignmentsQuery = graphql(
   `
     query MyAssignments($after: String) {
-      myAssignments(first: 20, after: $after) {
+      myAssignments(first: 15, after: $after) {
         nodes {
           id
           status
           reconfirmedAt
           reconfirmBy
           releaseReason
-          cancelledAt
+          releaseCause
+          releaseNote
+          withdrawalReason
+          withdrawalNote
           particulars {
             venue
             address
@@ -157,6 +164,9 @@ export const MyAssignmentsQuery = graphql(
           }
           request {
             ...WorkFields
+            cancelledBy
+            cancellationReason
+            cancellationNote
           }
           reports {
             kind
@@ -202,14 +212,16 @@ export const ReconfirmMutation = graphql(
 
 export const WithdrawMutation = graphql(
   `
-    mutation WithdrawFromAssignment($assignmentId: ID!) {
-      releaseAssignment(assignmentId: $assignmentId) {
+    mutation WithdrawFromAssignment($assignmentId: ID!, $cancellation: CancellationInput!) {
+      releaseAssignment(assignmentId: $assignmentId, cancellation: $cancellation) {
         __typename
         ... on MutationReleaseAssignmentSuccess {
           data {
             id
             status
             releaseReason
+            withdrawalReason
+            withdrawalNote
             particulars {
               address
             }

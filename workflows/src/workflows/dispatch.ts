@@ -12,7 +12,7 @@ import {
   setHandler,
   startChild,
 } from '@temporalio/workflow';
-import { earliest, timersOf } from '@tsunagu/domain';
+import { earliest, type StatedReason, timersOf } from '@tsunagu/domain';
 import type {
   AcceptOutcome,
   AssignOutcome,
@@ -53,7 +53,7 @@ export const reconfirmUpdate = defineUpdate<ReconfirmOutcome, [{ assignmentId: s
 /** A coordinator releases a booked volunteer, or the volunteer withdraws: cover is sought at once. */
 export const releaseUpdate = defineUpdate<
   ReleaseOutcome,
-  [{ assignmentId: string; reason: ReleaseReason; by: string }]
+  [{ assignmentId: string; reason: ReleaseReason; by: string; stated?: StatedReason }]
 >('release');
 export const changedSignal = defineSignal('changed');
 export const cancelledSignal = defineSignal('cancelled');
@@ -196,8 +196,10 @@ async function dispatch({ requestId }: { requestId: string }): Promise<DispatchR
   setHandler(reconfirmUpdate, async ({ assignmentId, volunteerId }) =>
     handled(await decide('reconfirmAssignment', () => steps.reconfirmAssignment(assignmentId, volunteerId, now()))),
   );
-  setHandler(releaseUpdate, async ({ assignmentId, reason }) => {
-    const outcome = await decide('releaseBooking', () => steps.releaseBooking(requestId, assignmentId, reason, now()));
+  setHandler(releaseUpdate, async ({ assignmentId, reason, stated }) => {
+    const outcome = await decide('releaseBooking', () =>
+      steps.releaseBooking(requestId, assignmentId, reason, now(), stated),
+    );
     if (outcome.result === 'released') releasedByHand = true;
     return handled(outcome);
   });

@@ -86,3 +86,38 @@ describe('dispatch e-mails', () => {
     );
   });
 });
+
+describe('the reason someone gave travels with the message', () => {
+  test.each([
+    [
+      'a coordinator cancels: the booked volunteer reads who and why, in Japanese',
+      notice('assignmentCancelled', { stated: { by: 'coordinator', reason: 'date_changed', note: '会場の都合' } }),
+      'ja',
+      ['コーディネーターにより取り消されました', '理由：日程が変わった（会場の都合）'],
+    ],
+    [
+      'the requester cancels: the volunteer reads it in English',
+      notice('assignmentCancelled', { stated: { by: 'requester', reason: 'client_did_not_come', note: null } }),
+      'en',
+      ['cancelled by the requester', 'Reason: The client did not come'],
+    ],
+    [
+      'a coordinator releases a volunteer: the volunteer reads why',
+      notice('assignmentReleased', {
+        reason: 'coordinator',
+        stated: { by: 'coordinator', reason: 'found_another_interpreter', note: null },
+      }),
+      'ja',
+      ['理由：ほかの通訳者が見つかった'],
+    ],
+    [
+      'a volunteer withdraws: the coordinators read their reason and words',
+      notice('coverNeeded', { reason: 'withdrew', stated: { by: 'volunteer', reason: 'illness', note: 'fever' } }),
+      'en',
+      ['the volunteer withdrew', 'Reason: Illness (fever)'],
+    ],
+  ] as const)('%s', (_case, payload, locale, expected) => {
+    const email = renderEmail({ template: payload.event, payload } as EmailMessage, locale, publicUrl);
+    for (const words of expected) expect(email.text).toContain(words);
+  });
+});

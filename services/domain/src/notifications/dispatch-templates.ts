@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
+import { cancellationPartyWords, cancellationReasonWords, withdrawalReasonWords } from '../glossary';
+import type { CancellationParty, CancellationReason, WithdrawalReason } from '../requests/cancellation';
 import { pathTo } from '../routes';
 import type { Locale, RenderedEmail } from './templates';
 
@@ -44,6 +46,8 @@ export interface DispatchNotice {
   volunteerName?: string;
   /** Why an offer was withdrawn or a booking released, or why a request was rejected (free text). */
   reason?: string;
+  /** What the person who cancelled or ended a booking chose and wrote, and who they were. */
+  stated?: StatedReason;
   noticeHours?: number;
   feePercent?: number;
   reportKind?: 'volunteer' | 'requester';
@@ -54,6 +58,11 @@ export interface DispatchNotice {
   version?: number;
   comment?: string;
 }
+
+/** A person's own reason: a coordinator's or requester's from the cancellation list, a volunteer's from theirs. */
+export type StatedReason =
+  | { by: CancellationParty; reason: CancellationReason; note: string | null }
+  | { by: 'volunteer'; reason: WithdrawalReason; note: string | null };
 
 /** Why an offer is withdrawn or a booking released, as `reason` says it. */
 export type DispatchReason =
@@ -141,6 +150,19 @@ const reason = (notice: DispatchNotice, locale: Locale) => {
   const words = locale === 'ja' ? reasonsJa : reasonsEn;
   return key && key in words ? words[key] : (notice.reason ?? '');
 };
+
+/** "理由：日程が変わった（会場の都合）" — the stated reason as one line, or nothing. */
+function statedLine(stated: StatedReason | undefined, locale: Locale): string {
+  if (!stated) return '';
+  const words =
+    stated.by === 'volunteer' ? withdrawalReasonWords[stated.reason] : cancellationReasonWords[stated.reason];
+  const note = stated.note ? (locale === 'ja' ? `（${stated.note}）` : ` (${stated.note})`) : '';
+  return locale === 'ja' ? `\n理由：${words?.ja ?? ''}${note}` : `\nReason: ${words?.en ?? ''}${note}`;
+}
+
+/** Who cancelled, in the sentence's words: the requester unless a coordinator said so. */
+const cancelledBy = (notice: DispatchNotice, locale: Locale) =>
+  cancellationPartyWords[notice.stated?.by === 'coordinator' ? 'coordinator' : 'requester'][locale];
 
 /**
  * Links name the thing, not the portal (the web app opens each in the reader's portal): a request,
@@ -348,24 +370,24 @@ const phrases: Record<DispatchEvent, Phrase> = {
     l === 'ja'
       ? {
           subject: '担当を解除しました',
-          lead: `${reason(n, l)}ため、この依頼のご担当を解除しました。`,
+          lead: `${reason(n, l)}ため、この依頼のご担当を解除しました。${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         }
       : {
           subject: 'You are released from a request',
-          lead: `You are no longer booked for this request: ${reason(n, l)}.`,
+          lead: `You are no longer booked for this request: ${reason(n, l)}.${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         },
   coverNeeded: (n, l) =>
     l === 'ja'
       ? {
           subject: '代わりのボランティアを探しています',
-          lead: `担当が解除されました（${reason(n, l)}）。代わりを探し始めました。`,
+          lead: `担当が解除されました（${reason(n, l)}）。代わりを探し始めました。${statedLine(n.stated, l)}`,
           path: requestPath(n),
         }
       : {
           subject: 'Finding cover for a request',
-          lead: `A volunteer was released (${reason(n, l)}). We have started finding cover.`,
+          lead: `A volunteer was released (${reason(n, l)}). We have started finding cover.${statedLine(n.stated, l)}`,
           path: requestPath(n),
         },
   requestChanged: (n, l) =>
@@ -380,12 +402,12 @@ const phrases: Record<DispatchEvent, Phrase> = {
     l === 'ja'
       ? {
           subject: '依頼が取り消されました',
-          lead: 'ご担当の依頼が依頼者により取り消されました。',
+          lead: `ご担当の依頼が${cancelledBy(n, l)}により取り消されました。${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         }
       : {
           subject: 'Request cancelled',
-          lead: 'The request you were booked for was cancelled by the requester.',
+          lead: `The request you were booked for was cancelled by the ${cancelledBy(n, l).toLowerCase()}.${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         },
   lateCancellation: (n, l) =>
