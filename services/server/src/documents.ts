@@ -200,6 +200,12 @@ async function download(
   services: Services,
 ) {
   const { document, chunks } = await services.documents.open(viewer, documentId);
+  // The booked translator's first download of a source moves their job on ("source downloaded"),
+  // before the bytes go: a client that has read them all finds the job moved. Anyone else's
+  // download leaves it as it is.
+  if (document.role === 'source' && viewer.userId && req.method === 'GET') {
+    await services.translations.sourceDownloaded({ documentId, userId: viewer.userId });
+  }
   res.writeHead(200, {
     'content-type': document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType,
     'content-length': String(document.sizeBytes),
@@ -217,11 +223,6 @@ async function download(
     if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
   }
   res.end();
-  // The booked translator's first download of a source moves their job on ("source downloaded");
-  // anyone else's download leaves it as it is.
-  if (document.role === 'source' && viewer.userId) {
-    await services.translations.sourceDownloaded({ documentId, userId: viewer.userId });
-  }
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding). */

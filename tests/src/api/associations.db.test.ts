@@ -45,6 +45,7 @@ const readPolicy = /* GraphQL */ `
           paperwork { requireRegistration requireInsurance requirePledge }
           retention { retiredPersonMonths closedOrganizationMonths requestParticularsDays }
           invoicing { registrationNumber taxTreatment grouping }
+          translation { revisionRounds reminderHoursBeforeDeadline }
         }
       }
     }
