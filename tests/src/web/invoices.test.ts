@@ -179,8 +179,11 @@ describe.each(languages)('invoices through the browser, in $lang', (language) =>
     await expect.poll(() => correction.count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => firstRow.textContent()).toContain(words.superseded);
     await correction.getByRole('button', { name: words.markPaid }).click();
-    await expect.poll(() => correction.textContent(), { timeout: 20_000 }).toContain(words.paid);
-    expect(await correction.getByRole('button', { name: words.markPaid }).count()).toBe(0);
+    // The button's own label holds the word for paid: wait for it to go, then read the status.
+    await expect
+      .poll(() => correction.getByRole('button', { name: words.markPaid }).count(), { timeout: 20_000 })
+      .toBe(0);
+    expect(await correction.textContent()).toContain(words.paid);
     await coordinator.screenshot({ path: artifactPath(`coordinator-invoices-${language.lang}.png`), fullPage: true });
 
     await requester.goto(`${app().url}/requester/invoices`);
