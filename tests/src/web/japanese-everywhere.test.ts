@@ -9,9 +9,18 @@ import { type Role, signIn, useBrowser } from '../support/web';
  */
 const browser = useBrowser();
 
-const signedOut = ['/sign-in', '/forgot-password', '/reset-password', '/accept-invitation', '/no-such-page'];
+const signedOut = [
+  '/sign-in',
+  '/forgot-password',
+  '/reset-password',
+  '/accept-invitation',
+  '/sign-up/volunteer',
+  '/sign-up/organization',
+  '/sign-up/received',
+  '/no-such-page',
+];
 const routes: Record<Role, string[]> = {
-  requester: ['/requester', '/requester/new', '/requester/costs'],
+  requester: ['/requester', '/requester/new', '/requester/costs', '/requester/invoices'],
   volunteer: [
     '/volunteer',
     '/volunteer/offers',
@@ -26,6 +35,8 @@ const routes: Record<Role, string[]> = {
     '/coordinator/approvals',
     '/coordinator/reconciliation',
     '/coordinator/supply-demand',
+    '/coordinator/cancellations',
+    '/coordinator/invoices',
     '/coordinator/volunteers',
   ],
   admin: [
