@@ -107,6 +107,46 @@ function TextField({
   );
 }
 
+/** The e-mail and password the applicant will sign in with, in either application. */
+function SignInFields({
+  names,
+  values,
+  onChange,
+  failure,
+}: {
+  names: { email: string; password: string };
+  values: { email: string; password: string };
+  onChange: (field: 'email' | 'password') => (value: string) => void;
+  failure: Failure | null;
+}) {
+  const t = useMessages(authMessages);
+  return (
+    <>
+      <TextField
+        name={names.email}
+        label={t.email}
+        type="email"
+        value={values.email}
+        onChange={onChange('email')}
+        failure={failure}
+        autoComplete="email"
+        required
+      />
+      <TextField
+        name={names.password}
+        label={t.password}
+        hint={t.passwordHint}
+        type="password"
+        value={values.password}
+        onChange={onChange('password')}
+        failure={failure}
+        autoComplete="new-password"
+        required
+      />
+    </>
+  );
+}
+
 /** The associations to apply to, in the page's language. */
 function AssociationSelect({
   value,
@@ -219,27 +259,7 @@ export function VolunteerSignUp() {
           max={maxLengthOf(fields.displayName)}
           autoComplete="nickname"
         />
-        <TextField
-          name="email"
-          label={t.email}
-          type="email"
-          value={form.email}
-          onChange={set('email')}
-          failure={failure}
-          autoComplete="email"
-          required
-        />
-        <TextField
-          name="password"
-          label={t.password}
-          hint={t.passwordHint}
-          type="password"
-          value={form.password}
-          onChange={set('password')}
-          failure={failure}
-          autoComplete="new-password"
-          required
-        />
+        <SignInFields names={{ email: 'email', password: 'password' }} values={form} onChange={set} failure={failure} />
         <MunicipalityPicker
           name="homeLocalGovernmentCode"
           label={t.homeMunicipality}
@@ -412,26 +432,11 @@ export function OrganizationSignUp() {
             autoComplete="name"
             required
           />
-          <TextField
-            name="staff.email"
-            label={t.email}
-            type="email"
-            value={staff.email}
-            onChange={setOfStaff('email')}
+          <SignInFields
+            names={{ email: 'staff.email', password: 'staff.password' }}
+            values={staff}
+            onChange={setOfStaff}
             failure={failure}
-            autoComplete="email"
-            required
-          />
-          <TextField
-            name="staff.password"
-            label={t.password}
-            hint={t.passwordHint}
-            type="password"
-            value={staff.password}
-            onChange={setOfStaff('password')}
-            failure={failure}
-            autoComplete="new-password"
-            required
           />
         </fieldset>
         <div className="form-actions">
