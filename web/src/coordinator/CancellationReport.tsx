@@ -1,12 +1,9 @@
 import { cancellationReasonWords, withdrawalReasonWords } from '@tsunagu/domain';
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
-import { currentFiscalYear } from '../ui/FiscalYearSelect';
-import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
-import { FigureFilters, useCoordinatedAssociations } from './figures';
+import { FiscalYearReportPage } from './figures';
 import { reportMessages } from './reportMessages';
 
 const CancellationReportQuery = graphql(`
@@ -98,28 +95,5 @@ function Table({ associationId, fiscalYear }: { associationId: string; fiscalYea
 /** Coordinators: why requests were cancelled and bookings ended, per organization, over a fiscal year. */
 export function CancellationReport() {
   const t = useMessages(reportMessages);
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
-  const associationId = chosenAssociation || associations[0]?.id || '';
-  return (
-    <Page title={t.cancellationsTitle}>
-      <p className="hint">{t.cancellationsIntro}</p>
-      {fetching && !loaded ? <Loading /> : null}
-      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
-      {loaded && !associationId ? <Empty>{t.noAssociation}</Empty> : null}
-      {associationId ? (
-        <>
-          <FigureFilters
-            associations={associations}
-            associationId={associationId}
-            fiscalYear={fiscalYear}
-            onAssociation={setAssociation}
-            onFiscalYear={setFiscalYear}
-          />
-          <Table key={`${associationId}:${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} />
-        </>
-      ) : null}
-    </Page>
-  );
+  return <FiscalYearReportPage title={t.cancellationsTitle} intro={t.cancellationsIntro} report={Table} />;
 }

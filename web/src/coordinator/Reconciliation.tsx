@@ -6,12 +6,10 @@ import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { common } from '../messages';
 import { useLocalName } from '../pickers/names';
-import { currentFiscalYear } from '../ui/FiscalYearSelect';
-import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { ClosePeriod } from './ClosePeriod';
 import { ExportPanel } from './ExportPanel';
-import { Bar, FigureFilters, useCoordinatedAssociations } from './figures';
+import { Bar, FiscalYearReportPage } from './figures';
 import { ReopenPeriod } from './ReopenPeriod';
 import { reportMessages } from './reportMessages';
 
@@ -490,28 +488,5 @@ function ReportOf({ associationId, fiscalYear }: { associationId: string; fiscal
 /** Coordinators: a fiscal year's expenses per bearing local government and grant-tax category, to reconcile and export. */
 export function Reconciliation() {
   const t = useMessages(reportMessages);
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
-  const associationId = chosenAssociation || associations[0]?.id || '';
-  return (
-    <Page title={t.reconciliationTitle}>
-      <p className="hint">{t.reconciliationIntro}</p>
-      {fetching && !loaded ? <Loading /> : null}
-      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
-      {loaded && !associationId ? <Empty>{t.noAssociation}</Empty> : null}
-      {associationId ? (
-        <>
-          <FigureFilters
-            associations={associations}
-            associationId={associationId}
-            fiscalYear={fiscalYear}
-            onAssociation={setAssociation}
-            onFiscalYear={setFiscalYear}
-          />
-          <ReportOf key={`${associationId}:${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} />
-        </>
-      ) : null}
-    </Page>
-  );
+  return <FiscalYearReportPage title={t.reconciliationTitle} intro={t.reconciliationIntro} report={ReportOf} />;
 }

@@ -3,10 +3,8 @@ import { useQuery } from 'urql';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
 import { useLocalName } from '../pickers/names';
-import { currentFiscalYear } from '../ui/FiscalYearSelect';
-import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
-import { Bar, FigureFilters, useCoordinatedAssociations } from './figures';
+import { Bar, FiscalYearReportPage } from './figures';
 import { reportMessages } from './reportMessages';
 
 const SupplyDemandQuery = graphql(`
@@ -137,28 +135,5 @@ function Table({ associationId, fiscalYear }: { associationId: string; fiscalYea
 /** Coordinators: requests and fill rate per language and month, to see where volunteers are short. */
 export function SupplyDemand() {
   const t = useMessages(reportMessages);
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
-  const associationId = chosenAssociation || associations[0]?.id || '';
-  return (
-    <Page title={t.supplyDemandTitle}>
-      <p className="hint">{t.supplyDemandIntro}</p>
-      {fetching && !loaded ? <Loading /> : null}
-      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
-      {loaded && !associationId ? <Empty>{t.noAssociation}</Empty> : null}
-      {associationId ? (
-        <>
-          <FigureFilters
-            associations={associations}
-            associationId={associationId}
-            fiscalYear={fiscalYear}
-            onAssociation={setAssociation}
-            onFiscalYear={setFiscalYear}
-          />
-          <Table key={`${associationId}:${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} />
-        </>
-      ) : null}
-    </Page>
-  );
+  return <FiscalYearReportPage title={t.supplyDemandTitle} intro={t.supplyDemandIntro} report={Table} />;
 }

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { type ComponentType, type ReactNode, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
 import { useLocalName } from '../pickers/names';
-import { FiscalYearSelect } from '../ui/FiscalYearSelect';
+import { currentFiscalYear, FiscalYearSelect } from '../ui/FiscalYearSelect';
+import { Page } from '../ui/Page';
+import { Empty, LoadError, Loading } from '../ui/states';
 import { reportMessages } from './reportMessages';
 
 const CoordinatedAssociationsQuery = graphql(`
@@ -73,5 +75,46 @@ export function FigureFilters({
       <FiscalYearSelect value={fiscalYear} onChange={onFiscalYear} />
       {children}
     </div>
+  );
+}
+
+/**
+ * A coordinator's report over one association and fiscal year: the page, its filters (the first
+ * coordinated association and this fiscal year to start with) and the report itself, drawn anew
+ * for each choice.
+ */
+export function FiscalYearReportPage({
+  title,
+  intro,
+  report: Report,
+}: {
+  title: string;
+  intro: string;
+  report: ComponentType<{ associationId: string; fiscalYear: number }>;
+}) {
+  const t = useMessages(reportMessages);
+  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
+  const [chosenAssociation, setAssociation] = useState('');
+  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
+  const associationId = chosenAssociation || associations[0]?.id || '';
+  return (
+    <Page title={title}>
+      <p className="hint">{intro}</p>
+      {fetching && !loaded ? <Loading /> : null}
+      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      {loaded && !associationId ? <Empty>{t.noAssociation}</Empty> : null}
+      {associationId ? (
+        <>
+          <FigureFilters
+            associations={associations}
+            associationId={associationId}
+            fiscalYear={fiscalYear}
+            onAssociation={setAssociation}
+            onFiscalYear={setFiscalYear}
+          />
+          <Report key={`${associationId}:${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} />
+        </>
+      ) : null}
+    </Page>
   );
 }
