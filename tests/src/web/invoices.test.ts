@@ -161,7 +161,7 @@ describe.each(languages)('invoices through the browser, in $lang', (language) =>
     await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe(words.title);
     const associations = coordinator.getByRole('combobox', { name: words.association, exact: true });
     if ((await associations.count()) > 0) await associations.first().selectOption(associationId);
-    await coordinator.getByLabel(words.month).fill(month);
+    await coordinator.getByLabel(words.month).selectOption(month);
     const pending = coordinator.getByRole('region', { name: words.pending });
     const row = pending.locator('tr', { hasText: office });
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);

@@ -4,7 +4,7 @@ import { useCoordinatedAssociations } from '../coordinator/figures';
 import { FailureNotice } from '../forms/FailureNotice';
 import { ErrorFields, type Failure, fromTypedError, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
-import { useMessages } from '../i18n';
+import { useLocale, useMessages } from '../i18n';
 import { todayInJapan } from '../jst';
 import { moneyMessages } from '../money';
 import { useLocalName } from '../pickers/names';
@@ -97,10 +97,29 @@ const ReissueMutation = graphql(
   [ErrorFields],
 );
 
-/** The month before this one in Japan: the one usually invoiced. */
-function lastMonth(): string {
+/** `YYYY-MM`, this many months from this month in Japan (negative: back). */
+function monthFromNow(offset: number): string {
   const [year, month] = todayInJapan().split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  const index = year * 12 + (month - 1) + offset;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The month before this one: the one usually invoiced. */
+const lastMonth = () => monthFromNow(-1);
+
+/**
+ * The months to choose from, newest first: two years back and two months ahead (a dispatch already
+ * done can be invoiced at once). A select of our own, in the reader's language, because the
+ * browser's month control writes the month in the browser's language, not the page's.
+ */
+const choosableMonths = () => Array.from({ length: 27 }, (_, index) => monthFromNow(2 - index));
+
+function monthName(month: string, locale: 'ja' | 'en'): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  if (locale === 'ja') return `${year}年${number}月`;
+  return new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, number - 1, 1),
+  );
 }
 
 function MonthOf({ associationId, month }: { associationId: string; month: string }) {
@@ -262,6 +281,7 @@ export function InvoicesPage() {
   const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
   const [chosenAssociation, setAssociation] = useState('');
   const [month, setMonth] = useState(lastMonth);
+  const { locale } = useLocale();
   const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={t.coordinatorTitle}>
@@ -284,14 +304,13 @@ export function InvoicesPage() {
         ) : null}
         <label>
           {t.month}
-          <input
-            type="month"
-            value={month}
-            required
-            onChange={(event) => {
-              if (/^\d{4}-\d{2}$/.test(event.target.value)) setMonth(event.target.value);
-            }}
-          />
+          <select value={month} onChange={(event) => setMonth(event.target.value)}>
+            {choosableMonths().map((choice) => (
+              <option key={choice} value={choice}>
+                {monthName(choice, locale)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       {associationId ? <MonthOf key={`${associationId}:${month}`} associationId={associationId} month={month} /> : null}
