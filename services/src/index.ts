@@ -113,6 +113,7 @@ export type { PayoutDetails, PayoutDetailsService } from './payouts/details';
 export { type MasterKey, masterKeyFrom } from './payouts/envelope';
 export type { PayoutRunService, PayoutRunView, TransferFile } from './payouts/runs';
 export { assertPayoutStaff, isPayoutStaff, setPayoutRole } from './payouts/staff';
+export type { OwnYear, StatementSummary, TaxService, WithholdingMonth } from './payouts/tax';
 export { pseudonymOf } from './privacy/erasure';
 export type { PersonalDataDisclosure, PrivacyService, RetentionRun } from './privacy/service';
 export {

@@ -23,6 +23,7 @@ import { createOrganizationService } from './organizations/service';
 import { createPayoutDetailsService } from './payouts/details';
 import type { MasterKey } from './payouts/envelope';
 import { createPayoutRunService } from './payouts/runs';
+import { createTaxService } from './payouts/tax';
 import { createPrivacyService } from './privacy/service';
 import { createRequestService } from './requests/service';
 import { createTranslationService } from './translations/service';
@@ -68,6 +69,7 @@ export function createServices(dependencies: ServiceDependencies) {
     rateSchedules: createRateScheduleService(dependencies),
     reconciliation: createReconciliationService(dependencies),
     requests: createRequestService(dependencies),
+    tax: createTaxService(dependencies),
     sessions: createSessionService(dependencies),
     translations: createTranslationService({
       ...dependencies,

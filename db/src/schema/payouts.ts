@@ -65,6 +65,8 @@ export const individualNumbers = pgTable('individual_numbers', {
   keyId: text('key_id').notNull(),
   wrappedKey: bytea('wrapped_key').notNull(),
   ciphertext: bytea('ciphertext').notNull(),
+  /** The address the payment statement names, given with the number (the statement needs both). */
+  address: text('address'),
   ...timestamps,
 });
 
@@ -84,6 +86,10 @@ export const payoutSettings = pgTable('payout_settings', {
   accountNumber: text('account_number').notNull(),
   /** Whether fares paid to volunteers count in the withheld payment (所得税基本通達 204-2; off only when the association pays carriers directly, 204-4). */
   withholdOnTransport: boolean('withhold_on_transport').notNull().default(true),
+  /** The payer on the yearly payment statements (支払者): its address, telephone and 法人番号 (13 digits). */
+  payerAddress: text('payer_address'),
+  payerPhone: text('payer_phone'),
+  corporateNumber: text('corporate_number'),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   ...timestamps,
 });

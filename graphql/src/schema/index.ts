@@ -26,5 +26,6 @@ import './grant-tax';
 import './translation-job';
 import './privacy';
 import './payout';
+import './tax';
 
 export const schema = builder.toSchema({ sortSchema: true });

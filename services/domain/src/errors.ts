@@ -499,6 +499,10 @@ const conflictMessages = {
     ja: '振込ファイルを作るには、管理者が協会の振込元口座を登録してください。',
     en: 'An admin must enter the association’s own bank account before a transfer file can be made.',
   }),
+  individual_number_first: () => ({
+    ja: '支払調書の住所は、マイナンバーを登録してから入力してください。',
+    en: 'Give your individual number first, then the address for your statement.',
+  }),
   individual_number_not_needed: () => ({
     ja: 'この暦年の支払いは5万円以下のため、マイナンバーは必要ありません。',
     en: 'Your payments this calendar year are ¥50,000 or less: no individual number is needed.',

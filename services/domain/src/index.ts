@@ -301,6 +301,20 @@ export {
 export { occurrences, seriesProblems, splitSeries, type WeeklySeries } from './requests/recurrence';
 export { isRoute, pathTo, type RouteName, routes } from './routes';
 export {
+  fullWidth,
+  isCorporateNumber,
+  type PaymentStatement,
+  reiwaYear,
+  type StatementKind,
+  type StatementProblem,
+  statementAddressSchema,
+  statementKindOf,
+  statementPayerSchema,
+  statementProblems,
+  statementProblemWords,
+  statementRecord309,
+} from './tax/payment-statement';
+export {
   type CalendarYearTotal,
   calendarYearTotals,
   type PaymentSlip,

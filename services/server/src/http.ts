@@ -13,6 +13,7 @@ import { idempotency } from './idempotency';
 import { serveInvoice } from './invoices';
 import { personalDataPath, servePersonalData } from './personal-data';
 import { protections } from './protections';
+import { serveTaxFile } from './tax-files';
 import { serveTransferFile } from './transfer-files';
 
 export interface HttpOptions {
@@ -114,6 +115,14 @@ export function createHttpServer(options: HttpOptions): Server {
     }
     if (req.url?.startsWith('/exports/')) {
       void serveExport(req, res, {
+        services: options.services,
+        logger: options.logger,
+        cookies: parseCookies(req.headers.cookie ?? null),
+      });
+      return;
+    }
+    if (req.url?.startsWith('/downloads/tax/')) {
+      void serveTaxFile(req, res, {
         services: options.services,
         logger: options.logger,
         cookies: parseCookies(req.headers.cookie ?? null),

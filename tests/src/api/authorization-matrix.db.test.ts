@@ -616,6 +616,39 @@ const matrix: Record<string, Rule> = {
     allowed: staff,
     document: 'mutation { discardPayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
   },
+  // The tax side of payouts is payout staff's too; the association's side of its statements, its admins'.
+  'Query.withholding': {
+    allowed: [],
+    document: 'query ($id: ID!) { withholding(associationId: $id, year: 2026) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.paymentStatements': {
+    allowed: [],
+    document: 'query ($id: ID!) { paymentStatements(associationId: $id, year: 2026) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.statementPayer': {
+    allowed: ['admin'],
+    document: 'query ($id: ID!) { statementPayer(associationId: $id) { __typename } }',
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Query.myPaymentYear': {
+    allowed: ['volunteer'],
+    document: '{ myPaymentYear(year: 2026) { __typename } }',
+  },
+  'Query.hasStatementAddress': { allowed: ['volunteer'], document: '{ hasStatementAddress { __typename } }' },
+  'Mutation.saveStatementPayer': {
+    allowed: ['admin'],
+    document: `mutation ($id: ID!) {
+      saveStatementPayer(associationId: $id, address: "大阪府豊中市玉井町1-1-1", phone: "06-6843-4343",
+        corporateNumber: "7000012050002") { __typename }
+    }`,
+    variables: (world) => ({ id: globalId('Association', world.associationId) }),
+  },
+  'Mutation.saveStatementAddress': {
+    allowed: ['volunteer'],
+    document: 'mutation { saveStatementAddress(address: "大阪府豊中市本町3-2-5") { __typename } }',
+  },
   'Mutation.closeFiscalPeriod': {
     allowed: staff,
     document:

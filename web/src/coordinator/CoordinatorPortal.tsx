@@ -7,6 +7,8 @@ import { invoiceMessages } from '../invoices/messages';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
+import { taxMessages } from '../tax/messages';
+import { TaxPage } from '../tax/TaxPage';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
@@ -35,6 +37,7 @@ function CoordinatorNav() {
   const v = useMessages(directoryMessages);
   const inbox = useMessages(inboxMessages);
   const invoices = useMessages(invoiceMessages);
+  const tax = useMessages(taxMessages);
   const counts = useUnreadCounts();
   return (
     <SectionNav
@@ -55,6 +58,7 @@ function CoordinatorNav() {
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/invoices', label: invoices.section },
+        { href: '/tax', label: tax.section },
         { href: '/supply-demand', label: r.sections.supplyDemand },
         { href: '/cancellations', label: r.sections.cancellations },
         { href: '/volunteers', label: v.section },
@@ -100,6 +104,7 @@ export default function CoordinatorPortal() {
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/invoices" component={InvoicesPage} />
+        <Route path="/tax" component={TaxPage} />
         <Route path="/supply-demand" component={SupplyDemand} />
         <Route path="/cancellations" component={CancellationReport} />
         <Route path="/volunteers" component={VolunteerDirectoryPage} />

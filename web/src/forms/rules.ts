@@ -18,6 +18,8 @@ export {
   requesterReportSchema,
   requestSchema,
   seriesSchema,
+  statementAddressSchema,
+  statementPayerSchema,
   volunteerApplicationSchema,
   volunteerReportSchema,
   withdrawalSchema,

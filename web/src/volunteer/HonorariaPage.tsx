@@ -9,6 +9,7 @@ import { currentFiscalYear, FiscalYearSelect } from '../ui/FiscalYearSelect';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { honorariaMessages } from './honorariaMessages';
+import { YearStatement } from './YearStatement';
 
 const MyHonorariaQuery = graphql(`
   query MyHonoraria($fiscalYear: Int!) {
@@ -134,6 +135,7 @@ export function HonorariaPage() {
           </ul>
         </>
       ) : null}
+      <YearStatement />
     </Page>
   );
 }

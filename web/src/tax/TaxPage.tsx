@@ -1,0 +1,370 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useCoordinatedAssociations } from '../coordinator/figures';
+import { FailureNotice, problemsFor } from '../forms/FailureNotice';
+import { Field } from '../forms/Field';
+import { ErrorFields, type Failure, formProblems, fromTypedError, outcomeOf } from '../forms/failure';
+import { ruleProblems, statementPayerSchema } from '../forms/rules';
+import { graphql } from '../graphql';
+import { useFormat, useLocale, useMessages } from '../i18n';
+import { todayInJapan } from '../jst';
+import { moneyMessages } from '../money';
+import { useLocalName } from '../pickers/names';
+import { useSession } from '../session';
+import { Page } from '../ui/Page';
+import { Empty, LoadError, Loading } from '../ui/states';
+import { taxMessages } from './messages';
+
+const TaxYearQuery = graphql(
+  `
+    query TaxYear($associationId: ID!, $year: Int!) {
+      withholding(associationId: $associationId, year: $year) {
+        __typename
+        ... on QueryWithholdingSuccess {
+          data {
+            month
+            slip {
+              persons
+              paidYen
+              taxYen
+              dueDate
+            }
+          }
+        }
+        ...ErrorFields
+      }
+      paymentStatements(associationId: $associationId, year: $year) {
+        __typename
+        ... on QueryPaymentStatementsSuccess {
+          data {
+            volunteerId
+            name
+            kind
+            paidYen
+            withheldYen
+            needsStatement
+            problems
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+const StatementPayerQuery = graphql(
+  `
+    query StatementPayer($associationId: ID!) {
+      statementPayer(associationId: $associationId) {
+        __typename
+        ... on QueryStatementPayerSuccess {
+          data {
+            address
+            phone
+            corporateNumber
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+const SaveStatementPayerMutation = graphql(
+  `
+    mutation SaveStatementPayer($associationId: ID!, $address: String!, $phone: String!, $corporateNumber: String!) {
+      saveStatementPayer(associationId: $associationId, address: $address, phone: $phone, corporateNumber: $corporateNumber) {
+        __typename
+        ... on MutationSaveStatementPayerSuccess {
+          data
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+/** This calendar year in Japan and the four before it. */
+const recentYears = () => {
+  const year = Number(todayInJapan().slice(0, 4));
+  return Array.from({ length: 5 }, (_, back) => year - back);
+};
+
+function YearOf({ associationId, year }: { associationId: string; year: number }) {
+  const t = useMessages(taxMessages);
+  const m = useMessages(moneyMessages);
+  const format = useFormat();
+  const [{ data, fetching, error }, refresh] = useQuery({
+    query: TaxYearQuery,
+    variables: { associationId, year },
+    requestPolicy: 'cache-and-network',
+  });
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} />;
+  const withholding = data?.withholding;
+  const statements = data?.paymentStatements;
+  if (withholding && withholding.__typename !== 'QueryWithholdingSuccess')
+    return <FailureNotice failure={fromTypedError(withholding)} />;
+  const months = withholding?.__typename === 'QueryWithholdingSuccess' ? withholding.data : [];
+  const people = statements?.__typename === 'QueryPaymentStatementsSuccess' ? statements.data : [];
+  const withheldMonths = months.filter((month) => month.slip);
+  const files = `/downloads/tax/${encodeURIComponent(idOf(associationId))}/${year}`;
+  return (
+    <>
+      <section className="card" aria-labelledby="withholding-title">
+        <h2 id="withholding-title">{t.withholdingTitle}</h2>
+        <p className="hint">{t.withholdingIntro}</p>
+        {withheldMonths.length === 0 ? (
+          <Empty>{t.noWithholdingThisYear}</Empty>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.month}</th>
+                    <th scope="col" className="number">
+                      {t.persons}
+                    </th>
+                    <th scope="col" className="number">
+                      {t.paid}
+                    </th>
+                    <th scope="col" className="number">
+                      {t.tax}
+                    </th>
+                    <th scope="col">{t.dueDate}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {withheldMonths.map(({ month, slip }) =>
+                    slip ? (
+                      <tr key={month}>
+                        <th scope="row">{t.monthName(month)}</th>
+                        <td className="number">{slip.persons}</td>
+                        <td className="number">{m.yen(slip.paidYen)}</td>
+                        <td className="number">{m.yen(slip.taxYen)}</td>
+                        <td>{format.day(slip.dueDate)}</td>
+                      </tr>
+                    ) : null,
+                  )}
+                </tbody>
+              </table>
+            </div>
+            <p>
+              <a href={`${files}/withholding.csv`} download>
+                {t.downloadWithholding}
+              </a>
+            </p>
+          </>
+        )}
+      </section>
+      <section className="card" aria-labelledby="statements-title">
+        <h2 id="statements-title">{t.statementsTitle}</h2>
+        <p className="hint">{t.statementsIntro}</p>
+        {people.length === 0 ? (
+          <Empty>{t.nobodyPaid}</Empty>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{t.kind}</th>
+                    <th scope="col" className="number">
+                      {t.paid}
+                    </th>
+                    <th scope="col" className="number">
+                      {t.tax}
+                    </th>
+                    <th scope="col">{t.needsStatement}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {people.map((person) => (
+                    <tr key={person.volunteerId}>
+                      <th scope="row">{person.name}</th>
+                      <td lang="ja">{person.kind}</td>
+                      <td className="number">{m.yen(person.paidYen)}</td>
+                      <td className="number">{m.yen(person.withheldYen)}</td>
+                      <td>
+                        {!person.needsStatement ? (
+                          t.statementNotDue
+                        ) : person.problems.length === 0 ? (
+                          <span className="status status-ok">{t.ready}</span>
+                        ) : (
+                          <ul className="problems">
+                            {person.problems.map((problem) => (
+                              <li key={problem}>{t.problems[problem]}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {people.some((person) => person.needsStatement) ? (
+              <>
+                <p className="row-actions">
+                  <a href={`${files}/statements.pdf`} download>
+                    {t.downloadPdf}
+                  </a>
+                  <a href={`${files}/statements-309.csv`} download>
+                    {t.downloadCsv}
+                  </a>
+                </p>
+                <p className="hint">{t.csvNote}</p>
+              </>
+            ) : null}
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The association's own id inside its global ID (downloads take the raw id). */
+function idOf(globalId: string): string {
+  try {
+    const decoded = atob(globalId);
+    return decoded.startsWith('Association:') ? decoded.slice('Association:'.length) : globalId;
+  } catch {
+    return globalId;
+  }
+}
+
+const emptyPayer = { address: '', phone: '', corporateNumber: '' };
+
+/** An admin's form for the association as payer on its statements. */
+function PayerForm({ associationId }: { associationId: string }) {
+  const t = useMessages(taxMessages);
+  const { locale } = useLocale();
+  const [{ data }] = useQuery({ query: StatementPayerQuery, variables: { associationId } });
+  const [form, setForm] = useState(emptyPayer);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [{ fetching: saving }, save] = useMutation(SaveStatementPayerMutation);
+  const stored = data?.statementPayer.__typename === 'QueryStatementPayerSuccess' ? data.statementPayer.data : null;
+  useEffect(() => {
+    if (stored)
+      setForm({
+        address: stored.address ?? '',
+        phone: stored.phone ?? '',
+        corporateNumber: stored.corporateNumber ?? '',
+      });
+  }, [stored]);
+  const labels = { address: t.payerAddress, phone: t.payerPhone, corporateNumber: t.corporateNumber };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const unsendable = formProblems(
+      ruleProblems(statementPayerSchema, { ...form, associationId: idOf(associationId) }, locale, []),
+      locale,
+    );
+    if (unsendable) {
+      setFailure(unsendable);
+      return;
+    }
+    const outcome = outcomeOf(await save({ associationId, ...form }), (result) => result.saveStatementPayer);
+    setFailure(outcome.ok ? null : outcome.failure);
+    setSaved(outcome.ok);
+  }
+
+  const field = (name: keyof typeof emptyPayer, hint?: string, max?: number) => (
+    <Field
+      name={name}
+      label={labels[name]}
+      hint={hint}
+      required
+      errors={problemsFor(failure, name)}
+      counter={max ? { value: form[name], max } : undefined}
+    >
+      {(control) => (
+        <input
+          {...control}
+          value={form[name]}
+          inputMode={name === 'address' ? undefined : 'numeric'}
+          onChange={(event) => {
+            const value = event.target.value;
+            setForm((previous) => ({ ...previous, [name]: value }));
+          }}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="card" aria-labelledby="payer-title">
+      <h2 id="payer-title">{t.payerTitle}</h2>
+      <p className="hint">{t.payerIntro}</p>
+      {saved ? (
+        <p className="notice notice-ok" role="status">
+          {t.payerSaved}
+        </p>
+      ) : null}
+      <form className="form" onSubmit={submit} noValidate>
+        <FailureNotice failure={failure} labels={labels} />
+        {field('address', undefined, 60)}
+        {field('phone')}
+        {field('corporateNumber', t.corporateNumberHint)}
+        <div className="form-actions">
+          <button type="submit" disabled={saving}>
+            {t.savePayer}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Payout staff: a calendar year's withholding by month, and its payment statements with their files. */
+export function TaxPage() {
+  const t = useMessages(taxMessages);
+  const localName = useLocalName();
+  const { viewer } = useSession();
+  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
+  const [chosenAssociation, setAssociation] = useState('');
+  const [year, setYear] = useState(() => recentYears()[0] ?? 2026);
+  const associationId = chosenAssociation || associations[0]?.id || '';
+  const isAdmin = viewer?.roles?.includes('admin') ?? false;
+  return (
+    <Page title={t.title}>
+      <p className="hint">{t.intro}</p>
+      {fetching && !loaded ? <Loading /> : null}
+      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      <div className="filters">
+        {associations.length > 1 ? (
+          <select
+            aria-label={t.association}
+            value={associationId}
+            onChange={(event) => setAssociation(event.target.value)}
+          >
+            {associations.map((association) => (
+              <option key={association.id} value={association.id}>
+                {localName(association)}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <label>
+          {t.year}
+          <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
+            {recentYears().map((choice) => (
+              <option key={choice} value={choice}>
+                {t.yearOption(choice)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {associationId ? <YearOf key={`${associationId}:${year}`} associationId={associationId} year={year} /> : null}
+      {associationId && isAdmin ? <PayerForm key={associationId} associationId={associationId} /> : null}
+    </Page>
+  );
+}
