@@ -45,6 +45,7 @@ const routes: Record<Role, string[]> = {
     '/admin/policy',
     '/admin/partners',
     '/admin/rates',
+    '/admin/statements',
     '/admin/audit',
     '/admin/people',
     '/admin/system',

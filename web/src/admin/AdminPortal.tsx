@@ -1,5 +1,7 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useMessages } from '../i18n';
+import { taxMessages } from '../tax/messages';
+import { AdminTaxPage } from '../tax/TaxPage';
 import { AuditLogPage } from './AuditLog';
 import { adminMessages } from './messages';
 import { PartnersPage } from './Partners';
@@ -11,12 +13,14 @@ import { System } from './System';
 
 function SectionNav() {
   const t = useMessages(adminMessages);
+  const tax = useMessages(taxMessages);
   const [location] = useLocation();
   const links = [
     { href: '/', label: t.sections.staff },
     { href: '/policy', label: t.sections.policy },
     { href: '/partners', label: t.sections.partners },
     { href: '/rates', label: t.sections.rates },
+    { href: '/statements', label: tax.payerSection },
     { href: '/audit', label: t.sections.audit },
     { href: '/people', label: t.sections.people },
     { href: '/system', label: t.sections.system },
@@ -45,6 +49,7 @@ export default function AdminPortal() {
         <Route path="/policy" component={PolicyPage} />
         <Route path="/partners" component={PartnersPage} />
         <Route path="/rates" component={RatesPage} />
+        <Route path="/statements" component={AdminTaxPage} />
         <Route path="/audit" component={AuditLogPage} />
         <Route path="/people" component={PeoplePage} />
         <Route path="/system" component={System} />

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useCoordinatedAssociations } from '../coordinator/figures';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
@@ -10,7 +10,6 @@ import { useFormat, useLocale, useMessages } from '../i18n';
 import { todayInJapan } from '../jst';
 import { moneyMessages } from '../money';
 import { useLocalName } from '../pickers/names';
-import { useSession } from '../session';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { taxMessages } from './messages';
@@ -241,23 +240,34 @@ function idOf(globalId: string): string {
 const emptyPayer = { address: '', phone: '', corporateNumber: '' };
 
 /** An admin's form for the association as payer on its statements. */
-function PayerForm({ associationId }: { associationId: string }) {
+export function PayerForm({ associationId }: { associationId: string }) {
+  const [{ data, fetching, error }, refresh] = useQuery({ query: StatementPayerQuery, variables: { associationId } });
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} />;
+  const answer = data?.statementPayer;
+  if (answer && answer.__typename !== 'QueryStatementPayerSuccess')
+    return <FailureNotice failure={fromTypedError(answer)} />;
+  const stored = answer?.__typename === 'QueryStatementPayerSuccess' ? answer.data : null;
+  // The form starts from what is stored, once: a refetch after saving does not overwrite what is typed.
+  return (
+    <PayerFields
+      associationId={associationId}
+      initial={{
+        address: stored?.address ?? '',
+        phone: stored?.phone ?? '',
+        corporateNumber: stored?.corporateNumber ?? '',
+      }}
+    />
+  );
+}
+
+function PayerFields({ associationId, initial }: { associationId: string; initial: typeof emptyPayer }) {
   const t = useMessages(taxMessages);
   const { locale } = useLocale();
-  const [{ data }] = useQuery({ query: StatementPayerQuery, variables: { associationId } });
-  const [form, setForm] = useState(emptyPayer);
+  const [form, setForm] = useState(initial);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saved, setSaved] = useState(false);
   const [{ fetching: saving }, save] = useMutation(SaveStatementPayerMutation);
-  const stored = data?.statementPayer.__typename === 'QueryStatementPayerSuccess' ? data.statementPayer.data : null;
-  useEffect(() => {
-    if (stored)
-      setForm({
-        address: stored.address ?? '',
-        phone: stored.phone ?? '',
-        corporateNumber: stored.corporateNumber ?? '',
-      });
-  }, [stored]);
   const labels = { address: t.payerAddress, phone: t.payerPhone, corporateNumber: t.corporateNumber };
 
   async function submit(event: FormEvent) {
@@ -327,12 +337,10 @@ function PayerForm({ associationId }: { associationId: string }) {
 export function TaxPage() {
   const t = useMessages(taxMessages);
   const localName = useLocalName();
-  const { viewer } = useSession();
   const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
   const [chosenAssociation, setAssociation] = useState('');
   const [year, setYear] = useState(() => recentYears()[0] ?? 2026);
   const associationId = chosenAssociation || associations[0]?.id || '';
-  const isAdmin = viewer?.roles?.includes('admin') ?? false;
   return (
     <Page title={t.title}>
       <p className="hint">{t.intro}</p>
@@ -364,7 +372,37 @@ export function TaxPage() {
         </label>
       </div>
       {associationId ? <YearOf key={`${associationId}:${year}`} associationId={associationId} year={year} /> : null}
-      {associationId && isAdmin ? <PayerForm key={associationId} associationId={associationId} /> : null}
+    </Page>
+  );
+}
+
+/** Admins: the association as payer on its payment statements. */
+export function AdminTaxPage() {
+  const t = useMessages(taxMessages);
+  const localName = useLocalName();
+  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
+  const [chosenAssociation, setAssociation] = useState('');
+  const associationId = chosenAssociation || associations[0]?.id || '';
+  return (
+    <Page title={t.payerTitle}>
+      {fetching && !loaded ? <Loading /> : null}
+      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      {associations.length > 1 ? (
+        <div className="filters">
+          <select
+            aria-label={t.association}
+            value={associationId}
+            onChange={(event) => setAssociation(event.target.value)}
+          >
+            {associations.map((association) => (
+              <option key={association.id} value={association.id}>
+                {localName(association)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {associationId ? <PayerForm key={associationId} associationId={associationId} /> : null}
     </Page>
   );
 }

@@ -32,6 +32,7 @@ interface TaxMessages {
   downloadPdf: string;
   downloadCsv: string;
   csvNote: string;
+  payerSection: string;
   payerTitle: string;
   payerIntro: string;
   payerAddress: string;
@@ -100,6 +101,7 @@ export const taxMessages = bilingual<TaxMessages>({
     downloadCsv: 'e-Tax用CSV（309）をダウンロード',
     csvNote:
       'CSVは法定資料の種類309のレコード（Shift_JIS）で、e-Taxソフトの取込みに使えます。ダウンロードはマイナンバーの閲覧として記録されます。',
+    payerSection: '支払調書の支払者',
     payerTitle: '支払者（協会）の情報',
     payerIntro: '支払調書の「支払者」欄に載る協会の住所・電話番号・法人番号です。管理者が入力します。',
     payerAddress: '所在地',
@@ -159,6 +161,7 @@ export const taxMessages = bilingual<TaxMessages>({
     downloadCsv: 'Download the e-Tax CSV (309)',
     csvNote:
       'The CSV holds records of statement type 309 in Shift_JIS for the e-Tax software’s import. Each download is recorded as a read of the individual numbers.',
+    payerSection: 'Payer on statements',
     payerTitle: 'The association as payer',
     payerIntro: 'The address, telephone and corporate number the statements print for the payer. An admin enters them.',
     payerAddress: 'Address',
