@@ -452,6 +452,11 @@ builder.mutationField('editRequestSeriesFrom', (t) =>
       seriesId: t.arg.globalID({ required: true, for: RequestSeries }),
       fromDate: t.arg({ type: 'Date', required: true }),
       changes: t.arg({ type: SeriesChangesInput, required: true }),
+      cancellation: t.arg({
+        type: CancellationInput,
+        required: false,
+        description: 'Why, when the change drops weeks: their requests are cancelled with it. Needed then.',
+      }),
     },
     errors: {},
     resolve: async (query, _root, args, context) => {
@@ -461,6 +466,7 @@ builder.mutationField('editRequestSeriesFrom', (t) =>
         args.seriesId.id,
         args.fromDate,
         changes,
+        args.cancellation ?? undefined,
       );
       // Read back as the query asks, in one statement: the access check needs an occurrence's association.
       return selected(
