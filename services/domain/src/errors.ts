@@ -117,6 +117,10 @@ export function found<Row>(row: Row | null | undefined, entity: NotFoundEntity, 
 
 /** Who may do what the viewer tried: each refusal says whose it is to do. */
 const forbiddenMessages = {
+  not_allowed: {
+    ja: 'この情報を見る権限、またはこの操作を行う権限がありません。',
+    en: 'You are not allowed to see or do this.',
+  },
   coordinators_only: {
     ja: 'この操作は協会のコーディネーターだけができます。',
     en: 'Only coordinators of the association can do this.',
