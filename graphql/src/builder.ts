@@ -12,6 +12,7 @@ import {
   mayActOn,
   NotFoundError,
   type Owner,
+  UnauthenticatedError,
   ValidationError,
 } from '@tsunagu/domain';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -114,10 +115,15 @@ export const builder = new SchemaBuilder<PothosTypes>({
       const owner = value as Owner & { requestId?: string | null };
       return `${owner.associationId}/${owner.organizationId}/${owner.requestId ?? ''}`;
     },
+    // In the reader's language, as every refusal: the web shows it.
     unauthorizedError: (_parent, context) =>
       context.viewer.userId === null
-        ? new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })
-        : new GraphQLError('You are not allowed to see or do this.', { extensions: { code: 'FORBIDDEN' } }),
+        ? new GraphQLError(new UnauthenticatedError().localized[context.viewer.locale], {
+            extensions: { code: 'UNAUTHENTICATED' },
+          })
+        : new GraphQLError(new ForbiddenError('not_allowed').localized[context.viewer.locale], {
+            extensions: { code: 'FORBIDDEN', reason: 'not_allowed' },
+          }),
   },
 });
 

@@ -95,7 +95,7 @@ export type { InvoiceService, PendingInvoice } from './invoices/service';
 export type { Logger } from './logger';
 export { createLogger } from './logger';
 export type { Applicant, BoardEntry } from './matching/board';
-export type { Candidate, CandidateStanding } from './matching/candidates';
+export type { Candidate, CandidateStanding, HeldBackCandidate } from './matching/candidates';
 export { minimumLevel, rankCandidates } from './matching/candidates';
 export type { DeliveryDependencies, MailTransport } from './notifications/delivery';
 export { createMailTransport, defaultBatchSize, deliverPending } from './notifications/delivery';

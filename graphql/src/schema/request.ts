@@ -1,6 +1,7 @@
-import { mayActOn, requestPurposes } from '@tsunagu/domain';
+import { mayActOn, paperworkHoldReasons, requestPurposes } from '@tsunagu/domain';
 import {
   type CandidateStanding,
+  type HeldBackCandidate,
   type RequestChanges,
   requestModalities,
   requestRoutings,
@@ -16,7 +17,7 @@ import { CancellationInput, CancellationPartyEnum, CancellationReasonEnum } from
 import { DispatchStageEnum } from './dispatch-stage';
 import { Document } from './document';
 import { selected } from './selection';
-import { SpecialtyEnum, Volunteer } from './volunteer';
+import { PaperworkItemEnum, SpecialtyEnum, Volunteer } from './volunteer';
 
 const RequestStatusEnum = builder.enumType('RequestStatus', { values: requestStatuses });
 export const ModalityEnum = builder.enumType('Modality', { values: requestModalities });
@@ -183,6 +184,25 @@ export const Candidate = builder
     }),
   });
 
+const HeldBackCandidateRef = builder
+  .objectRef<Omit<HeldBackCandidate, 'volunteerId'> & { volunteer: CandidateVolunteer; locale: 'ja' | 'en' }>(
+    'HeldBackCandidate',
+  )
+  .implement({
+    description:
+      'A volunteer who would be a candidate but for papers the association’s policy requires, lapsed or missing on the day of the work: never offered it, and offerToVolunteer and assignVolunteer refuse them.',
+    fields: (t) => ({
+      volunteer: t.field({ type: Volunteer, resolve: (held) => held.volunteer }),
+      score: t.exposeFloat('score'),
+      reasons: t.exposeString('reasons', { description: 'Why they would fit, in the viewer’s language.' }),
+      items: t.expose('items', { type: [PaperworkItemEnum] }),
+      heldBecause: t.stringList({
+        description: 'Why they are held back, one sentence per paper, in the viewer’s language.',
+        resolve: (held) => held.items.map((item) => paperworkHoldReasons[item][held.locale]),
+      }),
+    }),
+  });
+
 export type CandidateVolunteer = Awaited<ReturnType<typeof candidateVolunteers>>[number];
 
 /** The candidates' profiles in one query, with the memberships the Volunteer type checks access by. */
@@ -212,6 +232,28 @@ builder.drizzleObjectFields(Request, (t) => ({
       return ranked.flatMap((candidate) => {
         const volunteer = profiles.get(candidate.volunteerId);
         return volunteer ? [{ ...candidate, volunteer }] : [];
+      });
+    },
+  }),
+  heldBackCandidates: t.field({
+    type: [HeldBackCandidateRef],
+    description:
+      'Who would be a candidate but for lapsed or missing papers, best first, with why. For coordinators of its association.',
+    authScopes: (request) => ({ coordinatorOf: request.associationId }),
+    args: { limit: t.arg.int({ required: false, description: 'At most this many; 50 unless told.' }) },
+    resolve: async (request, { limit }, context) => {
+      const held = await context.services.matching.heldBack(context.viewer, request.id, limit ?? undefined);
+      const profiles = new Map(
+        (
+          await candidateVolunteers(
+            context,
+            held.map((candidate) => candidate.volunteerId),
+          )
+        ).map((volunteer) => [volunteer.id, volunteer]),
+      );
+      return held.flatMap((candidate) => {
+        const volunteer = profiles.get(candidate.volunteerId);
+        return volunteer ? [{ ...candidate, volunteer, locale: context.viewer.locale }] : [];
       });
     },
   }),
@@ -452,6 +494,11 @@ builder.mutationField('editRequestSeriesFrom', (t) =>
       seriesId: t.arg.globalID({ required: true, for: RequestSeries }),
       fromDate: t.arg({ type: 'Date', required: true }),
       changes: t.arg({ type: SeriesChangesInput, required: true }),
+      cancellation: t.arg({
+        type: CancellationInput,
+        required: false,
+        description: 'Why, when the change drops weeks: their requests are cancelled with it. Needed then.',
+      }),
     },
     errors: {},
     resolve: async (query, _root, args, context) => {
@@ -461,6 +508,7 @@ builder.mutationField('editRequestSeriesFrom', (t) =>
         args.seriesId.id,
         args.fromDate,
         changes,
+        args.cancellation ?? undefined,
       );
       // Read back as the query asks, in one statement: the access check needs an occurrence's association.
       return selected(

@@ -1,6 +1,7 @@
 import { translationJobStates } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { associationsOf } from '../tenancy';
+import { CancellationInput } from './cancellation';
 import { Assignment } from './dispatch';
 import { Request } from './request';
 import { selected } from './selection';
@@ -209,12 +210,15 @@ builder.mutationField('giveBackTranslation', (t) =>
   t.drizzleField({
     type: TranslationJob,
     description:
-      'The booked translator gives the job back while the work is theirs: released, and cover is sought at once.',
+      'The booked translator gives the job back while the work is theirs, saying why (a WithdrawalReason and a note, read by the coordinators): released, and cover is sought at once.',
     authScopes: { volunteer: true },
-    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      cancellation: t.arg({ type: CancellationInput, required: true }),
+    },
     errors: {},
-    resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
-      const row = await services.translations.giveBackTranslation(viewer, requestId.id);
+    resolve: async (query, _root, { requestId, cancellation }, { db, services, viewer }) => {
+      const row = await services.translations.giveBackTranslation(viewer, requestId.id, cancellation);
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
   }),

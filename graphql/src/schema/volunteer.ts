@@ -34,7 +34,7 @@ const ProfileGapEnum = builder.enumType('ProfileGap', {
   values: ['phone', 'languages', 'regions', 'availability', 'confidentialityPledge'] as const,
 });
 
-const PaperworkItemEnum = builder.enumType('PaperworkItem', { values: paperworkItems });
+export const PaperworkItemEnum = builder.enumType('PaperworkItem', { values: paperworkItems });
 const PaperworkStateEnum = builder.enumType('PaperworkState', {
   description: 'Valid (dueSoon within 30 days of its end), lapsed after its last day, or never recorded.',
   values: ['valid', 'dueSoon', 'lapsed', 'missing'] as const,

@@ -53,6 +53,7 @@ describe('a refusal reads in both languages', () => {
       translation_job_ended: 'given_back',
       revision_rounds_used: 2,
       payout_run_status: 'confirmed',
+      paperwork_lapsed: ['registration', 'insurance'],
     };
     const withDetail = ConflictError as unknown as new (reason: ConflictReason, detail: unknown) => ConflictError;
     for (const reason of conflictReasons) {
@@ -61,6 +62,19 @@ describe('a refusal reads in both languages', () => {
       expect(error.localized.ja, reason).not.toMatch(englishWord);
       expect(error.localized.en, reason).not.toMatch(/undefined/);
     }
+  });
+
+  test('a volunteer held back for papers is told which, in both languages', () => {
+    const one = new ConflictError('paperwork_lapsed', ['pledge']);
+    expect(one.localized.ja).toBe(
+      'このボランティアは書類（守秘の誓約）の期限切れか未提出のため、協会の方針により打診も割り当てもできません。書類を更新してからにしてください。',
+    );
+    expect(one.localized.en).toBe(
+      'By the association’s policy this volunteer cannot be offered or given work: their confidentiality pledge has lapsed or is missing. Update the papers first.',
+    );
+    expect(new ConflictError('paperwork_lapsed', ['registration', 'insurance']).localized.en).toContain(
+      'their volunteer registration and volunteer insurance have lapsed or are missing',
+    );
   });
 
   test('not found names what is missing', () => {

@@ -10,6 +10,14 @@ import {
 } from './glossary';
 import { type BearingBodyKind, bearerNames, type GrantTaxCategory, grantTaxCategoryNames } from './grant-tax';
 import type { ClosedReason } from './requests/policy';
+import type { PaperworkItem } from './volunteers/paperwork';
+
+/** The papers a policy asks for, as a refusal names them. */
+const paperNames: Record<PaperworkItem, Localized> = {
+  registration: { ja: 'ボランティア登録', en: 'volunteer registration' },
+  insurance: { ja: 'ボランティア保険', en: 'volunteer insurance' },
+  pledge: { ja: '守秘の誓約', en: 'confidentiality pledge' },
+};
 
 /**
  * Errors a user can act on. GraphQL maps each to a typed error in the schema; anything else that
@@ -109,6 +117,10 @@ export function found<Row>(row: Row | null | undefined, entity: NotFoundEntity, 
 
 /** Who may do what the viewer tried: each refusal says whose it is to do. */
 const forbiddenMessages = {
+  not_allowed: {
+    ja: 'この情報を見る権限、またはこの操作を行う権限がありません。',
+    en: 'You are not allowed to see or do this.',
+  },
   coordinators_only: {
     ja: 'この操作は協会のコーディネーターだけができます。',
     en: 'Only coordinators of the association can do this.',
@@ -229,6 +241,10 @@ const conflictMessages = {
   already_assigned: () => ({
     ja: 'このボランティアは、すでにこの依頼の担当です。',
     en: 'This volunteer is already assigned to this request.',
+  }),
+  paperwork_lapsed: (items: PaperworkItem[]) => ({
+    ja: `このボランティアは書類（${items.map((item) => paperNames[item].ja).join('、')}）の期限切れか未提出のため、協会の方針により打診も割り当てもできません。書類を更新してからにしてください。`,
+    en: `By the association’s policy this volunteer cannot be offered or given work: their ${items.map((item) => paperNames[item].en).join(' and ')} ${items.length > 1 ? 'have' : 'has'} lapsed or ${items.length > 1 ? 'are' : 'is'} missing. Update the papers first.`,
   }),
   double_booking: () => ({
     ja: 'このボランティアには、その時間にすでに別の派遣があります。',

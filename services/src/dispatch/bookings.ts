@@ -246,7 +246,7 @@ function statedColumns(stated: StatedReason | undefined): Partial<Assignment> {
  * What cancelling a request owes and whom it tells, in the cancelling transaction: open offers are
  * withdrawn; each booked volunteer is released with the notice they had and the fee the policy
  * sets (recorded on the assignment for the expenses), and told; a late cancellation is flagged to
- * the coordinators.
+ * the coordinators, and a coordinator's cancellation is told to the requester.
  */
 export async function settleCancellation(tx: Tx, requestId: string, now: Date, stated?: StatedReason): Promise<void> {
   const request = await loadDispatchRequest(tx, requestId, { lock: true });
@@ -301,6 +301,15 @@ export async function settleCancellation(tx: Tx, requestId: string, now: Date, s
         noticeFor(request, 'lateCancellation', { noticeHours: terms.noticeHours, feePercent: terms.feePercent }),
       );
     }
+  }
+  // The requester cancelled it themselves; a coordinator's cancellation is news to them.
+  if (stated?.by === 'coordinator') {
+    await notify(
+      tx,
+      `requestCancelled:${request.id}`,
+      await requesterOf(tx, request),
+      noticeFor(request, 'requestCancelled', { stated }),
+    );
   }
   await setStage(tx, requestId, { dispatchStage: 'cancelled' }, now);
 }

@@ -24,6 +24,7 @@ import type { z } from 'zod';
 import { associationsReachedBy } from '../associations/partnerships';
 import { createExpenseLinesForReport } from '../expenses/service';
 import type { Logger } from '../logger';
+import { paperworkHoldsFor } from '../matching/candidates';
 import { missingReports } from './bookings';
 
 import type { Dispatcher, DispatchSignal } from './port';
@@ -100,6 +101,12 @@ export function createDispatchService({
         ja: 'このボランティアは、依頼の協会にも、依頼を公開した連携先の協会にも所属していません。',
       });
     }
+  }
+
+  /** By hand as by matching: papers the association's policy requires, lapsed or missing, hold a volunteer back. */
+  async function requirePapers(requestId: string, volunteerId: string) {
+    const items = (await paperworkHoldsFor(db, requestId, [volunteerId])).get(volunteerId) ?? [];
+    if (items.length > 0) throw new ConflictError('paperwork_lapsed', items);
   }
 
   async function assignmentFor(assignmentId: string) {
@@ -215,6 +222,7 @@ export function createDispatchService({
     /** A coordinator offers the request to a volunteer of their choice, at any time. */
     async offerToVolunteer(viewer: Viewer, requestId: string, volunteerId: string) {
       await requireReachable(await coordinatedRequest(viewer, requestId), volunteerId);
+      await requirePapers(requestId, volunteerId);
       const outcome = await dispatcher.offer(requestId, { volunteerId, by: viewer.userId ?? '' });
       switch (outcome.result) {
         case 'offered': {
@@ -234,6 +242,7 @@ export function createDispatchService({
     /** A coordinator books a volunteer by hand, at any time. */
     async assignVolunteer(viewer: Viewer, requestId: string, volunteerId: string) {
       await requireReachable(await coordinatedRequest(viewer, requestId), volunteerId);
+      await requirePapers(requestId, volunteerId);
       const outcome = await dispatcher.assign(requestId, { volunteerId, by: viewer.userId ?? '' });
       switch (outcome.result) {
         case 'assigned': {

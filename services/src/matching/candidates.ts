@@ -10,7 +10,9 @@ import {
   type LanguageLevel,
   mayActOn,
   NotFoundError,
+  type PaperworkItem,
   type PaperworkPolicy,
+  paperworkHolds,
   readPolicy,
   type Specialty,
   scoreCandidate,
@@ -57,6 +59,11 @@ export interface RankOptions {
    * on site, neighbouring areas (a region anywhere in the prefecture, or twice the travel distance).
    */
   widened?: boolean;
+  /**
+   * The volunteers who pass every filter but the paperwork policy's instead: held back for lapsed
+   * or missing papers, for the coordinators to see why (dispatch never offers them work).
+   */
+  heldBack?: boolean;
 }
 
 /** What the one candidates query returns per volunteer. */
@@ -81,7 +88,7 @@ interface CandidateRow {
 export async function rankCandidates(
   db: Db,
   requestId: string,
-  { now, locale, limit, volunteerIds, widened = false }: RankOptions,
+  { now, locale, limit, volunteerIds, widened = false, heldBack = false }: RankOptions,
 ): Promise<Candidate[]> {
   const request = found(
     await db.query.requests.findFirst({
@@ -145,7 +152,9 @@ export async function rankCandidates(
     sql`, `,
   );
   const month = start.startOf('month');
-  const paperwork = paperworkFilters(readPolicy(request.association.policy).paperwork, date);
+  const papersHold = paperworkFilters(readPolicy(request.association.policy).paperwork, date);
+  // A paper never recorded is null, and so is the test: only one that holds lets a volunteer through.
+  const paperwork = heldBack ? sql`and not coalesce((true ${papersHold}), false)` : papersHold;
 
   // In steps the planner cannot interleave (materialized): `speakers` are members of an association
   // that may take it, speak the language well enough for the work and are free at that time of the
@@ -446,24 +455,53 @@ export async function withStanding(db: Db, requestId: string, candidates: Candid
   });
 }
 
+/** A volunteer who would be a candidate but for their papers, and which papers hold them back. */
+export interface HeldBackCandidate extends Candidate {
+  items: PaperworkItem[];
+}
+
 /** Coordinators of the request's association see its candidates. */
 export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
+  async function coordinatedRequest(viewer: Viewer, requestId: string, limit: number) {
+    const request = found(
+      await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
+      'Request',
+      requestId,
+    );
+    if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+      throw ValidationError.of(['limit'], {
+        en: `Ask for 1 to ${maxLimit} candidates.`,
+        ja: `候補の数は1〜${maxLimit}件で指定してください。`,
+      });
+    }
+    if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
+      throw new ForbiddenError('coordinators_only');
+    }
+  }
+
   return {
-    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<CandidateStanding[]> {
-      const request = found(
-        await db.query.requests.findFirst({ where: { id: requestId }, columns: { associationId: true } }),
-        'Request',
+    /**
+     * Who would be candidates but for lapsed or missing papers under the association's policy,
+     * best first, with the papers that hold each back: shown to coordinators, never offered work.
+     */
+    async heldBack(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<HeldBackCandidate[]> {
+      await coordinatedRequest(viewer, requestId, limit);
+      const ranked = await rankCandidates(db, requestId, {
+        now: clock.now(),
+        locale: viewer.locale,
+        limit,
+        heldBack: true,
+      });
+      const holds = await paperworkHoldsFor(
+        db,
         requestId,
+        ranked.map((candidate) => candidate.volunteerId),
       );
-      if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
-        throw ValidationError.of(['limit'], {
-          en: `Ask for 1 to ${maxLimit} candidates.`,
-          ja: `候補の数は1〜${maxLimit}件で指定してください。`,
-        });
-      }
-      if (!mayActOn(viewer, { associationId: request.associationId }, 'coordinator')) {
-        throw new ForbiddenError('coordinators_only');
-      }
+      return ranked.map((candidate) => ({ ...candidate, items: holds.get(candidate.volunteerId) ?? [] }));
+    },
+
+    async candidates(viewer: Viewer, requestId: string, limit = defaultLimit): Promise<CandidateStanding[]> {
+      await coordinatedRequest(viewer, requestId, limit);
       return withStanding(
         db,
         requestId,
@@ -471,4 +509,39 @@ export function createMatchingService({ db, clock }: { db: Db; clock: Clock }) {
       );
     },
   };
+}
+
+/**
+ * The papers that hold each volunteer back from the request under its association's policy, on the
+ * day of the work (the rule the matching statement applies, `paperworkHolds`); none for one not held.
+ */
+export async function paperworkHoldsFor(
+  db: Db,
+  requestId: string,
+  volunteerIds: string[],
+): Promise<Map<string, PaperworkItem[]>> {
+  if (volunteerIds.length === 0) return new Map();
+  const request = found(
+    await db.query.requests.findFirst({
+      where: { id: requestId },
+      columns: { startsAt: true, deadline: true },
+      with: { association: { columns: { policy: true } } },
+    }),
+    'Request',
+    requestId,
+  );
+  const startsAt = request.startsAt ?? request.deadline;
+  if (!startsAt) throw new Error('a request has a start or a deadline');
+  const workDay = DateTime.fromJSDate(startsAt, { zone: tokyo }).toISODate() as string;
+  const policy = readPolicy(request.association.policy).paperwork;
+  const volunteers = await db.query.volunteers.findMany({
+    where: { id: { in: volunteerIds } },
+    columns: {
+      id: true,
+      registrationExpiresOn: true,
+      insuranceEnrolledUntil: true,
+      confidentialityPledgeSignedAt: true,
+    },
+  });
+  return new Map(volunteers.map((volunteer) => [volunteer.id, paperworkHolds(volunteer, policy, workDay)]));
 }

@@ -1,6 +1,6 @@
 import { type Db, schema } from '@tsunagu/db';
 import type { Viewer } from '@tsunagu/domain';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 
 /**
@@ -13,7 +13,8 @@ const erasedAddressOf = (id: string) => `erased-${id}@erased.invalid`;
 
 /**
  * Free-text columns where someone else may have written a person's name, phone or e-mail
- * (a request's notes, a report's remarks, the copies of messages): each is searched for the
+ * (a request's notes, a report's remarks, the notes of cancellation and release reasons, the
+ * copies of messages): each is searched for the
  * erased values and they are replaced by the pseudonym. Expense lines are not among them: their
  * note is the coordinators' and a closed period's lines never change.
  */
@@ -22,6 +23,9 @@ const freeText = [
   ['requests', 'contact_phone'],
   ['requests', 'notes'],
   ['requests', 'rejection_reason'],
+  ['requests', 'cancellation_note'],
+  ['assignments', 'release_note'],
+  ['assignments', 'withdrawal_note'],
   ['requests', 'venue'],
   ['requests', 'address'],
   ['requests', 'remote_join_instructions'],
@@ -168,6 +172,7 @@ export async function erasePersonIn(
     .set({ notes: null, remarks: null })
     .where(eq(schema.activityReports.filedBy, user.id));
 
+  const ownWords: Array<string | null> = [];
   if (volunteer) {
     await tx
       .update(schema.volunteers)
@@ -210,9 +215,20 @@ export async function erasePersonIn(
       sql`update activity_reports set notes = null where kind = 'volunteer'
           and assignment_id in (select id from assignments where volunteer_id = ${volunteer.id})`,
     );
+    // Why they withdrew or gave a translation back, in their words (the reason from the list stays,
+    // for the report); the coordinators' messages quoted it.
+    const withdrawals = await tx
+      .select({ note: schema.assignments.withdrawalNote })
+      .from(schema.assignments)
+      .where(and(eq(schema.assignments.volunteerId, volunteer.id), isNotNull(schema.assignments.withdrawalNote)));
+    ownWords.push(...withdrawals.map((withdrawal) => withdrawal.note));
+    await tx
+      .update(schema.assignments)
+      .set({ withdrawalNote: null })
+      .where(eq(schema.assignments.volunteerId, volunteer.id));
   }
 
-  const values = [user.email, user.displayName, volunteer?.fullName, volunteer?.phone];
+  const values = [user.email, user.displayName, volunteer?.fullName, volunteer?.phone, ...ownWords];
   await scrub(tx, values, pseudonym, [...freeText, ...messageText]);
   await recordAudit(tx, actor, [
     {
@@ -313,24 +329,51 @@ export async function anonymiseOrganizationIn(tx: Db, actor: Viewer, organizatio
 
 /**
  * Erases the contact person and the notes of requests whose activity is long over (the notes may
- * name the resident served), and their copies in the messages sent about them.
+ * name the resident served), the notes of why it was cancelled or a booking of it ended (which
+ * may too; the reasons from the lists stay, for the report), and their copies in the messages
+ * sent about them.
  */
 export async function eraseRequestParticularsIn(tx: Db, requestIds: readonly string[], now: Date): Promise<number> {
   if (requestIds.length === 0) return 0;
   const erased = await tx
-    .select({ contactName: schema.requests.contactName, contactPhone: schema.requests.contactPhone })
+    .select({
+      id: schema.requests.id,
+      contactName: schema.requests.contactName,
+      contactPhone: schema.requests.contactPhone,
+      cancellationNote: schema.requests.cancellationNote,
+    })
     .from(schema.requests)
     .where(and(inArray(schema.requests.id, [...requestIds]), isNull(schema.requests.particularsErasedAt)))
     .for('update');
+  if (erased.length === 0) return 0;
+  const erasedIds = erased.map((request) => request.id);
   await tx
     .update(schema.requests)
-    .set({ contactName: '', contactPhone: null, notes: null, particularsErasedAt: now, updatedAt: now })
-    .where(and(inArray(schema.requests.id, [...requestIds]), isNull(schema.requests.particularsErasedAt)));
+    .set({
+      contactName: '',
+      contactPhone: null,
+      notes: null,
+      cancellationNote: null,
+      particularsErasedAt: now,
+      updatedAt: now,
+    })
+    .where(inArray(schema.requests.id, erasedIds));
+  const bookingNotes = await tx
+    .select({ releaseNote: schema.assignments.releaseNote, withdrawalNote: schema.assignments.withdrawalNote })
+    .from(schema.assignments)
+    .where(inArray(schema.assignments.requestId, erasedIds));
+  await tx
+    .update(schema.assignments)
+    .set({ releaseNote: null, withdrawalNote: null })
+    .where(inArray(schema.assignments.requestId, erasedIds));
   // The documents name the residents they are about (a letter, a form): they go with the particulars.
   await tx.delete(schema.documents).where(inArray(schema.documents.requestId, [...requestIds]));
   await scrub(
     tx,
-    erased.flatMap((request) => [request.contactName, request.contactPhone]),
+    [
+      ...erased.flatMap((request) => [request.contactName, request.contactPhone, request.cancellationNote]),
+      ...bookingNotes.flatMap((booking) => [booking.releaseNote, booking.withdrawalNote]),
+    ],
     '—',
     messageText,
   );

@@ -241,7 +241,15 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
       const assignments = volunteerId
         ? await db.query.assignments.findMany({
             where: { volunteerId },
-            columns: { id: true, status: true, createdAt: true, reconfirmedAt: true, cancelledAt: true },
+            columns: {
+              id: true,
+              status: true,
+              createdAt: true,
+              reconfirmedAt: true,
+              cancelledAt: true,
+              withdrawalReason: true,
+              withdrawalNote: true,
+            },
             with: {
               request: {
                 columns: {
@@ -322,6 +330,8 @@ export function createPrivacyService({ db, clock, logger }: { db: Db; clock: Clo
           contactName: true,
           contactPhone: true,
           notes: true,
+          cancellationReason: true,
+          cancellationNote: true,
           createdAt: true,
         },
         with: { organization: { columns: { name: true } } },

@@ -499,9 +499,16 @@ export function createRequestService({
      * continues it. Occurrences from that date that are still filed or open move to the new times
      * (one per week, in the week they were in); earlier ones, and ones already filled or closed,
      * stay as they are. Weeks the new series adds get new requests like the latest occurrence;
-     * weeks it drops are cancelled.
+     * weeks it drops are cancelled, with the reason given (needed only when a week is dropped), as
+     * cancelling one of them would be.
      */
-    async editSeriesFrom(viewer: Viewer, seriesId: string, fromDate: string, changes: SeriesChanges) {
+    async editSeriesFrom(
+      viewer: Viewer,
+      seriesId: string,
+      fromDate: string,
+      changes: SeriesChanges,
+      cancellation?: { reason: string; note?: string | null },
+    ) {
       const change = parseInput(seriesChangeSchema, changes);
       const from = parseInput(isoDate, fromDate, ['fromDate']);
       const told = { start: [] as string[], changed: [] as string[], cancelled: [] as string[] };
@@ -597,16 +604,27 @@ export function createRequestService({
         }
         const dropped = [...byWeek.values()].filter((request) => stillMovable.has(request.status));
         if (dropped.length > 0) {
+          const stated = parseInput(cancellationSchema, cancellation ?? {}, ['cancellation']);
+          const by = mayActOn(viewer, template, 'requester') ? 'requester' : 'coordinator';
           await tx
             .update(schema.requests)
-            .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+            .set({
+              status: 'cancelled',
+              cancelledAt: now,
+              cancelledBy: by,
+              cancellationReason: stated.reason,
+              cancellationNote: stated.note,
+              updatedAt: now,
+            })
             .where(
               inArray(
                 schema.requests.id,
                 dropped.map((request) => request.id),
               ),
             );
-          for (const request of dropped) await settleCancellation(tx, request.id, now);
+          for (const request of dropped) {
+            await settleCancellation(tx, request.id, now, { by, reason: stated.reason, note: stated.note });
+          }
           told.cancelled.push(...dropped.map((request) => request.id));
         }
         return continued;

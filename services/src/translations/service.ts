@@ -12,6 +12,7 @@ import {
   nextTranslationJobState,
   parseInput,
   type Viewer,
+  withdrawalSchema,
 } from '@tsunagu/domain';
 import { z } from 'zod';
 import { loadDispatchRequest, noticeFor, notify, requesterOf, volunteersById } from '../dispatch/notices';
@@ -260,9 +261,15 @@ export function createTranslationService({
 
     /**
      * The booked translator gives the job back while the work is theirs: their booking is released
-     * through the dispatch workflow (as a volunteer withdrawing), which ends the job and finds cover at once.
+     * through the dispatch workflow (as a volunteer withdrawing, with a reason from their list that
+     * the coordinators read), which ends the job and finds cover at once.
      */
-    async giveBackTranslation(viewer: Viewer, requestId: string): Promise<TranslationJobRow> {
+    async giveBackTranslation(
+      viewer: Viewer,
+      requestId: string,
+      input: { reason: string; note?: string | null },
+    ): Promise<TranslationJobRow> {
+      const stated = parseInput(withdrawalSchema, input, ['cancellation']);
       const { job } = await db.transaction(async (tx) => {
         const found = await jobFor(tx, viewer, requestId, 'translator');
         nextTranslationJobState(found.job.state, { kind: 'give_back' });
@@ -272,6 +279,7 @@ export function createTranslationService({
         assignmentId: job.assignmentId,
         reason: 'withdrew',
         by: viewer.userId ?? '',
+        stated: { by: 'volunteer', ...stated },
       });
       if (outcome.result === 'started') throw new ConflictError('translation_past_deadline');
       if (outcome.result !== 'released') throw new ConflictError('booking_not_confirmed');

@@ -166,13 +166,32 @@ describe('cancellation reasons, said by whoever cancels and read by the other si
     });
   });
 
-  test('a coordinator cancels with a reason: the requester reads it as the coordinator’s', async () => {
+  test('a coordinator cancels with a reason: the requester reads it as the coordinator’s, and is e-mailed', async () => {
     const request = await aRequest();
     await api.graphql(
       cancelRequest,
-      { id: globalId('Request', request.id), cancellation: { reason: 'found_another_interpreter' } },
+      {
+        id: globalId('Request', request.id),
+        cancellation: { reason: 'found_another_interpreter', note: '別の団体で手配' },
+      },
       { session: coordinator },
     );
+    // Filed by nobody still signed up: the organization's contact address hears of it, in Japanese.
+    const [organization] = await database()
+      .select()
+      .from(schema.organizations)
+      .where(eq(schema.organizations.id, organizationId));
+    const mails = await database()
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.idempotencyKey, `requestCancelled:${request.id}`));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({
+      template: 'requestCancelled',
+      toAddress: organization?.contactEmail,
+      locale: 'ja',
+      payload: { stated: { by: 'coordinator', reason: 'found_another_interpreter', note: '別の団体で手配' } },
+    });
     const seen = await api.graphql<{ node: unknown }>(
       requestSeen,
       { id: globalId('Request', request.id) },
@@ -182,8 +201,24 @@ describe('cancellation reasons, said by whoever cancels and read by the other si
       status: 'cancelled',
       cancelledBy: 'coordinator',
       cancellationReason: 'found_another_interpreter',
-      cancellationNote: null,
+      cancellationNote: '別の団体で手配',
     });
+  });
+
+  test('a requester who cancels is not e-mailed about their own cancellation', async () => {
+    const request = await aRequest();
+    const answer = await api.graphql<Answer<'cancelRequest'>>(
+      cancelRequest,
+      { id: globalId('Request', request.id), cancellation: { reason: 'no_longer_needed' } },
+      { session: englishRequester },
+    );
+    expect(answer.data?.cancelRequest.__typename).toBe('MutationCancelRequestSuccess');
+    expect(
+      await database()
+        .select()
+        .from(schema.outbox)
+        .where(eq(schema.outbox.idempotencyKey, `requestCancelled:${request.id}`)),
+    ).toEqual([]);
   });
 
   test.each([

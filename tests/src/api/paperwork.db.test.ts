@@ -114,6 +114,77 @@ describe('paperwork: matching by policy, and who may see and record it', () => {
     await setPaperworkPolicy(defaultPolicy.paperwork);
   });
 
+  test('a volunteer held back for lapsed papers is listed apart with why, and offering or assigning them by hand is refused', async () => {
+    const lapsed = await insertAvailableVolunteer(db, associationId, {
+      values: {
+        registrationExpiresOn: '2027-12-31',
+        insuranceEnrolledUntil: '2027-01-31',
+        confidentialityPledgeSignedAt: signed,
+      },
+    });
+    const inOrder = await insertAvailableVolunteer(db, associationId, {
+      values: {
+        registrationExpiresOn: '2027-12-31',
+        insuranceEnrolledUntil: '2027-03-31',
+        confidentialityPledgeSignedAt: signed,
+      },
+    });
+    const request = await insertRequest(db, associationId, organizationId);
+    const [lapsedId, inOrderId] = [lapsed, inOrder].map(({ volunteer }) => globalId('Volunteer', volunteer.id));
+    await setPaperworkPolicy({ requireRegistration: true, requireInsurance: true, requirePledge: false });
+    try {
+      const held = await api.graphql<{
+        request: { heldBackCandidates: { volunteer: { id: string }; items: string[]; heldBecause: string[] }[] };
+      }>(
+        /* GraphQL */ `
+          query Held($id: ID!) {
+            request: node(id: $id) { ... on Request { heldBackCandidates { volunteer { id } items heldBecause } } }
+          }
+        `,
+        { id: globalId('Request', request.id) },
+        { session: coordinatorSession },
+      );
+      expect(held.errors).toBeUndefined();
+      const heldBack = held.data?.request.heldBackCandidates ?? [];
+      expect(heldBack).toContainEqual({
+        volunteer: { id: lapsedId },
+        items: ['insurance'],
+        heldBecause: ['ボランティア保険の期限が切れている（または加入の記録がない）ため、依頼の候補になりません。'],
+      });
+      expect(heldBack.map((candidate) => candidate.volunteer.id)).not.toContain(inOrderId);
+      expect(await candidateIds(request.id)).not.toContain(lapsedId);
+
+      for (const mutation of ['offerToVolunteer', 'assignVolunteer']) {
+        const answer = await api.graphql<Record<string, { __typename: string; reason?: string; message?: string }>>(
+          /* GraphQL */ `
+            mutation ByHand($requestId: ID!, $volunteerId: ID!) {
+              ${mutation}(requestId: $requestId, volunteerId: $volunteerId) {
+                __typename
+                ... on ConflictError { reason message }
+              }
+            }
+          `,
+          { requestId: globalId('Request', request.id), volunteerId: lapsedId },
+          { session: coordinatorSession },
+        );
+        expect(answer.data?.[mutation]).toEqual({
+          __typename: 'ConflictError',
+          reason: 'paperwork_lapsed',
+          message:
+            'このボランティアは書類（ボランティア保険）の期限切れか未提出のため、協会の方針により打診も割り当てもできません。書類を更新してからにしてください。',
+        });
+      }
+      const offers = await db.select().from(schema.offers).where(eq(schema.offers.requestId, request.id));
+      const assignments = await db
+        .select()
+        .from(schema.assignments)
+        .where(eq(schema.assignments.requestId, request.id));
+      expect([...offers, ...assignments]).toEqual([]);
+    } finally {
+      await setPaperworkPolicy(defaultPolicy.paperwork);
+    }
+  });
+
   const record = /* GraphQL */ `
     mutation Paperwork($id: ID!, $input: VolunteerPaperworkInput!) {
       recordVolunteerPaperwork(volunteerId: $id, input: $input) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ExpenseWorld, insertDispatch, insertExpenseWorld } from '../expenses/world';
 import { globalId, startTestApi, type TestApi } from '../support/api';
 import {
+  insertAssignment,
   insertAssociation,
   insertAvailableVolunteer,
   insertRequest,
@@ -36,6 +37,8 @@ interface Person {
   email: string;
   /** What they wrote in their activity report. */
   note: string;
+  /** Why they once withdrew from a booking, in their words. */
+  withdrawal: string;
 }
 
 /**
@@ -77,8 +80,21 @@ async function insertPerson(
     .where(eq(schema.activityReports.assignmentId, assignment.id));
   await db()
     .update(schema.requests)
-    .set({ notes: `Interpreter: ${person.name} (${person.phone})` })
+    .set({
+      notes: `Interpreter: ${person.name} (${person.phone})`,
+      cancellationNote: `Moved to another day: ${person.name} was ill`,
+    })
     .where(eq(schema.requests.id, request.id));
+  // The reasons' notes of a booking: the volunteer's own words, and a coordinator's that names them.
+  await db()
+    .update(schema.assignments)
+    .set({
+      withdrawalReason: 'other',
+      withdrawalNote: person.withdrawal,
+      releaseCause: 'other',
+      releaseNote: `${person.name} asked to swap`,
+    })
+    .where(eq(schema.assignments.id, assignment.id));
   const lines = await db().transaction((tx) =>
     createExpenseLinesForReport(tx, assignment.id, { actorUserId: world.coordinator.userId, now: world.clock.now() }),
   );
@@ -117,6 +133,15 @@ async function insertPerson(
         payload: { volunteerName: person.name, volunteerPhone: person.phone },
         status: 'sent',
       },
+      {
+        idempotencyKey: `coverNeeded:${assignment.id}:${world.coordinator.userId}`,
+        recipientUserId: world.coordinator.userId,
+        toAddress: 'coordinator@tsunagu.example.jp',
+        locale: 'ja',
+        template: 'coverNeeded',
+        payload: { stated: { by: 'volunteer', reason: 'other', note: person.withdrawal } },
+        status: 'sent',
+      },
     ]);
   return { user, volunteer, request, assignment, lines };
 }
@@ -126,12 +151,14 @@ const mai: Person = {
   phone: '090-1111-2222',
   email: 'mai.huong@example.jp',
   note: 'Walked the resident to the clinic on the third floor',
+  withdrawal: 'My mother was taken to hospital in Hue',
 };
 const ken: Person = {
   name: 'Kenji Watanabe-Okoro',
   phone: '080-3333-4444',
   email: 'kenji.okoro@example.jp',
   note: 'The family asked for a follow-up in Yoruba',
+  withdrawal: 'The Shinkansen stopped at Maibara',
 };
 
 /** Every text, JSON and array column of every table, as `table.column`, where any of the values occurs. */
@@ -160,7 +187,7 @@ async function columnsHolding(values: string[]): Promise<string[]> {
   return found;
 }
 
-const personalValues = (person: Person) => [person.name, person.phone, person.email, person.note];
+const personalValues = (person: Person) => [person.name, person.phone, person.email, person.note, person.withdrawal];
 
 function reconciliation(fiscalYear: number) {
   return world.services.reconciliation.report(world.coordinator, { associationId: world.associationId, fiscalYear });
@@ -183,6 +210,7 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
         phone: '070-5555-6666',
         email: 'aiko.f@example.jp',
         note: 'Brought the forms in Portuguese',
+        withdrawal: "My daughter's school play",
       },
       '2025-07-01T10:00:00+09:00',
       '2025-07-01T12:00:00+09:00',
@@ -193,6 +221,7 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
         phone: '070-7777-8888',
         email: 'other.p@example.jp',
         note: 'Nothing for Aiko to see',
+        withdrawal: 'Withdrawal Aiko may not read',
       },
       '2025-07-02T10:00:00+09:00',
       '2025-07-02T12:00:00+09:00',
@@ -226,6 +255,11 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
     expect(disclosure.volunteer.daysOff).toEqual([{ startsOn: '2027-01-04', endsOn: '2027-01-08' }]);
     expect(disclosure.assignments).toHaveLength(1);
     expect(disclosure.assignments[0].report.notes).toBe('Brought the forms in Portuguese');
+    // Why she once withdrew, in her words: hers to see.
+    expect(disclosure.assignments[0]).toMatchObject({
+      withdrawalReason: 'other',
+      withdrawalNote: "My daughter's school play",
+    });
     expect(disclosure.expenseLines.map((line: { amountYen: number }) => line.amountYen).sort()).toEqual(
       asked.lines.map((line) => line.amountYen).sort(),
     );
@@ -241,6 +275,7 @@ describe('a person downloads what Tsunagu holds about them (APPI Art. 33)', () =
         phone: '070-7777-8888',
         email: 'other.p@example.jp',
         note: 'Nothing for Aiko to see',
+        withdrawal: 'Withdrawal Aiko may not read',
       }),
       other.volunteer.id,
       other.user.id,
@@ -318,6 +353,12 @@ describe('an admin erases a person on their request', () => {
     });
 
     expect(await columnsHolding(personalValues(mai))).toEqual([]);
+    // The reasons from the lists stay for the cancellations report; her own note goes.
+    expect(await db().query.assignments.findFirst({ where: { id: erased.assignment.id } })).toMatchObject({
+      withdrawalReason: 'other',
+      withdrawalNote: null,
+      releaseNote: `${pseudonymOf(erased.user.id)} asked to swap`,
+    });
     // The other volunteer is untouched.
     expect((await columnsHolding(personalValues(ken))).length).toBeGreaterThan(0);
     const keptVolunteer = await db().query.volunteers.findFirst({ where: { id: kept.volunteer.id } });
@@ -425,6 +466,7 @@ describe('retention: the periodic job anonymises what its association’s policy
         phone: '06-1234-0000',
         email: 'retired.long@example.jp',
         note: 'Handled a tax office visit',
+        withdrawal: 'The tax office moved the date',
       },
       '2024-06-05T10:00:00+09:00',
       '2024-06-05T12:00:00+09:00',
@@ -435,6 +477,7 @@ describe('retention: the periodic job anonymises what its association’s policy
         phone: '06-1234-1111',
         email: 'retired.recent@example.jp',
         note: 'Helped at the school',
+        withdrawal: 'The school closed for flu',
       },
       '2024-08-06T10:00:00+09:00',
       '2024-08-06T12:00:00+09:00',
@@ -477,15 +520,39 @@ describe('retention: the periodic job anonymises what its association’s policy
     expect(again.people).toBe(0);
   });
 
-  test('a request’s contact person and notes are erased 90 days after the activity, not before', async () => {
+  test('a request’s contact person and notes, and its reasons’ notes, are erased 90 days after the activity, not before', async () => {
     const old = await insertRequest(db(), world.associationId, world.organizationId, {
       startsAt: new Date('2026-08-01T10:00:00+09:00'),
       endsAt: new Date('2026-08-01T12:00:00+09:00'),
-      status: 'completed',
+      status: 'cancelled',
       contactName: 'Contact Old Request',
       contactPhone: '06-9999-0000',
       notes: 'Resident Ms. Pham, room 3',
+      cancelledBy: 'requester',
+      cancellationReason: 'other',
+      cancellationNote: 'Ms. Pham moved to Sakai',
     });
+    const { volunteer } = await insertAvailableVolunteer(db(), world.associationId);
+    const booking = await insertAssignment(db(), old, volunteer.id, 'released');
+    await db()
+      .update(schema.assignments)
+      .set({
+        withdrawalReason: 'other',
+        withdrawalNote: 'Ms. Pham’s clinic is my own doctor',
+        releaseCause: 'other',
+        releaseNote: 'Ms. Pham asked for a woman',
+      })
+      .where(eq(schema.assignments.id, booking.id));
+    await db()
+      .insert(schema.outbox)
+      .values({
+        idempotencyKey: `assignmentCancelled:${booking.id}`,
+        toAddress: 'volunteer@example.jp',
+        locale: 'en',
+        template: 'assignmentCancelled',
+        payload: { stated: { by: 'requester', reason: 'other', note: 'Ms. Pham moved to Sakai' } },
+        status: 'sent',
+      });
     const recent = await insertRequest(db(), world.associationId, world.organizationId, {
       startsAt: new Date('2026-10-01T10:00:00+09:00'),
       endsAt: new Date('2026-10-01T12:00:00+09:00'),
@@ -499,7 +566,20 @@ describe('retention: the periodic job anonymises what its association’s policy
     const [oldAfter, recentAfter] = await Promise.all(
       [old, recent].map((request) => db().query.requests.findFirst({ where: { id: request.id } })),
     );
-    expect(oldAfter).toMatchObject({ contactName: '', contactPhone: null, notes: null });
+    expect(oldAfter).toMatchObject({
+      contactName: '',
+      contactPhone: null,
+      notes: null,
+      cancellationReason: 'other',
+      cancellationNote: null,
+    });
+    expect(await db().query.assignments.findFirst({ where: { id: booking.id } })).toMatchObject({
+      withdrawalReason: 'other',
+      withdrawalNote: null,
+      releaseCause: 'other',
+      releaseNote: null,
+    });
+    expect(await columnsHolding(['Ms. Pham'])).toEqual([]);
     expect(oldAfter?.particularsErasedAt).not.toBeNull();
     expect(recentAfter).toMatchObject({ contactName: 'Contact Recent Request', notes: 'Resident Mr. Le' });
   });

@@ -51,10 +51,11 @@ const editRequest = /* GraphQL */ `
 `;
 
 const editSeriesFrom = /* GraphQL */ `
-  mutation EditFrom($id: ID!, $from: Date!, $changes: RequestSeriesChangesInput!) {
-    editRequestSeriesFrom(seriesId: $id, fromDate: $from, changes: $changes) {
+  mutation EditFrom($id: ID!, $from: Date!, $changes: RequestSeriesChangesInput!, $cancellation: CancellationInput) {
+    editRequestSeriesFrom(seriesId: $id, fromDate: $from, changes: $changes, cancellation: $cancellation) {
       __typename
       ... on MutationEditRequestSeriesFromSuccess { data { id firstDate requests { id startsAt endsAt } } }
+      ... on ValidationError { problems { path message } }
       ... on Error { message }
     }
   }
@@ -387,6 +388,55 @@ describe('a public body asks for interpreters', () => {
       '2026-12-29T10:00–12:00',
       '2027-01-05T10:00–12:00',
     ]);
+  });
+
+  test('a series shortened by a coordinator cancels the weeks it drops with the reason given, and tells the requester', async () => {
+    const { data } = await api.graphql<{ fileRequestSeries: SeriesResult }>(
+      fileSeries,
+      // Thursdays in June 2027, out of the way of the lists below.
+      { input: tuesdayDesk({ weekday: 4, firstDate: '2027-06-03', lastDate: '2027-06-24' }) },
+      { session: requester },
+    );
+    const series = data?.fileRequestSeries.data;
+    const [, , ...dropped] = series?.requests ?? [];
+    expect(dropped).toHaveLength(2);
+    const shorten = (cancellation?: Record<string, unknown>) =>
+      api.graphql<{ editRequestSeriesFrom: { __typename: string; problems?: unknown } }>(
+        editSeriesFrom,
+        { id: series?.id, from: '2027-06-10', changes: { lastDate: '2027-06-10' }, cancellation },
+        { session: coordinator },
+      );
+    const droppedRows = () =>
+      testDb.database.db.query.requests.findMany({
+        where: { id: { in: dropped.map((occurrence) => rowId(occurrence.id)) } },
+      });
+
+    // Dropping weeks cancels requests: without a reason, nothing changes.
+    const refused = await shorten();
+    expect(refused.data?.editRequestSeriesFrom).toMatchObject({
+      __typename: 'ValidationError',
+      problems: [{ path: ['cancellation', 'reason'], message: '理由を選んでください。' }],
+    });
+    expect((await droppedRows()).map((row) => row.status)).toEqual(['filed', 'filed']);
+
+    const shortened = await shorten({ reason: 'date_changed', note: '年末年始は窓口が休み' });
+    expect(shortened.data?.editRequestSeriesFrom.__typename).toBe('MutationEditRequestSeriesFromSuccess');
+    for (const row of await droppedRows()) {
+      expect(row).toMatchObject({
+        status: 'cancelled',
+        cancelledBy: 'coordinator',
+        cancellationReason: 'date_changed',
+        cancellationNote: '年末年始は窓口が休み',
+      });
+      const [mail] = await testDb.database.db
+        .select()
+        .from(schema.outbox)
+        .where(eq(schema.outbox.idempotencyKey, `requestCancelled:${row.id}`));
+      expect(mail).toMatchObject({
+        locale: 'en',
+        payload: { stated: { by: 'coordinator', reason: 'date_changed', note: '年末年始は窓口が休み' } },
+      });
+    }
   });
 
   test('a request filed in time can still have its contact corrected once the notice period has begun', async () => {

@@ -171,11 +171,18 @@ describe('translation jobs over the API', () => {
       { session: sessions.translator },
     );
     expect(self.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await call('translator', 'giveBackTranslation')).toMatchObject({
+    expect(await call('translator', 'giveBackTranslation', ', cancellation: { reason: "illness" }')).toMatchObject({
       __typename: 'ConflictError',
       reason: 'translation_awaiting_review',
       message: 'The submitted translation is waiting for the requester’s review.',
     });
+    // A reason off the translator's own list is refused beside its field before anything else.
+    expect(await call('translator', 'giveBackTranslation', ', cancellation: { reason: "date_changed" }')).toMatchObject(
+      {
+        __typename: 'ValidationError',
+        problems: [{ path: ['cancellation', 'reason'] }],
+      },
+    );
   });
 
   test('asked to revise, submitted again, accepted: the reviews are listed, the fee is a line, the translator reads their job', async () => {

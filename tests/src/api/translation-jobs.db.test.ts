@@ -1,8 +1,15 @@
 import { type Db, schema } from '@tsunagu/db';
 import { insertTestDocument, openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
-import { type ConflictError, DomainError, fixedClock, NotFoundError, type Viewer } from '@tsunagu/domain';
+import {
+  type ConflictError,
+  DomainError,
+  fixedClock,
+  NotFoundError,
+  ValidationError,
+  type Viewer,
+} from '@tsunagu/domain';
 import { createLogger, createServices, type Services } from '@tsunagu/services';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   insertAvailableVolunteer,
@@ -221,18 +228,52 @@ describe('a translation job, from the booking to the fee', () => {
     expect((await services.translations.acceptTranslation(world.coordinator, request.id)).state).toBe('accepted');
   });
 
-  test('the translator gives the job back: the booking is released, the job ends, and the request reopens for cover', async () => {
+  test('the translator gives the job back with their reason: the booking is released, the job ends, the coordinators read why, and the request reopens for cover', async () => {
     const { request, translator } = await bookedJob('Dang Van Giang');
-    const given = await services.translations.giveBackTranslation(translator.viewer, request.id);
+    // Without a reason, or "other" without a note, nothing is given back.
+    const unexplained = await refusal(() =>
+      services.translations.giveBackTranslation(translator.viewer, request.id, { reason: 'other', note: ' ' }),
+    );
+    expect(unexplained).toBeInstanceOf(ValidationError);
+    expect((unexplained as ValidationError).problems).toEqual([
+      {
+        path: ['cancellation', 'note'],
+        message: { ja: '理由を簡単に入力してください。', en: 'Say why, in a few words.' },
+      },
+    ]);
+    const unchanged = await db
+      .select()
+      .from(schema.translationJobs)
+      .where(eq(schema.translationJobs.requestId, request.id));
+    expect(unchanged.map((job) => job.state)).toEqual(['booked']);
+
+    const given = await services.translations.giveBackTranslation(translator.viewer, request.id, {
+      reason: 'family',
+      note: '家族の入院のため',
+    });
     expect(given.state).toBe('given_back');
     const [assignment] = await db
       .select()
       .from(schema.assignments)
       .where(eq(schema.assignments.id, given.assignmentId));
-    expect(assignment).toMatchObject({ status: 'released', releaseReason: 'withdrew' });
+    expect(assignment).toMatchObject({
+      status: 'released',
+      releaseReason: 'withdrew',
+      withdrawalReason: 'family',
+      withdrawalNote: '家族の入院のため',
+    });
+    const [coverNeeded] = await db
+      .select()
+      .from(schema.outbox)
+      .where(like(schema.outbox.idempotencyKey, `coverNeeded:${given.assignmentId}%`));
+    expect(coverNeeded?.payload).toMatchObject({
+      stated: { by: 'volunteer', reason: 'family', note: '家族の入院のため' },
+    });
     const [reopened] = await db.select().from(schema.requests).where(eq(schema.requests.id, request.id));
     expect(reopened).toMatchObject({ status: 'open', dispatchStage: 'offering' });
-    const ended = await refusal(() => services.translations.giveBackTranslation(translator.viewer, request.id));
+    const ended = await refusal(() =>
+      services.translations.giveBackTranslation(translator.viewer, request.id, { reason: 'illness' }),
+    );
     expect(ended.localized.ja).toBe('「返上」の翻訳の仕事には、もう何もできません。');
 
     // The cover gets a job of their own.

@@ -226,3 +226,158 @@ describe('a request’s page offers only what can succeed', () => {
     await expect.poll(() => other.locator('.stated-reason').textContent(), { timeout: 20_000 }).toBe(read);
   });
 });
+
+/** The demo volunteer is free any day, anywhere in Osaka: a candidate for the demo requester's requests. */
+async function freeAnyDay(volunteer: Page) {
+  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+  await graphqlIn(
+    volunteer,
+    url(),
+    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
+    {
+      input: {
+        availability: everyDay,
+        daysOff: [],
+        holidaysOff: false,
+        regions: ['270008'],
+        maxTravelKm: null,
+        monthlyCap: null,
+      },
+    },
+  );
+}
+
+/** Changes the demo association's policy as its admin. */
+async function setPolicy(input: Record<string, unknown>) {
+  const admin = await browser.openPage('ja-JP');
+  await signIn(admin, 'admin');
+  const { associations } = await graphqlIn<{ associations: Array<{ id: string; nameJa: string; policy: unknown }> }>(
+    admin,
+    url(),
+    '{ associations { id nameJa policy { offers { waveSize } } } }',
+  );
+  const association = associations.find((one) => one.policy !== null && one.nameJa === '大阪府国際交流協会');
+  if (!association) throw new Error('the demo admin administers no association');
+  const { updateAssociationPolicy } = await graphqlIn<{ updateAssociationPolicy: { __typename: string } }>(
+    admin,
+    url(),
+    `mutation ($id: ID!, $input: AssociationPolicyInput!) {
+      updateAssociationPolicy(associationId: $id, input: $input) { __typename }
+    }`,
+    { id: association.id, input },
+  );
+  expect(updateAssociationPolicy.__typename).toMatch(/Success$/);
+}
+
+/** The id of the request the demo requester filed at `venue`, as a coordinator reads it. */
+async function filedAt(coordinator: Page, venue: string): Promise<string> {
+  const { requests } = await graphqlIn<{ requests: { nodes: Array<{ id: string; venue: string }> } }>(
+    coordinator,
+    url(),
+    '{ requests(first: 100, status: filed) { nodes { id venue } } }',
+  );
+  const filed = requests.nodes.find((request) => request.venue === venue);
+  if (!filed) throw new Error(`the request filed at ${venue} is not listed`);
+  return filed.id;
+}
+
+describe('the volunteer’s offers page shows what became of an action without a reload', () => {
+  test('an offer sent while the page is open appears; declined, it goes and stays gone when the page asks again', async () => {
+    // Every fitting volunteer in the first wave: the demo volunteer among them.
+    await setPolicy({ offers: { waveSize: 50 } });
+    const volunteer = await browser.openPage('ja-JP');
+    await signIn(volunteer, 'volunteer');
+    await freeAnyDay(volunteer);
+    const asked: string[] = [];
+    volunteer.on('request', (request) => {
+      // Sent by GET or POST: the operation's name is in the address or in the body.
+      const sent = `${decodeURIComponent(request.url())} ${request.postData() ?? ''}`;
+      if (request.url().includes('/graphql') && sent.includes('MyOffers')) asked.push(request.url());
+    });
+    await volunteer.goto(`${url()}/volunteer/offers`);
+    const offers = volunteer.getByRole('list', { name: '依頼の打診' });
+    await expect.poll(() => volunteer.getByRole('heading', { name: '依頼の打診' }).count()).toBeGreaterThan(0);
+    const before = await offers.locator('li.offer').count();
+    const askedBefore = asked.length;
+
+    // Elsewhere, a requester files and a coordinator approves: the offers go out from the workflow.
+    const requester = await browser.openPage('ja-JP');
+    await signIn(requester, 'requester');
+    await fileUrgentRequest(requester, '豊中市役所 打診窓口');
+    const coordinator = await browser.openPage('ja-JP');
+    await signIn(coordinator, 'coordinator');
+    const filedId = await filedAt(coordinator, '豊中市役所 打診窓口');
+    await expect
+      .poll(
+        async () =>
+          (
+            await graphqlIn<{ approveRequest: { __typename: string } }>(
+              coordinator,
+              url(),
+              'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
+              { id: filedId },
+            )
+          ).approveRequest.__typename,
+        { timeout: 30_000 },
+      )
+      .toBe('MutationApproveRequestSuccess');
+
+    // The page asks again on the live count, and lists the new offer: nobody reloaded it.
+    await expect.poll(() => offers.locator('li.offer').count(), { timeout: 60_000 }).toBe(before + 1);
+    expect(asked.length).toBeGreaterThan(askedBefore);
+
+    const card = offers.locator('li.offer').first();
+    await card.getByRole('button', { name: '断る', exact: true }).click();
+    await expect.poll(() => volunteer.getByRole('status').filter({ hasText: '打診を断りました。' }).count()).toBe(1);
+    await expect.poll(() => offers.locator('li.offer').count(), { timeout: 20_000 }).toBe(before);
+    // Read afresh, the server's list agrees: the declined offer is not waiting any more.
+    await volunteer.reload();
+    await expect.poll(() => volunteer.locator('li.offer, .empty').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await volunteer.locator('li.offer').count()).toBe(before);
+  });
+});
+
+describe('the candidates panel shows who is held back for their papers', () => {
+  test('a volunteer whose insurance lapsed is listed apart, marked, with why, and not among the candidates', async () => {
+    const volunteer = await browser.openPage('ja-JP');
+    await signIn(volunteer, 'volunteer');
+    await freeAnyDay(volunteer);
+    const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { id: string; fullName: string } }>(
+      volunteer,
+      url(),
+      '{ myVolunteerProfile { id fullName } }',
+    );
+    const coordinator = await browser.openPage('ja-JP');
+    await signIn(coordinator, 'coordinator');
+    const { recordVolunteerPaperwork } = await graphqlIn<{ recordVolunteerPaperwork: { __typename: string } }>(
+      coordinator,
+      url(),
+      `mutation ($id: ID!) {
+        recordVolunteerPaperwork(volunteerId: $id, input: { insuranceEnrolledUntil: "2026-03-31" }) { __typename }
+      }`,
+      { id: myVolunteerProfile.id },
+    );
+    expect(recordVolunteerPaperwork.__typename).toMatch(/Success$/);
+    await setPolicy({ paperwork: { requireInsurance: true } });
+    try {
+      const requester = await browser.openPage('ja-JP');
+      await signIn(requester, 'requester');
+      await fileUrgentRequest(requester, '豊中市役所 書類窓口');
+      const filedId = await filedAt(coordinator, '豊中市役所 書類窓口');
+      await coordinator.goto(`${url()}/coordinator/requests/${plainId(filedId)}`);
+      const heldBack = coordinator.getByRole('region', { name: '書類の期限切れで候補から外れている人' });
+      const row = heldBack.locator('tbody tr', { hasText: myVolunteerProfile.fullName });
+      await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+      expect(await row.locator('.status-held-back').textContent()).toBe('書類の期限切れ');
+      expect(await row.textContent()).toContain(
+        'ボランティア保険の期限が切れている（または加入の記録がない）ため、依頼の候補になりません。',
+      );
+      // Nothing to press for them: the API would refuse it.
+      expect(await row.getByRole('button').count()).toBe(0);
+      const candidates = coordinator.getByRole('region', { name: '候補のボランティア' });
+      expect(await candidates.locator('tbody tr', { hasText: myVolunteerProfile.fullName }).count()).toBe(0);
+    } finally {
+      await setPolicy({ paperwork: { requireInsurance: false } });
+    }
+  });
+});

@@ -27,6 +27,14 @@ const CandidatesQuery = graphql(`
             fullName
           }
         }
+        heldBackCandidates(limit: 20) {
+          score
+          heldBecause
+          volunteer {
+            id
+            fullName
+          }
+        }
         applicants {
           note
           appliedAt
@@ -160,9 +168,52 @@ function ByHand({ requestId, candidate }: { requestId: string; candidate: Standi
   );
 }
 
+type HeldBack = { score: number; heldBecause: readonly string[]; volunteer: { id: string; fullName: string } };
+
+/**
+ * Who would be a candidate but for lapsed or missing papers, marked and with why: nothing to do
+ * here but renew the papers (the API refuses an offer or an assignment to them).
+ */
+function HeldBackCandidates({ heldBack }: { heldBack: readonly HeldBack[] }) {
+  const t = useMessages(coordinatorMessages);
+  return (
+    <section className="card" aria-labelledby="held-back-title">
+      <h2 id="held-back-title">{t.heldBackTitle}</h2>
+      <p className="hint">{t.heldBackIntro}</p>
+      <div className="table-scroll">
+        <table className="held-back">
+          <thead>
+            <tr>
+              <th scope="col">{t.volunteer}</th>
+              <th scope="col">{t.score}</th>
+              <th scope="col">{t.heldBecause}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {heldBack.map((held) => (
+              <tr key={held.volunteer.id}>
+                <th scope="row">
+                  {held.volunteer.fullName} <span className="status status-held-back">{t.heldBackMark}</span>
+                </th>
+                <td>{held.score.toFixed(0)}</td>
+                <td>
+                  {held.heldBecause.map((why) => (
+                    <p key={why}>{why}</p>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 /**
  * Who applied, and who can take the request, best first, each with why: a coordinator picks an
- * applicant, or offers to or books any candidate by hand.
+ * applicant, or offers to or books any candidate by hand. Those held back for their papers are
+ * listed apart, marked, with why.
  */
 export function Candidates({ requestId }: { requestId: string }) {
   const t = useMessages(coordinatorMessages);
@@ -174,6 +225,7 @@ export function Candidates({ requestId }: { requestId: string }) {
   });
   const candidates = data?.node?.__typename === 'Request' ? data.node.candidates : null;
   const applicants = data?.node?.__typename === 'Request' ? data.node.applicants : null;
+  const heldBack = data?.node?.__typename === 'Request' ? data.node.heldBackCandidates : null;
   return (
     <>
       {applicants ? <Applicants requestId={requestId} applicants={applicants} /> : null}
@@ -214,6 +266,7 @@ export function Candidates({ requestId }: { requestId: string }) {
           </div>
         ) : null}
       </section>
+      {heldBack && heldBack.length > 0 ? <HeldBackCandidates heldBack={heldBack} /> : null}
     </>
   );
 }

@@ -13,6 +13,11 @@ export const coordinatorMessages = bilingual({
     candidatesTitle: '候補のボランティア',
     candidatesIntro: '条件（言語・日時・地域・資格・上限）をすべて満たす人を、理由とともに順位づけています。',
     noCandidates: '条件を満たすボランティアがいません。日時や条件の見直し、リモートへの切り替えを検討してください。',
+    heldBackTitle: '書類の期限切れで候補から外れている人',
+    heldBackIntro:
+      '書類のほかは条件を満たしていますが、協会の方針で必要な書類が期限切れか未提出のため、打診も割り当てもできません。書類を更新すると候補に戻ります。',
+    heldBackMark: '書類の期限切れ',
+    heldBecause: '外れている理由',
     rank: '順位',
     volunteer: 'ボランティア',
     score: 'スコア',
@@ -46,6 +51,11 @@ export const coordinatorMessages = bilingual({
     candidatesIntro:
       'Volunteers who pass every hard filter (language, time, region, certificate, cap), ranked with the reason for each rank.',
     noCandidates: 'No volunteer passes every filter. Consider another time, other conditions, or remote interpreting.',
+    heldBackTitle: 'Held back for lapsed paperwork',
+    heldBackIntro:
+      'They pass every filter but one: papers the association’s policy requires have lapsed or are missing, so they can be neither offered the request nor assigned. Once their papers are renewed they are candidates again.',
+    heldBackMark: 'Papers lapsed',
+    heldBecause: 'Why held back',
     rank: 'Rank',
     volunteer: 'Volunteer',
     score: 'Score',

@@ -88,6 +88,29 @@ export function ReasonInPlace({ action, question, yes, keep, reasons, schema, ru
     >
       <legend>{question}</legend>
       <FailureNotice failure={failure} labels={{ [reasonField]: t.reason, [noteField]: t.reasonNote }} />
+      <StatedReasonFields reasons={reasons} stated={stated} failure={failure} onChange={setStated} />
+      <button type="button" className="danger" disabled={busy} onClick={confirm}>
+        {yes}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={stop}>
+        {keep}
+      </button>
+    </fieldset>
+  );
+}
+
+interface StatedReasonFieldsProps {
+  reasons: Readonly<Record<string, string>>;
+  stated: StatedReason;
+  failure: Failure | null;
+  onChange(stated: StatedReason): void;
+}
+
+/** The reason from the list and the note with its counter, named as the API's `cancellation` argument. */
+export function StatedReasonFields({ reasons, stated, failure, onChange }: StatedReasonFieldsProps) {
+  const t = useMessages(formMessages);
+  return (
+    <>
       <FieldSet name={reasonField} legend={t.reason} errors={problemsFor(failure, reasonField)}>
         {Object.entries(reasons).map(([value, label]) => (
           <div className="check" key={value}>
@@ -97,7 +120,7 @@ export function ReasonInPlace({ action, question, yes, keep, reasons, schema, ru
               name={reasonField}
               value={value}
               checked={stated.reason === value}
-              onChange={() => setStated((previous) => ({ ...previous, reason: value }))}
+              onChange={() => onChange({ ...stated, reason: value })}
             />
             <label htmlFor={`${reasonField}-${value}`}>{label}</label>
           </div>
@@ -115,16 +138,10 @@ export function ReasonInPlace({ action, question, yes, keep, reasons, schema, ru
             {...control}
             rows={2}
             value={stated.note}
-            onChange={(event) => setStated((previous) => ({ ...previous, note: event.target.value }))}
+            onChange={(event) => onChange({ ...stated, note: event.target.value })}
           />
         )}
       </Field>
-      <button type="button" className="danger" disabled={busy} onClick={confirm}>
-        {yes}
-      </button>{' '}
-      <button type="button" className="secondary" onClick={stop}>
-        {keep}
-      </button>
-    </fieldset>
+    </>
   );
 }

@@ -75,18 +75,33 @@ export function fromTypedError(error: TypedError): Failure {
   };
 }
 
-/** A transport or resolver error (no typed answer): the network, a lost session, or a refusal. */
+/** The codes a field without a union of typed errors answers a domain error with (graphql/src/input-guard.ts). */
+const kindsOfCode: Record<string, Failure['kind']> = {
+  UNAUTHENTICATED: 'signedOut',
+  FORBIDDEN: 'forbidden',
+  NOT_FOUND: 'notFound',
+  CONFLICT: 'conflict',
+  PERIOD_CLOSED: 'conflict',
+  ERASURE_REFUSED: 'conflict',
+  UPLOAD_REFUSED: 'conflict',
+  RATE_LIMITED: 'rateLimited',
+  BAD_USER_INPUT: 'validation',
+};
+
+/**
+ * A transport or resolver error (no typed answer): the network, a lost session, or a refusal. A
+ * refusal carries the API's typed reason in the page's language, as typed errors do; a masked error
+ * has no code and stays unexpected.
+ */
 export function fromCombinedError(error: CombinedError): Failure {
-  const codes = error.graphQLErrors.map((graphQLError) => graphQLError.extensions?.code);
-  const kind: Failure['kind'] = error.networkError
-    ? 'network'
-    : codes.includes('UNAUTHENTICATED')
-      ? 'signedOut'
-      : codes.includes('FORBIDDEN')
-        ? 'forbidden'
-        : 'unexpected';
-  // A refusal speaks the page's language, as typed errors do.
-  const message = kind === 'forbidden' ? (error.graphQLErrors[0]?.message ?? null) : null;
+  if (error.networkError) return { kind: 'network', message: null, problems: [], retryAfterSeconds: null };
+  const typed = error.graphQLErrors.find((graphQLError) => {
+    const code = graphQLError.extensions?.code;
+    return typeof code === 'string' && code in kindsOfCode;
+  });
+  const kind = typed ? (kindsOfCode[typed.extensions.code as string] ?? 'unexpected') : 'unexpected';
+  // Signing in again is said by the app: the API's words for it add nothing.
+  const message = typed && kind !== 'signedOut' ? typed.message : null;
   return { kind, message, problems: [], retryAfterSeconds: null };
 }
 

@@ -1,11 +1,14 @@
+import { cancellationReasonWords, wordsIn } from '@tsunagu/domain';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
 import { ErrorFields, type Failure, outcomeOf, renamed } from '../forms/failure';
+import { formMessages } from '../forms/messages';
+import { type StatedReason, StatedReasonFields } from '../forms/ReasonInPlace';
 import { graphql } from '../graphql';
-import { useFormat, useMessages } from '../i18n';
+import { useFormat, useLocale, useMessages } from '../i18n';
 import { fromInstant, todayInJapan } from '../jst';
 import { enumLabels } from '../labels';
 import { Loading } from '../ui/states';
@@ -36,8 +39,13 @@ const SeriesQuery = graphql(`
 
 const EditSeriesFromMutation = graphql(
   `
-    mutation EditSeriesFrom($id: ID!, $fromDate: Date!, $changes: RequestSeriesChangesInput!) {
-      editRequestSeriesFrom(seriesId: $id, fromDate: $fromDate, changes: $changes) {
+    mutation EditSeriesFrom(
+      $id: ID!
+      $fromDate: Date!
+      $changes: RequestSeriesChangesInput!
+      $cancellation: CancellationInput
+    ) {
+      editRequestSeriesFrom(seriesId: $id, fromDate: $fromDate, changes: $changes, cancellation: $cancellation) {
         __typename
         ... on MutationEditRequestSeriesFromSuccess {
           data {
@@ -127,8 +135,13 @@ interface ChangeFromProps {
 
 function ChangeFrom({ seriesId, dates, startTime, endTime, lastDate, onChanged }: ChangeFromProps) {
   const t = useMessages(requestMessages);
+  const reasonLabels = useMessages(formMessages);
   const format = useFormat();
+  const { locale } = useLocale();
   const [form, setForm] = useState({ fromDate: dates[0] ?? '', startTime, endTime, lastDate });
+  const [stated, setStated] = useState<StatedReason>({ reason: '', note: '' });
+  // An earlier last date drops weeks, and their requests are cancelled: the API asks why.
+  const drops = form.lastDate < lastDate;
   const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState(false);
   const [{ fetching }, editFrom] = useMutation(EditSeriesFromMutation);
@@ -144,7 +157,12 @@ function ChangeFrom({ seriesId, dates, startTime, endTime, lastDate, onChanged }
       ...(form.lastDate !== lastDate ? { lastDate: form.lastDate } : {}),
     };
     const outcome = outcomeOf(
-      await editFrom({ id: seriesId, fromDate: form.fromDate, changes }),
+      await editFrom({
+        id: seriesId,
+        fromDate: form.fromDate,
+        changes,
+        ...(drops && stated.reason ? { cancellation: stated } : {}),
+      }),
       (data) => data.editRequestSeriesFrom,
     );
     setFailure(outcome.ok ? null : renamed(outcome.failure, seriesChangeFields));
@@ -154,7 +172,14 @@ function ChangeFrom({ seriesId, dates, startTime, endTime, lastDate, onChanged }
     }
   }
 
-  const labels = { fromDate: t.fromDate, startTime: t.newStartTime, endTime: t.newEndTime, lastDate: t.newLastDate };
+  const labels = {
+    fromDate: t.fromDate,
+    startTime: t.newStartTime,
+    endTime: t.newEndTime,
+    lastDate: t.newLastDate,
+    'cancellation.reason': reasonLabels.reason,
+    'cancellation.note': reasonLabels.reasonNote,
+  };
   return (
     <details className="change-from">
       <summary>{t.changeFrom}</summary>
@@ -187,6 +212,17 @@ function ChangeFrom({ seriesId, dates, startTime, endTime, lastDate, onChanged }
         <Field name="lastDate" label={t.newLastDate} errors={problemsFor(failure, 'lastDate')}>
           {(control) => <input {...control} type="date" value={form.lastDate} onChange={set('lastDate')} />}
         </Field>
+        {drops ? (
+          <>
+            <p className="notice">{t.droppedWeeksCancelled}</p>
+            <StatedReasonFields
+              reasons={wordsIn(cancellationReasonWords, locale)}
+              stated={stated}
+              failure={failure}
+              onChange={setStated}
+            />
+          </>
+        ) : null}
         <button type="submit" disabled={fetching}>
           {t.applyFrom}
         </button>

@@ -127,6 +127,8 @@ export const requestMessages = bilingual({
     newLastDate: '新しい最終日',
     applyFrom: '以降の回に適用する',
     seriesChanged: '以降の回の時刻を変更しました。',
+    droppedWeeksCancelled:
+      '新しい最終日より後の回は取り消されます。理由を選んでください（担当のボランティアにも伝わります）。',
     filterTitle: '絞り込み',
     status: '状況',
     anyStatus: 'すべて',
@@ -262,6 +264,8 @@ export const requestMessages = bilingual({
     newLastDate: 'New last date',
     applyFrom: 'Apply to this and later ones',
     seriesChanged: 'The later occurrences have been changed.',
+    droppedWeeksCancelled:
+      'The occurrences after the new last date will be cancelled. Please say why (the booked volunteers read it too).',
     filterTitle: 'Filter',
     status: 'Status',
     anyStatus: 'Any',

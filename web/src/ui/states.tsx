@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { fromCombinedError } from '../forms/failure';
+import { type Failure, fromCombinedError } from '../forms/failure';
 import { formMessages } from '../forms/messages';
 import { useMessages } from '../i18n';
 import { common } from '../messages';
@@ -20,19 +20,25 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
-/** A query that failed: what happened in words a person can act on, and a way to try again. */
+/**
+ * A query that failed: what happened in words a person can act on (the API's typed reason, in the
+ * page's language, when it gave one), and a way to try again.
+ */
 export function LoadError({ error, retry }: { error: CombinedError; retry?: () => void }) {
   const t = useMessages(formMessages);
   const c = useMessages(common);
   const failure = fromCombinedError(error);
-  const text =
-    failure.kind === 'network'
-      ? c.apiUnreachable
-      : failure.kind === 'signedOut'
-        ? c.signInAgain
-        : failure.kind === 'forbidden'
-          ? t.forbidden
-          : c.unexpected;
+  const byKind: Record<Failure['kind'], string> = {
+    network: c.apiUnreachable,
+    signedOut: c.signInAgain,
+    forbidden: t.forbidden,
+    notFound: t.notFound,
+    conflict: t.conflict,
+    rateLimited: c.unexpected,
+    validation: c.unexpected,
+    unexpected: c.unexpected,
+  };
+  const text = failure.message ?? byKind[failure.kind];
   return (
     <div className="notice notice-problem" role="alert">
       <p>{text}</p>

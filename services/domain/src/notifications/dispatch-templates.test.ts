@@ -111,6 +111,18 @@ describe('the reason someone gave travels with the message', () => {
       ['理由：ほかの通訳者が見つかった'],
     ],
     [
+      'a coordinator cancels a request: the requester reads who and why, in Japanese',
+      notice('requestCancelled', { stated: { by: 'coordinator', reason: 'no_longer_needed', note: '相談が取りやめ' } }),
+      'ja',
+      ['コーディネーターにより取り消されました', '理由：不要になった（相談が取りやめ）'],
+    ],
+    [
+      'a coordinator cancels a request: the requester reads it in English',
+      notice('requestCancelled', { stated: { by: 'coordinator', reason: 'date_changed', note: null } }),
+      'en',
+      ['A coordinator cancelled this request.', 'Reason: The date changed'],
+    ],
+    [
       'a volunteer withdraws: the coordinators read their reason and words',
       notice('coverNeeded', { reason: 'withdrew', stated: { by: 'volunteer', reason: 'illness', note: 'fever' } }),
       'en',

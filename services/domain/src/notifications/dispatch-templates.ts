@@ -91,6 +91,7 @@ export const dispatchEvents = [
   'coverNeeded',
   'requestChanged',
   'assignmentCancelled',
+  'requestCancelled',
   'lateCancellation',
   'reportRequested',
   'reportReminder',
@@ -409,6 +410,18 @@ const phrases: Record<DispatchEvent, Phrase> = {
           subject: 'Request cancelled',
           lead: `The request you were booked for was cancelled by the ${cancelledBy(n, l).toLowerCase()}.${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
+        },
+  requestCancelled: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: '依頼が取り消されました',
+          lead: `この依頼はコーディネーターにより取り消されました。${statedLine(n.stated, l)}`,
+          path: requestPath(n),
+        }
+      : {
+          subject: 'Your request was cancelled',
+          lead: `A coordinator cancelled this request.${statedLine(n.stated, l)}`,
+          path: requestPath(n),
         },
   lateCancellation: (n, l) =>
     l === 'ja'

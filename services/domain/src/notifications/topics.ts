@@ -32,6 +32,7 @@ const topicOfEvent: Record<DispatchEvent, EmailTopic> = {
   requestConfirmed: 'requests',
   stillLooking: 'requests',
   answerDateReached: 'requests',
+  requestCancelled: 'requests',
   lateCancellation: 'requests',
   screeningNeeded: 'screening',
   escalated: 'escalations',
