@@ -26,5 +26,7 @@ import './grant-tax';
 import './translation-job';
 import './privacy';
 import './payout';
+import './payout-run';
+import './bank';
 
 export const schema = builder.toSchema({ sortSchema: true });
