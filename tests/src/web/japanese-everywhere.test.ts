@@ -37,6 +37,7 @@ const routes: Record<Role, string[]> = {
     '/coordinator/supply-demand',
     '/coordinator/cancellations',
     '/coordinator/invoices',
+    '/coordinator/payouts',
     '/coordinator/volunteers',
   ],
   admin: [

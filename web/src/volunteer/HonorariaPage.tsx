@@ -1,17 +1,27 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql';
-import { useFormat, useMessages } from '../i18n';
+import { useFormat, useLocale, useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { moneyMessages } from '../money';
+import { payoutDetailsMessages } from '../payouts/messages';
 import { useLocalName } from '../pickers/names';
 import { currentFiscalYear, FiscalYearSelect } from '../ui/FiscalYearSelect';
+import { monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { honorariaMessages } from './honorariaMessages';
+import { PayoutDetailsSection } from './PayoutDetailsSection';
 
 const MyHonorariaQuery = graphql(`
   query MyHonoraria($fiscalYear: Int!) {
+    myPayouts(fiscalYear: $fiscalYear) {
+      month
+      transferDate
+      grossYen
+      withheldYen
+      netYen
+    }
     myHonoraria(fiscalYear: $fiscalYear) {
       fiscalYear
       totalYen
@@ -44,6 +54,59 @@ const MyHonorariaQuery = graphql(`
     }
   }
 `);
+
+type Payout = ResultOf<typeof MyHonorariaQuery>['myPayouts'][number];
+
+/** What confirmed runs transferred, month by month, with the income tax withheld from each. */
+function Transfers({ payouts }: { payouts: readonly Payout[] }) {
+  const t = useMessages(payoutDetailsMessages);
+  const m = useMessages(moneyMessages);
+  const format = useFormat();
+  const { locale } = useLocale();
+  const sorted = [...payouts].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.transferDate.localeCompare(b.transferDate),
+  );
+  return (
+    <section className="card" aria-labelledby="transfers-title">
+      <h2 id="transfers-title">{t.paymentsTitle}</h2>
+      <p className="hint">{t.paymentsIntro}</p>
+      {sorted.length === 0 ? (
+        <Empty>{t.noPayments}</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.month}</th>
+                <th scope="col">{t.transferDate}</th>
+                <th scope="col" className="number">
+                  {t.gross}
+                </th>
+                <th scope="col" className="number">
+                  {t.withheld}
+                </th>
+                <th scope="col" className="number">
+                  {t.net}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((payout) => (
+                <tr key={`${payout.month}/${payout.transferDate}`}>
+                  <th scope="row">{monthName(payout.month, locale)}</th>
+                  <td>{format.day(payout.transferDate)}</td>
+                  <td className="number">{m.yen(payout.grossYen)}</td>
+                  <td className="number">{m.yen(payout.withheldYen)}</td>
+                  <td className="number">{m.yen(payout.netYen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
 
 type Line = ResultOf<typeof MyHonorariaQuery>['myHonoraria']['lines'][number];
 
@@ -134,6 +197,8 @@ export function HonorariaPage() {
           </ul>
         </>
       ) : null}
+      {data ? <Transfers payouts={data.myPayouts} /> : null}
+      <PayoutDetailsSection />
     </Page>
   );
 }
