@@ -175,6 +175,7 @@ const MyPayout = builder.drizzleObject('payoutPayments', {
   description: 'A payment the volunteer received: a confirmed run’s transfer, with the tax withheld from it.',
   select: { with: { run: { columns: { year: true, month: true, transferDate: true } } } },
   fields: (t) => ({
+    runId: t.exposeID('runId', { description: 'The run that paid it.' }),
     month: t.string({
       description: 'YYYY-MM of the lines it paid.',
       resolve: (payment) => `${payment.run.year}-${String(payment.run.month).padStart(2, '0')}`,

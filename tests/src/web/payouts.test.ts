@@ -234,7 +234,8 @@ describe.each(languages)('payouts through the browser, in $lang', (language) => 
     await volunteer.getByLabel(words.fiscalYear).selectOption(String(fiscalYearOf(day)));
     const transfers = volunteer.getByRole('region', { name: words.transfers });
     const transfer = transfers
-      .locator('tr', { hasText: String(year) })
+      .getByRole('listitem')
+      .filter({ hasText: String(year) })
       .filter({ hasText: withheld ?? '' })
       .filter({ hasText: net ?? '' });
     await expect.poll(() => transfer.count(), { timeout: 30_000 }).toBe(1);

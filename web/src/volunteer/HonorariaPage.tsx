@@ -16,6 +16,7 @@ import { PayoutDetailsSection } from './PayoutDetailsSection';
 const MyHonorariaQuery = graphql(`
   query MyHonoraria($fiscalYear: Int!) {
     myPayouts(fiscalYear: $fiscalYear) {
+      runId
       month
       transferDate
       grossYen
@@ -73,36 +74,30 @@ function Transfers({ payouts }: { payouts: readonly Payout[] }) {
       {sorted.length === 0 ? (
         <Empty>{t.noPayments}</Empty>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.month}</th>
-                <th scope="col">{t.transferDate}</th>
-                <th scope="col" className="number">
-                  {t.gross}
-                </th>
-                <th scope="col" className="number">
-                  {t.withheld}
-                </th>
-                <th scope="col" className="number">
-                  {t.net}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((payout) => (
-                <tr key={`${payout.month}/${payout.transferDate}`}>
-                  <th scope="row">{monthName(payout.month, locale)}</th>
-                  <td>{format.day(payout.transferDate)}</td>
-                  <td className="number">{m.yen(payout.grossYen)}</td>
-                  <td className="number">{m.yen(payout.withheldYen)}</td>
-                  <td className="number">{m.yen(payout.netYen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // One card per transfer, its figures one under another: a phone shows them whole.
+        <ul className="work-list">
+          {sorted.map((payout) => (
+            <li key={payout.runId} className="card">
+              <h3 className="work-title">
+                {monthName(payout.month, locale)} · {t.transferDate} {format.day(payout.transferDate)}
+              </h3>
+              <table>
+                <tbody>
+                  {[
+                    [t.gross, payout.grossYen],
+                    [t.withheld, payout.withheldYen],
+                    [t.net, payout.netYen],
+                  ].map(([label, yen]) => (
+                    <tr key={label}>
+                      <th scope="row">{label}</th>
+                      <td className="number">{m.yen(Number(yen))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

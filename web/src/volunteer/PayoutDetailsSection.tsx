@@ -151,7 +151,7 @@ function CodePicker({
             <option value="">{placeholder}</option>
             {shown.map((choice) => (
               <option key={choice.code} value={choice.code}>
-                {choice.code} {choice.name}（{choice.kana}）
+                {[choice.code, choice.name, `（${choice.kana}）`].filter(Boolean).join(' ')}
               </option>
             ))}
           </select>
