@@ -25,7 +25,7 @@ const ShownStatusEnum = builder.enumType('ShownExpenseStatus', {
 });
 
 /** A fiscal year out of range is the caller's mistake, said as such rather than masked. */
-function checkFiscalYear(fiscalYear: number) {
+export function checkFiscalYear(fiscalYear: number) {
   if (fiscalYear < 2000 || fiscalYear > 2100) {
     throw new GraphQLError('fiscalYear must be a year between 2000 and 2100.', {
       extensions: { code: 'BAD_USER_INPUT' },

@@ -27,5 +27,7 @@ import './translation-job';
 import './privacy';
 import './payout';
 import './tax';
+import './payout-run';
+import './bank';
 
 export const schema = builder.toSchema({ sortSchema: true });

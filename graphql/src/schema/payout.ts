@@ -1,24 +1,19 @@
-import { bankAccountTypes, payoutRunStatuses } from '@tsunagu/domain';
-import type { PayoutDetails, PayoutRunView } from '@tsunagu/services';
+import { bankAccountTypes } from '@tsunagu/domain';
+import type { PayoutDetails } from '@tsunagu/services';
 import { setPayoutRole } from '@tsunagu/services';
 import { builder } from '../builder';
 import { Association } from './association';
 
 /*
- * Payouts (issue 16): a volunteer's payout details, and the runs that payout staff build, approve
- * and confirm. The individual number is written here and never read back: no field answers it.
+ * Payouts (issue 16): a volunteer's payout details, the payout role and the association's payout
+ * settings (the runs are in payout-run.ts). The individual number is written here and never read
+ * back: no field answers it.
  */
 
-const BankAccountTypeEnum = builder.enumType('BankAccountType', {
+export const BankAccountTypeEnum = builder.enumType('BankAccountType', {
   values: bankAccountTypes,
   description: 'ordinary (普通) or current (当座).',
 });
-const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
-  values: payoutRunStatuses,
-  description:
-    'built (may be discarded) → approved (its transfer file fixed) → confirmed (the bank paid; its lines are paid).',
-});
-
 const PayoutAccount = builder.objectRef<NonNullable<PayoutDetails['account']>>('PayoutAccount').implement({
   description: 'A bank account, the bank’s and branch’s kana names from the bank code data.',
   fields: (t) => ({
@@ -58,46 +53,6 @@ const PayoutAccountInput = builder.inputType('PayoutAccountInput', {
   }),
 });
 
-type Payment = PayoutRunView['payments'][number];
-const PayoutPayment = builder.objectRef<Payment>('PayoutPayment').implement({
-  description: 'One volunteer’s payment in a run: withheld on once.',
-  fields: (t) => ({
-    volunteer: t.globalID({ resolve: (payment) => ({ type: 'Volunteer', id: payment.volunteerId }) }),
-    volunteerName: t.exposeString('volunteerName'),
-    lines: t.exposeInt('lines'),
-    grossYen: t.exposeInt('grossYen'),
-    withheldYen: t.exposeInt('withheldYen', { description: 'Income tax withheld: 10.21 %, 20.42 % above ¥1,000,000.' }),
-    netYen: t.exposeInt('netYen', { description: 'What is transferred.' }),
-  }),
-});
-
-type RunSummary = Omit<PayoutRunView, 'payments'> & { payments?: Payment[] };
-const PayoutRun = builder.objectRef<RunSummary>('PayoutRun').implement({
-  description: 'A month’s payments to volunteers. Payout staff only.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    year: t.exposeInt('year'),
-    month: t.exposeInt('month'),
-    status: t.expose('status', { type: PayoutRunStatusEnum }),
-    transferDate: t.exposeString('transferDate'),
-    linesCount: t.exposeInt('linesCount'),
-    grossYen: t.exposeInt('grossYen'),
-    withheldYen: t.exposeInt('withheldYen'),
-    netYen: t.exposeInt('netYen'),
-    payments: t.field({
-      type: [PayoutPayment],
-      description: 'Per volunteer; reading them is audited.',
-      resolve: async (run, _args, context) =>
-        run.payments ?? (await context.services.payoutRuns.view(context.viewer, run.id)).payments,
-    }),
-    transferFileUrl: t.string({
-      description: 'Where the Zengin file of an approved or confirmed run downloads (null while built).',
-      nullable: true,
-      resolve: (run) => (run.status === 'built' ? null : `/payout-runs/${run.id}/zengin.txt`),
-    }),
-  }),
-});
-
 builder.queryField('myPayoutDetails', (t) =>
   t.field({
     type: PayoutDetailsRef,
@@ -106,28 +61,6 @@ builder.queryField('myPayoutDetails', (t) =>
     errors: {},
     resolve: (_root, _args, context) =>
       context.services.payoutDetails.payoutDetails(context.viewer, context.viewer.volunteerId ?? ''),
-  }),
-);
-
-builder.queryField('payoutRuns', (t) =>
-  t.field({
-    type: [PayoutRun],
-    description: 'Payout staff: the association’s runs, latest month first.',
-    authScopes: { coordinator: true },
-    errors: {},
-    args: { associationId: t.arg.globalID({ required: true, for: Association }) },
-    resolve: (_root, { associationId }, context) => context.services.payoutRuns.list(context.viewer, associationId.id),
-  }),
-);
-
-builder.queryField('payoutRun', (t) =>
-  t.field({
-    type: PayoutRun,
-    description: 'Payout staff: one run with its payments.',
-    authScopes: { coordinator: true },
-    errors: {},
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, context) => context.services.payoutRuns.view(context.viewer, String(id)),
   }),
 );
 
@@ -203,62 +136,6 @@ builder.mutationField('savePayoutSettings', (t) =>
     },
     resolve: async (_root, { associationId, ...settings }, context) => {
       await context.services.payoutRuns.saveSettings(context.viewer, { associationId: associationId.id, ...settings });
-      return true;
-    },
-  }),
-);
-
-builder.mutationField('buildPayoutRun', (t) =>
-  t.field({
-    type: PayoutRun,
-    description: 'Payout staff build a month’s run from the approved fees and fares no run has taken.',
-    authScopes: { coordinator: true },
-    errors: {},
-    args: {
-      associationId: t.arg.globalID({ required: true, for: Association }),
-      year: t.arg.int({ required: true }),
-      month: t.arg.int({ required: true }),
-      transferDate: t.arg.string({ required: true, description: 'YYYY-MM-DD, a banking day.' }),
-    },
-    resolve: async (_root, { associationId, ...month }, context) => {
-      const id = await context.services.payoutRuns.build(context.viewer, { associationId: associationId.id, ...month });
-      return context.services.payoutRuns.view(context.viewer, id);
-    },
-  }),
-);
-
-for (const [name, description, act] of [
-  ['approvePayoutRun', 'Payout staff approve a built run: its transfer file is fixed.', 'approve'],
-  [
-    'confirmPayoutRun',
-    'Payout staff confirm the bank paid an approved run: its lines become paid, and it never changes again.',
-    'confirm',
-  ],
-] as const) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: PayoutRun,
-      description,
-      authScopes: { coordinator: true },
-      errors: {},
-      args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, { id }, context) => {
-        await context.services.payoutRuns[act](context.viewer, String(id));
-        return context.services.payoutRuns.view(context.viewer, String(id));
-      },
-    }),
-  );
-}
-
-builder.mutationField('discardPayoutRun', (t) =>
-  t.field({
-    type: 'Boolean',
-    description: 'Payout staff discard a built run; its lines are free again.',
-    authScopes: { coordinator: true },
-    errors: {},
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, context) => {
-      await context.services.payoutRuns.discard(context.viewer, String(id));
       return true;
     },
   }),

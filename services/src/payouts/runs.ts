@@ -43,27 +43,6 @@ export interface TransferFile {
   totals: ZenginTotals;
 }
 
-export interface PayoutRunView {
-  id: string;
-  associationId: string;
-  year: number;
-  month: number;
-  status: PayoutRunStatus;
-  transferDate: string;
-  linesCount: number;
-  grossYen: number;
-  withheldYen: number;
-  netYen: number;
-  payments: {
-    volunteerId: string;
-    volunteerName: string;
-    lines: number;
-    grossYen: number;
-    withheldYen: number;
-    netYen: number;
-  }[];
-}
-
 export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) {
   async function runFor(viewer: Viewer, runId: string) {
     if (!z.uuid().safeParse(runId).success) throw new NotFoundError('PayoutRun', runId);
@@ -77,43 +56,15 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   return {
-    /** A run with its payments and the payees' names (a read of personal data, audited): payout staff only. */
-    async view(viewer: Viewer, runId: string): Promise<PayoutRunView> {
-      const run = await runFor(viewer, runId);
-      const payments = await db
-        .select({
-          volunteerId: schema.payoutPayments.volunteerId,
-          volunteerName: schema.volunteers.fullName,
-          lines: sql<number>`(select count(*)::int from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${schema.payoutPayments.runId} and ${schema.payoutRunLines.volunteerId} = ${schema.payoutPayments.volunteerId})`,
-          grossYen: schema.payoutPayments.grossYen,
-          withheldYen: schema.payoutPayments.withheldYen,
-          netYen: schema.payoutPayments.netYen,
-        })
-        .from(schema.payoutPayments)
-        .innerJoin(schema.volunteers, eq(schema.volunteers.id, schema.payoutPayments.volunteerId))
-        .where(eq(schema.payoutPayments.runId, runId))
-        .orderBy(schema.volunteers.fullName, schema.payoutPayments.volunteerId);
-      await recordAudit(
-        db,
-        viewer,
-        payments.map((payment) => ({
-          action: 'read' as const,
-          subjectType: 'Volunteer',
-          subjectId: payment.volunteerId,
-          fields: ['fullName'],
-          associationIds: [run.associationId],
-        })),
-      );
-      return { ...run, payments: payments.map((payment) => ({ ...payment, lines: Number(payment.lines) })) };
-    },
+    /**
+     * Payout staff of the run's association may read it; its row (for the caller to read again with
+     * what it selects), else NotFoundError or ForbiddenError.
+     */
+    mayRead: runFor,
 
-    /** The association's runs, latest month first: payout staff only. */
-    async list(viewer: Viewer, associationId: string) {
+    /** Payout staff of the association may read its runs; ForbiddenError otherwise. */
+    async mayList(viewer: Viewer, associationId: string): Promise<void> {
       await assertPayoutStaff(db, viewer, associationId);
-      return db.query.payoutRuns.findMany({
-        where: { associationId },
-        orderBy: { year: 'desc', month: 'desc', createdAt: 'desc' },
-      });
     },
 
     /**

@@ -38,6 +38,7 @@ const routes: Record<Role, string[]> = {
     '/coordinator/cancellations',
     '/coordinator/invoices',
     '/coordinator/tax',
+    '/coordinator/payouts',
     '/coordinator/volunteers',
   ],
   admin: [

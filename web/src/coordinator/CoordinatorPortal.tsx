@@ -4,6 +4,8 @@ import { useUnreadCounts } from '../inbox/live';
 import { inboxMessages } from '../inbox/messages';
 import { InvoicesPage } from '../invoices/InvoicesPage';
 import { invoiceMessages } from '../invoices/messages';
+import { payoutRunMessages } from '../payouts/messages';
+import { PayoutRunsPage } from '../payouts/PayoutRunsPage';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
@@ -38,6 +40,7 @@ function CoordinatorNav() {
   const inbox = useMessages(inboxMessages);
   const invoices = useMessages(invoiceMessages);
   const tax = useMessages(taxMessages);
+  const payouts = useMessages(payoutRunMessages);
   const counts = useUnreadCounts();
   return (
     <SectionNav
@@ -59,6 +62,7 @@ function CoordinatorNav() {
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/invoices', label: invoices.section },
         { href: '/tax', label: tax.section },
+        { href: '/payouts', label: payouts.section },
         { href: '/supply-demand', label: r.sections.supplyDemand },
         { href: '/cancellations', label: r.sections.cancellations },
         { href: '/volunteers', label: v.section },
@@ -105,6 +109,7 @@ export default function CoordinatorPortal() {
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/invoices" component={InvoicesPage} />
         <Route path="/tax" component={TaxPage} />
+        <Route path="/payouts" component={PayoutRunsPage} />
         <Route path="/supply-demand" component={SupplyDemand} />
         <Route path="/cancellations" component={CancellationReport} />
         <Route path="/volunteers" component={VolunteerDirectoryPage} />

@@ -8,9 +8,11 @@ import { type FieldProblem, fieldOf } from './failure';
 
 export {
   cancellationSchema,
+  individualNumberSchema,
   maxLengthOf,
   organizationApplicationSchema,
   paperworkSchema,
+  payoutAccountSchema,
   policySchema,
   profileSchema,
   rateScheduleFieldsSchema,

@@ -5,9 +5,9 @@ import { FailureNotice } from '../forms/FailureNotice';
 import { ErrorFields, type Failure, fromTypedError, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
-import { todayInJapan } from '../jst';
 import { moneyMessages } from '../money';
 import { useLocalName } from '../pickers/names';
+import { choosableMonths, lastMonth, monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { InvoiceFields, InvoiceRows } from './InvoiceRows';
@@ -96,31 +96,6 @@ const ReissueMutation = graphql(
   `,
   [ErrorFields],
 );
-
-/** `YYYY-MM`, this many months from this month in Japan (negative: back). */
-function monthFromNow(offset: number): string {
-  const [year, month] = todayInJapan().split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + offset;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The month before this one: the one usually invoiced. */
-const lastMonth = () => monthFromNow(-1);
-
-/**
- * The months to choose from, newest first: two years back and two months ahead (a dispatch already
- * done can be invoiced at once). A select of our own, in the reader's language, because the
- * browser's month control writes the month in the browser's language, not the page's.
- */
-const choosableMonths = () => Array.from({ length: 27 }, (_, index) => monthFromNow(2 - index));
-
-function monthName(month: string, locale: 'ja' | 'en'): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  if (locale === 'ja') return `${year}年${number}月`;
-  return new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, number - 1, 1),
-  );
-}
 
 function MonthOf({ associationId, month }: { associationId: string; month: string }) {
   const t = useMessages(invoiceMessages);

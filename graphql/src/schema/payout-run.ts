@@ -1,0 +1,220 @@
+import { schema } from '@tsunagu/db';
+import { ForbiddenError, payoutRunStatuses } from '@tsunagu/domain';
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { Association } from './association';
+import { auditRead } from './audit';
+import { checkFiscalYear } from './costs';
+import { selected } from './selection';
+
+/*
+ * Payout runs (issue 16): a month's payments that payout staff build, approve and confirm, and the
+ * volunteer's own payments once paid. The entry points ask the service whether the viewer is payout
+ * staff; what the client selects below them is read through the Drizzle plugin in the same statement.
+ */
+
+const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
+  values: payoutRunStatuses,
+  description:
+    'built (may be discarded) → approved (its transfer file fixed) → confirmed (the bank paid; its lines are paid).',
+});
+
+/** The lines of the payment's run that are its volunteer's: counted in the statement that reads the payment. */
+const linesPaid = (payment: typeof schema.payoutPayments) =>
+  sql<number>`(select count(*)::int from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${payment.runId} and ${schema.payoutRunLines.volunteerId} = ${payment.volunteerId})`;
+
+const PayoutPayment = builder.drizzleObject('payoutPayments', {
+  name: 'PayoutPayment',
+  description: 'One volunteer’s payment in a run: withheld on once.',
+  fields: (t) => ({
+    volunteer: t.globalID({ resolve: (payment) => ({ type: 'Volunteer', id: payment.volunteerId }) }),
+    volunteerName: t.string({
+      description: 'Reading it is audited.',
+      select: {
+        columns: { volunteerId: true },
+        with: { volunteer: { columns: { fullName: true } }, run: { columns: { associationId: true } } },
+      },
+      resolve: async (payment, _args, context) => {
+        await auditRead(
+          context,
+          { type: 'volunteer', id: payment.volunteerId, associationIds: [payment.run.associationId] },
+          'fullName',
+        );
+        return payment.volunteer.fullName;
+      },
+    }),
+    lines: t.int({
+      description: 'How many lines it pays.',
+      select: { extras: { linesPaid } },
+      resolve: (payment) => payment.linesPaid,
+    }),
+    grossYen: t.exposeInt('grossYen'),
+    withheldYen: t.exposeInt('withheldYen', { description: 'Income tax withheld: 10.21 %, 20.42 % above ¥1,000,000.' }),
+    netYen: t.exposeInt('netYen', { description: 'What is transferred.' }),
+  }),
+});
+
+builder.drizzleObject('payoutRuns', {
+  name: 'PayoutRun',
+  description: 'A month’s payments to volunteers. Payout staff only.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    month: t.exposeInt('month'),
+    status: t.expose('status', { type: PayoutRunStatusEnum }),
+    transferDate: t.exposeString('transferDate'),
+    linesCount: t.exposeInt('linesCount'),
+    grossYen: t.exposeInt('grossYen'),
+    withheldYen: t.exposeInt('withheldYen'),
+    netYen: t.exposeInt('netYen'),
+    payments: t.relation('payments', {
+      type: PayoutPayment,
+      description: 'Per volunteer.',
+      query: { orderBy: { volunteerId: 'asc' } },
+    }),
+    transferFileUrl: t.string({
+      description: 'Where the Zengin file of an approved or confirmed run downloads (null while built).',
+      nullable: true,
+      select: { columns: { id: true, status: true } },
+      resolve: (run) => (run.status === 'built' ? null : `/payout-runs/${run.id}/zengin.txt`),
+    }),
+  }),
+});
+
+builder.queryField('payoutRuns', (t) =>
+  t.drizzleField({
+    type: ['payoutRuns'],
+    description: 'Payout staff: the association’s runs, latest month first.',
+    authScopes: { coordinator: true },
+    errors: {},
+    args: { associationId: t.arg.globalID({ required: true, for: Association }) },
+    resolve: async (query, _root, { associationId }, { db, services, viewer }) => {
+      await services.payoutRuns.mayList(viewer, associationId.id);
+      return db.query.payoutRuns.findMany(
+        query({
+          where: { associationId: associationId.id },
+          orderBy: { year: 'desc', month: 'desc', createdAt: 'desc' },
+        }),
+      );
+    },
+  }),
+);
+
+builder.queryField('payoutRun', (t) =>
+  t.drizzleField({
+    type: 'payoutRuns',
+    description: 'Payout staff: one run with its payments.',
+    authScopes: { coordinator: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { id }, { db, services, viewer }) => {
+      const run = await services.payoutRuns.mayRead(viewer, String(id));
+      return selected(db.query.payoutRuns.findFirst(query({ where: { id: run.id } })), 'PayoutRun', run.id);
+    },
+  }),
+);
+
+builder.mutationField('buildPayoutRun', (t) =>
+  t.drizzleField({
+    type: 'payoutRuns',
+    description: 'Payout staff build a month’s run from the approved fees and fares no run has taken.',
+    authScopes: { coordinator: true },
+    errors: {},
+    args: {
+      associationId: t.arg.globalID({ required: true, for: Association }),
+      year: t.arg.int({ required: true }),
+      month: t.arg.int({ required: true }),
+      transferDate: t.arg.string({ required: true, description: 'YYYY-MM-DD, a banking day.' }),
+    },
+    resolve: async (query, _root, { associationId, ...month }, { db, services, viewer }) => {
+      const id = await services.payoutRuns.build(viewer, { associationId: associationId.id, ...month });
+      return selected(db.query.payoutRuns.findFirst(query({ where: { id } })), 'PayoutRun', id);
+    },
+  }),
+);
+
+for (const [name, description, act] of [
+  ['approvePayoutRun', 'Payout staff approve a built run: its transfer file is fixed.', 'approve'],
+  [
+    'confirmPayoutRun',
+    'Payout staff confirm the bank paid an approved run: its lines become paid, and it never changes again.',
+    'confirm',
+  ],
+] as const) {
+  builder.mutationField(name, (t) =>
+    t.drizzleField({
+      type: 'payoutRuns',
+      description,
+      authScopes: { coordinator: true },
+      errors: {},
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (query, _root, { id }, { db, services, viewer }) => {
+        await services.payoutRuns[act](viewer, String(id));
+        return selected(db.query.payoutRuns.findFirst(query({ where: { id: String(id) } })), 'PayoutRun', String(id));
+      },
+    }),
+  );
+}
+
+builder.mutationField('discardPayoutRun', (t) =>
+  t.field({
+    type: 'Boolean',
+    description: 'Payout staff discard a built run; its lines are free again.',
+    authScopes: { coordinator: true },
+    errors: {},
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      await context.services.payoutRuns.discard(context.viewer, String(id));
+      return true;
+    },
+  }),
+);
+
+const MyPayout = builder.drizzleObject('payoutPayments', {
+  variant: 'MyPayout',
+  description: 'A payment the volunteer received: a confirmed run’s transfer, with the tax withheld from it.',
+  select: { with: { run: { columns: { year: true, month: true, transferDate: true } } } },
+  fields: (t) => ({
+    runId: t.exposeID('runId', { description: 'The run that paid it.' }),
+    month: t.string({
+      description: 'YYYY-MM of the lines it paid.',
+      resolve: (payment) => `${payment.run.year}-${String(payment.run.month).padStart(2, '0')}`,
+    }),
+    transferDate: t.string({ description: 'YYYY-MM-DD.', resolve: (payment) => payment.run.transferDate }),
+    lines: t.int({
+      description: 'How many lines it pays.',
+      select: { extras: { linesPaid } },
+      resolve: (payment) => payment.linesPaid,
+    }),
+    grossYen: t.exposeInt('grossYen'),
+    withheldYen: t.exposeInt('withheldYen', { description: 'Income tax withheld: 10.21 %, 20.42 % above ¥1,000,000.' }),
+    netYen: t.exposeInt('netYen', { description: 'What was transferred.' }),
+  }),
+});
+
+builder.queryField('myPayouts', (t) =>
+  t.drizzleField({
+    type: [MyPayout],
+    description: 'Volunteers: what they were paid for the months of a fiscal year, and the tax withheld.',
+    authScopes: { volunteer: true },
+    args: { fiscalYear: t.arg.int({ required: true, description: 'FY2026 runs from 2026-04-01 to 2027-03-31.' }) },
+    resolve: (query, _root, { fiscalYear }, { db, viewer }) => {
+      checkFiscalYear(fiscalYear);
+      if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
+      return db.query.payoutPayments.findMany(
+        query({
+          where: {
+            volunteerId: viewer.volunteerId,
+            run: {
+              status: 'confirmed',
+              OR: [
+                { year: fiscalYear, month: { gte: 4 } },
+                { year: fiscalYear + 1, month: { lte: 3 } },
+              ],
+            },
+          },
+        }),
+      );
+    },
+  }),
+);

@@ -1,0 +1,352 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useCoordinatedAssociations } from '../coordinator/figures';
+import { FailureNotice } from '../forms/FailureNotice';
+import { Field } from '../forms/Field';
+import { ErrorFields, type Failure, fromTypedError, type Outcome, outcomeOf } from '../forms/failure';
+import { graphql, type ResultOf } from '../graphql';
+import { useFormat, useLocale, useMessages } from '../i18n';
+import { todayInJapan } from '../jst';
+import { moneyMessages } from '../money';
+import { useLocalName } from '../pickers/names';
+import { choosableMonths, lastMonth, monthName } from '../ui/months';
+import { Page } from '../ui/Page';
+import { Empty, LoadError, Loading } from '../ui/states';
+import { payoutRunMessages } from './messages';
+
+const PayoutRunFields = graphql(`
+  fragment PayoutRunFields on PayoutRun @_unmask {
+    id
+    year
+    month
+    status
+    transferDate
+    linesCount
+    grossYen
+    withheldYen
+    netYen
+    transferFileUrl
+    payments {
+      volunteer
+      volunteerName
+      lines
+      grossYen
+      withheldYen
+      netYen
+    }
+  }
+`);
+
+const PayoutRunsQuery = graphql(
+  `
+    query PayoutRuns($associationId: ID!) {
+      payoutRuns(associationId: $associationId) {
+        __typename
+        ... on QueryPayoutRunsSuccess {
+          data {
+            ...PayoutRunFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [PayoutRunFields, ErrorFields],
+);
+
+const BuildMutation = graphql(
+  `
+    mutation BuildPayoutRun($associationId: ID!, $year: Int!, $month: Int!, $transferDate: String!) {
+      buildPayoutRun(associationId: $associationId, year: $year, month: $month, transferDate: $transferDate) {
+        __typename
+        ... on MutationBuildPayoutRunSuccess {
+          data {
+            ...PayoutRunFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [PayoutRunFields, ErrorFields],
+);
+
+const ApproveMutation = graphql(
+  `
+    mutation ApprovePayoutRun($id: ID!) {
+      approvePayoutRun(id: $id) {
+        __typename
+        ... on MutationApprovePayoutRunSuccess {
+          data {
+            ...PayoutRunFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [PayoutRunFields, ErrorFields],
+);
+
+const ConfirmMutation = graphql(
+  `
+    mutation ConfirmPayoutRun($id: ID!) {
+      confirmPayoutRun(id: $id) {
+        __typename
+        ... on MutationConfirmPayoutRunSuccess {
+          data {
+            ...PayoutRunFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [PayoutRunFields, ErrorFields],
+);
+
+const DiscardMutation = graphql(
+  `
+    mutation DiscardPayoutRun($id: ID!) {
+      discardPayoutRun(id: $id) {
+        __typename
+        ... on MutationDiscardPayoutRunSuccess {
+          data
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+type Run = ResultOf<typeof PayoutRunFields>;
+const monthOf = (run: Pick<Run, 'year' | 'month'>) => `${run.year}-${String(run.month).padStart(2, '0')}`;
+
+function RunCard({ run, busy, act }: { run: Run; busy: boolean; act(kind: 'approve' | 'confirm' | 'discard'): void }) {
+  const t = useMessages(payoutRunMessages);
+  const m = useMessages(moneyMessages);
+  const format = useFormat();
+  const { locale } = useLocale();
+  const title = t.runTitle(monthName(monthOf(run), locale));
+  const payments = [...run.payments].sort((a, b) => a.volunteerName.localeCompare(b.volunteerName, locale));
+  return (
+    <li className="card" aria-label={title}>
+      <h3>
+        {title} · <span className={`status status-payout-${run.status}`}>{t.statusLabels[run.status]}</span>
+      </h3>
+      <p className="hint">{t.transferOn(format.day(run.transferDate))}</p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.volunteer}</th>
+              <th scope="col" className="number">
+                {t.lines}
+              </th>
+              <th scope="col" className="number">
+                {t.gross}
+              </th>
+              <th scope="col" className="number">
+                {t.withheld}
+              </th>
+              <th scope="col" className="number">
+                {t.net}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((payment) => (
+              <tr key={payment.volunteer}>
+                <th scope="row">{payment.volunteerName}</th>
+                <td className="number">{payment.lines}</td>
+                <td className="number">{m.yen(payment.grossYen)}</td>
+                <td className="number">{m.yen(payment.withheldYen)}</td>
+                <td className="number">{m.yen(payment.netYen)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="run-total">
+              <th scope="row">{t.total}</th>
+              <td className="number">{run.linesCount}</td>
+              <td className="number">{m.yen(run.grossYen)}</td>
+              <td className="number">{m.yen(run.withheldYen)}</td>
+              <td className="number">{m.yen(run.netYen)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <div className="form-actions">
+        {run.transferFileUrl ? (
+          <a className="button secondary" href={run.transferFileUrl} download>
+            {t.download}
+          </a>
+        ) : null}
+        {run.status === 'built' ? (
+          <>
+            <button type="button" disabled={busy} onClick={() => act('approve')}>
+              {t.approve}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => act('discard')}>
+              {t.discard}
+            </button>
+          </>
+        ) : null}
+        {run.status === 'approved' ? (
+          <button type="button" disabled={busy} onClick={() => act('confirm')} title={t.confirmHint}>
+            {t.confirm}
+          </button>
+        ) : null}
+      </div>
+      {run.status === 'approved' ? <p className="hint">{t.confirmHint}</p> : null}
+    </li>
+  );
+}
+
+function RunsOf({ associationId }: { associationId: string }) {
+  const t = useMessages(payoutRunMessages);
+  const { locale } = useLocale();
+  const [{ data, fetching, error }, refresh] = useQuery({
+    query: PayoutRunsQuery,
+    variables: { associationId },
+    requestPolicy: 'cache-and-network',
+  });
+  const [, build] = useMutation(BuildMutation);
+  const [, approve] = useMutation(ApproveMutation);
+  const [, confirm] = useMutation(ConfirmMutation);
+  const [, discard] = useMutation(DiscardMutation);
+  const [month, setMonth] = useState(lastMonth);
+  const [transferDate, setTransferDate] = useState(todayInJapan);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reload = () => refresh({ requestPolicy: 'network-only' });
+
+  async function act(run: () => Promise<Outcome<unknown>>, said: string | null = null) {
+    setBusy(true);
+    setFailure(null);
+    setDone(null);
+    const outcome = await run();
+    setBusy(false);
+    if (!outcome.ok) setFailure(outcome.failure);
+    else setDone(said);
+    reload();
+  }
+
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <LoadError error={error} retry={reload} />;
+  const answer = data?.payoutRuns;
+  if (answer && answer.__typename !== 'QueryPayoutRunsSuccess')
+    return <FailureNotice failure={fromTypedError(answer)} />;
+  const runs = answer?.data ?? [];
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return (
+    <>
+      <FailureNotice failure={failure} labels={{ transferDate: t.transferDate }} />
+      {done ? (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="build-run-title">
+        <h2 id="build-run-title">{t.build}</h2>
+        <form
+          className="form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(
+              async () =>
+                outcomeOf(
+                  await build({ associationId, year, month: number, transferDate }),
+                  (result) => result.buildPayoutRun,
+                ),
+              t.built,
+            );
+          }}
+        >
+          <div className="row">
+            <Field name="month" label={t.month} required>
+              {(control) => (
+                <select {...control} value={month} onChange={(event) => setMonth(event.target.value)}>
+                  {choosableMonths().map((choice) => (
+                    <option key={choice} value={choice}>
+                      {monthName(choice, locale)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="transferDate" label={t.transferDate} required>
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  value={transferDate}
+                  onChange={(event) => setTransferDate(event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="form-actions">
+            <button type="submit" disabled={busy}>
+              {t.build}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="payout-runs-title">
+        <h2 id="payout-runs-title">{t.runsTitle}</h2>
+        {runs.length === 0 ? (
+          <Empty>{t.noRuns}</Empty>
+        ) : (
+          <ul className="work-list">
+            {runs.map((run) => (
+              <RunCard
+                key={run.id}
+                run={run}
+                busy={busy}
+                act={(kind) =>
+                  act(async () => {
+                    if (kind === 'approve') return outcomeOf(await approve({ id: run.id }), (r) => r.approvePayoutRun);
+                    if (kind === 'confirm') return outcomeOf(await confirm({ id: run.id }), (r) => r.confirmPayoutRun);
+                    return outcomeOf(await discard({ id: run.id }), (r) => r.discardPayoutRun);
+                  })
+                }
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Payout staff: a month's payments to volunteers, built, approved, downloaded for the bank and confirmed. */
+export function PayoutRunsPage() {
+  const t = useMessages(payoutRunMessages);
+  const localName = useLocalName();
+  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
+  const [chosen, setChosen] = useState('');
+  const associationId = chosen || associations[0]?.id || '';
+  return (
+    <Page title={t.title}>
+      <p className="hint">{t.intro}</p>
+      {fetching && !loaded ? <Loading /> : null}
+      {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+      {associations.length > 1 ? (
+        <div className="filters">
+          <select aria-label={t.association} value={associationId} onChange={(event) => setChosen(event.target.value)}>
+            {associations.map((association) => (
+              <option key={association.id} value={association.id}>
+                {localName(association)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {associationId ? <RunsOf key={associationId} associationId={associationId} /> : null}
+    </Page>
+  );
+}

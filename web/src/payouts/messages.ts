@@ -1,0 +1,204 @@
+import { bilingual } from '../i18n';
+import type { EnumValues } from '../labels';
+
+interface PayoutRunMessages {
+  section: string;
+  title: string;
+  intro: string;
+  association: string;
+  month: string;
+  transferDate: string;
+  build: string;
+  built: string;
+  runsTitle: string;
+  noRuns: string;
+  runTitle(month: string): string;
+  status: string;
+  statusLabels: Record<EnumValues<'PayoutRunStatus'>, string>;
+  volunteer: string;
+  lines: string;
+  gross: string;
+  withheld: string;
+  net: string;
+  total: string;
+  approve: string;
+  confirm: string;
+  confirmHint: string;
+  discard: string;
+  download: string;
+  transferOn(date: string): string;
+}
+
+/** Payout runs, for the coordinators an admin gave the payout role. */
+export const payoutRunMessages = bilingual<PayoutRunMessages>({
+  ja: {
+    section: '謝金の支払',
+    title: '謝金の支払',
+    intro:
+      '月ごとに、承認済みの謝金・交通費・翻訳料から支払を作成します。源泉徴収税額（10.21%）を差し引いた額を振り込みます。承認すると全銀協フォーマットの振込ファイルをダウンロードでき、振込が済んだら確定してください。',
+    association: '協会',
+    month: '対象月',
+    transferDate: '振込日',
+    build: 'この月の支払を作成する',
+    built: '支払を作成しました。',
+    runsTitle: '支払の一覧',
+    noRuns: 'まだ支払はありません。',
+    runTitle: (month) => `${month}分の支払`,
+    status: '状態',
+    statusLabels: { built: '作成済み', approved: '承認済み', confirmed: '振込済み' },
+    volunteer: 'ボランティア',
+    lines: '件数',
+    gross: '支払額',
+    withheld: '源泉徴収税額',
+    net: '振込額',
+    total: '合計',
+    approve: '承認する',
+    confirm: '振込済みにする',
+    confirmHint:
+      '銀行で振込が済んだことを確かめてから押してください。対象の明細が支払済みになり、以後は変更できません。',
+    discard: '取り消す',
+    download: '振込ファイルをダウンロード',
+    transferOn: (date) => `振込日 ${date}`,
+  },
+  en: {
+    section: 'Payouts',
+    title: 'Payouts',
+    intro:
+      'Build a month’s payments from the approved honoraria, fares and fees. Income tax (10.21 %) is withheld and the rest transferred. Once approved, the Zengin transfer file downloads; confirm the run when the bank has paid.',
+    association: 'Association',
+    month: 'Month',
+    transferDate: 'Transfer date',
+    build: 'Build this month’s run',
+    built: 'The run has been built.',
+    runsTitle: 'Runs',
+    noRuns: 'No runs yet.',
+    runTitle: (month) => `Payments for ${month}`,
+    status: 'Status',
+    statusLabels: { built: 'Built', approved: 'Approved', confirmed: 'Transferred' },
+    volunteer: 'Volunteer',
+    lines: 'Lines',
+    gross: 'Gross',
+    withheld: 'Tax withheld',
+    net: 'Transferred',
+    total: 'Total',
+    approve: 'Approve',
+    confirm: 'Confirm the transfer',
+    confirmHint:
+      'Press it once the bank has made the transfer: the lines become paid, and the run never changes again.',
+    discard: 'Discard',
+    download: 'Download the transfer file',
+    transferOn: (date) => `transfer on ${date}`,
+  },
+});
+
+interface PayoutDetailsMessages {
+  title: string;
+  intro: string;
+  declineLegend: string;
+  paid: string;
+  declines: string;
+  declinesHint: string;
+  bankSearch: string;
+  bankSearchHint: string;
+  bank: string;
+  chooseBank: string;
+  branchSearch: string;
+  branch: string;
+  chooseBranch: string;
+  chooseBankFirst: string;
+  accountType: string;
+  accountTypes: Record<EnumValues<'BankAccountType'>, string>;
+  accountNumber: string;
+  holderKana: string;
+  holderKanaHint: string;
+  saved: string;
+  numberTitle: string;
+  numberIntro(yen: string): string;
+  individualNumber: string;
+  numberOnFile: string;
+  saveNumber: string;
+  paymentsTitle: string;
+  paymentsIntro: string;
+  noPayments: string;
+  month: string;
+  transferDate: string;
+  gross: string;
+  withheld: string;
+  net: string;
+}
+
+/** A volunteer's payout details and what they were paid, on their honoraria page. */
+export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
+  ja: {
+    title: '振込先',
+    intro: '謝金・交通費の振込先の口座です。協会の支払担当者だけが見られます。',
+    declineLegend: '謝金の受け取り',
+    paid: '受け取る',
+    declines: '受け取らない（無償で活動する）',
+    declinesHint: '受け取らない場合、源泉徴収も振込もしません。',
+    bankSearch: '金融機関を探す',
+    bankSearchHint: '名前・カナ・金融機関コードのどれでも探せます。',
+    bank: '金融機関',
+    chooseBank: '金融機関を選んでください',
+    branchSearch: '支店を探す',
+    branch: '支店',
+    chooseBranch: '支店を選んでください',
+    chooseBankFirst: '先に金融機関を選んでください',
+    accountType: '預金種目',
+    accountTypes: { ordinary: '普通', current: '当座' },
+    accountNumber: '口座番号',
+    holderKana: '口座名義（カナ）',
+    holderKanaHint: '通帳のとおりカタカナで入力してください（全角・半角どちらでも）。',
+    saved: '振込先を保存しました。',
+    numberTitle: 'マイナンバー',
+    numberIntro: (yen) =>
+      `今年の支払が${yen}になり、5万円を超えるため、支払調書の作成にマイナンバーが必要です。暗号化して保管し、支払担当者だけが支払調書のために使います。`,
+    individualNumber: 'マイナンバー（12桁）',
+    numberOnFile: 'マイナンバーは登録済みです。',
+    saveNumber: 'マイナンバーを登録する',
+    paymentsTitle: '振込の記録',
+    paymentsIntro: '振込済みの支払と、差し引いた源泉徴収税額です。',
+    noPayments: 'この年度の振込はまだありません。',
+    month: '対象月',
+    transferDate: '振込日',
+    gross: '支払額',
+    withheld: '源泉徴収税額',
+    net: '振込額',
+  },
+  en: {
+    title: 'Where you are paid',
+    intro: 'The bank account your honoraria and fares are paid into. Only the association’s payout staff see it.',
+    declineLegend: 'Honoraria',
+    paid: 'I take payment',
+    declines: 'I decline payment (I volunteer unpaid)',
+    declinesHint: 'If you decline, nothing is withheld or transferred.',
+    bankSearch: 'Find your bank',
+    bankSearchHint: 'By name, kana or the bank code.',
+    bank: 'Bank',
+    chooseBank: 'Choose your bank',
+    branchSearch: 'Find the branch',
+    branch: 'Branch',
+    chooseBranch: 'Choose the branch',
+    chooseBankFirst: 'Choose the bank first',
+    accountType: 'Account type',
+    accountTypes: { ordinary: 'Ordinary', current: 'Current' },
+    accountNumber: 'Account number',
+    holderKana: 'Account holder (kana)',
+    holderKanaHint: 'In katakana, as on the bankbook (full- or half-width).',
+    saved: 'Your account has been saved.',
+    numberTitle: 'Individual number (My Number)',
+    numberIntro: (yen) =>
+      `You have been paid ${yen} this year, over ¥50,000, so the payment statement needs your individual number. It is stored encrypted and used by payout staff for the statement only.`,
+    individualNumber: 'Individual number (12 digits)',
+    numberOnFile: 'Your individual number is on file.',
+    saveNumber: 'Save the individual number',
+    paymentsTitle: 'Transfers',
+    paymentsIntro: 'What was transferred to you, and the income tax withheld.',
+    noPayments: 'No transfers in this fiscal year yet.',
+    month: 'Month',
+    transferDate: 'Transfer date',
+    gross: 'Gross',
+    withheld: 'Tax withheld',
+    net: 'Transferred',
+  },
+});
