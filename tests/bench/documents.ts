@@ -59,6 +59,8 @@ async function transfer(databaseUrl: string, session: string, size: number) {
     DATABASE_URL: databaseUrl,
     TSUNAGU_ROLE: 'api',
     NODE_ENV: 'production',
+    // Production wants a key of its own for the payout data (the development key is public); any will do here.
+    PAYOUT_MASTER_KEY: randomBytes(32).toString('base64'),
     SMTP_URL: 'smtp://127.0.0.1:2525',
     LOG_LEVEL: 'warn',
     DOCUMENT_MAX_BYTES: String(size * megabyte + megabyte),
