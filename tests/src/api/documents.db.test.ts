@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { chunkBytes, defaultMaxUploadBytes } from '@tsunagu/services';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../support/api';
@@ -252,6 +253,30 @@ describe('documents in and out over HTTP', () => {
       expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe('too_large');
       expect(await storedRows()).toEqual(before);
     });
+
+    test('one byte over the default 20 MB: refused as too large in the reader’s language, and no document or chunk kept; 20 MB exactly is kept', async () => {
+      const before = await storedRows();
+      const over = await upload(
+        { name: '防災ガイド.txt', bytes: Buffer.alloc(defaultMaxUploadBytes + 1, 'a') },
+        { role: 'source' },
+        { headers: { 'accept-language': 'ja' } },
+      );
+      expect(over.response.status).toBe(413);
+      expect(over.json.error).toMatchObject({
+        code: 'UPLOAD_REFUSED',
+        reason: 'too_large',
+        message: 'ファイルが大きすぎます。20 MB までにしてください。',
+      });
+      expect(await storedRows()).toEqual(before);
+
+      const limit = await upload({ name: '防災ガイド.txt', bytes: Buffer.alloc(defaultMaxUploadBytes, 'a') });
+      expect(limit.response.status).toBe(201);
+      expect(limit.json.sizeBytes).toBe(defaultMaxUploadBytes);
+      expect(await storedRows()).toEqual({
+        documents: before.documents + 1,
+        chunks: before.chunks + Math.ceil(defaultMaxUploadBytes / chunkBytes),
+      });
+    }, 120_000);
 
     test('a second upload with the same Idempotency-Key while the first is in flight is refused; after it, the first answer comes again', async () => {
       const before = await storedRows();
