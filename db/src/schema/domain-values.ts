@@ -10,6 +10,7 @@ export {
   cancellationReasons,
   dispatchStages,
   documentCountProblems,
+  documentCountStatuses,
   documentCountUnits,
   documentRoles,
   expenseKinds,

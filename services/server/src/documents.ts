@@ -43,6 +43,7 @@ export function documentJson(document: DocumentRow) {
     manuscriptPages: manuscriptPagesOfVolume(document),
     pageCount: document.pageCount,
     countProblem: document.countProblem,
+    countStatus: document.countStatus,
     downloadUrl: downloadPathOf(document.id),
   };
 }
