@@ -122,6 +122,7 @@ export {
   honorariumKinds,
   illustrativeRateRules,
   type Payer,
+  type PricedVolume,
   payers,
   RateRuleGap,
   type RateRules,
