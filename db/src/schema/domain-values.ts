@@ -26,6 +26,7 @@ export {
   requestPurposes,
   scopeRules,
   taxTreatments,
+  translationChangeStatuses,
   translationJobStates,
   volumeUnits,
   withdrawalReasons,

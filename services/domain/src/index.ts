@@ -324,6 +324,13 @@ export {
   tenancyOf,
 } from './tenancy';
 export {
+  checkTranslationChange,
+  checkTranslationChangeAnswer,
+  type TranslationChange,
+  type TranslationChangeStatus,
+  translationChangeStatuses,
+} from './translation/change';
+export {
   acceptedCount,
   endedTranslationJobStates,
   isWithTranslator,

@@ -251,6 +251,7 @@ const statusOfRefusal: Partial<Record<UploadRefusedError['reason'], number>> = {
   type_not_accepted: 415,
   not_multipart: 415,
   upload_in_progress: 409,
+  source_change_needs_translator: 409,
   key_used_otherwise: 422,
 };
 

@@ -118,6 +118,10 @@ export function createDocumentService({
     }
     if (request.modality !== 'translation') throw new UploadRefusedError('not_translation_request');
     if (closedStatuses.has(request.status)) throw new UploadRefusedError('request_closed');
+    // A booked translator's sources change only by a change they accept (proposeTranslationChange).
+    if (target.role === 'source' && (await bookedVolunteerIds(db, request.id)).length > 0) {
+      throw new UploadRefusedError('source_change_needs_translator');
+    }
     return { associationId: request.associationId, organizationId: request.organizationId, requestId: request.id };
   }
 
