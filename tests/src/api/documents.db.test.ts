@@ -300,7 +300,7 @@ describe('documents in and out over HTTP', () => {
       expect(response.status).toBe(413);
       expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe('too_large');
       expect(await storedRows()).toEqual(before);
-    });
+    }, 30_000);
 
     test('one byte over the default 20 MB: refused as too large in the reader’s language, and no document or chunk kept; 20 MB exactly is kept', async () => {
       const before = await storedRows();
