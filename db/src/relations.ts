@@ -139,6 +139,7 @@ export const relations = defineRelations(schema, (r) => ({
     assignment: r.one.assignments({ from: r.translationJobs.assignmentId, to: r.assignments.id, optional: false }),
     submittedDocument: r.one.documents({ from: r.translationJobs.submittedDocumentId, to: r.documents.id }),
     reviews: r.many.translationReviews({ from: r.translationJobs.id, to: r.translationReviews.jobId }),
+    changes: r.many.translationJobChanges({ from: r.translationJobs.id, to: r.translationJobChanges.jobId }),
   },
   translationReviews: {
     job: r.one.translationJobs({ from: r.translationReviews.jobId, to: r.translationJobs.id, optional: false }),

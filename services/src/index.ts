@@ -34,6 +34,7 @@ export type {
   WaveOutcome,
 } from './dispatch/steps';
 export { createDispatchSteps } from './dispatch/steps';
+export { createDocumentCountSteps, type DocumentCountSteps } from './documents/counting';
 export {
   chunkBytes,
   type DocumentRow,

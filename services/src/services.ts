@@ -51,7 +51,7 @@ export function createServices(dependencies: ServiceDependencies) {
     audit: createAuditService(dependencies),
     calendarFeeds: createCalendarFeedService(dependencies),
     costs: createCostService(dependencies),
-    documents: createDocumentService(dependencies),
+    documents: createDocumentService({ ...dependencies, dispatcher: dependencies.dispatcher ?? detachedDispatcher }),
     dispatch: createDispatchService({ ...dependencies, dispatcher: dependencies.dispatcher ?? detachedDispatcher }),
     expenses: createExpenseService(dependencies),
     fiscalPeriods: createFiscalPeriodService(dependencies),

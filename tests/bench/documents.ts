@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import JSZip from 'jszip';
 import postgres from 'postgres';
 import { eventually, freePort, spawnApi, temporaryDir } from '../src/support/processes';
 import { seed } from './api';
@@ -10,8 +11,10 @@ import { round } from './stats';
 const megabyte = 1_000_000;
 const boundary = '----tsunagu-bench-boundary';
 
+type Kind = 'txt' | 'docx';
+
 /**
- * `pnpm bench documents [--sizes 5,20]`: a requester uploads a plain-text document of each size (MB)
+ * `pnpm bench documents [--sizes 5,20] [--kind txt|docx]`: a requester uploads a document of each size (MB)
  * through the real API process (TSUNAGU_ROLE=api, NODE_ENV=production) on a PostgreSQL database of
  * its own, then downloads it; the bytes that come back must hash as those that went. Both ways the
  * throughput, and the API process's resident memory: before (after a warm-up upload, so that the
@@ -19,23 +22,29 @@ const boundary = '----tsunagu-bench-boundary';
  * kernel's VmHWM, reset through clear_refs before each transfer, and also sampled every 10 ms). A
  * streaming server's peak does not grow with the file: 20 MB costs what 5 MB costs.
  *
- * The document is .txt, which is counted as it streams; a .docx or a .pdf is read whole by its
- * text extractor (mammoth, unpdf), which this bench does not measure.
+ * The document is .txt by default, which is counted as it streams. With `--kind docx` it is a .docx
+ * (stored, not deflated, so that its bytes are the size asked): its text extractor (mammoth) reads a
+ * file whole, so the API keeps it `counting` and leaves the count to the worker, which this API-only
+ * process does not run.
  */
 const documents: Benchmark = async (args) => {
-  const { values } = parseArgs({ args, options: { sizes: { type: 'string', default: '5,20' } } });
+  const { values } = parseArgs({
+    args,
+    options: { sizes: { type: 'string', default: '5,20' }, kind: { type: 'string', default: 'txt' } },
+  });
   const sizes = (values.sizes ?? '5,20').split(',').map(Number);
+  const kind: Kind = values.kind === 'docx' ? 'docx' : 'txt';
   const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `tsunagu_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${name}`;
-  const figures: Record<string, number | string | boolean> = {};
+  const figures: Record<string, number | string | boolean> = { kind };
   try {
     const session = await seed(databaseUrl.toString(), 20, 'requester');
     for (const size of sizes) {
-      Object.assign(figures, await transfer(databaseUrl.toString(), session, size));
+      Object.assign(figures, await transfer(databaseUrl.toString(), session, size, kind));
     }
     const largest = Math.max(...sizes);
     const smallest = Math.min(...sizes);
@@ -54,11 +63,13 @@ const documents: Benchmark = async (args) => {
  * One size in an API process of its own, so that each starts from the same memory: V8 keeps the
  * heap it grew for an earlier transfer, which would be counted against the next.
  */
-async function transfer(databaseUrl: string, session: string, size: number) {
+async function transfer(databaseUrl: string, session: string, size: number, kind: Kind) {
   const server = spawnApi({
     DATABASE_URL: databaseUrl,
     TSUNAGU_ROLE: 'api',
     NODE_ENV: 'production',
+    // Production wants a key of its own for the payout data (the development key is public); any will do here.
+    PAYOUT_MASTER_KEY: randomBytes(32).toString('base64'),
     SMTP_URL: 'smtp://127.0.0.1:2525',
     LOG_LEVEL: 'warn',
     DOCUMENT_MAX_BYTES: String(size * megabyte + megabyte),
@@ -83,11 +94,12 @@ async function transfer(databaseUrl: string, session: string, size: number) {
     );
     const cookie = `tsunagu_session=${session}`;
     // Warm-up: the parsers, file-type and the counting are loaded before anything is measured.
-    const warm = await upload(server.url, cookie, 1);
+    const warm = await upload(server.url, cookie, 1, kind);
     await download(server.url, cookie, warm.downloadUrl);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const before = rssKb(pid);
-    const up = await measured(pid, () => upload(server.url, cookie, size));
+    const file = await documentOf(kind, size);
+    const up = await measured(pid, () => upload(server.url, cookie, size, kind, file));
     const down = await measured(pid, () => download(server.url, cookie, up.result.downloadUrl));
     if (down.result.sha256 !== up.result.sha256 || down.result.bytes !== up.result.sizeBytes) {
       throw new Error(
@@ -111,14 +123,43 @@ async function transfer(databaseUrl: string, session: string, size: number) {
   }
 }
 
-/** A text of `size` MB, Japanese and English lines, sent as a form as it is made (chunked, no length). */
-async function upload(url: string, cookie: string, size: number) {
-  const line = new TextEncoder().encode('避難所の場所を確認しましょう。Check where your shelter is.\n');
+const line = new TextEncoder().encode('避難所の場所を確認しましょう。Check where your shelter is.\n');
+
+/**
+ * A .docx of about `size` MB, built in the bench's own process before the transfer is measured: a
+ * paragraph per line of the text, stored without compression.
+ */
+async function documentOf(kind: Kind, size: number): Promise<Uint8Array | null> {
+  if (kind === 'txt') return null;
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  const paragraph = `<w:p><w:r><w:t>${new TextDecoder().decode(line).trim()}</w:t></w:r></w:p>`;
+  const paragraphs = Math.ceil((size * megabyte) / Buffer.byteLength(paragraph));
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(paragraphs)}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+}
+
+/**
+ * A document of `size` MB sent as a form as it is made (chunked, no length): a text of Japanese and
+ * English lines, or the .docx given.
+ */
+async function upload(url: string, cookie: string, size: number, kind: Kind, file?: Uint8Array | null) {
+  const docx = kind === 'docx' ? (file ?? (await documentOf(kind, size))) : null;
   // Whole lines: a text cut inside a character is no UTF-8, and refused.
-  const total = Math.floor((size * megabyte) / line.byteLength) * line.byteLength;
+  const total = docx ? docx.byteLength : Math.floor((size * megabyte) / line.byteLength) * line.byteLength;
   const encoder = new TextEncoder();
   const head = encoder.encode(
-    `--${boundary}\r\nContent-Disposition: form-data; name="role"\r\n\r\nsource\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="防災ガイド-${size}MB.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="role"\r\n\r\nsource\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="防災ガイド-${size}MB.${kind}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
   const block = new Uint8Array(64 * 1024 - ((64 * 1024) % line.byteLength));
@@ -134,8 +175,9 @@ async function upload(url: string, cookie: string, size: number) {
         controller.close();
         return;
       }
-      const piece = block.subarray(0, Math.min(block.byteLength, total - sent));
-      sent += piece.byteLength;
+      const end = Math.min(sent + block.byteLength, total);
+      const piece = docx ? docx.subarray(sent, end) : block.subarray(0, end - sent);
+      sent = end;
       controller.enqueue(piece);
     },
   });

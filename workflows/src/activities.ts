@@ -3,6 +3,7 @@ import { classifyStepFailure } from '@tsunagu/domain';
 import {
   type DeliveryDependencies,
   type DispatchSteps,
+  type DocumentCountSteps,
   defaultBatchSize,
   deliverPending,
   type HealthProbe,
@@ -20,6 +21,8 @@ export interface ActivityDependencies {
   dispatch?: { steps: DispatchSteps; delivery: DeliveryDependencies };
   /** Translation jobs: their steps (services' `createTranslationJobSteps`), registered by name. */
   translationJobs?: TranslationJobSteps;
+  /** Documents counted after their upload (services' `createDocumentCountSteps`). */
+  documents?: DocumentCountSteps;
   /** Personal data's retention (services' `privacy.applyRetention`). */
   retention?: { applyRetention(): Promise<RetentionRun> };
   /** Paperwork's renewal reminders (services' `paperwork.sendRenewalReminders`). */
@@ -31,13 +34,14 @@ const deliveryRounds = 10;
 
 /** Activities get what they touch from the worker, so tests can hand them something else. */
 export function createActivities(dependencies: ActivityDependencies) {
-  const { dispatch, translationJobs } = dependencies;
+  const { dispatch, translationJobs, documents } = dependencies;
   return {
     async checkDatabase(): Promise<string> {
       return dependencies.checkDatabase();
     },
     ...(dispatch && failingForGood(dispatch.steps)),
     ...(translationJobs && failingForGood(translationJobs)),
+    ...(documents && failingForGood(documents)),
     /** Anonymises and erases what the retention periods say is due; returns counts only. */
     async applyRetention(): Promise<RetentionRun> {
       if (!dependencies.retention) throw new Error('this worker runs no retention');
@@ -76,7 +80,7 @@ export type Activities = ReturnType<typeof createActivities>;
  * data: the failure is kept in the workflow's history and the worker logs each retry, and the data
  * may be personal (a rejection's reason, a resident's name).
  */
-function failingForGood<Steps extends DispatchSteps | TranslationJobSteps>(steps: Steps): Steps {
+function failingForGood<Steps extends DispatchSteps | TranslationJobSteps | DocumentCountSteps>(steps: Steps): Steps {
   const sorted = Object.entries(steps).map(([name, step]) => [
     name,
     async (...args: unknown[]) => {

@@ -25,6 +25,7 @@ import {
   reportFiledSignal,
   reportsApprovedSignal,
 } from './workflows/dispatch';
+import { documentCount, documentCountWorkflowId } from './workflows/document-count';
 import { translationJobChangedSignal, translationJobWorkflowId } from './workflows/translation-job';
 
 const signals = {
@@ -89,6 +90,20 @@ export function createTemporalDispatcher(client: Client, taskQueue: string): Dis
       } catch (error) {
         // A job whose workflow has ended (or never started, on histories before it) reads its state from the database.
         if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    },
+    async countDocument(documentId) {
+      try {
+        await client.workflow.start(documentCount, {
+          taskQueue,
+          workflowId: documentCountWorkflowId(documentId),
+          args: [{ documentId }],
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+          // A count that failed for good may be tried again (a worker's start resumes it); one done is done.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
     },
     async signal(requestId, name) {

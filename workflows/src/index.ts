@@ -7,6 +7,7 @@ export type { TemporalTarget, WorkerOptions } from './worker';
 export { bundleWorkflows, connectionOptions, createWorker, workflowsPath } from './worker';
 export type { DispatchResult, DispatchView } from './workflows/dispatch';
 export { dispatchWorkflowId, stateQuery } from './workflows/dispatch';
+export { documentCountWorkflowId } from './workflows/document-count';
 export { paperworkWorkflowId } from './workflows/paperwork';
 export { personalDataWorkflowId } from './workflows/personal-data';
 export type { TranslationJobResult, TranslationJobView } from './workflows/translation-job';

@@ -15,6 +15,7 @@ export async function selfCheck(): Promise<string> {
 }
 
 export { dispatchRequest } from './workflows/dispatch';
+export { documentCount } from './workflows/document-count';
 export { paperworkReminders } from './workflows/paperwork';
 export { personalDataLifeCycle } from './workflows/personal-data';
 export { translationJob } from './workflows/translation-job';

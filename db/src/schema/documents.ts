@@ -12,13 +12,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './columns';
-import { documentCountProblems, documentCountUnits, documentRoles } from './domain-values';
+import { documentCountProblems, documentCountStatuses, documentCountUnits, documentRoles } from './domain-values';
 import { associations, organizations, users } from './people';
 import { requests } from './requests';
 
 export const documentRole = pgEnum('document_role', documentRoles);
 export const documentCountUnit = pgEnum('document_count_unit', documentCountUnits);
 export const documentCountProblem = pgEnum('document_count_problem', documentCountProblems);
+export const documentCountStatus = pgEnum('document_count_status', documentCountStatuses);
 
 /**
  * A file of a translation request, kept in the database with everything else (backed up with it,
@@ -58,11 +59,15 @@ export const documents = pgTable(
     pageCount: integer('page_count'),
     /** Why no count could be made from the text (a scan, an image, a spreadsheet); null when one was. */
     countProblem: documentCountProblem('count_problem'),
+    /** `counting` from the upload of a .docx or a .pdf until the worker has counted its text. */
+    countStatus: documentCountStatus('count_status').notNull().default('counted'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('documents_request_idx').on(table.requestId, table.role, table.version),
     index('documents_organization_idx').on(table.organizationId),
+    /** The documents a starting worker finds still to count. */
+    index('documents_counting_idx').on(table.id).where(sql`${table.countStatus} = 'counting'`),
     /** A translation's versions are numbered once each. */
     uniqueIndex('documents_translation_version_key')
       .on(table.requestId, table.version)

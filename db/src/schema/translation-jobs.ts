@@ -13,11 +13,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { documents } from './documents';
-import { translationJobStates } from './domain-values';
+import { translationChangeStatuses, translationJobStates } from './domain-values';
 import { associations, users } from './people';
 import { assignments, requests } from './requests';
 
 export const translationJobState = pgEnum('translation_job_state', translationJobStates);
+export const translationChangeStatus = pgEnum('translation_change_status', translationChangeStatuses);
 export const translationReviewDecision = pgEnum('translation_review_decision', ['accepted', 'revision_asked']);
 
 /**
@@ -79,4 +80,31 @@ export const translationReviews = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
   },
   (table) => [uniqueIndex('translation_reviews_round_key').on(table.jobId, table.round)],
+);
+
+/**
+ * A change to a booked job proposed by the requester's side (a new deadline, sources added or
+ * removed), which the translator accepts or declines; the job keeps its deadline and documents
+ * until they accept. One proposal waits at a time.
+ */
+export const translationJobChanges = pgTable(
+  'translation_job_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => translationJobs.id, { onDelete: 'cascade' }),
+    status: translationChangeStatus('status').notNull().default('proposed'),
+    /** The deadline proposed; null keeps the request's. */
+    deadline: timestamp('deadline', { withTimezone: true }),
+    addDocumentIds: uuid('add_document_ids').array().notNull().default(sql`'{}'`),
+    removeDocumentIds: uuid('remove_document_ids').array().notNull().default(sql`'{}'`),
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('translation_job_changes_pending_key').on(table.jobId).where(sql`${table.status} = 'proposed'`),
+    index('translation_job_changes_job_idx').on(table.jobId, table.proposedAt),
+  ],
 );

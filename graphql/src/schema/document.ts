@@ -1,4 +1,10 @@
-import { documentCountProblems, documentCountUnits, documentRoles, manuscriptPagesOfVolume } from '@tsunagu/domain';
+import {
+  documentCountProblems,
+  documentCountStatuses,
+  documentCountUnits,
+  documentRoles,
+  manuscriptPagesOfVolume,
+} from '@tsunagu/domain';
 import { builder } from '../builder';
 import { selected } from './selection';
 
@@ -7,6 +13,11 @@ export const DocumentCountUnitEnum = builder.enumType('DocumentCountUnit', { val
 export const DocumentCountProblemEnum = builder.enumType('DocumentCountProblem', {
   values: documentCountProblems,
   description: 'Why no count came from the text: the requester enters it (correctDocumentCount).',
+});
+export const DocumentCountStatusEnum = builder.enumType('DocumentCountStatus', {
+  values: documentCountStatuses,
+  description:
+    'counting: a .docx or a .pdf is counted by the worker after its upload; cannot_count: no count came from the text (countProblem says why).',
 });
 
 export const Document = builder.drizzleNode('documents', {
@@ -37,6 +48,7 @@ export const Document = builder.drizzleNode('documents', {
     }),
     pageCount: t.exposeInt('pageCount', { nullable: true, description: 'A PDF’s pages.' }),
     countProblem: t.expose('countProblem', { type: DocumentCountProblemEnum, nullable: true }),
+    countStatus: t.expose('countStatus', { type: DocumentCountStatusEnum }),
     downloadUrl: t.string({
       description: 'Where the bytes are downloaded (GET, with the session cookie); each download is audited.',
       resolve: (document) => `/documents/${document.id}`,

@@ -40,6 +40,10 @@ const TranslationRates = builder.objectRef<NonNullable<RateRules['translation']>
       nullable: true,
       description: 'Per manuscript page, for volumes in characters.',
     }),
+    perWordYen: t.exposeInt('perWordYen', {
+      nullable: true,
+      description: 'Per word, for sources in another language than Japanese counted in words.',
+    }),
     manuscriptPageCharacters: t.exposeInt('manuscriptPageCharacters'),
     minimumYen: t.exposeInt('minimumYen'),
   }),
@@ -135,6 +139,7 @@ const TranslationRatesInput = builder.inputType('TranslationRatesInput', {
   fields: (t) => ({
     perPageYen: t.int({ required: false }),
     perManuscriptPageYen: t.int({ required: false }),
+    perWordYen: t.int({ required: false }),
     manuscriptPageCharacters: t.int({ required: false, description: '400 unless told.' }),
     minimumYen: t.int({ required: false }),
   }),
@@ -205,6 +210,7 @@ function rulesOf(input: ScheduleInput): RateRulesInput {
       ? {
           perPageYen: input.translation.perPageYen ?? null,
           perManuscriptPageYen: input.translation.perManuscriptPageYen ?? null,
+          perWordYen: input.translation.perWordYen ?? null,
           manuscriptPageCharacters: orUndefined(input.translation.manuscriptPageCharacters),
           minimumYen: orUndefined(input.translation.minimumYen),
         }

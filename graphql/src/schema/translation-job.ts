@@ -1,8 +1,9 @@
-import { translationJobStates } from '@tsunagu/domain';
+import { translationChangeStatuses, translationJobStates } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { associationsOf } from '../tenancy';
 import { CancellationInput } from './cancellation';
 import { Assignment } from './dispatch';
+import { Document } from './document';
 import { Request } from './request';
 import { selected } from './selection';
 
@@ -48,6 +49,27 @@ builder.drizzleObject('translationReviews', {
     comment: t.exposeString('comment', { nullable: true, description: 'What to revise, when a revision was asked.' }),
     documentId: t.exposeString('documentId', { nullable: true }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime' }),
+  }),
+});
+
+const TranslationChangeStatusEnum = builder.enumType('TranslationChangeStatus', {
+  values: translationChangeStatuses,
+});
+
+builder.drizzleObject('translationJobChanges', {
+  name: 'TranslationJobChange',
+  description:
+    'A change to a booked job proposed by the requester’s side, which the translator accepts or declines; the job keeps its deadline and sources until accepted.',
+  fields: (t) => ({
+    storedId: t.exposeString('id'),
+    status: t.expose('status', { type: TranslationChangeStatusEnum }),
+    deadline: t.expose('deadline', { type: 'DateTime', nullable: true, description: 'The deadline proposed.' }),
+    addDocumentIds: t.exposeStringList('addDocumentIds', { description: 'Stored ids of the sources to add.' }),
+    removeDocumentIds: t.exposeStringList('removeDocumentIds', {
+      description: 'Stored ids of the sources to leave out.',
+    }),
+    proposedAt: t.expose('proposedAt', { type: 'DateTime' }),
+    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -114,6 +136,10 @@ export const TranslationJob = builder.drizzleObject('translationJobs', {
       },
     }),
     reviews: t.relation('reviews', { query: { orderBy: { round: 'asc' } } }),
+    changes: t.relation('changes', {
+      description: 'Changes proposed to the job (deadline, sources), newest first; one at a time waits as proposed.',
+      query: { orderBy: { proposedAt: 'desc' } },
+    }),
     request: t.relation('request', { type: Request }),
   }),
 });
@@ -219,6 +245,56 @@ builder.mutationField('giveBackTranslation', (t) =>
     errors: {},
     resolve: async (query, _root, { requestId, cancellation }, { db, services, viewer }) => {
       const row = await services.translations.giveBackTranslation(viewer, requestId.id, cancellation);
+      return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
+    },
+  }),
+);
+
+builder.mutationField('proposeTranslationChange', (t) =>
+  t.drizzleField({
+    type: TranslationJob,
+    description:
+      'The requesting organization (or a coordinator) proposes a new deadline or a change of sources to a booked translation; the translator is told, and nothing changes until they accept.',
+    authScopes: { requester: true, coordinator: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      deadline: t.arg({ type: 'DateTime', required: false }),
+      addDocumentIds: t.arg.globalIDList({
+        required: false,
+        for: Document,
+        description: 'Sources uploaded without a request, to add.',
+      }),
+      removeDocumentIds: t.arg.globalIDList({
+        required: false,
+        for: Document,
+        description: 'Sources of the request, to leave out.',
+      }),
+    },
+    errors: {},
+    resolve: async (query, _root, args, { db, services, viewer }) => {
+      const row = await services.translations.proposeTranslationChange(viewer, args.requestId.id, {
+        deadline: args.deadline ? args.deadline.toISOString() : null,
+        addDocumentIds: (args.addDocumentIds ?? []).map((id) => id.id),
+        removeDocumentIds: (args.removeDocumentIds ?? []).map((id) => id.id),
+      });
+      return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
+    },
+  }),
+);
+
+builder.mutationField('answerTranslationChange', (t) =>
+  t.drizzleField({
+    type: TranslationJob,
+    description:
+      'The booked translator accepts or declines the change proposed to their job; accepted, the request takes the new deadline and sources.',
+    authScopes: { volunteer: true },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      accept: t.arg.boolean({ required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, { requestId, accept }, { db, services, viewer }) => {
+      const row = await services.translations.answerTranslationChange(viewer, requestId.id, accept);
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
   }),

@@ -87,6 +87,7 @@ const entityWords = {
   'Staff member': { ja: '職員', en: 'Staff member' },
   User: { ja: 'アカウント', en: 'Account' },
   TranslationJob: { ja: '翻訳の仕事', en: 'Translation job' },
+  TranslationJobChange: { ja: '翻訳の変更の提案', en: 'Proposed change to a translation' },
   Volunteer: { ja: 'ボランティア', en: 'Volunteer' },
   VolunteerApplication: { ja: 'ボランティアの申請', en: 'Volunteer application' },
 } satisfies Record<string, Localized>;
@@ -495,6 +496,30 @@ const conflictMessages = {
     ja: '納期を過ぎた翻訳は返上できません。協会のコーディネーターにご相談ください。',
     en: 'A translation past its deadline cannot be given back: talk to the association’s coordinators.',
   }),
+  translation_change_closed: () => ({
+    ja: 'この翻訳はすでに検収済みか終了しているため、変更できません。',
+    en: 'This translation is accepted or has ended: it cannot be changed.',
+  }),
+  translation_change_pending: () => ({
+    ja: '翻訳者の回答を待っている変更の提案があります。回答を待ってから、次の提案をしてください。',
+    en: 'A proposed change is waiting for the translator’s answer: wait for it before proposing another.',
+  }),
+  translation_change_empty: () => ({
+    ja: '変更の内容がありません。新しい納期か、追加・削除する文書を指定してください。',
+    en: 'Nothing would change: give a new deadline, or documents to add or remove.',
+  }),
+  translation_change_deadline_past: () => ({
+    ja: '新しい納期は今より後にしてください。',
+    en: 'The new deadline must be in the future.',
+  }),
+  translation_change_answered: () => ({
+    ja: 'この変更の提案にはすでに回答済みです。',
+    en: 'This proposed change has been answered already.',
+  }),
+  translation_change_documents: () => ({
+    ja: '指定された文書の中に、この依頼で追加・削除できないものがあります。',
+    en: 'Some of the documents cannot be added to or removed from this request.',
+  }),
   not_a_translation: () => ({
     ja: 'この依頼は翻訳の依頼ではありません。',
     en: 'This request is not a translation.',
@@ -647,6 +672,10 @@ const uploadRefusalMessages = {
   request_closed: () => ({
     ja: 'この依頼は終わっているか取り消されているため、文書を付けられません。',
     en: 'This request is finished or cancelled: it takes no more documents.',
+  }),
+  source_change_needs_translator: () => ({
+    ja: 'この翻訳にはもう翻訳者が決まっています。原文を変えるときは、依頼に付けずにアップロードしてから、変更を提案して翻訳者の承諾を得てください。',
+    en: 'A translator is booked on this translation: upload the new source without the request, then propose the change for the translator to accept.',
   }),
   upload_in_progress: () => ({
     ja: '同じアップロードがまだ送信中です。終わるまでお待ちください。',

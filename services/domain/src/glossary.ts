@@ -155,6 +155,13 @@ export const documentCountProblemWords: Words<'no_text' | 'image' | 'not_extract
   },
 };
 
+/** Where a document's count stands, as its list shows it. */
+export const documentCountStatusWords: Words<'counting' | 'counted' | 'cannot_count'> = {
+  counting: { ja: '数えています…', en: 'Counting…' },
+  counted: { ja: '数えました', en: 'Counted' },
+  cannot_count: { ja: '数えられません', en: 'Cannot count' },
+};
+
 /** Why a request was cancelled or a booking released, as the one who did it chose. */
 export const cancellationReasonWords: Words<CancellationReason> = {
   no_longer_needed: { ja: '不要になった', en: 'No longer needed' },

@@ -58,13 +58,16 @@ export {
   type AcceptedMediaType,
   acceptedMediaTypes,
   type DocumentCountProblem,
+  type DocumentCountStatus,
   type DocumentCountUnit,
   type DocumentKind,
   type DocumentRole,
   documentCountProblems,
+  documentCountStatuses,
   documentCountUnits,
   documentRoles,
   isAcceptedMediaType,
+  isCountedAfterUpload,
 } from './documents/kinds';
 export {
   ConflictError,
@@ -119,6 +122,7 @@ export {
   honorariumKinds,
   illustrativeRateRules,
   type Payer,
+  type PricedVolume,
   payers,
   RateRuleGap,
   type RateRules,
@@ -145,6 +149,7 @@ export {
   cancellationReasonWords,
   dispatchStageWords,
   documentCountProblemWords,
+  documentCountStatusWords,
   documentCountUnitWords,
   documentRoleWords,
   expenseKindWords,
@@ -332,6 +337,13 @@ export {
   type Tenancy,
   tenancyOf,
 } from './tenancy';
+export {
+  checkTranslationChange,
+  checkTranslationChangeAnswer,
+  type TranslationChange,
+  type TranslationChangeStatus,
+  translationChangeStatuses,
+} from './translation/change';
 export {
   acceptedCount,
   endedTranslationJobStates,

@@ -8,6 +8,7 @@ import { systemClock } from '@tsunagu/domain';
 import {
   checkHealth,
   createDispatchSteps,
+  createDocumentCountSteps,
   createMailTransport,
   createServices,
   createTranslationJobSteps,
@@ -117,6 +118,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           checkDatabase: () => database.ping(),
           dispatch: { steps: createDispatchSteps({ db: database.db }), delivery: mail.delivery },
           translationJobs: createTranslationJobSteps({ db: database.db }),
+          documents: createDocumentCountSteps({ db: database.db }),
           retention: services.privacy,
           paperwork: services.paperwork,
         },
@@ -134,6 +136,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       services.dispatch.resumeAll().then(
         (requests) => logger.info({ requests }, 'dispatch workflows resumed'),
         (error: unknown) => logger.warn({ reason: shortReason(error) }, 'dispatch workflows not resumed'),
+      );
+      services.documents.resumeCounting().then(
+        (documents) => logger.info({ documents }, 'document counting resumed'),
+        (error: unknown) => logger.warn({ reason: shortReason(error) }, 'document counting not resumed'),
       );
       startPersonalDataLifeCycle(client, config.taskQueue).catch((error: unknown) =>
         logger.warn({ reason: shortReason(error) }, 'personal data life cycle not started'),

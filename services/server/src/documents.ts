@@ -43,6 +43,7 @@ export function documentJson(document: DocumentRow) {
     manuscriptPages: manuscriptPagesOfVolume(document),
     pageCount: document.pageCount,
     countProblem: document.countProblem,
+    countStatus: document.countStatus,
     downloadUrl: downloadPathOf(document.id),
   };
 }
@@ -250,6 +251,7 @@ const statusOfRefusal: Partial<Record<UploadRefusedError['reason'], number>> = {
   type_not_accepted: 415,
   not_multipart: 415,
   upload_in_progress: 409,
+  source_change_needs_translator: 409,
   key_used_otherwise: 422,
 };
 

@@ -35,6 +35,8 @@ export interface Dispatcher {
   signal(requestId: string, signal: DispatchSignal): Promise<void>;
   /** Tells a booking's translation job workflow that its job moved (submitted, reviewed, given back…). */
   translationJobChanged(assignmentId: string): Promise<void>;
+  /** Has a document counted by the worker, after its upload; asking again for the same one does nothing. */
+  countDocument(documentId: string): Promise<void>;
 }
 
 /**
@@ -45,6 +47,7 @@ export const detachedDispatcher: Dispatcher = {
   start: async () => {},
   signal: async () => {},
   translationJobChanged: async () => {},
+  countDocument: async () => {},
   approve: notRunning,
   reject: notRunning,
   accept: notRunning,

@@ -11,6 +11,7 @@ import {
   found,
   isAcceptableFileName,
   isAcceptedMediaType,
+  isCountedAfterUpload,
   isDeadlock,
   mayActOn,
   mayReadDocument,
@@ -23,7 +24,10 @@ import {
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { recordAudit } from '../audit';
-import { plainTextCounter, volumeOfFile } from './extract';
+import type { Dispatcher } from '../dispatch/port';
+import type { Logger } from '../logger';
+import { volumeColumns } from './counting';
+import { plainTextCounter } from './extract';
 
 /** The bytes of a document a row, as the table says; uploads are cut and downloads read at this size. */
 export const chunkBytes = 1024 * 1024;
@@ -48,7 +52,29 @@ const closedStatuses = new Set(['cancelled', 'rejected', 'completed']);
 /** Bookings whose translator reads the request's documents. */
 const standingBookings = ['confirmed', 'completed'] as const;
 
-export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
+export function createDocumentService({
+  db,
+  clock,
+  dispatcher,
+  logger,
+}: {
+  db: Db;
+  clock: Clock;
+  dispatcher: Dispatcher;
+  logger: Logger;
+}) {
+  /**
+   * Hands a document to the worker to count. Temporal out of reach leaves it counting, and the
+   * upload stands: a starting worker counts what is left (`resumeCounting`).
+   */
+  async function startCounting(documentId: string) {
+    try {
+      await dispatcher.countDocument(documentId);
+    } catch (error) {
+      logger.warn({ documentId, err: error }, 'document counting not started');
+    }
+  }
+
   /** The volunteers whose booking on the request stands: they read its documents. */
   async function bookedVolunteerIds(tx: Db, requestId: string | null): Promise<string[]> {
     if (requestId === null) return [];
@@ -92,6 +118,10 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
     }
     if (request.modality !== 'translation') throw new UploadRefusedError('not_translation_request');
     if (closedStatuses.has(request.status)) throw new UploadRefusedError('request_closed');
+    // A booked translator's sources change only by a change they accept (proposeTranslationChange).
+    if (target.role === 'source' && (await bookedVolunteerIds(db, request.id)).length > 0) {
+      throw new UploadRefusedError('source_change_needs_translator');
+    }
     return { associationId: request.associationId, organizationId: request.organizationId, requestId: request.id };
   }
 
@@ -151,7 +181,7 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
     const kind = acceptedMediaTypes[mediaType];
     const text = kind === 'txt' ? plainTextCounter() : null;
     text?.add(first);
-    const whole: Uint8Array[] | null = kind === 'docx' || kind === 'pdf' ? [first] : null;
+    const countedLater = isCountedAfterUpload(kind);
 
     const stored = await db
       .transaction(async (tx) => {
@@ -197,7 +227,6 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
           size += piece.byteLength;
           if (size > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
           hash.update(piece);
-          whole?.push(piece);
           let offset = 0;
           while (offset < piece.byteLength) {
             const part = piece.subarray(offset, offset + chunkBytes - pendingBytes);
@@ -219,12 +248,16 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
               if (count === null) throw new UploadRefusedError('type_not_accepted');
               return volumeOf('txt', count);
             })()
-          : kind === 'docx' || kind === 'pdf'
+          : countedLater
             ? null
             : volumeOf(kind, null);
         const [document] = await tx
           .update(schema.documents)
-          .set({ sizeBytes: size, sha256: hash.digest('hex'), ...(volume ? volumeColumns(volume) : {}) })
+          .set({
+            sizeBytes: size,
+            sha256: hash.digest('hex'),
+            ...(volume ? volumeColumns(volume) : { countStatus: 'counting' as const }),
+          })
           .where(eq(schema.documents.id, row.id))
           .returning();
         if (!document) throw new Error('update returned no row');
@@ -243,14 +276,8 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
         if (isDeadlock(error)) throw new ConflictError('changed_meanwhile');
         throw error;
       });
-    if (!whole) return stored;
-    const volume = await volumeOfFile(kind, Buffer.concat(whole));
-    const [counted] = await db
-      .update(schema.documents)
-      .set(volumeColumns(volume))
-      .where(eq(schema.documents.id, stored.id))
-      .returning();
-    return counted ?? stored;
+    if (countedLater) await startCounting(stored.id);
+    return stored;
   }
 
   return {
@@ -264,8 +291,9 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
      * deleting on failure would free the connection, but leave half-files visible to every reader
      * (and to the translation job's flow) unless each of them filtered them out.
      *
-     * Plain text is counted as it streams; a .docx or a .pdf is counted from its whole bytes after
-     * the commit (their libraries read files whole), and the count written to the row.
+     * Plain text is counted as it streams. A .docx or a .pdf is kept `counting`: their libraries
+     * read a file whole, which the upload must not hold, so the worker reads the chunks back after
+     * the commit and counts them (`createDocumentCountSteps`).
      */
     async upload(viewer: Viewer, target: UploadTarget, file: UploadedFile, maxBytes: number): Promise<DocumentRow> {
       if (!isAcceptableFileName(file.name)) throw new UploadRefusedError('file_name');
@@ -314,6 +342,16 @@ export function createDocumentService({ db, clock }: { db: Db; clock: Clock }) {
         }
       }
       return { document, chunks };
+    },
+
+    /** Starts the counting of every document left counting (Temporal was out of reach at its upload). */
+    async resumeCounting(): Promise<number> {
+      const counting = await db
+        .select({ id: schema.documents.id })
+        .from(schema.documents)
+        .where(eq(schema.documents.countStatus, 'counting'));
+      for (const { id } of counting) await dispatcher.countDocument(id);
+      return counting.length;
     },
 
     /** Whether the viewer reads this document (the GraphQL type's scope asks it). */
@@ -378,12 +416,5 @@ async function discard(rest: AsyncIterable<Uint8Array>) {
     // The sender went away: nothing is left to read.
   }
 }
-
-const volumeColumns = (volume: DocumentVolume) => ({
-  countUnit: volume.countUnit,
-  counted: volume.counted,
-  pageCount: volume.pageCount,
-  countProblem: volume.problem,
-});
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

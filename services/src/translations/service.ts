@@ -4,6 +4,8 @@ import {
   bilingual,
   type Clock,
   ConflictError,
+  checkTranslationChange,
+  checkTranslationChangeAnswer,
   type DocumentCountUnit,
   ForbiddenError,
   found,
@@ -11,9 +13,11 @@ import {
   NotFoundError,
   nextTranslationJobState,
   parseInput,
+  type TranslationChange,
   type Viewer,
   withdrawalSchema,
 } from '@tsunagu/domain';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadDispatchRequest, noticeFor, notify, requesterOf, volunteersById } from '../dispatch/notices';
 import type { Dispatcher } from '../dispatch/port';
@@ -260,6 +264,125 @@ export function createTranslationService({
     },
 
     /**
+     * The requesting organization (or a coordinator) proposes a new deadline or a change of
+     * sources to a booked job; the translator is told and answers (`answerTranslationChange`).
+     * Until they accept, the request keeps its deadline and its sources.
+     */
+    async proposeTranslationChange(
+      viewer: Viewer,
+      requestId: string,
+      change: TranslationChange,
+    ): Promise<TranslationJobRow> {
+      return db.transaction(async (tx) => {
+        const { request, job, volunteerId } = await jobFor(tx, viewer, requestId, 'reviewer');
+        const pending = await tx.query.translationJobChanges.findFirst({
+          where: { jobId: job.id, status: 'proposed' },
+          columns: { id: true },
+        });
+        const now = clock.now();
+        checkTranslationChange({
+          state: job.state,
+          pending: Boolean(pending),
+          currentDeadline: request.deadline?.toISOString() ?? null,
+          change,
+          now: now.toISO() ?? '',
+        });
+        const addDocumentIds = [...new Set(change.addDocumentIds)];
+        const removeDocumentIds = [...new Set(change.removeDocumentIds)];
+        const [adding, removing] = await Promise.all([
+          sourcesWhere(tx, addDocumentIds, isNull(schema.documents.requestId), request.organizationId),
+          sourcesWhere(tx, removeDocumentIds, eq(schema.documents.requestId, requestId), request.organizationId),
+        ]);
+        if (adding !== addDocumentIds.length || removing !== removeDocumentIds.length) {
+          throw new ConflictError('translation_change_documents');
+        }
+        const [proposed] = await tx
+          .insert(schema.translationJobChanges)
+          .values({
+            jobId: job.id,
+            deadline: change.deadline ? new Date(change.deadline) : null,
+            addDocumentIds,
+            removeDocumentIds,
+            proposedBy: viewer.userId,
+            proposedAt: now.toJSDate(),
+          })
+          .returning({ id: schema.translationJobChanges.id });
+        const translator = await translatorOf(tx, volunteerId);
+        if (translator && proposed) {
+          await notify(
+            tx,
+            `translationChangeProposed:${proposed.id}`,
+            translator,
+            noticeFor(request, 'translationChangeProposed', {
+              assignmentId: job.assignmentId,
+              change: {
+                deadline: change.deadline ? new Date(change.deadline).toISOString() : null,
+                documentsAdded: addDocumentIds.length,
+                documentsRemoved: removeDocumentIds.length,
+              },
+            }),
+          );
+        }
+        return job;
+      });
+    },
+
+    /**
+     * The booked translator accepts or declines the change waiting for them. Accepted, the
+     * request takes the new deadline (the job's workflow moves its reminders and its overdue
+     * timer) and its sources change; declined, nothing changes. The requester is told either way.
+     */
+    async answerTranslationChange(viewer: Viewer, requestId: string, accept: boolean): Promise<TranslationJobRow> {
+      const job = await db.transaction(async (tx) => {
+        const { request, job } = await jobFor(tx, viewer, requestId, 'translator');
+        const change =
+          (await tx.query.translationJobChanges.findFirst({ where: { jobId: job.id, status: 'proposed' } })) ??
+          (await tx.query.translationJobChanges.findFirst({
+            where: { jobId: job.id },
+            orderBy: { proposedAt: 'desc' },
+          }));
+        if (!change) throw new NotFoundError('TranslationJobChange', requestId);
+        checkTranslationChangeAnswer({ status: change.status, state: job.state });
+        const now = clock.now().toJSDate();
+        await tx
+          .update(schema.translationJobChanges)
+          .set({ status: accept ? 'accepted' : 'declined', answeredAt: now })
+          .where(eq(schema.translationJobChanges.id, change.id));
+        if (accept) {
+          if (change.deadline) {
+            await tx
+              .update(schema.requests)
+              .set({ deadline: change.deadline, updatedAt: now })
+              .where(eq(schema.requests.id, requestId));
+          }
+          if (change.addDocumentIds.length > 0) {
+            await tx
+              .update(schema.documents)
+              .set({ requestId })
+              .where(and(inArray(schema.documents.id, change.addDocumentIds), isNull(schema.documents.requestId)));
+          }
+          if (change.removeDocumentIds.length > 0) {
+            await tx
+              .update(schema.documents)
+              .set({ requestId: null })
+              .where(
+                and(inArray(schema.documents.id, change.removeDocumentIds), eq(schema.documents.requestId, requestId)),
+              );
+          }
+        }
+        await notify(
+          tx,
+          `translationChangeAnswered:${change.id}`,
+          await requesterOf(tx, request),
+          noticeFor(request, 'translationChangeAnswered', { changeAccepted: accept }),
+        );
+        return job;
+      });
+      await tell(job);
+      return job;
+    },
+
+    /**
      * The booked translator gives the job back while the work is theirs: their booking is released
      * through the dispatch workflow (as a volunteer withdrawing, with a reason from their list that
      * the coordinators read), which ends the job and finds cover at once.
@@ -292,6 +415,20 @@ export function createTranslationService({
       return ended;
     },
   };
+}
+
+/** How many of these documents are sources of the organization that also meet `where`. */
+async function sourcesWhere(tx: Tx, ids: string[], where: ReturnType<typeof eq>, organizationId: string) {
+  if (ids.length === 0) return 0;
+  return tx.$count(
+    schema.documents,
+    and(
+      inArray(schema.documents.id, ids),
+      eq(schema.documents.role, 'source'),
+      eq(schema.documents.organizationId, organizationId),
+      where,
+    ),
+  );
 }
 
 async function recordReview(

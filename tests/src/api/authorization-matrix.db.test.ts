@@ -226,6 +226,17 @@ const matrix: Record<string, Rule> = {
     document: 'mutation ($id: ID!) { askForRevision(requestId: $id, comment: "x") { __typename } }',
     variables: () => ({ id: globalId('Request', unknownId) }),
   },
+  'Mutation.proposeTranslationChange': {
+    allowed: ['requester', ...staff],
+    document:
+      'mutation ($id: ID!) { proposeTranslationChange(requestId: $id, deadline: "2027-03-01T08:00:00Z") { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
+  'Mutation.answerTranslationChange': {
+    allowed: ['volunteer'],
+    document: 'mutation ($id: ID!) { answerTranslationChange(requestId: $id, accept: true) { __typename } }',
+    variables: () => ({ id: globalId('Request', unknownId) }),
+  },
   'Mutation.giveBackTranslation': {
     allowed: ['volunteer'],
     document:

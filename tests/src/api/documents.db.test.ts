@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { schema } from '@tsunagu/db';
 import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
+import { fixedClock } from '@tsunagu/domain';
+import { chunkBytes, defaultMaxUploadBytes } from '@tsunagu/services';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { globalId, startTestApi, type TestApi } from '../support/api';
+import { globalId, startTestApi, type TestApi, testNow } from '../support/api';
 import { makeDocx, makeExecutable, makePdf } from '../support/documents';
 import {
   insertAssignment,
@@ -15,6 +17,7 @@ import {
   insertStaffMember,
   insertVolunteer,
 } from '../support/fixtures';
+import { inlineDispatcher } from '../support/inline-dispatcher';
 
 interface FilePart {
   name: string;
@@ -56,7 +59,8 @@ describe('documents in and out over HTTP', () => {
     testDb = await openTestDatabase();
     const { db } = testDb.database;
     ({ associationId, organizationId } = await insertCoordinatorWorld(db, 'ja'));
-    api = await startTestApi(testDb.database);
+    // The worker's counting of a .docx or a .pdf, run in-process once the upload has answered.
+    api = await startTestApi(testDb.database, { dispatcher: inlineDispatcher(db, fixedClock(testNow)) });
     small = await startTestApi(testDb.database, { maxUploadBytes: 2_500_000 });
     requesterSession = await api.sessionFor((await insertRequester(db, organizationId)).id);
     japaneseDocx = await makeDocx(['外国人住民のための防災ガイド', '避難所の場所を確認しましょう。'.repeat(30)]);
@@ -84,6 +88,18 @@ describe('documents in and out over HTTP', () => {
   const download = (path: string, session: string | null) =>
     fetch(`${api.url}${path}`, { headers: session ? { cookie: `tsunagu_session=${session}` } : {} });
 
+  /** A document's count as the API reads it after the upload (the worker counts a .docx or a .pdf). */
+  async function countOf(id: unknown) {
+    const { data } = await api.graphql<{ node: Record<string, unknown> }>(
+      `query ($id: ID!) {
+        node(id: $id) { ... on Document { countStatus countUnit counted manuscriptPages pageCount countProblem } }
+      }`,
+      { id },
+      { session: requesterSession },
+    );
+    return data?.node;
+  }
+
   async function storedRows() {
     const { db } = testDb.database;
     return { documents: await db.$count(schema.documents), chunks: await db.$count(schema.documentChunks) };
@@ -99,7 +115,7 @@ describe('documents in and out over HTTP', () => {
     });
   }
 
-  test('a requester uploads a Japanese .docx: counted in characters and manuscript pages, downloaded byte for byte with its Japanese name', async () => {
+  test('a requester uploads a Japanese .docx: answered as counting, then counted in characters and manuscript pages, downloaded byte for byte with its Japanese name', async () => {
     const { response, json } = await upload({ name: '防災ガイド（やさしい日本語）.docx', bytes: japaneseDocx });
     expect(response.status).toBe(201);
     expect(json).toMatchObject({
@@ -108,9 +124,16 @@ describe('documents in and out over HTTP', () => {
       sizeBytes: japaneseDocx.byteLength,
       sha256: sha256(japaneseDocx),
       role: 'source',
+      countStatus: 'counting',
+      countUnit: null,
+      counted: null,
+    });
+    expect(await countOf(json.id)).toEqual({
+      countStatus: 'counted',
       countUnit: 'characters',
       counted: 14 + 15 * 30,
       manuscriptPages: 2,
+      pageCount: null,
       countProblem: null,
     });
 
@@ -132,21 +155,47 @@ describe('documents in and out over HTTP', () => {
     const pdf = makePdf(['Please bring your residence card to the city hall.', 'Thank you.']);
     const text = await upload({ name: 'notice.pdf', bytes: pdf });
     expect(text.response.status).toBe(201);
-    expect(text.json).toMatchObject({ mediaType: 'application/pdf', countUnit: 'words', counted: 11, pageCount: 2 });
+    expect(text.json).toMatchObject({ mediaType: 'application/pdf', countStatus: 'counting' });
+    expect(await countOf(text.json.id)).toMatchObject({
+      countStatus: 'counted',
+      countUnit: 'words',
+      counted: 11,
+      pageCount: 2,
+    });
 
     const scan = await upload({ name: 'scan.pdf', bytes: makePdf(['', '', '']) });
-    expect(scan.json).toMatchObject({ countUnit: 'pages', counted: 3, pageCount: 3, countProblem: 'no_text' });
+    expect(await countOf(scan.json.id)).toMatchObject({
+      countStatus: 'counted',
+      countUnit: 'pages',
+      counted: 3,
+      pageCount: 3,
+      countProblem: 'no_text',
+    });
+
+    const broken = await upload({ name: 'broken.pdf', bytes: new TextEncoder().encode('%PDF-1.7\nnot a PDF at all') });
+    expect(await countOf(broken.json.id)).toMatchObject({
+      countStatus: 'cannot_count',
+      counted: null,
+      countProblem: 'no_text',
+    });
 
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
       'base64',
     );
     const image = await upload({ name: '掲示.png', bytes: png });
-    expect(image.json).toMatchObject({ mediaType: 'image/png', countUnit: null, counted: null, countProblem: 'image' });
+    expect(image.json).toMatchObject({
+      mediaType: 'image/png',
+      countStatus: 'cannot_count',
+      countUnit: null,
+      counted: null,
+      countProblem: 'image',
+    });
 
     const txt = await upload({ name: 'memo.txt', bytes: new TextEncoder().encode('ごみは火曜日に出してください。') });
     expect(txt.json).toMatchObject({
       mediaType: 'text/plain',
+      countStatus: 'counted',
       countUnit: 'characters',
       counted: 15,
       manuscriptPages: 1,
@@ -251,7 +300,31 @@ describe('documents in and out over HTTP', () => {
       expect(response.status).toBe(413);
       expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe('too_large');
       expect(await storedRows()).toEqual(before);
-    });
+    }, 30_000);
+
+    test('one byte over the default 20 MB: refused as too large in the reader’s language, and no document or chunk kept; 20 MB exactly is kept', async () => {
+      const before = await storedRows();
+      const over = await upload(
+        { name: '防災ガイド.txt', bytes: Buffer.alloc(defaultMaxUploadBytes + 1, 'a') },
+        { role: 'source' },
+        { headers: { 'accept-language': 'ja' } },
+      );
+      expect(over.response.status).toBe(413);
+      expect(over.json.error).toMatchObject({
+        code: 'UPLOAD_REFUSED',
+        reason: 'too_large',
+        message: 'ファイルが大きすぎます。20 MB までにしてください。',
+      });
+      expect(await storedRows()).toEqual(before);
+
+      const limit = await upload({ name: '防災ガイド.txt', bytes: Buffer.alloc(defaultMaxUploadBytes, 'a') });
+      expect(limit.response.status).toBe(201);
+      expect(limit.json.sizeBytes).toBe(defaultMaxUploadBytes);
+      expect(await storedRows()).toEqual({
+        documents: before.documents + 1,
+        chunks: before.chunks + Math.ceil(defaultMaxUploadBytes / chunkBytes),
+      });
+    }, 120_000);
 
     test('a second upload with the same Idempotency-Key while the first is in flight is refused; after it, the first answer comes again', async () => {
       const before = await storedRows();

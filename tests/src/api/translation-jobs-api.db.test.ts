@@ -215,3 +215,205 @@ describe('translation jobs over the API', () => {
     });
   });
 });
+
+/**
+ * A change to a booked translation (a new deadline, a corrected source) is the translator's to
+ * accept: proposed by the requester, it waits with the translator told, and the request keeps its
+ * deadline and sources until they accept; declined, nothing changes and the requester is told.
+ */
+describe('changing a booked translation', () => {
+  let testDb: TestDatabase;
+  let db: Db;
+  let api: TestApi;
+  const clock = fixedClock(testNow);
+  let world: Awaited<ReturnType<typeof insertDispatchWorld>>;
+  let requestId: string;
+  let oldSourceId: string;
+  let translator: Awaited<ReturnType<typeof insertAvailableVolunteer>>;
+  let requesterSession: string;
+  let translatorSession: string;
+  const deadline = new Date('2027-01-22T17:00:00+09:00');
+  const later = '2027-01-29T17:00:00+09:00';
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase();
+    db = testDb.database.db;
+    api = await startTestApi(testDb.database, { clock, dispatcher: inlineDispatcher(db, clock) });
+    world = await insertDispatchWorld(db);
+    requestId = (await insertFiledTranslation(db, world, deadline, { status: 'open', volume: 2 })).id;
+    oldSourceId = (
+      await insertTestDocument(db, {
+        associationId: world.associationId,
+        organizationId: world.organizationId,
+        requestId,
+        role: 'source',
+        uploadedBy: world.requesterUser.id,
+      })
+    ).id;
+    translator = await insertAvailableVolunteer(db, world.associationId, 'Tran Thi Mai', { locale: 'en' });
+    await createDispatchSteps({ db }).assignByHand(
+      requestId,
+      translator.volunteer.id,
+      world.coordinator.userId ?? '',
+      new Date().toISOString(),
+    );
+    requesterSession = await api.sessionFor(world.requesterUser.id);
+    translatorSession = await api.sessionFor(translator.user.id);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await testDb?.dispose();
+  });
+
+  /** A corrected source the requester uploaded without a request, waiting to be proposed. */
+  async function unattachedSource() {
+    const document = await insertTestDocument(db, {
+      associationId: world.associationId,
+      organizationId: world.organizationId,
+      requestId,
+      role: 'source',
+      uploadedBy: world.requesterUser.id,
+      fileName: '原文（訂正版）.docx',
+    });
+    await db.update(schema.documents).set({ requestId: null }).where(eq(schema.documents.id, document.id));
+    return document.id;
+  }
+  const requestRow = async () => (await db.select().from(schema.requests).where(eq(schema.requests.id, requestId)))[0];
+  const sourcesOfRequest = async () =>
+    (
+      await db
+        .select({ id: schema.documents.id })
+        .from(schema.documents)
+        .where(eq(schema.documents.requestId, requestId))
+    )
+      .map((row) => row.id)
+      .sort();
+  const outbox = async (template: string) =>
+    db.select().from(schema.outbox).where(eq(schema.outbox.template, template));
+
+  const propose = (variables: { deadline?: string; add?: string[]; remove?: string[] }, session = requesterSession) =>
+    api.graphql<{ proposeTranslationChange: Record<string, unknown> }>(
+      `mutation ($id: ID!, $deadline: DateTime, $add: [ID!], $remove: [ID!]) {
+        proposeTranslationChange(requestId: $id, deadline: $deadline, addDocumentIds: $add, removeDocumentIds: $remove) {
+          __typename
+          ... on ConflictError { reason message }
+          ... on MutationProposeTranslationChangeSuccess { data { deadline changes { status deadline addDocumentIds removeDocumentIds } } }
+        }
+      }`,
+      { id: globalId('Request', requestId), ...variables },
+      { session, headers: { 'accept-language': 'ja' } },
+    );
+  const answer = (accept: boolean, session = translatorSession) =>
+    api.graphql<{ answerTranslationChange: Record<string, unknown> }>(
+      `mutation ($id: ID!, $accept: Boolean!) {
+        answerTranslationChange(requestId: $id, accept: $accept) {
+          __typename
+          ... on ConflictError { reason message }
+          ... on MutationAnswerTranslationChangeSuccess { data { deadline changes { status } } }
+        }
+      }`,
+      { id: globalId('Request', requestId), accept },
+      { session },
+    );
+
+  test('a source uploaded straight to the booked request is refused: the change goes through the translator', async () => {
+    const boundary = '----tsunagu-change-boundary';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="role"\r\n\r\nsource\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="requestId"\r\n\r\n${requestId}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="new.txt"\r\n\r\n新しい原文\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const before = await db.$count(schema.documents);
+    const response = await fetch(`${api.url}/documents`, {
+      method: 'POST',
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: `tsunagu_session=${requesterSession}`,
+        'accept-language': 'en',
+      },
+      body,
+    });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe(
+      'source_change_needs_translator',
+    );
+    expect(await db.$count(schema.documents)).toBe(before);
+  });
+
+  test('a later deadline and a corrected source are proposed; the job keeps the old ones and the translator is told', async () => {
+    const added = await unattachedSource();
+    const proposed = await propose({
+      deadline: later,
+      add: [globalId('Document', added)],
+      remove: [globalId('Document', oldSourceId)],
+    });
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data?.proposeTranslationChange).toEqual({
+      __typename: 'MutationProposeTranslationChangeSuccess',
+      data: {
+        deadline: deadline.toISOString(),
+        changes: [
+          {
+            status: 'proposed',
+            deadline: new Date(later).toISOString(),
+            addDocumentIds: [added],
+            removeDocumentIds: [oldSourceId],
+          },
+        ],
+      },
+    });
+    expect((await requestRow())?.deadline).toEqual(deadline);
+    expect(await sourcesOfRequest()).toEqual([oldSourceId]);
+    const told = await outbox('translationChangeProposed');
+    expect(told.map((mail) => mail.recipientUserId)).toEqual([translator.user.id]);
+
+    const second = await propose({ deadline: '2027-02-05T17:00:00+09:00' });
+    expect(second.data?.proposeTranslationChange).toMatchObject({
+      __typename: 'ConflictError',
+      reason: 'translation_change_pending',
+      message: '翻訳者の回答を待っている変更の提案があります。回答を待ってから、次の提案をしてください。',
+    });
+  });
+
+  test('only the booked translator answers; accepted, the request takes the new deadline and sources, and the requester is told', async () => {
+    const added = (await db.query.translationJobChanges.findFirst())?.addDocumentIds[0];
+    const byRequester = await answer(true, requesterSession);
+    expect(byRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const accepted = await answer(true);
+    expect(accepted.data?.answerTranslationChange).toEqual({
+      __typename: 'MutationAnswerTranslationChangeSuccess',
+      data: { deadline: new Date(later).toISOString(), changes: [{ status: 'accepted' }] },
+    });
+    expect((await requestRow())?.deadline).toEqual(new Date(later));
+    expect(await sourcesOfRequest()).toEqual([added]);
+    expect((await outbox('translationChangeAnswered')).map((mail) => mail.recipientUserId)).toEqual([
+      world.requesterUser.id,
+    ]);
+    expect((await answer(true)).data?.answerTranslationChange).toMatchObject({
+      reason: 'translation_change_answered',
+      message: 'This proposed change has been answered already.',
+    });
+  });
+
+  test('declined: the deadline stays, and a deadline in the past or a change of nothing is refused at once', async () => {
+    clock.advance({ hours: 2 });
+    await propose({ deadline: '2027-02-05T17:00:00+09:00' });
+    const declined = await answer(false);
+    expect(declined.data?.answerTranslationChange).toMatchObject({
+      data: { deadline: new Date(later).toISOString(), changes: [{ status: 'declined' }, { status: 'accepted' }] },
+    });
+    expect((await requestRow())?.deadline).toEqual(new Date(later));
+
+    const past = await propose({ deadline: '2027-01-10T17:00:00+09:00' });
+    expect(past.data?.proposeTranslationChange).toMatchObject({ reason: 'translation_change_deadline_past' });
+    const nothing = await propose({});
+    expect(nothing.data?.proposeTranslationChange).toMatchObject({ reason: 'translation_change_empty' });
+    const foreign = await propose({
+      remove: [globalId('Document', '00000000-0000-4000-8000-000000000000')],
+    });
+    expect(foreign.data?.proposeTranslationChange).toMatchObject({ reason: 'translation_change_documents' });
+    expect(await db.$count(schema.translationJobChanges)).toBe(2);
+  });
+});

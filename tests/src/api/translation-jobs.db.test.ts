@@ -182,6 +182,33 @@ describe('a translation job, from the booking to the fee', () => {
     }
   });
 
+  test('an English source counted in words is paid per word, into the expense line with its basis', async () => {
+    const schedule = await insertRateSchedule(db, world.associationId, {
+      rules: {
+        ...yabuRates,
+        translation: { perPageYen: 1500, perManuscriptPageYen: null, perWordYen: 12, minimumYen: 3000 },
+      },
+      effectiveFrom: '2026-04-01',
+    });
+    try {
+      const { request, source, translator } = await bookedJob('Nguyen Thi Lan');
+      await db
+        .update(schema.documents)
+        .set({ countUnit: 'words', counted: 820, correctedCount: 850 })
+        .where(eq(schema.documents.id, source.id));
+      await services.translations.sourceDownloaded({ documentId: source.id, userId: translator.user.id });
+      const version = await upload(request, translator.user, 1);
+      await services.translations.submitTranslation(translator.viewer, request.id, version.id);
+      const accepted = await services.translations.acceptTranslation(world.requester, request.id);
+      const lines = await db.query.expenseLines.findMany({ where: { assignmentId: accepted.assignmentId } });
+      expect(lines.map((line) => [line.kind, line.amountYen, line.payer, line.basis])).toEqual([
+        ['translation_fee', 10_200, 'requester', { ja: '850語 × 12円', en: '850 words × ¥12' }],
+      ]);
+    } finally {
+      await db.delete(schema.rateSchedules).where(eq(schema.rateSchedules.id, schedule.id));
+    }
+  });
+
   test('a fee that cannot be counted refuses the acceptance and writes nothing', async () => {
     const { request, translator } = await bookedJob('Pham Thi Dung');
     await db

@@ -3,7 +3,7 @@ import { type Db, schema } from '@tsunagu/db';
 import { insertTestDocument, openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { type ConflictError, fixedClock } from '@tsunagu/domain';
 import { createLogger, createServices, type Dispatcher, type Services } from '@tsunagu/services';
-import { dispatchWorkflowId, translationJobWorkflowId } from '@tsunagu/workflows';
+import { dispatchWorkflowId, translationJobQuery, translationJobWorkflowId } from '@tsunagu/workflows';
 import { recordHistory } from '@tsunagu/workflows/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -219,5 +219,45 @@ describe('the translation job, across days', () => {
     await eventually(async () => expect((await coverJob.describe()).status.name).toBe('RUNNING'));
     expect((await jobsOf(request.id)).map((job) => job.state).sort()).toEqual(['booked', 'given_back']);
     await recordHistory('translation-job-given-back', firstJob);
+  }, 120_000);
+
+  test('a later deadline the translator accepts moves the overdue timer: not overdue at the old deadline, overdue at the new one', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true });
+    const lan = await translator(world, 'Pham Thi Lan');
+    const deadline = await dayAhead(6, 17);
+    const later = new Date(deadline.getTime() + 4 * 24 * 3600_000);
+    const { request } = await fileTranslation(world, deadline);
+    await dispatcher.start(request.id);
+    const offer = await eventually(async () => {
+      const [open] = await db.select().from(schema.offers).where(eq(schema.offers.requestId, request.id));
+      if (!open) throw new Error('no offer yet');
+      return open;
+    });
+    await sync();
+    const booked = await services.dispatch.acceptOffer(lan.viewer, offer.id);
+    const job = env.client.workflow.getHandle(translationJobWorkflowId(booked.assignment?.id ?? ''));
+    await eventually(async () => expect((await job.describe()).status.name).toBe('RUNNING'));
+
+    await sleepUntil(new Date((await env.currentTimeMs()) + 24 * 3600_000));
+    await services.translations.proposeTranslationChange(world.requester, request.id, {
+      deadline: later.toISOString(),
+      addDocumentIds: [],
+      removeDocumentIds: [],
+    });
+    // Proposed only: the job still runs to the old deadline until the translator accepts.
+    const [proposed] = await db.select().from(schema.requests).where(eq(schema.requests.id, request.id));
+    expect(proposed?.deadline).toEqual(deadline);
+    const before = (await job.query(translationJobQuery)).nextWakeAt;
+    await services.translations.answerTranslationChange(lan.viewer, request.id, true);
+    // Told by the answer, the workflow reads the job again and sets its timers from the new deadline.
+    await eventually(async () => expect((await job.query(translationJobQuery)).nextWakeAt).not.toBe(before));
+
+    await sleepUntil(new Date(deadline.getTime() + 3600_000));
+    expect((await jobsOf(request.id))[0]).toMatchObject({ state: 'booked' });
+    expect(count(await templates(request.id), 'translationOverdue')).toBe(0);
+
+    await sleepUntil(new Date(later.getTime() + 3600_000));
+    await eventually(async () => expect((await jobsOf(request.id))[0]).toMatchObject({ state: 'overdue' }));
+    expect(count(await templates(request.id), 'translationOverdue')).toBe(1);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import type { Database } from '@tsunagu/db';
 import { systemClock } from '@tsunagu/domain';
 import {
   createDispatchSteps,
+  createDocumentCountSteps,
   createLogger,
   createServices,
   createTranslationJobSteps,
@@ -60,6 +61,7 @@ export async function startDispatchHarness(
         },
       },
       translationJobs: createTranslationJobSteps({ db: database.db }),
+      documents: createDocumentCountSteps({ db: database.db }),
     }),
   });
   const running = worker.run();

@@ -51,7 +51,13 @@ const honorariumNumbers = [
   'perHourYen',
   'roundingUnitMinutes',
 ] as const;
-const translationNumbers = ['perPageYen', 'perManuscriptPageYen', 'manuscriptPageCharacters', 'minimumYen'] as const;
+const translationNumbers = [
+  'perPageYen',
+  'perManuscriptPageYen',
+  'perWordYen',
+  'manuscriptPageCharacters',
+  'minimumYen',
+] as const;
 const tierNumbers = ['noticeHoursUnder', 'percentOfFee', 'fixedYen'] as const;
 
 /** What the form holds: numbers as typed, so that nothing typed is lost or changed when the API refuses it. */
@@ -199,6 +205,7 @@ function describe(rules: Rules, r: Messages): string[] {
       translation.perManuscriptPageYen !== null
         ? r.perManuscriptPage(yen(translation.perManuscriptPageYen), translation.manuscriptPageCharacters)
         : null,
+      translation.perWordYen !== null ? r.perWord(yen(translation.perWordYen)) : null,
       translation.minimumYen > 0 ? r.minimum(yen(translation.minimumYen)) : null,
     ].filter((part): part is string => part !== null);
     if (parts.length > 0) lines.push(r.describeTranslation(parts));

@@ -228,6 +228,7 @@ export const RateSchedulesQuery = graphql(`
         translation {
           perPageYen
           perManuscriptPageYen
+          perWordYen
           manuscriptPageCharacters
           minimumYen
         }

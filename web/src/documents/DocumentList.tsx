@@ -34,6 +34,7 @@ export function DocumentList({ documents }: { documents: readonly ListedDocument
               <td>{document.role ? t.roles[document.role] : ''}</td>
               <td>{sizeOf(document.sizeBytes)}</td>
               <td data-testid="document-count">
+                {document.countStatus === 'counting' ? <span role="status">{t.statuses.counting}</span> : null}
                 {count !== null && document.countUnit ? `${count.toLocaleString()} ${t.units[document.countUnit]}` : ''}
                 {document.manuscriptPages !== null ? t.manuscriptPages(document.manuscriptPages) : ''}
                 {document.pageCount !== null && document.countUnit !== 'pages'

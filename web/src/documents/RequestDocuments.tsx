@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { type FragmentOf, graphql, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
+import { countingPollMs } from './counting';
 import { DocumentList } from './DocumentList';
 import { DocumentUpload } from './DocumentUpload';
 import { documentMessages } from './messages';
@@ -22,6 +24,7 @@ export const RequestDocumentsFields = graphql(`
       manuscriptPages
       pageCount
       countProblem
+      countStatus
       downloadUrl
     }
   }
@@ -37,6 +40,13 @@ export function RequestDocuments({
 }) {
   const request = readFragment(RequestDocumentsFields, ref);
   const t = useMessages(documentMessages);
+  // A .docx or a .pdf just uploaded is counted by the worker: the request is read again until it is.
+  const counting = request.documents.some((document) => document.countStatus === 'counting');
+  useEffect(() => {
+    if (!counting) return;
+    const timer = setTimeout(onUploaded, countingPollMs);
+    return () => clearTimeout(timer);
+  }, [counting, onUploaded]);
   if (request.modality !== 'translation') return null;
   return (
     <section aria-labelledby="request-documents">

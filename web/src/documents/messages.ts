@@ -1,4 +1,10 @@
-import { documentCountProblemWords, documentCountUnitWords, documentRoleWords, wordsIn } from '@tsunagu/domain';
+import {
+  documentCountProblemWords,
+  documentCountStatusWords,
+  documentCountUnitWords,
+  documentRoleWords,
+  wordsIn,
+} from '@tsunagu/domain';
 import { bilingual } from '../i18n';
 
 export const documentMessages = bilingual({
@@ -23,6 +29,7 @@ export const documentMessages = bilingual({
     roles: wordsIn(documentRoleWords, 'ja'),
     units: wordsIn(documentCountUnitWords, 'ja'),
     problems: wordsIn(documentCountProblemWords, 'ja'),
+    statuses: wordsIn(documentCountStatusWords, 'ja'),
   },
   en: {
     dropHere: 'Drop a file here, or',
@@ -45,5 +52,6 @@ export const documentMessages = bilingual({
     roles: wordsIn(documentRoleWords, 'en'),
     units: wordsIn(documentCountUnitWords, 'en'),
     problems: wordsIn(documentCountProblemWords, 'en'),
+    statuses: wordsIn(documentCountStatusWords, 'en'),
   },
 });

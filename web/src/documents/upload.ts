@@ -1,4 +1,4 @@
-import type { DocumentCountProblem, DocumentCountUnit, DocumentRole } from '@tsunagu/domain';
+import type { DocumentCountProblem, DocumentCountStatus, DocumentCountUnit, DocumentRole } from '@tsunagu/domain';
 import type { Locale } from '../i18n';
 
 /** A document as `POST /documents` answers it, and as the lists show it. */
@@ -15,6 +15,8 @@ export interface UploadedDocument {
   manuscriptPages: number | null;
   pageCount: number | null;
   countProblem: DocumentCountProblem | null;
+  /** `counting` until the worker has counted a .docx or a .pdf. */
+  countStatus: DocumentCountStatus;
   downloadUrl: string;
 }
 

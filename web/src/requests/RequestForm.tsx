@@ -1,7 +1,9 @@
 import type { BearingBodyKind } from '@tsunagu/domain';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { useCountsOf } from '../documents/counting';
 import { DocumentList } from '../documents/DocumentList';
 import { DocumentUpload } from '../documents/DocumentUpload';
+import type { UploadedDocument } from '../documents/upload';
 import { volumeFromDocuments } from '../documents/volume';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
@@ -78,6 +80,18 @@ export function RequestForm({
   const text = (key: keyof RequestDraft) => (event: { target: { value: string } }) =>
     onChange({ ...draft, [key]: event.target.value });
   const errors = (field: string) => problemsFor(failure, field);
+  const withDocuments = (documents: UploadedDocument[]) => {
+    // The volume follows the documents until the requester types one of their own.
+    const counted = draft.volume.trim() === '' ? volumeFromDocuments(documents) : null;
+    onChange({
+      ...draft,
+      documents,
+      ...(counted ? { volume: String(counted.volume), volumeUnit: counted.volumeUnit } : {}),
+    });
+  };
+  useCountsOf(draft.documents, (counted) =>
+    withDocuments(draft.documents.map((document) => counted.find((one) => one.id === document.id) ?? document)),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -224,16 +238,7 @@ export function RequestForm({
             <>
               <DocumentUpload
                 documentRole="source"
-                onUploaded={(document) => {
-                  const documents = [...draft.documents, document];
-                  // The volume follows the documents until the requester types one of their own.
-                  const counted = draft.volume.trim() === '' ? volumeFromDocuments(documents) : null;
-                  onChange({
-                    ...draft,
-                    documents,
-                    ...(counted ? { volume: String(counted.volume), volumeUnit: counted.volumeUnit } : {}),
-                  });
-                }}
+                onUploaded={(document) => withDocuments([...draft.documents, document])}
               />
               <DocumentList documents={draft.documents} />
             </>

@@ -38,3 +38,14 @@ export type DocumentKind = (typeof acceptedMediaTypes)[AcceptedMediaType];
 
 export const isAcceptedMediaType = (mediaType: string): mediaType is AcceptedMediaType =>
   Object.hasOwn(acceptedMediaTypes, mediaType);
+
+/**
+ * Where a document's count stands: a .docx or a .pdf is counted after its upload, by the worker
+ * (their libraries read a file whole, which the upload must not hold); `cannot_count` says no count
+ * came from the text (`DocumentCountProblem` says why), and the requester enters it.
+ */
+export const documentCountStatuses = ['counting', 'counted', 'cannot_count'] as const;
+export type DocumentCountStatus = (typeof documentCountStatuses)[number];
+
+/** The kinds whose text is extracted from the whole file after the upload (mammoth, unpdf). */
+export const isCountedAfterUpload = (kind: DocumentKind) => kind === 'docx' || kind === 'pdf';

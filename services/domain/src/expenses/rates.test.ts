@@ -4,9 +4,12 @@ import {
   feesForCancellation,
   feesForDispatch,
   type PayerRule,
+  type PricedVolume,
+  RateRuleGap,
   type RateRules,
   type RateRulesInput,
   rateRulesSchema,
+  translationFeeFor,
 } from './rates';
 
 const requester: PayerRule = { paidBy: 'requester', personServedSharePercent: 0, personServedCapYen: null };
@@ -46,6 +49,7 @@ const yabu = schedule({
   translation: {
     perPageYen: 1500,
     perManuscriptPageYen: null,
+    perWordYen: null,
     manuscriptPageCharacters: 400,
     minimumYen: 0,
     countedOn: 'source',
@@ -72,6 +76,7 @@ const manuscript = schedule({
   translation: {
     perPageYen: null,
     perManuscriptPageYen: 1200,
+    perWordYen: null,
     manuscriptPageCharacters: 400,
     minimumYen: 3000,
     countedOn: 'source',
@@ -216,6 +221,59 @@ describe('fees for a dispatch that took place, with the examples DESIGN.md quote
     expect(lines(rule('down'), onSite(110))).toEqual([['honorarium', 3600, 'requester']]);
     expect(lines(rule('nearest'), onSite(104))).toEqual([['honorarium', 3600, 'requester']]);
     expect(lines(rule('nearest'), onSite(105))).toEqual([['honorarium', 4200, 'requester']]);
+  });
+});
+
+describe('the translation fee on a document’s count, by the schedule’s rule for its unit', () => {
+  const rates = (overrides: Partial<NonNullable<RateRules['translation']>>): NonNullable<RateRules['translation']> => ({
+    perPageYen: 1500,
+    perManuscriptPageYen: 1200,
+    perWordYen: 12,
+    manuscriptPageCharacters: 400,
+    minimumYen: 0,
+    countedOn: 'source',
+    ...overrides,
+  });
+  test.each<[string, NonNullable<RateRules['translation']>, PricedVolume, number, string, string]>([
+    [
+      'an English letter of 850 words at ¥12 a word',
+      rates({}),
+      { volume: 850, unit: 'words' },
+      10_200,
+      '850語 × 12円',
+      '850 words × ¥12',
+    ],
+    [
+      'a Vietnamese notice of 120 words, raised to the ¥3,000 minimum',
+      rates({ minimumYen: 3000 }),
+      { volume: 120, unit: 'words' },
+      3000,
+      '120語 × 12円、最低額3,000円に引き上げ',
+      '120 words × ¥12, raised to the minimum of ¥3,000',
+    ],
+    [
+      'a Japanese guide of 1,000 characters: 3 manuscript pages',
+      rates({}),
+      { volume: 1000, unit: 'characters' },
+      3600,
+      '1000文字 ＝ 400字詰め原稿用紙3枚 × 1,200円',
+      '1000 characters = 3 manuscript pages of 400 × ¥1,200',
+    ],
+    ['a scan of 4 pages', rates({}), { volume: 4, unit: 'pages' }, 6000, '4ページ × 1,500円', '4 pages × ¥1,500'],
+  ])('%s', (_what, rule, volume, amountYen, ja, en) => {
+    expect(translationFeeFor(rule, volume)).toEqual({ amountYen, basis: { ja, en } });
+  });
+
+  test('words with no rate per word are a gap for a coordinator, not a fee of zero', () => {
+    expect(() => translationFeeFor(rates({ perWordYen: null }), { volume: 850, unit: 'words' })).toThrow(RateRuleGap);
+  });
+
+  test('a schedule saved before the rule reads as having no rate per word', () => {
+    const stored = rateRulesSchema.parse({
+      ...schedule({}),
+      translation: { perPageYen: 1500, perManuscriptPageYen: null },
+    });
+    expect(stored.translation?.perWordYen).toBeNull();
   });
 });
 

@@ -30,6 +30,15 @@ export type Payer = (typeof payers)[number];
 export const volumeUnits = ['pages', 'characters'] as const;
 export type VolumeUnit = (typeof volumeUnits)[number];
 
+/**
+ * A volume the translation rates price: a request's (pages or characters), or a document's count,
+ * which for a text in another language than Japanese is in words.
+ */
+export interface PricedVolume {
+  volume: number;
+  unit: VolumeUnit | 'words';
+}
+
 export const roundingModes = ['up', 'down', 'nearest'] as const;
 export type RoundingMode = (typeof roundingModes)[number];
 
@@ -70,11 +79,14 @@ const honorariumSchema = z.discriminatedUnion('kind', [
 
 /**
  * Translation: per page (an A4 page, Yabu City: ¥1,500) when the volume is in pages, per
- * manuscript page (原稿用紙, 400 Japanese characters unless told) when it is in characters.
+ * manuscript page (原稿用紙, 400 Japanese characters unless told) when it is in characters, per word
+ * when a source in another language is counted in words (as translation agencies price English).
  */
 const translationSchema = z.object({
   perPageYen: yen.nullable(),
   perManuscriptPageYen: yen.nullable(),
+  /** Schedules saved before the rule have none. */
+  perWordYen: yen.nullable().default(null),
   manuscriptPageCharacters: z.int().min(100).max(2000).default(400),
   minimumYen: yen.default(0),
   /** Which document's count an accepted translation is paid on: the source's, or the translation's. */
@@ -258,7 +270,7 @@ export function honorariumFor(
 /** The translation fee for a volume; throws a RateRuleGap when the schedule has no rate for its unit. */
 export function translationFeeFor(
   rule: RateRules['translation'],
-  translation: { volume: number; unit: VolumeUnit },
+  translation: PricedVolume,
 ): { amountYen: number; basis: Localized } {
   if (!rule) throw new RateRuleGap('The rate schedule has no translation rates.');
   let amountYen: number;
@@ -269,6 +281,13 @@ export function translationFeeFor(
     basis = both(
       `${translation.volume}ページ × ${yenJa(rule.perPageYen)}`,
       `${translation.volume} pages × ${formatYen(rule.perPageYen)}`,
+    );
+  } else if (translation.unit === 'words') {
+    if (rule.perWordYen === null) throw new RateRuleGap('The rate schedule has no rate per word of translation.');
+    amountYen = translation.volume * rule.perWordYen;
+    basis = both(
+      `${translation.volume}語 × ${yenJa(rule.perWordYen)}`,
+      `${translation.volume} words × ${formatYen(rule.perWordYen)}`,
     );
   } else {
     if (rule.perManuscriptPageYen === null) {
@@ -421,7 +440,7 @@ const requesterPays = { paidBy: 'requester', personServedSharePercent: 0, person
 
 /**
  * The schedule the demo data starts with. It is illustrative, not any association's real rates: a
- * first block then hourly honorarium, per-page translation, a remote fee, the actual fare capped,
+ * first block then hourly honorarium, translation per page, manuscript page and word, a remote fee, the actual fare capped,
  * and late-cancellation fees.
  */
 export const illustrativeRateRules: RateRules = {
@@ -436,6 +455,7 @@ export const illustrativeRateRules: RateRules = {
   translation: {
     perPageYen: 1500,
     perManuscriptPageYen: 1200,
+    perWordYen: 15,
     manuscriptPageCharacters: 400,
     minimumYen: 0,
     countedOn: 'source',

@@ -57,6 +57,10 @@ export interface DispatchNotice {
   /** A translation's version (1, 2, …), and the requester's comment when they ask for a revision. */
   version?: number;
   comment?: string;
+  /** A change proposed to a booked translation: the new deadline (ISO 8601), and the sources added or removed. */
+  change?: { deadline: string | null; documentsAdded: number; documentsRemoved: number };
+  /** The translator's answer to a proposed change. */
+  changeAccepted?: boolean;
 }
 
 /** A person's own reason: a coordinator's or requester's from the cancellation list, a volunteer's from theirs. */
@@ -103,6 +107,8 @@ export const dispatchEvents = [
   'translationSubmitted',
   'revisionAsked',
   'translationAccepted',
+  'translationChangeProposed',
+  'translationChangeAnswered',
 ] as const;
 
 export type DispatchEvent = (typeof dispatchEvents)[number];
@@ -566,6 +572,49 @@ const phrases: Record<DispatchEvent, Phrase> = {
           subject: 'Your translation is accepted',
           lead: `Version ${n.version ?? 1} of your translation is accepted. Thank you.`,
           path: bookingsPath(n),
+        },
+  translationChangeProposed: (n, l) => {
+    const change = n.change ?? { deadline: null, documentsAdded: 0, documentsRemoved: 0 };
+    const parts =
+      l === 'ja'
+        ? [
+            change.deadline ? `新しい納期：${when(change.deadline, l)}` : null,
+            change.documentsAdded > 0 ? `追加する原文：${change.documentsAdded}件` : null,
+            change.documentsRemoved > 0 ? `外す原文：${change.documentsRemoved}件` : null,
+          ]
+        : [
+            change.deadline ? `new deadline: ${when(change.deadline, l)}` : null,
+            change.documentsAdded > 0 ? `sources added: ${change.documentsAdded}` : null,
+            change.documentsRemoved > 0 ? `sources removed: ${change.documentsRemoved}` : null,
+          ];
+    const what = parts.filter((part) => part !== null).join(l === 'ja' ? '、' : '; ');
+    return l === 'ja'
+      ? {
+          subject: '翻訳の変更の提案があります',
+          lead: `依頼機関から変更の提案がありました（${what}）。承諾するか断ってください。承諾するまでは、今の納期と原文のままです。`,
+          path: bookingsPath(n),
+        }
+      : {
+          subject: 'A change to your translation is proposed',
+          lead: `The requester proposes a change (${what}). Accept or decline it: until you accept, the deadline and the sources stay as they are.`,
+          path: bookingsPath(n),
+        };
+  },
+  translationChangeAnswered: (n, l) =>
+    l === 'ja'
+      ? {
+          subject: n.changeAccepted ? '翻訳者が変更を承諾しました' : '翻訳者が変更を断りました',
+          lead: n.changeAccepted
+            ? '提案した変更を翻訳者が承諾しました。新しい納期と原文で進みます。'
+            : '提案した変更を翻訳者が断りました。今の納期と原文のままです。協会のコーディネーターにもご相談ください。',
+          path: requestPath(n),
+        }
+      : {
+          subject: n.changeAccepted ? 'The translator accepted the change' : 'The translator declined the change',
+          lead: n.changeAccepted
+            ? 'The translator accepted the change you proposed: the work goes on with the new deadline and sources.'
+            : 'The translator declined the change you proposed: the deadline and sources stay as they were. You may talk to the association’s coordinators.',
+          path: requestPath(n),
         },
 };
 

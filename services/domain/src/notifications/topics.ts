@@ -44,6 +44,8 @@ const topicOfEvent: Record<DispatchEvent, EmailTopic> = {
   translationDue: 'bookings',
   revisionAsked: 'bookings',
   translationAccepted: 'bookings',
+  translationChangeProposed: 'bookings',
+  translationChangeAnswered: 'requests',
   translationSubmitted: 'requests',
   translationLate: 'requests',
   translationOverdue: 'escalations',

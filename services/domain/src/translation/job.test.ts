@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultPolicy } from '../associations/policy';
 import { ConflictError, type ConflictReason } from '../errors';
-import { RateRuleGap } from '../expenses/rates';
 import {
   acceptedCount,
   nextTranslationJobState,
@@ -119,9 +118,9 @@ describe('what the fee counts', () => {
     expect(acceptedCount({ counted: null, correctedCount: null })).toBeNull();
   });
 
-  test('characters and pages are priced; words have no rate', () => {
+  test('characters, pages and words are each priced in their own unit', () => {
     expect(volumeOfCount(1800, 'characters')).toEqual({ volume: 1800, unit: 'characters' });
     expect(volumeOfCount(3, 'pages')).toEqual({ volume: 3, unit: 'pages' });
-    expect(() => volumeOfCount(500, 'words')).toThrow(RateRuleGap);
+    expect(volumeOfCount(500, 'words')).toEqual({ volume: 500, unit: 'words' });
   });
 });

@@ -1,7 +1,7 @@
 import type { AssociationPolicy } from '../associations/policy';
 import type { DocumentCountUnit } from '../documents/kinds';
 import { ConflictError } from '../errors';
-import { RateRuleGap, type VolumeUnit } from '../expenses/rates';
+import type { PricedVolume } from '../expenses/rates';
 
 /**
  * A translation job, from the booking to the fee: the translator fetches the source, uploads
@@ -134,10 +134,9 @@ export function translationJobTimers(
 }
 
 /**
- * A document's count as the volume the rate schedule prices: pages, or characters (which it turns
- * into manuscript pages). Words have no rate of their own in a schedule: a gap for a coordinator.
+ * A document's count as the volume the rate schedule prices: pages, characters (which it turns
+ * into manuscript pages), or words (a source in another language than Japanese).
  */
-export function volumeOfCount(count: number, unit: DocumentCountUnit): { volume: number; unit: VolumeUnit } {
-  if (unit === 'words') throw new RateRuleGap('The rate schedule has no rate per word of translation.');
+export function volumeOfCount(count: number, unit: DocumentCountUnit): PricedVolume {
   return { volume: count, unit };
 }
