@@ -1,6 +1,8 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { translationJobStates } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { associationsOf } from '../tenancy';
+import { CancellationInput } from './cancellation';
 import { Assignment } from './dispatch';
 import { Document } from './document';
 import { Request } from './request';
@@ -42,6 +44,26 @@ export const TranslationJob = builder.drizzleObject('translationJobs', {
   }),
   fields: (t) => ({
     storedId: t.exposeString('id'),
+    requestId: t.field({
+      type: 'ID',
+      description:
+        'The request’s global ID, for the job’s mutations and for uploading a version (POST /documents), which the translator names without reading the request itself.',
+      select: { columns: { requestId: true } },
+      resolve: (job) => encodeGlobalID('Request', job.requestId),
+    }),
+    sources: t.field({
+      type: [Document],
+      description: 'What to translate: the request’s sources, oldest first (the booked translator reads them).',
+      select: (_args, _context, nestedSelection) => ({
+        with: {
+          request: {
+            columns: {},
+            with: { documents: nestedSelection({ where: { role: 'source' }, orderBy: { createdAt: 'asc' } }) },
+          },
+        },
+      }),
+      resolve: (job) => job.request.documents,
+    }),
     state: t.expose('state', { type: TranslationJobStateEnum }),
     deadline: t.field({
       type: 'DateTime',
@@ -180,12 +202,15 @@ builder.mutationField('giveBackTranslation', (t) =>
   t.drizzleField({
     type: TranslationJob,
     description:
-      'The booked translator gives the job back while the work is theirs: released, and cover is sought at once.',
+      'The booked translator gives the job back while the work is theirs, saying why: released, and cover is sought at once.',
     authScopes: { volunteer: true },
-    args: { requestId: t.arg.globalID({ required: true, for: Request }) },
+    args: {
+      requestId: t.arg.globalID({ required: true, for: Request }),
+      cancellation: t.arg({ type: CancellationInput, required: true, description: 'Why, from WithdrawalReason.' }),
+    },
     errors: {},
-    resolve: async (query, _root, { requestId }, { db, services, viewer }) => {
-      const row = await services.translations.giveBackTranslation(viewer, requestId.id);
+    resolve: async (query, _root, { requestId, cancellation }, { db, services, viewer }) => {
+      const row = await services.translations.giveBackTranslation(viewer, requestId.id, cancellation);
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
   }),

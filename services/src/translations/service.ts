@@ -11,8 +11,10 @@ import {
   NotFoundError,
   nextTranslationJobState,
   parseInput,
+  type StatedReason,
   type TranslationJobState,
   type Viewer,
+  withdrawalSchema,
 } from '@tsunagu/domain';
 import { z } from 'zod';
 import { loadDispatchRequest, noticeFor, notify, requesterOf, volunteersById } from '../dispatch/notices';
@@ -287,10 +289,16 @@ export function createTranslationService({
     },
 
     /**
-     * The booked translator gives the job back while the work is theirs: their booking is released
-     * through the dispatch workflow (as a volunteer withdrawing), which ends the job and finds cover at once.
+     * The booked translator gives the job back while the work is theirs, saying why (as a volunteer
+     * withdrawing): their booking is released through the dispatch workflow, which ends the job and
+     * finds cover at once; the requester and the coordinators read the reason.
      */
-    async giveBackTranslation(viewer: Viewer, requestId: string): Promise<TranslationJobRow> {
+    async giveBackTranslation(
+      viewer: Viewer,
+      requestId: string,
+      input: { reason: string; note?: string | null },
+    ): Promise<TranslationJobRow> {
+      const stated: StatedReason = { by: 'volunteer', ...parseInput(withdrawalSchema, input, ['cancellation']) };
       const { job } = await db.transaction(async (tx) => {
         const found = await jobFor(tx, viewer, requestId, 'translator');
         nextTranslationJobState(found.job.state, { kind: 'give_back' });
@@ -300,6 +308,7 @@ export function createTranslationService({
         assignmentId: job.assignmentId,
         reason: 'withdrew',
         by: viewer.userId ?? '',
+        stated,
       });
       if (outcome.result === 'started') throw new ConflictError('translation_past_deadline');
       if (outcome.result !== 'released') throw new ConflictError('booking_not_confirmed');

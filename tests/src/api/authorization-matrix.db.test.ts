@@ -228,7 +228,8 @@ const matrix: Record<string, Rule> = {
   },
   'Mutation.giveBackTranslation': {
     allowed: ['volunteer'],
-    document: 'mutation ($id: ID!) { giveBackTranslation(requestId: $id) { __typename } }',
+    document:
+      'mutation ($id: ID!) { giveBackTranslation(requestId: $id, cancellation: { reason: "illness" }) { __typename } }',
     variables: () => ({ id: globalId('Request', unknownId) }),
   },
   'Mutation.applyToRequest': {

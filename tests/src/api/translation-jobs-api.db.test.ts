@@ -197,7 +197,7 @@ describe('translation jobs over the API', () => {
       { session: sessions.translator },
     );
     expect(self.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await call('translator', 'giveBackTranslation')).toMatchObject({
+    expect(await call('translator', 'giveBackTranslation', ', cancellation: { reason: "illness" }')).toMatchObject({
       __typename: 'ConflictError',
       reason: 'translation_awaiting_review',
       message: 'The submitted translation is waiting for the requester’s review.',
@@ -223,11 +223,24 @@ describe('translation jobs over the API', () => {
       .where(eq(schema.expenseLines.assignmentId, current?.assignmentId ?? ''));
     expect(lines.map((line) => [line.kind, line.amountYen])).toEqual([['translation_fee', 3000]]);
     const mine = await api.graphql(
-      '{ myAssignments { nodes { translationJob { state } } } }',
+      '{ myAssignments { nodes { translationJob { state requestId sources { id role } } } } }',
       {},
       { session: sessions.translator },
     );
-    expect(mine.data).toEqual({ myAssignments: { nodes: [{ translationJob: { state: 'accepted' } }] } });
+    // The translator names the request for uploads and reads what to translate, without reading the request.
+    expect(mine.data).toEqual({
+      myAssignments: {
+        nodes: [
+          {
+            translationJob: {
+              state: 'accepted',
+              requestId: globalId('Request', requestId),
+              sources: [{ id: globalId('Document', sourceId), role: 'source' }],
+            },
+          },
+        ],
+      },
+    });
     expect(await call('requester', 'askForRevision', ', comment: "もう一度"')).toMatchObject({
       reason: 'translation_already_accepted',
       message: 'この翻訳はすでに検収済みです。',

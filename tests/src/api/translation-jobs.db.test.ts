@@ -223,16 +223,18 @@ describe('a translation job, from the booking to the fee', () => {
 
   test('the translator gives the job back: the booking is released, the job ends, and the request reopens for cover', async () => {
     const { request, translator } = await bookedJob('Dang Van Giang');
-    const given = await services.translations.giveBackTranslation(translator.viewer, request.id);
+    const given = await services.translations.giveBackTranslation(translator.viewer, request.id, { reason: 'illness' });
     expect(given.state).toBe('given_back');
     const [assignment] = await db
       .select()
       .from(schema.assignments)
       .where(eq(schema.assignments.id, given.assignmentId));
-    expect(assignment).toMatchObject({ status: 'released', releaseReason: 'withdrew' });
+    expect(assignment).toMatchObject({ status: 'released', releaseReason: 'withdrew', withdrawalReason: 'illness' });
     const [reopened] = await db.select().from(schema.requests).where(eq(schema.requests.id, request.id));
     expect(reopened).toMatchObject({ status: 'open', dispatchStage: 'offering' });
-    const ended = await refusal(() => services.translations.giveBackTranslation(translator.viewer, request.id));
+    const ended = await refusal(() =>
+      services.translations.giveBackTranslation(translator.viewer, request.id, { reason: 'illness' }),
+    );
     expect(ended.localized.ja).toBe('「返上」の翻訳の仕事には、もう何もできません。');
 
     // The cover gets a job of their own.

@@ -197,7 +197,9 @@ describe('the translation job, across days', () => {
     await eventually(async () => expect((await firstJob.describe()).status.name).toBe('RUNNING'));
 
     await sleepUntil(new Date((await env.currentTimeMs()) + 24 * 3600_000));
-    const given = await services.translations.giveBackTranslation(taker.viewer, request.id);
+    const given = await services.translations.giveBackTranslation(taker.viewer, request.id, {
+      reason: 'schedule_conflict',
+    });
     expect(given.state).toBe('given_back');
     await expect(firstJob.result()).resolves.toBe('given_back');
 
