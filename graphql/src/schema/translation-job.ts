@@ -155,11 +155,11 @@ builder.mutationField('submitTranslation', (t) =>
     authScopes: { volunteer: true },
     args: {
       requestId: t.arg.globalID({ required: true, for: Request }),
-      documentId: t.arg.string({ required: true, description: 'The stored id of the uploaded version.' }),
+      documentId: t.arg.globalID({ required: true, for: Document, description: 'The uploaded version.' }),
     },
     errors: {},
     resolve: async (query, _root, { requestId, documentId }, { db, services, viewer }) => {
-      const row = await services.translations.submitTranslation(viewer, requestId.id, documentId);
+      const row = await services.translations.submitTranslation(viewer, requestId.id, documentId.id);
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
   }),

@@ -116,7 +116,7 @@ describe('translation jobs over the API', () => {
 
   test('submitting before the source is fetched: refused in English for an English reader, nothing written', async () => {
     const version = await uploadVersion(1);
-    const answer = await call('translator', 'submitTranslation', `, documentId: "${version.id}"`);
+    const answer = await call('translator', 'submitTranslation', `, documentId: "${globalId('Document', version.id)}"`);
     expect(answer).toEqual({
       __typename: 'ConflictError',
       reason: 'source_not_downloaded',
@@ -146,7 +146,11 @@ describe('translation jobs over the API', () => {
     expect(uploaded.status).toBe(201);
     expect(await jobRow()).toMatchObject({ state: 'translation_uploaded' });
     const [version] = await db.select().from(schema.documents).where(eq(schema.documents.fileName, '訳文-v1.docx'));
-    const answer = await call('translator', 'submitTranslation', `, documentId: "${version?.id}"`);
+    const answer = await call(
+      'translator',
+      'submitTranslation',
+      `, documentId: "${globalId('Document', version?.id ?? '')}"`,
+    );
     // The versions are the API's documents, with their counts and where to download them.
     expect(answer).toMatchObject({
       __typename: 'TranslationJob',
@@ -211,7 +215,7 @@ describe('translation jobs over the API', () => {
       reviews: [{ round: 1, decision: 'revision_asked', comment: '表記をそろえてください' }],
     });
     const second = await uploadVersion(3);
-    await call('translator', 'submitTranslation', `, documentId: "${second.id}"`);
+    await call('translator', 'submitTranslation', `, documentId: "${globalId('Document', second.id)}"`);
     expect(await call('requester', 'acceptTranslation')).toMatchObject({
       state: 'accepted',
       reviews: [{ round: 1 }, { round: 2, decision: 'accepted', comment: null }],

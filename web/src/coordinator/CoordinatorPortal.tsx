@@ -7,6 +7,9 @@ import { invoiceMessages } from '../invoices/messages';
 import { EditRequestPage } from '../requests/EditRequestPage';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
+import { translationMessages } from '../translations/messages';
+import { OverdueJobsPage } from '../translations/OverdueJobsPage';
+import { ReviewLink, ReviewPage } from '../translations/ReviewPage';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
@@ -35,6 +38,7 @@ function CoordinatorNav() {
   const v = useMessages(directoryMessages);
   const inbox = useMessages(inboxMessages);
   const invoices = useMessages(invoiceMessages);
+  const translations = useMessages(translationMessages);
   const counts = useUnreadCounts();
   return (
     <SectionNav
@@ -52,6 +56,7 @@ function CoordinatorNav() {
           label: t.sections.escalations,
           badge: counts && { count: counts.escalations, label: inbox.escalations(counts.escalations) },
         },
+        { href: '/overdue-translations', label: translations.overdueTitle },
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/invoices', label: invoices.section },
@@ -97,6 +102,7 @@ export default function CoordinatorPortal() {
       <Switch>
         <Route path="/" component={Board} />
         <Route path="/escalations" component={Escalations} />
+        <Route path="/overdue-translations" component={OverdueJobsPage} />
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/invoices" component={InvoicesPage} />
@@ -108,11 +114,13 @@ export default function CoordinatorPortal() {
         <Route path="/organizations/:id" component={OrganizationPage} />
         <Route path="/bans" component={BansPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
+        <Route path="/requests/:id/translation" component={ReviewPage} />
         <Route path="/requests/:id">
           <RequestPage
             extra={(id) => (
               <>
                 <Screening requestId={id} />
+                <ReviewLink requestId={id} />
                 <DispatchPanel requestId={id} />
                 <ExpenseLines requestId={id} />
                 <Candidates requestId={id} />
