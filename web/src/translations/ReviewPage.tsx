@@ -22,17 +22,13 @@ function RevisionForm({ job }: { job: TranslationJob }) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [sent, setSent] = useState(false);
   async function send(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     const outcome = outcomeOf(await ask({ requestId: job.requestId, comment }), (result) => result.askForRevision);
     setBusy(false);
     setFailure(outcome.ok ? null : outcome.failure);
-    if (outcome.ok) {
-      setComment('');
-      setSent(true);
-    }
+    if (outcome.ok) setComment('');
   }
   return (
     <form className="revision-form" onSubmit={send} noValidate>
@@ -51,7 +47,6 @@ function RevisionForm({ job }: { job: TranslationJob }) {
       <button type="submit" className="secondary" disabled={busy}>
         {t.askRevision}
       </button>
-      {sent ? <p role="status">{t.revisionSent}</p> : null}
     </form>
   );
 }
@@ -88,6 +83,9 @@ export function ReviewPage() {
               </p>
             ) : job.state === 'accepted' || job.state === 'done' ? (
               <p className="notice notice-ok">{t.acceptDone}</p>
+            ) : job.state === 'revision_asked' ? (
+              // The form goes with the submitted version: what was done is said here.
+              <p role="status">{t.revisionSent}</p>
             ) : (
               <p className="hint">{t.nothingSubmitted}</p>
             )}
