@@ -42,6 +42,8 @@ const naturalKeys = {
   Language: (language) => String(language.code),
   LocalGovernment: (government) => String(government.code),
   Holiday: (holiday) => String(holiday.date),
+  // A translation job's mutations answer the job: keyed, the answer updates the page that asked.
+  TranslationJob: (job) => (typeof job.storedId === 'string' ? job.storedId : null),
 } satisfies Partial<Record<keyof SchemaTypes, KeyGenerator>>;
 
 /** Nodes by their global ID; an object without one (a policy, a candidate, an error, a page) lives inside its parent. */

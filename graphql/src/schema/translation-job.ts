@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { translationChangeStatuses, translationJobStates } from '@tsunagu/domain';
 import { builder } from '../builder';
 import { associationsOf } from '../tenancy';
@@ -14,30 +15,6 @@ const TranslationJobStateEnum = builder.enumType('TranslationJobState', {
 });
 const TranslationReviewDecisionEnum = builder.enumType('TranslationReviewDecision', {
   values: ['accepted', 'revision_asked'] as const,
-});
-
-/** One uploaded version of the translation, as the job lists it. */
-interface TranslationVersionShape {
-  documentId: string;
-  version: number;
-  fileName: string;
-  uploadedAt: Date;
-  submittedAt: Date | null;
-}
-
-const TranslationVersion = builder.objectRef<TranslationVersionShape>('TranslationVersion').implement({
-  description: 'A version of the translation the translator uploaded; each is kept.',
-  fields: (t) => ({
-    documentId: t.exposeString('documentId', { description: 'The stored id of its `documents` row.' }),
-    version: t.exposeInt('version'),
-    fileName: t.exposeString('fileName'),
-    uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
-    submittedAt: t.expose('submittedAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'When it was submitted for review; null for a version never submitted.',
-    }),
-  }),
 });
 
 builder.drizzleObject('translationReviews', {
@@ -88,6 +65,26 @@ export const TranslationJob = builder.drizzleObject('translationJobs', {
   }),
   fields: (t) => ({
     storedId: t.exposeString('id'),
+    requestId: t.field({
+      type: 'ID',
+      description:
+        'The request’s global ID, for the job’s mutations and for uploading a version (POST /documents), which the translator names without reading the request itself.',
+      select: { columns: { requestId: true } },
+      resolve: (job) => encodeGlobalID('Request', job.requestId),
+    }),
+    sources: t.field({
+      type: [Document],
+      description: 'What to translate: the request’s sources, oldest first (the booked translator reads them).',
+      select: (_args, _context, nestedSelection) => ({
+        with: {
+          request: {
+            columns: {},
+            with: { documents: nestedSelection({ where: { role: 'source' }, orderBy: { createdAt: 'asc' } }) },
+          },
+        },
+      }),
+      resolve: (job) => job.request.documents,
+    }),
     state: t.expose('state', { type: TranslationJobStateEnum }),
     deadline: t.field({
       type: 'DateTime',
@@ -102,38 +99,32 @@ export const TranslationJob = builder.drizzleObject('translationJobs', {
     overdueAt: t.expose('overdueAt', { type: 'DateTime', nullable: true }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
     versions: t.field({
-      type: [TranslationVersion],
-      description: 'The versions this job’s translator uploaded, oldest first.',
-      select: {
-        columns: { submittedDocumentId: true, submittedAt: true },
+      type: [Document],
+      description:
+        'The versions this job’s translator uploaded, oldest first (a cover’s job leaves out the versions of whoever gave it back); `submittedAt` says which were submitted.',
+      select: (_args, _context, nestedSelection) => ({
         with: {
           assignment: { columns: {}, with: { volunteer: { columns: { userId: true } } } },
-          reviews: { columns: { documentId: true, submittedAt: true } },
           request: {
             columns: {},
             with: {
-              documents: {
+              documents: nestedSelection({
                 where: { role: 'translation' },
-                columns: { id: true, version: true, fileName: true, createdAt: true, uploadedBy: true },
+                columns: { id: true, associationId: true, organizationId: true, requestId: true, uploadedBy: true },
                 orderBy: { version: 'asc' },
-              },
+              }),
             },
           },
         },
-      },
-      resolve: (job) => {
-        const submitted = new Map(job.reviews.map((review) => [review.documentId, review.submittedAt]));
-        if (job.submittedDocumentId) submitted.set(job.submittedDocumentId, job.submittedAt);
-        return job.request.documents
-          .filter((document) => document.uploadedBy === job.assignment.volunteer.userId)
-          .map((document) => ({
-            documentId: document.id,
-            version: document.version,
-            fileName: document.fileName,
-            uploadedAt: document.createdAt,
-            submittedAt: submitted.get(document.id) ?? null,
-          }));
-      },
+      }),
+      resolve: (job) =>
+        job.request.documents.filter((document) => document.uploadedBy === job.assignment.volunteer.userId),
+    }),
+    submittedVersion: t.relation('submittedDocument', {
+      type: Document,
+      nullable: true,
+      description:
+        'The version last submitted: the one under review while the job is submitted, the accepted one once accepted.',
     }),
     reviews: t.relation('reviews', { query: { orderBy: { round: 'asc' } } }),
     changes: t.relation('changes', {
@@ -189,11 +180,11 @@ builder.mutationField('submitTranslation', (t) =>
     authScopes: { volunteer: true },
     args: {
       requestId: t.arg.globalID({ required: true, for: Request }),
-      documentId: t.arg.string({ required: true, description: 'The stored id of the uploaded version.' }),
+      documentId: t.arg.globalID({ required: true, for: Document, description: 'The uploaded version.' }),
     },
     errors: {},
     resolve: async (query, _root, { requestId, documentId }, { db, services, viewer }) => {
-      const row = await services.translations.submitTranslation(viewer, requestId.id, documentId);
+      const row = await services.translations.submitTranslation(viewer, requestId.id, documentId.id);
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
   }),

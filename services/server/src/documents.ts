@@ -158,6 +158,10 @@ async function upload(req: IncomingMessage, viewer: Viewer, routes: DocumentRout
   const document = await (stored as Promise<DocumentRow> | null);
   if (refusal) throw refusal;
   if (!document) throw new UploadRefusedError('no_file');
+  // The booked translator's version moves their job on once it is kept (as a source's download does).
+  if (document.role === 'translation' && viewer.userId) {
+    await routes.services.translations.translationUploaded({ documentId: document.id, userId: viewer.userId });
+  }
   return document;
 }
 

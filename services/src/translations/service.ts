@@ -14,6 +14,7 @@ import {
   nextTranslationJobState,
   parseInput,
   type TranslationChange,
+  type TranslationJobState,
   type Viewer,
   withdrawalSchema,
 } from '@tsunagu/domain';
@@ -130,6 +131,33 @@ export function createTranslationService({
         if (volunteer?.userId !== input.userId) return null;
         const now = clock.now().toJSDate();
         return moveTranslationJob(tx, job, { kind: 'download_source' }, { sourceDownloadedAt: now }, now);
+      });
+      if (moved) await tell(moved);
+    },
+
+    /**
+     * The upload endpoint calls this after keeping a translation: the booked translator's version
+     * moves their job to "translation uploaded" where the job's state allows it (an upload before
+     * the source was read, or while a version awaits review, is kept and leaves the job as it is).
+     */
+    async translationUploaded(input: { documentId: string; userId: string }): Promise<void> {
+      const document = await db.query.documents.findFirst({
+        where: { id: input.documentId },
+        columns: { requestId: true, role: true, uploadedBy: true },
+      });
+      if (!document?.requestId || document.role !== 'translation' || document.uploadedBy !== input.userId) return;
+      const requestId = document.requestId;
+      const moved = await db.transaction(async (tx) => {
+        const { job } = await lockedJob(tx, requestId);
+        const next = job && stateAfterUpload(job.state);
+        if (!job || !next || next === job.state) return null;
+        const volunteer = await tx.query.volunteers.findFirst({
+          where: { id: await bookedVolunteerOf(tx, job) },
+          columns: { userId: true },
+        });
+        if (volunteer?.userId !== input.userId) return null;
+        const now = clock.now().toJSDate();
+        return moveTranslationJob(tx, job, { kind: 'upload' }, {}, now);
       });
       if (moved) await tell(moved);
     },
@@ -447,6 +475,16 @@ async function recordReview(
     reviewedBy: review.by,
     reviewedAt: review.at,
   });
+}
+
+/** The job's state after an upload, or null where the state machine refuses one (no error for the upload itself). */
+function stateAfterUpload(state: TranslationJobState): TranslationJobState | null {
+  try {
+    return nextTranslationJobState(state, { kind: 'upload' });
+  } catch (error) {
+    if (error instanceof ConflictError) return null;
+    throw error;
+  }
 }
 
 export type TranslationService = ReturnType<typeof createTranslationService>;

@@ -212,7 +212,7 @@ const matrix: Record<string, Rule> = {
   'Mutation.submitTranslation': {
     allowed: ['volunteer'],
     document: `mutation ($id: ID!) {
-      submitTranslation(requestId: $id, documentId: "00000000-0000-4000-8000-000000000000") { __typename }
+      submitTranslation(requestId: $id, documentId: "RG9jdW1lbnQ6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw") { __typename }
     }`,
     variables: () => ({ id: globalId('Request', unknownId) }),
   },

@@ -15,7 +15,7 @@ const jobFields = `__typename
   ... on ValidationError { problems { path message } }`;
 
 const job =
-  'state roundsUsed roundsAllowed deadline versions { documentId version fileName submittedAt } reviews { round decision comment }';
+  'state roundsUsed roundsAllowed deadline versions { id version fileName role countUnit counted downloadUrl } submittedVersion { id version } reviews { round decision comment }';
 
 /**
  * The translation job's mutations over HTTP: each answers the job or a typed error in the reader's
@@ -116,7 +116,7 @@ describe('translation jobs over the API', () => {
 
   test('submitting before the source is fetched: refused in English for an English reader, nothing written', async () => {
     const version = await uploadVersion(1);
-    const answer = await call('translator', 'submitTranslation', `, documentId: "${version.id}"`);
+    const answer = await call('translator', 'submitTranslation', `, documentId: "${globalId('Document', version.id)}"`);
     expect(answer).toEqual({
       __typename: 'ConflictError',
       reason: 'source_not_downloaded',
@@ -133,19 +133,49 @@ describe('translation jobs over the API', () => {
     expect(download.status).toBe(200);
     expect(await download.text()).toBe('source 1');
     expect(await jobRow()).toMatchObject({ state: 'source_downloaded' });
+    // A version uploaded as the web app uploads it moves the job on to "translation uploaded".
+    const form = new FormData();
+    form.append('role', 'translation');
+    form.append('requestId', requestId);
+    form.append('file', new Blob(['Bản dịch thứ hai.']), '訳文-v2.txt');
+    const uploaded = await fetch(`${api.url}/documents`, {
+      method: 'POST',
+      headers: { cookie: `tsunagu_session=${sessions.translator}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    expect(await jobRow()).toMatchObject({ state: 'translation_uploaded' });
     const [version] = await db.select().from(schema.documents).where(eq(schema.documents.fileName, '訳文-v1.docx'));
-    const answer = await call('translator', 'submitTranslation', `, documentId: "${version?.id}"`);
+    const answer = await call(
+      'translator',
+      'submitTranslation',
+      `, documentId: "${globalId('Document', version?.id ?? '')}"`,
+    );
+    // The versions are the API's documents, with their counts and where to download them.
     expect(answer).toMatchObject({
       __typename: 'TranslationJob',
       state: 'submitted',
       roundsAllowed: 2,
-      versions: [{ documentId: version?.id, version: 1, fileName: '訳文-v1.docx' }],
+      versions: [
+        {
+          id: globalId('Document', version?.id ?? ''),
+          version: 1,
+          fileName: '訳文-v1.docx',
+          role: 'translation',
+          countUnit: 'pages',
+          counted: 2,
+          downloadUrl: `/documents/${version?.id}`,
+        },
+        { version: 2, fileName: '訳文-v2.txt', countUnit: 'words', counted: 4 },
+      ],
+      submittedVersion: { id: globalId('Document', version?.id ?? ''), version: 1 },
     });
-    expect((answer.versions as Array<{ submittedAt: string | null }>)[0]?.submittedAt).not.toBeNull();
 
     const read = `query ($id: ID!) { node(id: $id) { ... on Request { translationJob { state versions { version } } } } }`;
     const own = await api.graphql(read, { id: globalId('Request', requestId) }, { session: sessions.requester });
-    expect(own.data).toEqual({ node: { translationJob: { state: 'submitted', versions: [{ version: 1 }] } } });
+    expect(own.data).toEqual({
+      node: { translationJob: { state: 'submitted', versions: [{ version: 1 }, { version: 2 }] } },
+    });
     for (const outsider of ['neighbour', 'otherCoordinator'] as const) {
       const seen = await api.graphql(read, { id: globalId('Request', requestId) }, { session: sessions[outsider] });
       expect(JSON.stringify(seen.data ?? {})).not.toContain('submitted');
@@ -191,8 +221,8 @@ describe('translation jobs over the API', () => {
       roundsUsed: 1,
       reviews: [{ round: 1, decision: 'revision_asked', comment: '表記をそろえてください' }],
     });
-    const second = await uploadVersion(2);
-    await call('translator', 'submitTranslation', `, documentId: "${second.id}"`);
+    const second = await uploadVersion(3);
+    await call('translator', 'submitTranslation', `, documentId: "${globalId('Document', second.id)}"`);
     expect(await call('requester', 'acceptTranslation')).toMatchObject({
       state: 'accepted',
       reviews: [{ round: 1 }, { round: 2, decision: 'accepted', comment: null }],
@@ -204,11 +234,24 @@ describe('translation jobs over the API', () => {
       .where(eq(schema.expenseLines.assignmentId, current?.assignmentId ?? ''));
     expect(lines.map((line) => [line.kind, line.amountYen])).toEqual([['translation_fee', 3000]]);
     const mine = await api.graphql(
-      '{ myAssignments { nodes { translationJob { state } } } }',
+      '{ myAssignments { nodes { translationJob { state requestId sources { id role } } } } }',
       {},
       { session: sessions.translator },
     );
-    expect(mine.data).toEqual({ myAssignments: { nodes: [{ translationJob: { state: 'accepted' } }] } });
+    // The translator names the request for uploads and reads what to translate, without reading the request.
+    expect(mine.data).toEqual({
+      myAssignments: {
+        nodes: [
+          {
+            translationJob: {
+              state: 'accepted',
+              requestId: globalId('Request', requestId),
+              sources: [{ id: globalId('Document', sourceId), role: 'source' }],
+            },
+          },
+        ],
+      },
+    });
     expect(await call('requester', 'askForRevision', ', comment: "もう一度"')).toMatchObject({
       reason: 'translation_already_accepted',
       message: 'この翻訳はすでに検収済みです。',

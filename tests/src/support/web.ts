@@ -87,6 +87,8 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
       if (health.database !== 'ok') throw new Error(`database: ${health.database}`);
     },
     api,
+    // The first start loads the demo population: on a busy machine it takes minutes (useBrowser allows 240 s).
+    200_000,
   );
   return {
     url: api.url,

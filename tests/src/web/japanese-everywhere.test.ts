@@ -32,6 +32,7 @@ const routes: Record<Role, string[]> = {
   coordinator: [
     '/coordinator',
     '/coordinator/escalations',
+    '/coordinator/overdue-translations',
     '/coordinator/approvals',
     '/coordinator/reconciliation',
     '/coordinator/supply-demand',

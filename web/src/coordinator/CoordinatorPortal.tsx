@@ -11,6 +11,9 @@ import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
 import { taxMessages } from '../tax/messages';
 import { TaxPage } from '../tax/TaxPage';
+import { translationMessages } from '../translations/messages';
+import { OverdueJobsPage } from '../translations/OverdueJobsPage';
+import { ReviewLink, ReviewPage } from '../translations/ReviewPage';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { Approvals } from './Approvals';
@@ -41,6 +44,7 @@ function CoordinatorNav() {
   const invoices = useMessages(invoiceMessages);
   const tax = useMessages(taxMessages);
   const payouts = useMessages(payoutRunMessages);
+  const translations = useMessages(translationMessages);
   const counts = useUnreadCounts();
   return (
     <SectionNav
@@ -58,6 +62,7 @@ function CoordinatorNav() {
           label: t.sections.escalations,
           badge: counts && { count: counts.escalations, label: inbox.escalations(counts.escalations) },
         },
+        { href: '/overdue-translations', label: translations.overdueTitle },
         { href: '/approvals', label: t.sections.approvals },
         { href: '/reconciliation', label: r.sections.reconciliation },
         { href: '/invoices', label: invoices.section },
@@ -105,6 +110,7 @@ export default function CoordinatorPortal() {
       <Switch>
         <Route path="/" component={Board} />
         <Route path="/escalations" component={Escalations} />
+        <Route path="/overdue-translations" component={OverdueJobsPage} />
         <Route path="/approvals" component={Approvals} />
         <Route path="/reconciliation" component={Reconciliation} />
         <Route path="/invoices" component={InvoicesPage} />
@@ -118,11 +124,13 @@ export default function CoordinatorPortal() {
         <Route path="/organizations/:id" component={OrganizationPage} />
         <Route path="/bans" component={BansPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
+        <Route path="/requests/:id/translation" component={ReviewPage} />
         <Route path="/requests/:id">
           <RequestPage
             extra={(id) => (
               <>
                 <Screening requestId={id} />
+                <ReviewLink requestId={id} />
                 <DispatchPanel requestId={id} />
                 <ExpenseLines requestId={id} />
                 <Candidates requestId={id} />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { type FragmentOf, graphql, readFragment } from '../graphql';
 import { useMessages } from '../i18n';
+import { CountCorrection } from './CountCorrection';
 import { countingPollMs } from './counting';
 import { DocumentList } from './DocumentList';
 import { DocumentUpload } from './DocumentUpload';
@@ -30,7 +31,7 @@ export const RequestDocumentsFields = graphql(`
   }
 `);
 
-/** A translation request's documents, with an upload of another source; nothing for interpreting. */
+/** A translation request's documents, their counts to correct, and an upload of another source; nothing for interpreting. */
 export function RequestDocuments({
   request: ref,
   onUploaded,
@@ -52,6 +53,11 @@ export function RequestDocuments({
     <section aria-labelledby="request-documents">
       <h2 id="request-documents">{t.listTitle}</h2>
       <DocumentList documents={request.documents} />
+      {request.documents
+        .filter((document) => document.role === 'source')
+        .map((document) => (
+          <CountCorrection key={document.id} document={document} onCorrected={onUploaded} />
+        ))}
       <DocumentUpload documentRole="source" requestId={request.id} onUploaded={onUploaded} />
     </section>
   );

@@ -9,6 +9,7 @@ import { requestMessages } from '../requests/messages';
 import { RequestCosts } from '../requests/RequestCosts';
 import { RequestList } from '../requests/RequestList';
 import { RequestPage } from '../requests/RequestPage';
+import { ReviewLink, ReviewPage } from '../translations/ReviewPage';
 import { Flash } from '../ui/flash';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
@@ -63,10 +64,12 @@ export default function RequesterPortal() {
         <Route path="/invoices" component={MyInvoicesPage} />
         <Route path="/declined-volunteers" component={DeclinedVolunteersPage} />
         <Route path="/requests/:id/edit" component={EditRequestPage} />
+        <Route path="/requests/:id/translation" component={ReviewPage} />
         <Route path="/requests/:id">
           <RequestPage
             extra={(id) => (
               <>
+                <ReviewLink requestId={id} />
                 <Bookings requestId={id} />
                 <RequestCosts requestId={id} />
               </>

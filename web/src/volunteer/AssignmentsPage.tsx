@@ -15,6 +15,7 @@ import { common } from '../messages';
 import { idFromPath } from '../requests/ids';
 import { requestMessages } from '../requests/messages';
 import { StatedReason } from '../requests/StatedReason';
+import { translationMessages } from '../translations/messages';
 import { Fact } from '../ui/Facts';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -69,6 +70,7 @@ function AssignmentCard({
   onWithdrawn(): void;
 }) {
   const t = useMessages(volunteerWorkMessages);
+  const j = useMessages(translationMessages);
   const format = useFormat();
   const { locale } = useLocale();
   const [, reconfirm] = useMutation(ReconfirmMutation);
@@ -118,6 +120,12 @@ function AssignmentCard({
           </p>
         ) : null}
       </WorkSummary>
+      {readFragment(WorkFields, assignment.request).modality === 'translation' &&
+      (assignment.status === 'confirmed' || assignment.status === 'completed') ? (
+        <Link className="button" href={`/assignments/${encodeURIComponent(assignment.id)}/translation`}>
+          {j.openJob}
+        </Link>
+      ) : null}
       {reconfirmBy ? <p className="notice">{t.reconfirmBy(format.dateTime(reconfirmBy))}</p> : null}
       {reconfirmBy ? (
         <ActionButton

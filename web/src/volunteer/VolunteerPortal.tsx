@@ -4,6 +4,7 @@ import { useMessages } from '../i18n';
 import { useUnreadCounts } from '../inbox/live';
 import { inboxMessages } from '../inbox/messages';
 import { routes } from '../links';
+import { TranslatorJobPage } from '../translations/TranslatorJobPage';
 import { Page } from '../ui/Page';
 import { SectionNav } from '../ui/SectionNav';
 import { LoadError, Loading } from '../ui/states';
@@ -83,6 +84,7 @@ export default function VolunteerPortal() {
         <Route path="/" component={ProfilePage} />
         <Route path="/offers" component={OffersPage} />
         <Route path="/board" component={OpenBoardPage} />
+        <Route path="/assignments/:id/translation" component={TranslatorJobPage} />
         <Route path="/assignments/:id?" component={AssignmentsPage} />
         <Route path="/honoraria" component={HonorariaPage} />
         <Route path={routes.paperwork} component={PaperworkPage} />

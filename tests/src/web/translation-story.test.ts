@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { makeDocx, makePdf } from '../support/documents';
+import { artifactPath, desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+
+const browser = useBrowser();
+const app = browser.app;
+
+/** The words the story clicks and reads, in each language of the app. */
+const languages = [
+  {
+    lang: 'ja',
+    locale: 'ja-JP',
+    button: '日本語',
+    daysAhead: 21,
+    words: {
+      newRequest: '新しい依頼',
+      translation: '翻訳（文書）',
+      send: '依頼を送信する',
+      detailTitle: '依頼の詳細',
+      pdfCount: '5 語 · 1 ページ',
+      docxCount: '464 文字（400字詰め原稿用紙 2 枚）',
+      approveRequest: '承認して打診を始める',
+      offering: '募集中',
+      offers: '依頼の打診',
+      accept: '引き受ける',
+      booked: '予約が確定しました',
+      bookings: '予定と報告',
+      openJob: '翻訳の仕事を開く',
+      jobTitle: '翻訳の仕事',
+      download: 'ダウンロード',
+      uploaded: '訳文アップロード済み',
+      submit: (version: number) => `第${version}版を提出する`,
+      submitted: '確認待ち',
+      review: '訳文を確認する',
+      reviewTitle: '訳文の確認',
+      comment: '修正してほしい点',
+      askRevision: '修正を依頼する',
+      revisionSent: '修正を依頼しました。',
+      roundsLeft: '修正依頼はあと1回できます（全2回）。',
+      revisionAsked: '修正依頼',
+      accept2: '検収する',
+      acceptDone: '検収しました。翻訳料が経費明細に入りました。',
+      accepted: '検収済み',
+      approvals: '承認待ち',
+      expenses: '経費の承認',
+      fee: '翻訳料',
+      approveOne: /^承認する/,
+      deadlineYear: (year: number) => `${year}/`,
+      yen: (amount: number) => `${amount.toLocaleString('ja-JP')}円`,
+    },
+  },
+  {
+    lang: 'en',
+    locale: 'en-GB',
+    button: 'English',
+    daysAhead: 22,
+    words: {
+      newRequest: 'New request',
+      translation: 'Translation (documents)',
+      send: 'Send the request',
+      detailTitle: 'Request',
+      pdfCount: '5 words · 1 page',
+      docxCount: '464 characters (2 manuscript pages of 400 characters)',
+      approveRequest: 'Approve and send offers',
+      offering: 'Open',
+      offers: 'Offers',
+      accept: 'Accept',
+      booked: 'You are booked',
+      bookings: 'Bookings',
+      openJob: 'Open the translation job',
+      jobTitle: 'Translation job',
+      download: 'Download',
+      uploaded: 'Translation uploaded',
+      submit: (version: number) => `Submit version ${version}`,
+      submitted: 'Submitted',
+      review: 'Review the translation',
+      reviewTitle: 'Review the translation',
+      comment: 'What should be revised',
+      askRevision: 'Ask for a revision',
+      revisionSent: 'Revision asked.',
+      roundsLeft: '1 of 2 revisions left to ask for.',
+      revisionAsked: 'Revision asked',
+      accept2: 'Accept',
+      acceptDone: 'Accepted: the fee is now an expense line.',
+      accepted: 'Accepted',
+      approvals: 'Approvals',
+      expenses: 'Expenses to approve',
+      fee: 'Translation fee',
+      approveOne: /^Approve\b/,
+      deadlineYear: (year: number) => ` ${year}`,
+      yen: (amount: number) => `¥${amount.toLocaleString('en-GB')}`,
+    },
+  },
+] as const;
+
+type Language = (typeof languages)[number];
+
+async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
+  const page = await browser.openPage(language.locale, viewport);
+  await signInAt(page, app().url, role);
+  await page.getByRole('button', { name: language.button, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
+  return page;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const counts = (page: Page) => page.locator('[data-testid=document-count]').allTextContents();
+
+/** A weekday some weeks ahead in Japan, as the request form's date field takes it. */
+function dayAhead(days: number): string {
+  const japanNow = new Date(Date.now() + 9 * 60 * 60 * 1000);
+  const day = new Date(Date.UTC(japanNow.getUTCFullYear(), japanNow.getUTCMonth(), japanNow.getUTCDate() + days));
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The admin offers to every fitting volunteer at once; the demo volunteer translates Vietnamese both ways. */
+async function arrange(admin: Page, volunteer: Page) {
+  const { associations } = await graphqlIn<{ associations: Array<{ id: string; nameJa: string; policy: unknown }> }>(
+    admin,
+    app().url,
+    '{ associations { id nameJa policy { reminders { hoursBeforeStart } } } }',
+  );
+  const association = associations.find((one) => one.policy !== null && one.nameJa === '大阪府国際交流協会');
+  if (!association) throw new Error('the demo admin administers no association');
+  await graphqlIn(
+    admin,
+    app().url,
+    `mutation ($id: ID!, $input: AssociationPolicyInput!) {
+      updateAssociationPolicy(associationId: $id, input: $input) { __typename }
+    }`,
+    { id: association.id, input: { offers: { waveSize: 50 } } },
+  );
+  const profile = await graphqlIn<{ updateMyVolunteerProfile: { __typename: string } }>(
+    volunteer,
+    app().url,
+    `mutation ($input: VolunteerProfileInput!) {
+      updateMyVolunteerProfile(input: $input) { __typename ... on ValidationError { problems { path message } } }
+    }`,
+    {
+      input: {
+        languages: [
+          {
+            code: 'vi',
+            level: 'native',
+            directions: ['interpretation', 'translation_into_japanese', 'translation_from_japanese'],
+          },
+        ],
+        availability: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })),
+        daysOff: [],
+        holidaysOff: false,
+        regions: ['270008'],
+        maxTravelKm: null,
+        monthlyCap: null,
+      },
+    },
+  );
+  expect(profile.updateMyVolunteerProfile).toEqual({ __typename: 'MutationUpdateMyVolunteerProfileSuccess' });
+}
+
+/** Clicks a download link and answers the bytes the browser saved. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
+  return readFileSync(await download.path());
+}
+
+describe.each(languages)('the translation story through the browser, in $lang', (language) => {
+  const { words } = language;
+
+  test('a requester files two documents, a translator works on a phone, one revision, accepted, and the fee is a line for the counted pages', async () => {
+    const admin = await signIn(language, 'admin');
+    const volunteer = await signIn(language, 'volunteer', phone);
+    await arrange(admin, volunteer);
+
+    // The requester uploads a .pdf and a .docx, sees their counts, and files the request.
+    const requester = await signIn(language, 'requester');
+    await requester.getByRole('link', { name: words.newRequest }).click();
+    await expect.poll(() => requester.locator('#field-contactName').count()).toBe(1);
+    await requester.getByLabel(words.translation).check();
+    const pdf = Buffer.from(makePdf(['Garbage is collected on Tuesdays.']));
+    const docx = Buffer.from(
+      await makeDocx(['外国人住民のための防災ガイド', '避難所の場所を確認しましょう。'.repeat(30)]),
+    );
+    const input = requester.locator('[data-testid=document-upload] input[type=file]');
+    await input.setInputFiles({ name: 'notice.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => counts(requester)).toEqual([words.pdfCount]);
+    await input.setInputFiles({ name: '防災ガイド.docx', mimeType: 'application/octet-stream', buffer: docx });
+    await expect.poll(() => counts(requester)).toEqual([words.pdfCount, words.docxCount]);
+    const deadline = dayAhead(language.daysAhead);
+    await requester.locator('#field-languageCode').selectOption('vi');
+    await requester.locator('#field-deadline').fill(deadline);
+    await requester.locator('#field-translationDirection').selectOption('from_japanese');
+    await requester.locator('#field-purpose').selectOption('administrative_translation');
+    await requester.locator('#field-contactName').fill('Yamada Hanako');
+    await requester.getByRole('button', { name: words.send }).click();
+    await expect.poll(() => heading(requester)).toBe(words.detailTitle);
+    await expect.poll(() => counts(requester)).toEqual([words.pdfCount, words.docxCount]);
+    const requestUrl = requester.url();
+    const requestPath = new URL(requestUrl).pathname.replace(/^\/requester/, '');
+
+    // A coordinator approves it: the offers go out.
+    const coordinator = await signIn(language, 'coordinator');
+    await coordinator.goto(`${app().url}/coordinator${requestPath}`);
+    await coordinator.getByRole('button', { name: words.approveRequest }).click();
+    const dispatch = coordinator.locator('#dispatch-title').locator('..');
+    await expect.poll(() => dispatch.textContent(), { timeout: 30_000 }).toContain(words.offering);
+
+    // The translator, on a phone, accepts the offer.
+    await volunteer.getByRole('link', { name: words.offers, exact: true }).click();
+    const offer = volunteer.locator('.offer', { hasText: words.translation });
+    await expect
+      .poll(
+        async () => {
+          if ((await offer.count()) === 0) await volunteer.reload();
+          return offer.count();
+        },
+        { timeout: 90_000, interval: 2_000 },
+      )
+      .toBe(1);
+    await offer.getByRole('button', { name: words.accept }).click();
+    await expect
+      .poll(() => volunteer.getByRole('status').filter({ hasText: words.booked }).count(), { timeout: 30_000 })
+      .toBe(1);
+
+    // The job page: what to translate, into what, by when (with the year), and the source's bytes.
+    await volunteer.getByRole('link', { name: words.bookings, exact: true }).click();
+    await volunteer.getByRole('link', { name: words.openJob }).first().click();
+    await expect.poll(() => heading(volunteer)).toBe(words.jobTitle);
+    const job = volunteer.locator('.translation-job');
+    await expect
+      .poll(() => job.locator('.card').textContent(), { timeout: 20_000 })
+      .toContain(words.deadlineYear(Number(deadline.slice(0, 4))));
+    const sources = volunteer.getByRole('region', {
+      name: language.lang === 'ja' ? '翻訳する原文' : 'What to translate',
+    });
+    const links = sources.getByRole('link', { name: words.download });
+    expect(await links.count()).toBe(2);
+    expect((await downloaded(volunteer, () => links.nth(0).click())).equals(pdf)).toBe(true);
+    expect((await downloaded(volunteer, () => links.nth(1).click())).equals(docx)).toBe(true);
+    // The page fits the phone: nothing is wider than the screen.
+    expect(await volunteer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+
+    const upload = volunteer.locator('[data-testid=document-upload] input[type=file]');
+    const first = Buffer.from('Hướng dẫn phòng chống thiên tai cho cư dân nước ngoài.\n');
+    await upload.setInputFiles({ name: 'ban-dich-1.txt', mimeType: 'text/plain', buffer: first });
+    await expect
+      .poll(() => job.getByTestId('translation-state').textContent(), { timeout: 20_000 })
+      .toBe(words.uploaded);
+    await volunteer.getByRole('button', { name: words.submit(1) }).click();
+    await expect.poll(() => job.getByTestId('translation-state').textContent()).toBe(words.submitted);
+    await volunteer.screenshot({ path: artifactPath(`translator-job-${language.lang}.png`), fullPage: true });
+
+    // The requester downloads the submitted version and asks for a revision.
+    await requester.reload();
+    await requester.getByRole('link', { name: words.review }).click();
+    await expect.poll(() => heading(requester)).toBe(words.reviewTitle);
+    const submitted = requester.getByTestId('submitted-download');
+    expect((await downloaded(requester, () => submitted.click())).equals(first)).toBe(true);
+    const comment = language.lang === 'ja' ? '地名の表記をそろえてください。' : 'Please spell the place names alike.';
+    await requester.getByRole('textbox', { name: words.comment }).fill(comment);
+    await requester.getByRole('button', { name: words.askRevision }).click();
+    await expect.poll(() => requester.getByRole('status').filter({ hasText: words.revisionSent }).count()).toBe(1);
+    await expect.poll(() => requester.getByTestId('rounds-left').textContent()).toBe(words.roundsLeft);
+
+    // The translator reads the comment and submits a second version.
+    await volunteer.reload();
+    await expect
+      .poll(() => volunteer.getByTestId('translation-review').first().textContent(), { timeout: 20_000 })
+      .toContain(comment);
+    const second = Buffer.from('Hướng dẫn phòng chống thiên tai dành cho cư dân nước ngoài.\n');
+    await upload.setInputFiles({ name: 'ban-dich-2.txt', mimeType: 'text/plain', buffer: second });
+    await volunteer.getByRole('button', { name: words.submit(2) }).click();
+    await expect.poll(() => job.getByTestId('translation-state').textContent()).toBe(words.submitted);
+
+    // The requester accepts the second version.
+    await requester.reload();
+    expect(
+      (await downloaded(requester, () => requester.getByTestId('submitted-download').click())).equals(second),
+    ).toBe(true);
+    await requester.getByRole('button', { name: words.accept2, exact: true }).click();
+    await expect.poll(() => requester.getByTestId('translation-state').textContent()).toBe(words.accepted);
+    await requester.screenshot({ path: artifactPath(`requester-review-${language.lang}.png`), fullPage: true });
+
+    // The coordinator approves the fee: the .docx's 2 manuscript pages at the illustrative ¥1,200.
+    await coordinator.getByRole('link', { name: words.approvals, exact: true }).click();
+    const expenses = coordinator.getByRole('region', { name: words.expenses });
+    const feeLine = expenses.locator('tr', { hasText: words.fee }).filter({ hasText: words.yen(2400) });
+    await expect.poll(() => feeLine.count(), { timeout: 20_000 }).toBe(1);
+    await feeLine.getByRole('button', { name: words.approveOne }).click();
+    await expect.poll(() => feeLine.count(), { timeout: 20_000 }).toBe(0);
+    await coordinator.goto(`${app().url}/coordinator${requestPath}`);
+    await expect.poll(() => coordinator.locator('main').textContent(), { timeout: 20_000 }).toContain(words.yen(2400));
+  }, 480_000);
+});

@@ -1,0 +1,152 @@
+import { withdrawalReasonWords, wordsIn } from '@tsunagu/domain';
+import { useMutation, useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
+import { DocumentList } from '../documents/DocumentList';
+import { DocumentUpload } from '../documents/DocumentUpload';
+import { ActionButton } from '../forms/ActionButton';
+import { outcomeOf } from '../forms/failure';
+import { ReasonInPlace } from '../forms/ReasonInPlace';
+import { withdrawalSchema } from '../forms/rules';
+import { readFragment } from '../graphql';
+import { useLocale, useMessages } from '../i18n';
+import { common } from '../messages';
+import { useLocalName } from '../pickers/names';
+import { idFromPath } from '../requests/ids';
+import { Fact } from '../ui/Facts';
+import { Page } from '../ui/Page';
+import { LoadError, Loading } from '../ui/states';
+import { GiveBackTranslationMutation, SubmitTranslationMutation, TranslatorJobQuery } from './documents';
+import { JobFacts, JobReviews, type TranslationJob } from './JobFacts';
+import { translationMessages } from './messages';
+
+/** The states in which the work is with the translator: they upload, submit or give it back. */
+const withTranslator = new Set(['booked', 'source_downloaded', 'translation_uploaded', 'revision_asked', 'overdue']);
+
+/** What the translator is told about where the job stands, beside its state. */
+function StandingNotice({ job }: { job: TranslationJob }) {
+  const t = useMessages(translationMessages);
+  const text =
+    job.state === 'submitted'
+      ? t.awaitingReview
+      : job.state === 'accepted' || job.state === 'done'
+        ? t.accepted
+        : job.state === 'given_back' || job.state === 'released'
+          ? t.ended
+          : job.state === 'overdue'
+            ? t.overdueNotice
+            : null;
+  if (!text) return null;
+  return <p className={job.state === 'overdue' ? 'notice notice-warn' : 'notice'}>{text}</p>;
+}
+
+/**
+ * The booked translator's job, on a phone first: what to translate and into what, by when, where
+ * it stands and what the requester said; the upload of a version, the versions, the submission,
+ * and giving the job back with a reason.
+ */
+export function TranslatorJobPage() {
+  const t = useMessages(translationMessages);
+  const c = useMessages(common);
+  const { locale } = useLocale();
+  const localName = useLocalName();
+  const params = useParams<{ id: string }>();
+  const id = idFromPath(params.id, 'Assignment');
+  const [{ data, fetching, error }, refresh] = useQuery({ query: TranslatorJobQuery, variables: { id } });
+  const [, submit] = useMutation(SubmitTranslationMutation);
+  const [, giveBack] = useMutation(GiveBackTranslationMutation);
+  const reload = () => refresh({ requestPolicy: 'network-only' });
+  const node = data?.node?.__typename === 'Assignment' ? data.node : null;
+  const job = node?.translationJob ?? null;
+  const work = node ? readFragment(WorkFields, node.request) : null;
+  const newest = job?.versions.at(-1) ?? null;
+  const open = job !== null && withTranslator.has(job.state);
+  const japanese = { nameJa: '日本語', nameEn: 'Japanese' };
+  const direction =
+    work?.translationDirection === 'from_japanese'
+      ? t.fromInto(localName(work.pairLanguage ?? japanese), localName(work.language))
+      : work?.translationDirection === 'into_japanese'
+        ? t.fromInto(localName(work.language), localName(work.pairLanguage ?? japanese))
+        : null;
+  return (
+    <Page title={t.jobTitle} actions={<Link href="/assignments">{t.backToBookings}</Link>}>
+      {fetching && !data ? <Loading /> : null}
+      {error && !data ? <LoadError error={error} retry={reload} /> : null}
+      {data && !job ? <p className="notice notice-problem">{c.notFound}</p> : null}
+      {node && job ? (
+        <div className="translation-job">
+          <section className="card">
+            <WorkSummary request={node.request} headingLevel={2}>
+              <dl className="facts">
+                <Fact label={t.direction}>{direction}</Fact>
+              </dl>
+              <JobFacts job={job} />
+            </WorkSummary>
+            <StandingNotice job={job} />
+          </section>
+          <JobReviews job={job} />
+          <section aria-labelledby="translation-sources">
+            <h2 id="translation-sources">{t.sourcesTitle}</h2>
+            {job.sources.length === 0 ? (
+              <p className="hint">{t.noSources}</p>
+            ) : (
+              <DocumentList documents={job.sources} />
+            )}
+          </section>
+          <section aria-labelledby="translation-versions">
+            <h2 id="translation-versions">{t.versionsTitle}</h2>
+            {job.versions.length === 0 ? (
+              <p className="hint">{t.noVersions}</p>
+            ) : (
+              <DocumentList documents={job.versions} />
+            )}
+            {job.submittedVersion ? (
+              <p className="hint" data-testid="submitted-version">
+                {t.submittedMark}: {t.version(job.submittedVersion.version)}
+              </p>
+            ) : null}
+            {open && newest && newest.id !== job.submittedVersion?.id ? (
+              <ActionButton
+                done={t.submitted}
+                run={async () => {
+                  const outcome = outcomeOf(
+                    await submit({ requestId: job.requestId, documentId: newest.id }),
+                    (result) => result.submitTranslation,
+                  );
+                  return outcome.ok ? null : outcome.failure;
+                }}
+              >
+                {t.submit(newest.version)}
+              </ActionButton>
+            ) : null}
+          </section>
+          {open ? (
+            <section aria-labelledby="translation-upload">
+              <h2 id="translation-upload">{t.uploadTitle}</h2>
+              <p className="hint">{t.uploadHint}</p>
+              <DocumentUpload documentRole="translation" requestId={job.requestId} onUploaded={reload} />
+            </section>
+          ) : null}
+          {open ? (
+            <ReasonInPlace
+              action={t.giveBack}
+              question={t.giveBackQuestion}
+              yes={t.yesGiveBack}
+              keep={t.keepJob}
+              reasons={wordsIn(withdrawalReasonWords, locale)}
+              schema={withdrawalSchema}
+              run={async (cancellation) => {
+                const outcome = outcomeOf(
+                  await giveBack({ requestId: job.requestId, cancellation }),
+                  (result) => result.giveBackTranslation,
+                );
+                return outcome.ok ? null : outcome.failure;
+              }}
+            />
+          ) : null}
+          {job.state === 'given_back' ? <p role="status">{t.givenBack}</p> : null}
+        </div>
+      ) : null}
+    </Page>
+  );
+}
