@@ -3,6 +3,7 @@ import { openTestDatabase, type TestDatabase } from '@tsunagu/db/testing';
 import { fixedClock, type Viewer } from '@tsunagu/domain';
 import { createLogger, createServices, defaultMaxUploadBytes, type Services } from '@tsunagu/services';
 import { documentCountWorkflowId } from '@tsunagu/workflows';
+import { recordHistory } from '@tsunagu/workflows/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertDispatchWorld } from '../support/dispatch-world';
@@ -52,8 +53,9 @@ describe('a document counted by the worker after its upload', () => {
     );
     expect(uploaded).toMatchObject({ countStatus: 'counting', counted: null });
 
-    const result = await harness.env.client.workflow.getHandle(documentCountWorkflowId(uploaded.id)).result();
-    expect(result).toBe('counted');
+    const count = harness.env.client.workflow.getHandle(documentCountWorkflowId(uploaded.id));
+    expect(await count.result()).toBe('counted');
+    await recordHistory('document-count', count);
     expect(await rowOf(uploaded.id)).toMatchObject({
       countStatus: 'counted',
       countUnit: 'characters',
