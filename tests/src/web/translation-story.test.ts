@@ -226,7 +226,14 @@ describe.each(languages)('the translation story through the browser, in $lang', 
 
     // The job page: what to translate, into what, by when (with the year), and the source's bytes.
     await volunteer.getByRole('link', { name: words.bookings, exact: true }).click();
-    await volunteer.getByRole('link', { name: words.openJob }).first().click();
+    // The booking of this story's request: the other language's story booked the same translator.
+    const { myAssignments } = await graphqlIn<{
+      myAssignments: { nodes: Array<{ id: string; translationJob: { requestId: string } | null }> };
+    }>(volunteer, app().url, '{ myAssignments(first: 50) { nodes { id translationJob { requestId } } } }');
+    const requestId = decodeURIComponent(requestPath.split('/')[2] ?? '');
+    const booking = myAssignments.nodes.find((node) => node.translationJob?.requestId === requestId);
+    if (!booking) throw new Error(`no booking of ${requestId}`);
+    await volunteer.locator(`a[href$="/assignments/${encodeURIComponent(booking.id)}/translation"]`).click();
     await expect.poll(() => heading(volunteer)).toBe(words.jobTitle);
     const job = volunteer.locator('.translation-job');
     await expect
