@@ -1,4 +1,4 @@
-import type { PaymentSlip, StatementProblem } from '@tsunagu/domain';
+import type { PaymentSlip, StatementKind, StatementProblem } from '@tsunagu/domain';
 import type { OwnYear, StatementSummary, WithholdingMonth } from '@tsunagu/services';
 import { builder } from '../builder';
 import { Association } from './association';
@@ -51,12 +51,28 @@ const StatementProblemEnum = builder.enumType('StatementProblem', {
   description: 'What a payment statement needs that is not on file.',
 });
 
+/** 区分 as GraphQL names it (enum values are ASCII); the record and the PDF write the Japanese. */
+const statementKindCodes = {
+  通訳料: 'interpretation',
+  翻訳料: 'translation',
+  '通訳料・翻訳料': 'interpretation_and_translation',
+} as const satisfies Record<StatementKind, string>;
+
+const StatementKindEnum = builder.enumType('StatementKind', {
+  values: Object.values(statementKindCodes),
+  description: '区分 of a payment statement: 通訳料, 翻訳料, or both.',
+});
+
 const StatementSummaryRef = builder.objectRef<StatementSummary>('PaymentStatementSummary').implement({
   description: 'A person paid in the calendar year, and whether their payment statement is due and ready.',
   fields: (t) => ({
     volunteerId: t.exposeID('volunteerId'),
     name: t.exposeString('name'),
-    kind: t.exposeString('kind', { description: '区分: 通訳料, 翻訳料 or both.' }),
+    kind: t.field({
+      type: StatementKindEnum,
+      description: '区分: 通訳料, 翻訳料, or both.',
+      resolve: (summary) => statementKindCodes[summary.kind],
+    }),
     paidYen: t.exposeInt('paidYen'),
     withheldYen: t.exposeInt('withheldYen'),
     payments: t.exposeInt('payments'),

@@ -11,6 +11,7 @@ import { enumLabels } from '../labels';
 import { routes } from '../links';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import { useLocalName } from '../pickers/names';
+import { plainIdOf } from '../requests/ids';
 import { Page } from '../ui/Page';
 import { authMessages } from './messages';
 
@@ -176,15 +177,6 @@ function AssociationSelect({
   );
 }
 
-/** The plain id inside a global ID, which the domain's rule checks as a UUID. */
-const plainId = (globalId: string) => {
-  try {
-    return atob(globalId).split(':')[1] ?? globalId;
-  } catch {
-    return globalId;
-  }
-};
-
 /** Anyone applies to volunteer: checked whole before sending, then a coordinator approves. */
 export function VolunteerSignUp() {
   const t = useMessages(authMessages);
@@ -208,7 +200,7 @@ export function VolunteerSignUp() {
     event.preventDefault();
     const input = filled({ ...form, locale });
     const checked = formProblems(
-      ruleProblems(volunteerApplicationSchema, { ...input, associationId: plainId(form.associationId) }, locale),
+      ruleProblems(volunteerApplicationSchema, { ...input, associationId: plainIdOf(form.associationId) }, locale),
       locale,
     );
     if (checked) {
@@ -317,7 +309,7 @@ export function OrganizationSignUp() {
     event.preventDefault();
     const input = { ...filled(form), staff: { ...staff, locale } };
     const checked = formProblems(
-      ruleProblems(organizationApplicationSchema, { ...input, associationId: plainId(form.associationId) }, locale),
+      ruleProblems(organizationApplicationSchema, { ...input, associationId: plainIdOf(form.associationId) }, locale),
       locale,
     );
     if (checked) {

@@ -20,3 +20,12 @@ export function idFromPath(
   }
   return plainId.test(decoded) ? btoa(`${type}:${decoded}`) : decoded;
 }
+
+/** The plain id inside a global ID ("Type:id" in base64), for the domain's rules and for download paths. */
+export function plainIdOf(globalId: string): string {
+  try {
+    return atob(globalId).split(':')[1] ?? globalId;
+  } catch {
+    return globalId;
+  }
+}

@@ -7,9 +7,10 @@ import { ErrorFields, type Failure, formProblems, fromTypedError, outcomeOf } fr
 import { ruleProblems, statementPayerSchema } from '../forms/rules';
 import { graphql } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
-import { todayInJapan } from '../jst';
 import { moneyMessages } from '../money';
 import { useLocalName } from '../pickers/names';
+import { plainIdOf } from '../requests/ids';
+import { recentCalendarYears } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { taxMessages } from './messages';
@@ -86,12 +87,6 @@ const SaveStatementPayerMutation = graphql(
   [ErrorFields],
 );
 
-/** This calendar year in Japan and the four before it. */
-const recentYears = () => {
-  const year = Number(todayInJapan().slice(0, 4));
-  return Array.from({ length: 5 }, (_, back) => year - back);
-};
-
 function YearOf({ associationId, year }: { associationId: string; year: number }) {
   const t = useMessages(taxMessages);
   const m = useMessages(moneyMessages);
@@ -110,7 +105,7 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
   const months = withholding?.__typename === 'QueryWithholdingSuccess' ? withholding.data : [];
   const people = statements?.__typename === 'QueryPaymentStatementsSuccess' ? statements.data : [];
   const withheldMonths = months.filter((month) => month.slip);
-  const files = `/downloads/tax/${encodeURIComponent(idOf(associationId))}/${year}`;
+  const files = `/downloads/tax/${encodeURIComponent(plainIdOf(associationId))}/${year}`;
   return (
     <>
       <section className="card" aria-labelledby="withholding-title">
@@ -186,7 +181,7 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
                   {people.map((person) => (
                     <tr key={person.volunteerId}>
                       <th scope="row">{person.name}</th>
-                      <td lang="ja">{person.kind}</td>
+                      <td>{t.kinds[person.kind]}</td>
                       <td className="number">{m.yen(person.paidYen)}</td>
                       <td className="number">{m.yen(person.withheldYen)}</td>
                       <td>
@@ -227,16 +222,6 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
   );
 }
 
-/** The association's own id inside its global ID (downloads take the raw id). */
-function idOf(globalId: string): string {
-  try {
-    const decoded = atob(globalId);
-    return decoded.startsWith('Association:') ? decoded.slice('Association:'.length) : globalId;
-  } catch {
-    return globalId;
-  }
-}
-
 const emptyPayer = { address: '', phone: '', corporateNumber: '' };
 
 /** An admin's form for the association as payer on its statements. */
@@ -274,7 +259,7 @@ function PayerFields({ associationId, initial }: { associationId: string; initia
     event.preventDefault();
     setSaved(false);
     const unsendable = formProblems(
-      ruleProblems(statementPayerSchema, { ...form, associationId: idOf(associationId) }, locale, []),
+      ruleProblems(statementPayerSchema, { ...form, associationId: plainIdOf(associationId) }, locale, []),
       locale,
     );
     if (unsendable) {
@@ -339,7 +324,7 @@ export function TaxPage() {
   const localName = useLocalName();
   const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
   const [chosenAssociation, setAssociation] = useState('');
-  const [year, setYear] = useState(() => recentYears()[0] ?? 2026);
+  const [year, setYear] = useState(() => recentCalendarYears(5)[0] ?? 2026);
   const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={t.title}>
@@ -363,7 +348,7 @@ export function TaxPage() {
         <label>
           {t.year}
           <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
-            {recentYears().map((choice) => (
+            {recentCalendarYears(5).map((choice) => (
               <option key={choice} value={choice}>
                 {t.yearOption(choice)}
               </option>

@@ -23,6 +23,7 @@ interface TaxMessages {
   statementsIntro: string;
   name: string;
   kind: string;
+  kinds: Record<'interpretation' | 'translation' | 'interpretation_and_translation', string>;
   needsStatement: string;
   statementDue: string;
   statementNotDue: string;
@@ -91,6 +92,7 @@ export const taxMessages = bilingual<TaxMessages>({
       'この年に5万円を超えて支払った人ごとに「報酬、料金、契約金及び賞金の支払調書」を翌年1月31日までに税務署へ提出します。',
     name: '氏名',
     kind: '区分',
+    kinds: { interpretation: '通訳料', translation: '翻訳料', interpretation_and_translation: '通訳料・翻訳料' },
     needsStatement: '支払調書',
     statementDue: '提出が必要',
     statementNotDue: '不要（5万円以下）',
@@ -151,6 +153,11 @@ export const taxMessages = bilingual<TaxMessages>({
       'For each person paid more than ¥50,000 in the year, a payment statement (支払調書) goes to the tax office by 31 January of the next year.',
     name: 'Name',
     kind: 'Kind',
+    kinds: {
+      interpretation: 'Interpretation fees',
+      translation: 'Translation fees',
+      interpretation_and_translation: 'Interpretation and translation fees',
+    },
     needsStatement: 'Statement',
     statementDue: 'Due',
     statementNotDue: 'Not needed (¥50,000 or less)',

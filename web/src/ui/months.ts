@@ -24,3 +24,9 @@ export function monthName(month: string, locale: 'ja' | 'en'): string {
     Date.UTC(year, number - 1, 1),
   );
 }
+
+/** This calendar year in Japan and the ones before it, newest first: `count` in all. */
+export const recentCalendarYears = (count: number) => {
+  const year = Number(todayInJapan().slice(0, 4));
+  return Array.from({ length: count }, (_, back) => year - back);
+};

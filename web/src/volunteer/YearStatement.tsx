@@ -6,9 +6,9 @@ import { ErrorFields, type Failure, formProblems, outcomeOf } from '../forms/fai
 import { ruleProblems, statementAddressSchema } from '../forms/rules';
 import { graphql } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
-import { todayInJapan } from '../jst';
 import { moneyMessages } from '../money';
 import { taxMessages } from '../tax/messages';
+import { recentCalendarYears } from '../ui/months';
 import { LoadError, Loading } from '../ui/states';
 
 const MyPaymentYearQuery = graphql(`
@@ -63,11 +63,6 @@ const SaveStatementAddressMutation = graphql(
   `,
   [ErrorFields],
 );
-
-const recentYears = () => {
-  const year = Number(todayInJapan().slice(0, 4));
-  return [year, year - 1, year - 2];
-};
 
 /** The address the volunteer's statement names, asked once their individual number is on file. */
 function StatementAddress({ onFile, onSaved }: { onFile: boolean; onSaved(): void }) {
@@ -140,7 +135,7 @@ export function YearStatement() {
   const m = useMessages(moneyMessages);
   const format = useFormat();
   const { locale } = useLocale();
-  const [year, setYear] = useState(() => recentYears()[0] ?? 2026);
+  const [year, setYear] = useState(() => recentCalendarYears(3)[0] ?? 2026);
   const [{ data, fetching, error }, refresh] = useQuery({
     query: MyPaymentYearQuery,
     variables: { year },
@@ -161,7 +156,7 @@ export function YearStatement() {
           <label>
             {t.year}
             <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
-              {recentYears().map((choice) => (
+              {recentCalendarYears(3).map((choice) => (
                 <option key={choice} value={choice}>
                   {t.yearOption(choice)}
                 </option>
