@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError, localeFromAcceptLanguage } from '@tsunagu/domain';
-import { sessionCookie } from '@tsunagu/graphql';
+import { localeFromAcceptLanguage } from '@tsunagu/domain';
 import type { Logger, Services } from '@tsunagu/services';
+import { type Download, serveDownload } from './downloads';
 import { attachment } from './invoices';
 
 /**
@@ -13,67 +13,44 @@ import { attachment } from './invoices';
 export const taxFilesPath =
   /^\/downloads\/tax\/([0-9a-f-]{36})\/(\d{4})\/(withholding\.csv|statements\.pdf|statements-309\.csv)$/;
 
-const statusOf: Record<string, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  UNAUTHENTICATED: 401,
-  VALIDATION_FAILED: 400,
-};
-
 export async function serveTaxFile(
   req: IncomingMessage,
   res: ServerResponse,
-  { services, logger, cookies }: { services: Services; logger: Logger; cookies: Map<string, string> },
+  context: { services: Services; logger: Logger; cookies: Map<string, string> },
 ): Promise<void> {
-  const text = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
-  const locale = localeFromAcceptLanguage(req.headers['accept-language'] ?? null);
-  if (req.method !== 'GET') {
-    res.writeHead(405, { allow: 'GET' }).end();
-    return;
-  }
   const match = taxFilesPath.exec(new URL(req.url ?? '/', 'http://file').pathname);
   if (!match) {
-    res.writeHead(404, text).end(locale === 'ja' ? 'ファイルが見つかりません。\n' : 'No such file.\n');
+    const locale = localeFromAcceptLanguage(req.headers['accept-language'] ?? null);
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' })
+      .end(locale === 'ja' ? 'ファイルが見つかりません。\n' : 'No such file.\n');
     return;
   }
   const [, associationId = '', yearText, file] = match;
   const year = Number(yearText);
-  try {
-    const viewer = await services.sessions.viewer(cookies.get(sessionCookie));
-    if (!viewer.userId) {
-      res.writeHead(401, text).end(locale === 'ja' ? '先にサインインしてください。\n' : 'Sign in first.\n');
-      return;
-    }
-    const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+  await serveDownload(req, res, context, 'tax file', async (viewer, locale): Promise<Download> => {
+    const { tax } = context.services;
     if (file === 'withholding.csv') {
-      const csv = await services.tax.withholdingCsv(viewer, associationId, year, locale);
-      res
-        .writeHead(200, {
-          ...headers,
+      const csv = await tax.withholdingCsv(viewer, associationId, year, locale);
+      return {
+        headers: {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': attachment(csv.fileName, `withholding-${year}.csv`),
-        })
-        .end(csv.text);
-      return;
+        },
+        body: csv.text,
+      };
     }
-    const statements =
-      file === 'statements.pdf'
-        ? await services.tax.statementsPdf(viewer, associationId, year)
-        : await services.tax.statementsCsv(viewer, associationId, year);
-    res
-      .writeHead(200, {
-        ...headers,
-        'content-type': file === 'statements.pdf' ? 'application/pdf' : 'text/csv; charset=shift_jis',
+    const pdf = file === 'statements.pdf';
+    const statements = pdf
+      ? await tax.statementsPdf(viewer, associationId, year)
+      : await tax.statementsCsv(viewer, associationId, year);
+    return {
+      headers: {
+        'content-type': pdf ? 'application/pdf' : 'text/csv; charset=shift_jis',
         'content-length': String(statements.bytes.byteLength),
         'content-disposition': attachment(statements.fileName, statements.fallback),
-      })
-      .end(Buffer.from(statements.bytes));
-  } catch (error) {
-    if (error instanceof DomainError) {
-      res.writeHead(statusOf[error.code] ?? 409, text).end(`${error.localized[locale]}\n`);
-      return;
-    }
-    logger.error({ err: error }, 'tax file failed');
-    res.writeHead(500, text).end(locale === 'ja' ? 'ファイルを作れませんでした。\n' : 'The file could not be made.\n');
-  }
+      },
+      body: statements.bytes,
+    };
+  });
 }
