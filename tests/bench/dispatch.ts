@@ -17,7 +17,7 @@ import type { Benchmark } from './run';
 import { percentile, round } from './stats';
 
 /**
- * `pnpm bench dispatch [--samples N] [--concurrent C] [--volunteers V]`: the dispatch workflows on a
+ * `pnpm bench dispatch [--samples N] [--concurrent C] [--volunteers V] [--cached K]`: the dispatch workflows on a
  * Temporal dev server the bench starts, with one worker process (the app in its worker role) on a
  * PostgreSQL database of the bench's own and an SMTP server that takes every message and keeps
  * none.
@@ -39,6 +39,8 @@ const dispatch: Benchmark = async (args) => {
       samples: { type: 'string', default: '50' },
       concurrent: { type: 'string', default: '1000' },
       volunteers: { type: 'string', default: '100' },
+      /** The worker's TEMPORAL_MAX_CACHED_WORKFLOWS; unset, the worker's default. */
+      cached: { type: 'string' },
     },
   });
   const samples = Number(values.samples);
@@ -82,6 +84,7 @@ const dispatch: Benchmark = async (args) => {
       SMTP_URL: smtp.url,
       PUBLIC_URL: 'https://tsunagu.example.jp',
       LOG_LEVEL: 'warn',
+      ...(values.cached ? { TEMPORAL_MAX_CACHED_WORKFLOWS: values.cached } : {}),
     });
     const started = worker;
     await eventually('the worker to poll', () => pollers(connection, taskQueue), started, 120_000);
@@ -123,6 +126,7 @@ const dispatch: Benchmark = async (args) => {
       first_offer_p50_ms: percentile(firstOffer, 0.5),
       first_offer_p95_ms: percentile(firstOffer, 0.95),
       concurrent,
+      worker_cached_workflows: values.cached ? Number(values.cached) : 'default',
       concurrent_all_offered_ms: round(allOffered, 0),
       worker_rss_mb: memory.peakMb,
       worker_rss_now_mb: memory.nowMb,

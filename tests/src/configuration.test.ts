@@ -31,6 +31,13 @@ describe('a bad configuration stops the API process with one line naming the pro
     expectOneLine(await startWith({ PORT: 'eighty' }), /PORT must be a port number/);
   });
 
+  test('a TEMPORAL_MAX_CACHED_WORKFLOWS below the two a worker needs', async () => {
+    expectOneLine(
+      await startWith({ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' }),
+      /TEMPORAL_MAX_CACHED_WORKFLOWS must be a number of workflows from 2 to 100000, not "1"/,
+    );
+  });
+
   test('two problems at once are both named, one line each', async () => {
     const result = await startWith({ PORT: '0x50', TEMPORAL_ADDRESS: 'not an address' });
     expect(result.code).not.toBe(0);

@@ -113,6 +113,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       const created = await createWorker({
         target,
         taskQueue: config.taskQueue,
+        maxCachedWorkflows: config.maxCachedWorkflows,
         workflowBundle: await bundleWorkflows(),
         dependencies: {
           checkDatabase: () => database.ping(),

@@ -16,6 +16,8 @@ export interface Config {
     | { kind: 'external'; address: string; namespace: string; apiKey?: string; tls: boolean }
     | { kind: 'dev-server'; cliPath: string; port: number; uiPort: number; dbFile: string; namespace: string };
   taskQueue: string;
+  /** How many workflows a worker keeps in memory between their tasks; the rest are replayed when they wake. */
+  maxCachedWorkflows: number;
   webDist: string;
   /** The largest document an upload may bring, in bytes. */
   maxUploadBytes: number;
@@ -30,18 +32,21 @@ export interface Config {
   };
 }
 
-const port = (name: string, fallback: number) =>
+/** A whole number from min to max, or the fallback when unset; `what` names it in the error. */
+const wholeNumber = (name: string, fallback: number, min: number, max: number, what: string) =>
   z
     .string()
     .default(String(fallback))
     .transform((value, ctx) => {
       const number = Number(value);
-      if (!/^\d+$/.test(value) || number < 1 || number > 65_535) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a port number from 1 to 65535, not "${value}"` });
+      if (!/^\d+$/.test(value) || number < min || number > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be ${what} from ${min} to ${max}, not "${value}"` });
         return z.NEVER;
       }
       return number;
     });
+
+const port = (name: string, fallback: number) => wholeNumber(name, fallback, 1, 65_535, 'a port number');
 
 const flag = (name: string) =>
   z
@@ -95,6 +100,7 @@ const environment = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).default('temporal'),
   TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT', 7233),
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT', 8233),
+  TEMPORAL_MAX_CACHED_WORKFLOWS: wholeNumber('TEMPORAL_MAX_CACHED_WORKFLOWS', 100, 2, 100_000, 'a number of workflows'),
   SMTP_URL: z
     .string()
     .optional()
@@ -120,20 +126,7 @@ const environment = z.object({
         });
       }
     }),
-  DOCUMENT_MAX_BYTES: z
-    .string()
-    .default('20000000')
-    .transform((value, ctx) => {
-      const number = Number(value);
-      if (!/^\d+$/.test(value) || number < 1 || number > 1_000_000_000) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `DOCUMENT_MAX_BYTES must be a number of bytes from 1 to 1000000000, not "${value}"`,
-        });
-        return z.NEVER;
-      }
-      return number;
-    }),
+  DOCUMENT_MAX_BYTES: wholeNumber('DOCUMENT_MAX_BYTES', 20_000_000, 1, 1_000_000_000, 'a number of bytes'),
   PAYOUT_MASTER_KEY: z
     .string()
     .optional()
@@ -218,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           namespace: e.TEMPORAL_NAMESPACE,
         },
     taskQueue: e.TEMPORAL_TASK_QUEUE,
+    maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
     payoutMasterKey: e.PAYOUT_MASTER_KEY
       ? { id: e.PAYOUT_MASTER_KEY_ID, base64: e.PAYOUT_MASTER_KEY }
       : { id: 'development', base64: developmentMasterKey },
