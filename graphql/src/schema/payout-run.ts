@@ -5,7 +5,9 @@ import { builder } from '../builder';
 import { Association } from './association';
 import { auditRead } from './audit';
 import { checkFiscalYear } from './costs';
+import { ExpenseLine } from './expense-line';
 import { selected } from './selection';
+import { Volunteer } from './volunteer';
 
 /*
  * Payout runs (issue 16): a month's payments that payout staff build, approve and confirm, and the
@@ -19,9 +21,12 @@ const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
     'built (may be discarded) → approved (its transfer file fixed) → confirmed (the bank paid; its lines are paid).',
 });
 
-/** The lines of the payment's run that are its volunteer's: counted in the statement that reads the payment. */
+/**
+ * The lines of the payment's run that are its volunteer's (for a correction, those it reverses):
+ * counted in the statement that reads the payment.
+ */
 const linesPaid = (payment: typeof schema.payoutPayments) =>
-  sql<number>`(select count(*)::int from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${payment.runId} and ${schema.payoutRunLines.volunteerId} = ${payment.volunteerId})`;
+  sql<number>`(select count(*)::int from ${schema.payoutRunLines} where (${schema.payoutRunLines.runId} = ${payment.runId} or ${schema.payoutRunLines.reversedByRunId} = ${payment.runId}) and ${schema.payoutRunLines.volunteerId} = ${payment.volunteerId})`;
 
 const PayoutPayment = builder.drizzleObject('payoutPayments', {
   name: 'PayoutPayment',
@@ -67,16 +72,23 @@ builder.drizzleObject('payoutRuns', {
     grossYen: t.exposeInt('grossYen'),
     withheldYen: t.exposeInt('withheldYen'),
     netYen: t.exposeInt('netYen'),
+    reverses: t.relation('reverses', {
+      nullable: true,
+      description:
+        'For a correction: the confirmed run it corrects. Its entries are negative, and it has no transfer file (money paid back is not a transfer).',
+    }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why a correction was made.' }),
     payments: t.relation('payments', {
       type: PayoutPayment,
       description: 'Per volunteer.',
       query: { orderBy: { volunteerId: 'asc' } },
     }),
     transferFileUrl: t.string({
-      description: 'Where the Zengin file of an approved or confirmed run downloads (null while built).',
+      description:
+        'Where the Zengin file of an approved or confirmed run downloads (null while built, and for a correction).',
       nullable: true,
-      select: { columns: { id: true, status: true } },
-      resolve: (run) => (run.status === 'built' ? null : `/payout-runs/${run.id}/zengin.txt`),
+      select: { columns: { id: true, status: true, reversesRunId: true } },
+      resolve: (run) => (run.status === 'built' || run.reversesRunId ? null : `/payout-runs/${run.id}/zengin.txt`),
     }),
   }),
 });
@@ -155,6 +167,31 @@ for (const [name, description, act] of [
     }),
   );
 }
+
+builder.mutationField('correctPayoutRun', (t) =>
+  t.drizzleField({
+    type: 'payoutRuns',
+    description:
+      'Payout staff correct a confirmed run: a new run of negative entries reverses its lines (all, or the chosen volunteers’ or lines); confirmed, those lines may be paid again.',
+    authScopes: { coordinator: true },
+    errors: {},
+    args: {
+      id: t.arg.id({ required: true, description: 'The confirmed run.' }),
+      reason: t.arg.string({ required: true }),
+      volunteerIds: t.arg.globalIDList({ required: false, for: Volunteer }),
+      lineIds: t.arg.globalIDList({ required: false, for: ExpenseLine, description: 'Expense lines of the run.' }),
+    },
+    resolve: async (query, _root, { id, reason, volunteerIds, lineIds }, { db, services, viewer }) => {
+      const correctionId = await services.payoutRuns.correct(viewer, {
+        runId: String(id),
+        reason,
+        volunteerIds: volunteerIds?.map((volunteer) => volunteer.id) ?? undefined,
+        lineIds: lineIds?.map((line) => line.id) ?? undefined,
+      });
+      return selected(db.query.payoutRuns.findFirst(query({ where: { id: correctionId } })), 'PayoutRun', correctionId);
+    },
+  }),
+);
 
 builder.mutationField('discardPayoutRun', (t) =>
   t.field({

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useCoordinatedAssociations } from '../coordinator/figures';
-import { FailureNotice } from '../forms/FailureNotice';
-import { Field } from '../forms/Field';
+import { FailureNotice, problemsFor } from '../forms/FailureNotice';
+import { Field, FieldSet } from '../forms/Field';
 import { ErrorFields, type Failure, fromTypedError, type Outcome, outcomeOf } from '../forms/failure';
 import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
@@ -26,6 +26,11 @@ const PayoutRunFields = graphql(`
     withheldYen
     netYen
     transferFileUrl
+    reason
+    reverses {
+      id
+      transferDate
+    }
     payments {
       volunteer
       volunteerName
@@ -105,6 +110,23 @@ const ConfirmMutation = graphql(
   [PayoutRunFields, ErrorFields],
 );
 
+const CorrectMutation = graphql(
+  `
+    mutation CorrectPayoutRun($id: ID!, $reason: String!, $volunteerIds: [ID!]) {
+      correctPayoutRun(id: $id, reason: $reason, volunteerIds: $volunteerIds) {
+        __typename
+        ... on MutationCorrectPayoutRunSuccess {
+          data {
+            ...PayoutRunFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [PayoutRunFields, ErrorFields],
+);
+
 const DiscardMutation = graphql(
   `
     mutation DiscardPayoutRun($id: ID!) {
@@ -123,19 +145,114 @@ const DiscardMutation = graphql(
 type Run = ResultOf<typeof PayoutRunFields>;
 const monthOf = (run: Pick<Run, 'year' | 'month'>) => `${run.year}-${String(run.month).padStart(2, '0')}`;
 
-function RunCard({ run, busy, act }: { run: Run; busy: boolean; act(kind: 'approve' | 'confirm' | 'discard'): void }) {
+type Correct = (correction: { reason: string; volunteerIds: string[] }) => Promise<Failure | null>;
+
+/**
+ * A confirmed run is corrected, never changed: the staff say why and whose payments (all, to begin
+ * with), and a correcting run of negative entries is built beside it.
+ */
+function CorrectionForm({ run, correct }: { run: Run; correct: Correct }) {
+  const t = useMessages(payoutRunMessages);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+  const [volunteerIds, setVolunteerIds] = useState(() => run.payments.map((payment) => payment.volunteer));
+  const [failure, setFailure] = useState<Failure | null>(null);
+  if (!asking)
+    return (
+      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+        {t.correct}
+      </button>
+    );
+  return (
+    <fieldset className="confirm">
+      <legend>{t.correctQuestion}</legend>
+      <FailureNotice failure={failure} labels={{ reason: t.correctReason }} />
+      <Field
+        name="reason"
+        label={t.correctReason}
+        required
+        errors={problemsFor(failure, 'reason')}
+        counter={{ value: reason, max: 500 }}
+      >
+        {(control) => (
+          <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+        )}
+      </Field>
+      <FieldSet name="volunteerIds" legend={t.correctWhose}>
+        {run.payments.map((payment) => (
+          <div className="check" key={payment.volunteer}>
+            <input
+              id={`correct-${run.id}-${payment.volunteer}`}
+              type="checkbox"
+              checked={volunteerIds.includes(payment.volunteer)}
+              onChange={(event) =>
+                setVolunteerIds((chosen) =>
+                  event.target.checked
+                    ? [...chosen, payment.volunteer]
+                    : chosen.filter((id) => id !== payment.volunteer),
+                )
+              }
+            />
+            <label htmlFor={`correct-${run.id}-${payment.volunteer}`}>{payment.volunteerName}</label>
+          </div>
+        ))}
+      </FieldSet>
+      <p className="hint">{t.correctionHasNoFile}</p>
+      <button
+        type="button"
+        disabled={busy || volunteerIds.length === 0}
+        onClick={async () => {
+          setBusy(true);
+          const problem = await correct({ reason, volunteerIds });
+          setBusy(false);
+          setFailure(problem);
+          if (!problem) setAsking(false);
+        }}
+      >
+        {t.correctYes}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setAsking(false)}>
+        {t.correctKeep}
+      </button>
+    </fieldset>
+  );
+}
+
+function RunCard({
+  run,
+  busy,
+  act,
+  correct,
+}: {
+  run: Run;
+  busy: boolean;
+  act(kind: 'approve' | 'confirm' | 'discard'): void;
+  correct: Correct;
+}) {
   const t = useMessages(payoutRunMessages);
   const m = useMessages(moneyMessages);
   const format = useFormat();
   const { locale } = useLocale();
-  const title = t.runTitle(monthName(monthOf(run), locale));
+  const corrected = run.reverses;
+  const title = corrected
+    ? t.correctionTitle(monthName(monthOf(run), locale), format.day(corrected.transferDate))
+    : t.runTitle(monthName(monthOf(run), locale));
+  const statusLabel = corrected ? t.correctionStatusLabels[run.status] : t.statusLabels[run.status];
   const payments = [...run.payments].sort((a, b) => a.volunteerName.localeCompare(b.volunteerName, locale));
   return (
     <li className="card" aria-label={title}>
       <h3>
-        {title} · <span className={`status status-payout-${run.status}`}>{t.statusLabels[run.status]}</span>
+        {title} · <span className={`status status-payout-${run.status}`}>{statusLabel}</span>
       </h3>
-      <p className="hint">{t.transferOn(format.day(run.transferDate))}</p>
+      {corrected ? (
+        <>
+          <p>{t.correctionReason(run.reason ?? '')}</p>
+          <p className="hint">{t.correctionHasNoFile}</p>
+        </>
+      ) : (
+        <p className="hint">{t.transferOn(format.day(run.transferDate))}</p>
+      )}
       <div className="table-scroll">
         <table>
           <thead>
@@ -194,12 +311,18 @@ function RunCard({ run, busy, act }: { run: Run; busy: boolean; act(kind: 'appro
           </>
         ) : null}
         {run.status === 'approved' ? (
-          <button type="button" disabled={busy} onClick={() => act('confirm')} title={t.confirmHint}>
-            {t.confirm}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act('confirm')}
+            title={corrected ? t.confirmCorrectionHint : t.confirmHint}
+          >
+            {corrected ? t.confirmCorrection : t.confirm}
           </button>
         ) : null}
+        {run.status === 'confirmed' && !corrected ? <CorrectionForm run={run} correct={correct} /> : null}
       </div>
-      {run.status === 'approved' ? <p className="hint">{t.confirmHint}</p> : null}
+      {run.status === 'approved' ? <p className="hint">{corrected ? t.confirmCorrectionHint : t.confirmHint}</p> : null}
     </li>
   );
 }
@@ -216,6 +339,7 @@ function RunsOf({ associationId }: { associationId: string }) {
   const [, approve] = useMutation(ApproveMutation);
   const [, confirm] = useMutation(ConfirmMutation);
   const [, discard] = useMutation(DiscardMutation);
+  const [, correct] = useMutation(CorrectMutation);
   const [month, setMonth] = useState(lastMonth);
   const [transferDate, setTransferDate] = useState(todayInJapan);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -314,6 +438,16 @@ function RunsOf({ associationId }: { associationId: string }) {
                     return outcomeOf(await discard({ id: run.id }), (r) => r.discardPayoutRun);
                   })
                 }
+                correct={async (correction) => {
+                  const outcome = outcomeOf(
+                    await correct({ id: run.id, ...correction }),
+                    (result) => result.correctPayoutRun,
+                  );
+                  if (!outcome.ok) return outcome.failure;
+                  setDone(t.corrected);
+                  reload();
+                  return null;
+                }}
               />
             ))}
           </ul>

@@ -27,6 +27,19 @@ interface PayoutRunMessages {
   discard: string;
   download: string;
   transferOn(date: string): string;
+  correct: string;
+  correctQuestion: string;
+  correctReason: string;
+  correctWhose: string;
+  correctYes: string;
+  correctKeep: string;
+  corrected: string;
+  correctionTitle(month: string, transferred: string): string;
+  correctionReason(reason: string): string;
+  correctionStatusLabels: Record<EnumValues<'PayoutRunStatus'>, string>;
+  correctionHasNoFile: string;
+  confirmCorrection: string;
+  confirmCorrectionHint: string;
 }
 
 /** Payout runs, for the coordinators an admin gave the payout role. */
@@ -59,6 +72,20 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     discard: '取り消す',
     download: '振込ファイルをダウンロード',
     transferOn: (date) => `振込日 ${date}`,
+    correct: '訂正する',
+    correctQuestion: 'この支払を訂正しますか。確定した支払は変わらず、取り消す金額の訂正の支払が別に作られます。',
+    correctReason: '訂正の理由',
+    correctWhose: '訂正する支払',
+    correctYes: '訂正の支払を作成する',
+    correctKeep: 'やめる',
+    corrected: '訂正の支払を作成しました。承認し、返金を確かめたら確定してください。',
+    correctionTitle: (month, transferred) => `${month}分の支払の訂正（${transferred}振込分）`,
+    correctionReason: (reason) => `理由：${reason}`,
+    correctionStatusLabels: { built: '作成済み', approved: '承認済み', confirmed: '訂正確定' },
+    correctionHasNoFile: '訂正はマイナスの金額で記録します。返金は振込ではないため、振込ファイルはありません。',
+    confirmCorrection: '訂正を確定する',
+    confirmCorrectionHint:
+      '返金を確かめてから押してください。訂正した明細は承認済みに戻り、次の支払で支払うことができます。',
   },
   en: {
     section: 'Payouts',
@@ -88,6 +115,21 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     discard: 'Discard',
     download: 'Download the transfer file',
     transferOn: (date) => `transfer on ${date}`,
+    correct: 'Correct',
+    correctQuestion: 'Correct this run? The confirmed run stays as it is; a correcting run takes back the amounts.',
+    correctReason: 'Reason for the correction',
+    correctWhose: 'Payments to correct',
+    correctYes: 'Build the correction',
+    correctKeep: 'Keep the run',
+    corrected: 'The correction has been built. Approve it, and confirm it once the money is back.',
+    correctionTitle: (month, transferred) => `Correction of the payments for ${month} (transferred on ${transferred})`,
+    correctionReason: (reason) => `Reason: ${reason}`,
+    correctionStatusLabels: { built: 'Built', approved: 'Approved', confirmed: 'Corrected' },
+    correctionHasNoFile:
+      'A correction is recorded in negative amounts. Money paid back is not a transfer: there is no transfer file.',
+    confirmCorrection: 'Confirm the correction',
+    confirmCorrectionHint:
+      'Press it once the money is back: the corrected lines are approved again, to be paid in a later run.',
   },
 });
 
