@@ -544,6 +544,10 @@ const conflictMessages = {
     ja: '訂正する明細の月が締められているため、訂正を確定できません。',
     en: 'A month of the lines to correct is closed: the correction cannot be confirmed.',
   }),
+  paid_by_payout_run: () => ({
+    ja: '謝金・交通費・翻訳料は、支払の振込を確定したときに支払済みになります。手作業で支払済みにはできません。',
+    en: 'Honoraria, fares and translation fees become paid when a payout run’s transfer is confirmed, not by hand.',
+  }),
   payout_run_empty: () => ({
     ja: 'この月に支払う承認済みの明細はありません。',
     en: 'There are no approved lines to pay for this month.',

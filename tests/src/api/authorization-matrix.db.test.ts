@@ -628,6 +628,11 @@ const matrix: Record<string, Rule> = {
     allowed: staff,
     document: 'mutation { confirmPayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
   },
+  'Mutation.correctPayoutRun': {
+    allowed: staff,
+    document:
+      'mutation { correctPayoutRun(id: "00000000-0000-4000-8000-000000000000", reason: "重複") { __typename } }',
+  },
   'Mutation.discardPayoutRun': {
     allowed: staff,
     document: 'mutation { discardPayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
