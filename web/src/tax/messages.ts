@@ -105,7 +105,8 @@ export const taxMessages = bilingual<TaxMessages>({
       'CSVは法定資料の種類309のレコード（Shift_JIS）で、e-Taxソフトの取込みに使えます。ダウンロードはマイナンバーの閲覧として記録されます。',
     payerSection: '支払調書の支払者',
     payerTitle: '支払者（協会）の情報',
-    payerIntro: '支払調書の「支払者」欄に載る協会の住所・電話番号・法人番号です。管理者が入力します。',
+    payerIntro:
+      '支払調書の「支払者」欄に載る協会の住所・電話番号・法人番号です。住所は請求書にも載ります。管理者が入力します。',
     payerAddress: '所在地',
     payerPhone: '電話番号',
     corporateNumber: '法人番号',
@@ -170,7 +171,8 @@ export const taxMessages = bilingual<TaxMessages>({
       'The CSV holds records of statement type 309 in Shift_JIS for the e-Tax software’s import. Each download is recorded as a read of the individual numbers.',
     payerSection: 'Payer on statements',
     payerTitle: 'The association as payer',
-    payerIntro: 'The address, telephone and corporate number the statements print for the payer. An admin enters them.',
+    payerIntro:
+      'The address, telephone and corporate number the statements print for the payer; invoices print the address too. An admin enters them.',
     payerAddress: 'Address',
     payerPhone: 'Telephone',
     corporateNumber: 'Corporate number (法人番号)',
