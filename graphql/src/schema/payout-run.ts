@@ -1,18 +1,18 @@
 import { schema } from '@tsunagu/db';
-import { ForbiddenError, payoutRunStatuses } from '@tsunagu/domain';
+import { payoutRunStatuses } from '@tsunagu/domain';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { Association } from './association';
 import { auditRead } from './audit';
-import { checkFiscalYear } from './costs';
 import { ExpenseLine } from './expense-line';
 import { selected } from './selection';
 import { Volunteer } from './volunteer';
 
 /*
- * Payout runs (issue 16): a month's payments that payout staff build, approve and confirm, and the
- * volunteer's own payments once paid. The entry points ask the service whether the viewer is payout
- * staff; what the client selects below them is read through the Drizzle plugin in the same statement.
+ * Payout runs (issue 16): a month's payments that payout staff build, approve, confirm and correct
+ * (a volunteer reads their own transfers through myPaymentYear). The entry points ask the service
+ * whether the viewer is payout staff; what the client selects below them is read through the Drizzle
+ * plugin in the same statement.
  */
 
 const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
@@ -27,6 +27,10 @@ const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
  */
 const linesPaid = (payment: typeof schema.payoutPayments) =>
   sql<number>`(select count(*)::int from ${schema.payoutRunLines} where (${schema.payoutRunLines.runId} = ${payment.runId} or ${schema.payoutRunLines.reversedByRunId} = ${payment.runId}) and ${schema.payoutRunLines.volunteerId} = ${payment.volunteerId})`;
+
+/** A confirmed run, not itself a correction, with lines no correction has taken yet. */
+const correctable = (run: typeof schema.payoutRuns) =>
+  sql<boolean>`(${run.status} = 'confirmed' and ${run.reversesRunId} is null and exists (select 1 from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${run.id} and ${schema.payoutRunLines.reversedByRunId} is null))`;
 
 const PayoutPayment = builder.drizzleObject('payoutPayments', {
   name: 'PayoutPayment',
@@ -78,6 +82,11 @@ builder.drizzleObject('payoutRuns', {
         'For a correction: the confirmed run it corrects. Its entries are negative, and it has no transfer file (money paid back is not a transfer).',
     }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why a correction was made.' }),
+    correctable: t.boolean({
+      description: 'A confirmed run with lines that no correction has taken yet.',
+      select: { extras: { correctable } },
+      resolve: (run) => run.correctable,
+    }),
     payments: t.relation('payments', {
       type: PayoutPayment,
       description: 'Per volunteer.',
@@ -203,55 +212,6 @@ builder.mutationField('discardPayoutRun', (t) =>
     resolve: async (_root, { id }, context) => {
       await context.services.payoutRuns.discard(context.viewer, String(id));
       return true;
-    },
-  }),
-);
-
-const MyPayout = builder.drizzleObject('payoutPayments', {
-  variant: 'MyPayout',
-  description: 'A payment the volunteer received: a confirmed run’s transfer, with the tax withheld from it.',
-  select: { with: { run: { columns: { year: true, month: true, transferDate: true } } } },
-  fields: (t) => ({
-    runId: t.exposeID('runId', { description: 'The run that paid it.' }),
-    month: t.string({
-      description: 'YYYY-MM of the lines it paid.',
-      resolve: (payment) => `${payment.run.year}-${String(payment.run.month).padStart(2, '0')}`,
-    }),
-    transferDate: t.string({ description: 'YYYY-MM-DD.', resolve: (payment) => payment.run.transferDate }),
-    lines: t.int({
-      description: 'How many lines it pays.',
-      select: { extras: { linesPaid } },
-      resolve: (payment) => payment.linesPaid,
-    }),
-    grossYen: t.exposeInt('grossYen'),
-    withheldYen: t.exposeInt('withheldYen', { description: 'Income tax withheld: 10.21 %, 20.42 % above ¥1,000,000.' }),
-    netYen: t.exposeInt('netYen', { description: 'What was transferred.' }),
-  }),
-});
-
-builder.queryField('myPayouts', (t) =>
-  t.drizzleField({
-    type: [MyPayout],
-    description: 'Volunteers: what they were paid for the months of a fiscal year, and the tax withheld.',
-    authScopes: { volunteer: true },
-    args: { fiscalYear: t.arg.int({ required: true, description: 'FY2026 runs from 2026-04-01 to 2027-03-31.' }) },
-    resolve: (query, _root, { fiscalYear }, { db, viewer }) => {
-      checkFiscalYear(fiscalYear);
-      if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
-      return db.query.payoutPayments.findMany(
-        query({
-          where: {
-            volunteerId: viewer.volunteerId,
-            run: {
-              status: 'confirmed',
-              OR: [
-                { year: fiscalYear, month: { gte: 4 } },
-                { year: fiscalYear + 1, month: { lte: 3 } },
-              ],
-            },
-          },
-        }),
-      );
     },
   }),
 );

@@ -27,6 +27,7 @@ const PayoutRunFields = graphql(`
     netYen
     transferFileUrl
     reason
+    correctable
     reverses {
       id
       transferDate
@@ -320,7 +321,7 @@ function RunCard({
             {corrected ? t.confirmCorrection : t.confirm}
           </button>
         ) : null}
-        {run.status === 'confirmed' && !corrected ? <CorrectionForm run={run} correct={correct} /> : null}
+        {run.correctable ? <CorrectionForm run={run} correct={correct} /> : null}
       </div>
       {run.status === 'approved' ? <p className="hint">{corrected ? t.confirmCorrectionHint : t.confirmHint}</p> : null}
     </li>

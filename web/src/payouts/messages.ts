@@ -79,7 +79,7 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     correctYes: '訂正の支払を作成する',
     correctKeep: 'やめる',
     corrected: '訂正の支払を作成しました。承認し、返金を確かめたら確定してください。',
-    correctionTitle: (month, transferred) => `${month}分の支払の訂正（${transferred}振込分）`,
+    correctionTitle: (month, transferred) => `訂正：${month}分（${transferred}振込）`,
     correctionReason: (reason) => `理由：${reason}`,
     correctionStatusLabels: { built: '作成済み', approved: '承認済み', confirmed: '訂正確定' },
     correctionHasNoFile: '訂正はマイナスの金額で記録します。返金は振込ではないため、振込ファイルはありません。',
@@ -122,7 +122,7 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     correctYes: 'Build the correction',
     correctKeep: 'Keep the run',
     corrected: 'The correction has been built. Approve it, and confirm it once the money is back.',
-    correctionTitle: (month, transferred) => `Correction of the payments for ${month} (transferred on ${transferred})`,
+    correctionTitle: (month, transferred) => `Correction for ${month} (transferred on ${transferred})`,
     correctionReason: (reason) => `Reason: ${reason}`,
     correctionStatusLabels: { built: 'Built', approved: 'Approved', confirmed: 'Corrected' },
     correctionHasNoFile:
@@ -159,17 +159,9 @@ interface PayoutDetailsMessages {
   individualNumber: string;
   numberOnFile: string;
   saveNumber: string;
-  paymentsTitle: string;
-  paymentsIntro: string;
-  noPayments: string;
-  month: string;
-  transferDate: string;
-  gross: string;
-  withheld: string;
-  net: string;
 }
 
-/** A volunteer's payout details and what they were paid, on their honoraria page. */
+/** A volunteer's payout details, on their honoraria page. */
 export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
   ja: {
     title: '振込先',
@@ -198,14 +190,6 @@ export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
     individualNumber: 'マイナンバー（12桁）',
     numberOnFile: 'マイナンバーは登録済みです。',
     saveNumber: 'マイナンバーを登録する',
-    paymentsTitle: '振込の記録',
-    paymentsIntro: '振込済みの支払と、差し引いた源泉徴収税額です。',
-    noPayments: 'この年度の振込はまだありません。',
-    month: '対象月',
-    transferDate: '振込日',
-    gross: '支払額',
-    withheld: '源泉徴収税額',
-    net: '振込額',
   },
   en: {
     title: 'Where you are paid',
@@ -234,13 +218,5 @@ export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
     individualNumber: 'Individual number (12 digits)',
     numberOnFile: 'Your individual number is on file.',
     saveNumber: 'Save the individual number',
-    paymentsTitle: 'Transfers',
-    paymentsIntro: 'What was transferred to you, and the income tax withheld.',
-    noPayments: 'No transfers in this fiscal year yet.',
-    month: 'Month',
-    transferDate: 'Transfer date',
-    gross: 'Gross',
-    withheld: 'Tax withheld',
-    net: 'Transferred',
   },
 });
