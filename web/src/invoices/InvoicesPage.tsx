@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useCoordinatedAssociations } from '../coordinator/figures';
+import { useChosenAssociation } from '../coordinator/figures';
 import { FailureNotice } from '../forms/FailureNotice';
 import { ErrorFields, type Failure, fromTypedError, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
 import { moneyMessages } from '../money';
 import { useLocalName } from '../pickers/names';
+import { AssociationSelect } from '../ui/AssociationSelect';
 import { choosableMonths, lastMonth, monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -252,31 +253,16 @@ function MonthOf({ associationId, month }: { associationId: string; month: strin
 /** Coordinators: a month's invoices to the requesting organizations, to issue, mark paid, correct and download. */
 export function InvoicesPage() {
   const t = useMessages(invoiceMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   const [month, setMonth] = useState(lastMonth);
   const { locale } = useLocale();
-  const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={t.coordinatorTitle}>
       <p className="hint">{t.coordinatorIntro}</p>
       {fetching && !loaded ? <Loading /> : null}
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       <div className="filters">
-        {associations.length > 1 ? (
-          <select
-            aria-label={t.association}
-            value={associationId}
-            onChange={(event) => setAssociation(event.target.value)}
-          >
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
-        ) : null}
+        <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         <label>
           {t.month}
           <select value={month} onChange={(event) => setMonth(event.target.value)}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useCoordinatedAssociations } from '../coordinator/figures';
+import { useChosenAssociation } from '../coordinator/figures';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field, FieldSet } from '../forms/Field';
 import { ErrorFields, type Failure, fromTypedError, type Outcome, outcomeOf } from '../forms/failure';
@@ -8,7 +8,7 @@ import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
 import { todayInJapan } from '../jst';
 import { moneyMessages } from '../money';
-import { useLocalName } from '../pickers/names';
+import { AssociationSelect } from '../ui/AssociationSelect';
 import { choosableMonths, lastMonth, monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -461,10 +461,7 @@ function RunsOf({ associationId }: { associationId: string }) {
 /** Payout staff: a month's payments to volunteers, built, approved, downloaded for the bank and confirmed. */
 export function PayoutRunsPage() {
   const t = useMessages(payoutRunMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosen, setChosen] = useState('');
-  const associationId = chosen || associations[0]?.id || '';
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   return (
     <Page title={t.title}>
       <p className="hint">{t.intro}</p>
@@ -472,13 +469,7 @@ export function PayoutRunsPage() {
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {associations.length > 1 ? (
         <div className="filters">
-          <select aria-label={t.association} value={associationId} onChange={(event) => setChosen(event.target.value)}>
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
+          <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         </div>
       ) : null}
       {associationId ? <RunsOf key={associationId} associationId={associationId} /> : null}

@@ -5,7 +5,6 @@ interface PayoutRunMessages {
   section: string;
   title: string;
   intro: string;
-  association: string;
   month: string;
   transferDate: string;
   build: string;
@@ -49,7 +48,6 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     title: '謝金の支払',
     intro:
       '月ごとに、承認済みの謝金・交通費・翻訳料から支払を作成します。源泉徴収税額（10.21%）を差し引いた額を振り込みます。承認すると全銀協フォーマットの振込ファイルをダウンロードでき、振込が済んだら確定してください。',
-    association: '協会',
     month: '対象月',
     transferDate: '振込日',
     build: 'この月の支払を作成する',
@@ -92,7 +90,6 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     title: 'Payouts',
     intro:
       'Build a month’s payments from the approved honoraria, fares and fees. Income tax (10.21 %) is withheld and the rest transferred. Once approved, the Zengin transfer file downloads; confirm the run when the bank has paid.',
-    association: 'Association',
     month: 'Month',
     transferDate: 'Transfer date',
     build: 'Build this month’s run',

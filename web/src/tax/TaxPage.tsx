@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useCoordinatedAssociations } from '../coordinator/figures';
+import { useChosenAssociation } from '../coordinator/figures';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
 import { ErrorFields, type Failure, formProblems, fromTypedError, outcomeOf } from '../forms/failure';
@@ -10,6 +10,7 @@ import { useFormat, useLocale, useMessages } from '../i18n';
 import { moneyMessages } from '../money';
 import { useLocalName } from '../pickers/names';
 import { plainIdOf } from '../requests/ids';
+import { AssociationSelect } from '../ui/AssociationSelect';
 import { recentCalendarYears } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -321,30 +322,15 @@ function PayerFields({ associationId, initial }: { associationId: string; initia
 /** Payout staff: a calendar year's withholding by month, and its payment statements with their files. */
 export function TaxPage() {
   const t = useMessages(taxMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   const [year, setYear] = useState(() => recentCalendarYears(5)[0] ?? 2026);
-  const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={t.title}>
       <p className="hint">{t.intro}</p>
       {fetching && !loaded ? <Loading /> : null}
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       <div className="filters">
-        {associations.length > 1 ? (
-          <select
-            aria-label={t.association}
-            value={associationId}
-            onChange={(event) => setAssociation(event.target.value)}
-          >
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
-        ) : null}
+        <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         <label>
           {t.year}
           <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
@@ -364,27 +350,14 @@ export function TaxPage() {
 /** Admins: the association as payer on its payment statements. */
 export function AdminTaxPage() {
   const t = useMessages(taxMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
-  const associationId = chosenAssociation || associations[0]?.id || '';
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   return (
     <Page title={t.payerTitle}>
       {fetching && !loaded ? <Loading /> : null}
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {associations.length > 1 ? (
         <div className="filters">
-          <select
-            aria-label={t.association}
-            value={associationId}
-            onChange={(event) => setAssociation(event.target.value)}
-          >
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
+          <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         </div>
       ) : null}
       {associationId ? <PayerForm key={associationId} associationId={associationId} /> : null}

@@ -5,7 +5,6 @@ interface TaxMessages {
   section: string;
   title: string;
   intro: string;
-  association: string;
   year: string;
   yearOption(year: number): string;
   withholdingTitle: string;
@@ -72,7 +71,6 @@ export const taxMessages = bilingual<TaxMessages>({
     title: '源泉徴収と支払調書',
     intro:
       '振込を確認した支払いから、月ごとの源泉徴収税額（納付書の金額）と、暦年（1月〜12月）ごとの支払調書を作ります。',
-    association: '協会',
     year: '年',
     yearOption: (year) => `${year}年（1月〜12月）`,
     withholdingTitle: '月ごとの源泉徴収税額',
@@ -133,7 +131,6 @@ export const taxMessages = bilingual<TaxMessages>({
     title: 'Withholding tax and payment statements',
     intro:
       'From the payments whose transfer was confirmed: the tax withheld each month (what the payment slip says) and, per calendar year (January–December), the payment statements.',
-    association: 'Association',
     year: 'Year',
     yearOption: (year) => `${year} (January–December)`,
     withholdingTitle: 'Tax withheld each month',
