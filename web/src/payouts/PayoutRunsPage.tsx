@@ -7,8 +7,8 @@ import { ErrorFields, type Failure, fromTypedError, type Outcome, outcomeOf } fr
 import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
 import { todayInJapan } from '../jst';
-import { moneyMessages } from '../money';
 import { AssociationSelect } from '../ui/AssociationSelect';
+import { FiguresTable } from '../ui/FiguresTable';
 import { choosableMonths, lastMonth, monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -232,7 +232,6 @@ function RunCard({
   correct: Correct;
 }) {
   const t = useMessages(payoutRunMessages);
-  const m = useMessages(moneyMessages);
   const format = useFormat();
   const { locale } = useLocale();
   const corrected = run.reverses;
@@ -254,47 +253,30 @@ function RunCard({
       ) : (
         <p className="hint">{t.transferOn(format.day(run.transferDate))}</p>
       )}
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.volunteer}</th>
-              <th scope="col" className="number">
-                {t.lines}
-              </th>
-              <th scope="col" className="number">
-                {t.gross}
-              </th>
-              <th scope="col" className="number">
-                {t.withheld}
-              </th>
-              <th scope="col" className="number">
-                {t.net}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((payment) => (
-              <tr key={payment.volunteer}>
-                <th scope="row">{payment.volunteerName}</th>
-                <td className="number">{payment.lines}</td>
-                <td className="number">{m.yen(payment.grossYen)}</td>
-                <td className="number">{m.yen(payment.withheldYen)}</td>
-                <td className="number">{m.yen(payment.netYen)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="run-total">
-              <th scope="row">{t.total}</th>
-              <td className="number">{run.linesCount}</td>
-              <td className="number">{m.yen(run.grossYen)}</td>
-              <td className="number">{m.yen(run.withheldYen)}</td>
-              <td className="number">{m.yen(run.netYen)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <FiguresTable
+        head={t.volunteer}
+        columns={[
+          { label: t.lines, figures: true },
+          { label: t.gross, figures: true },
+          { label: t.withheld, figures: true },
+          { label: t.net, figures: true },
+        ]}
+        rows={payments.map((payment) => ({
+          key: payment.volunteer,
+          head: payment.volunteerName,
+          cells: [
+            { count: payment.lines },
+            { yen: payment.grossYen },
+            { yen: payment.withheldYen },
+            { yen: payment.netYen },
+          ],
+        }))}
+        total={{
+          className: 'run-total',
+          head: t.total,
+          cells: [{ count: run.linesCount }, { yen: run.grossYen }, { yen: run.withheldYen }, { yen: run.netYen }],
+        }}
+      />
       <div className="form-actions">
         {run.transferFileUrl ? (
           <a className="button secondary" href={run.transferFileUrl} download>

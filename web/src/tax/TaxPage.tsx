@@ -7,10 +7,9 @@ import { ErrorFields, type Failure, formProblems, fromTypedError, outcomeOf } fr
 import { ruleProblems, statementPayerSchema } from '../forms/rules';
 import { graphql } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
-import { moneyMessages } from '../money';
-import { useLocalName } from '../pickers/names';
 import { plainIdOf } from '../requests/ids';
 import { AssociationSelect } from '../ui/AssociationSelect';
+import { FiguresTable } from '../ui/FiguresTable';
 import { recentCalendarYears } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -90,7 +89,6 @@ const SaveStatementPayerMutation = graphql(
 
 function YearOf({ associationId, year }: { associationId: string; year: number }) {
   const t = useMessages(taxMessages);
-  const m = useMessages(moneyMessages);
   const format = useFormat();
   const [{ data, fetching, error }, refresh] = useQuery({
     query: TaxYearQuery,
@@ -116,38 +114,31 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
           <Empty>{t.noWithholdingThisYear}</Empty>
         ) : (
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.month}</th>
-                    <th scope="col" className="number">
-                      {t.persons}
-                    </th>
-                    <th scope="col" className="number">
-                      {t.paid}
-                    </th>
-                    <th scope="col" className="number">
-                      {t.tax}
-                    </th>
-                    <th scope="col">{t.dueDate}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {withheldMonths.map(({ month, slip }) =>
-                    slip ? (
-                      <tr key={month}>
-                        <th scope="row">{t.monthName(month)}</th>
-                        <td className="number">{slip.persons}</td>
-                        <td className="number">{m.yen(slip.paidYen)}</td>
-                        <td className="number">{m.yen(slip.taxYen)}</td>
-                        <td>{format.day(slip.dueDate)}</td>
-                      </tr>
-                    ) : null,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <FiguresTable
+              head={t.month}
+              columns={[
+                { label: t.persons, figures: true },
+                { label: t.paid, figures: true },
+                { label: t.tax, figures: true },
+                { label: t.dueDate },
+              ]}
+              rows={withheldMonths.flatMap(({ month, slip }) =>
+                slip
+                  ? [
+                      {
+                        key: String(month),
+                        head: t.monthName(month),
+                        cells: [
+                          { count: slip.persons },
+                          { yen: slip.paidYen },
+                          { yen: slip.taxYen },
+                          format.day(slip.dueDate),
+                        ],
+                      },
+                    ]
+                  : [],
+              )}
+            />
             <p>
               <a href={`${files}/withholding.csv`} download>
                 {t.downloadWithholding}
@@ -163,46 +154,37 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
           <Empty>{t.nobodyPaid}</Empty>
         ) : (
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.kind}</th>
-                    <th scope="col" className="number">
-                      {t.paid}
-                    </th>
-                    <th scope="col" className="number">
-                      {t.tax}
-                    </th>
-                    <th scope="col">{t.needsStatement}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {people.map((person) => (
-                    <tr key={person.volunteerId}>
-                      <th scope="row">{person.name}</th>
-                      <td>{t.kinds[person.kind]}</td>
-                      <td className="number">{m.yen(person.paidYen)}</td>
-                      <td className="number">{m.yen(person.withheldYen)}</td>
-                      <td>
-                        {!person.needsStatement ? (
-                          t.statementNotDue
-                        ) : person.problems.length === 0 ? (
-                          <span className="status status-ok">{t.ready}</span>
-                        ) : (
-                          <ul className="problems">
-                            {person.problems.map((problem) => (
-                              <li key={problem}>{t.problems[problem]}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FiguresTable
+              head={t.name}
+              columns={[
+                { label: t.kind },
+                { label: t.paid, figures: true },
+                { label: t.tax, figures: true },
+                { label: t.needsStatement },
+              ]}
+              rows={people.map((person) => ({
+                key: person.volunteerId,
+                head: person.name,
+                cells: [
+                  t.kinds[person.kind],
+                  { yen: person.paidYen },
+                  { yen: person.withheldYen },
+                  !person.needsStatement ? (
+                    t.statementNotDue
+                  ) : person.problems.length === 0 ? (
+                    <span key="ready" className="status status-ok">
+                      {t.ready}
+                    </span>
+                  ) : (
+                    <ul key="problems" className="problems">
+                      {person.problems.map((problem) => (
+                        <li key={problem}>{t.problems[problem]}</li>
+                      ))}
+                    </ul>
+                  ),
+                ],
+              }))}
+            />
             {people.some((person) => person.needsStatement) ? (
               <>
                 <p className="row-actions">
