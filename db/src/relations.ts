@@ -204,12 +204,13 @@ export const relations = defineRelations(schema, (r) => ({
     language: r.one.languages({ from: r.expenseLines.languageCode, to: r.languages.code, optional: false }),
     reverses: r.one.expenseLines({ from: r.expenseLines.reversesLineId, to: r.expenseLines.id }),
     events: r.many.expenseLineEvents({ from: r.expenseLines.id, to: r.expenseLineEvents.lineId }),
-    payoutRunLine: r.one.payoutRunLines({ from: r.expenseLines.id, to: r.payoutRunLines.lineId }),
+    payoutRunLines: r.many.payoutRunLines({ from: r.expenseLines.id, to: r.payoutRunLines.lineId }),
   },
   payoutRuns: {
     association: r.one.associations({ from: r.payoutRuns.associationId, to: r.associations.id, optional: false }),
     payments: r.many.payoutPayments({ from: r.payoutRuns.id, to: r.payoutPayments.runId }),
     lines: r.many.payoutRunLines({ from: r.payoutRuns.id, to: r.payoutRunLines.runId }),
+    reverses: r.one.payoutRuns({ from: r.payoutRuns.reversesRunId, to: r.payoutRuns.id }),
   },
   payoutPayments: {
     run: r.one.payoutRuns({ from: r.payoutPayments.runId, to: r.payoutRuns.id, optional: false }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -125,8 +126,10 @@ export const payoutRuns = pgTable(
     month: smallint('month').notNull(),
     status: payoutRunStatus('status').notNull().default('built'),
     transferDate: date('transfer_date', { mode: 'string' }).notNull(),
-    /** The run this one reverses, for a correction. */
-    reversesRunId: uuid('reverses_run_id').unique(),
+    /** The confirmed run this one corrects: its payments are negative and reverse some of that run's lines. */
+    reversesRunId: uuid('reverses_run_id').references((): AnyPgColumn => payoutRuns.id),
+    /** Why the correction was made, in the staff's words. */
+    reason: text('reason'),
     linesCount: integer('lines_count').notNull(),
     grossYen: integer('gross_yen').notNull(),
     withheldYen: integer('withheld_yen').notNull(),
@@ -140,6 +143,8 @@ export const payoutRuns = pgTable(
   },
   (table) => [
     index().on(table.associationId, table.year, table.month),
+    index().on(table.reversesRunId),
+    check('payout_runs_correction', sql`(${table.reversesRunId} is null) = (${table.reason} is null)`),
     check('payout_runs_month', sql`${table.month} between 1 and 12`),
     check('payout_runs_totals', sql`${table.grossYen} = ${table.netYen} + ${table.withheldYen}`),
   ],
@@ -168,8 +173,10 @@ export const payoutPayments = pgTable(
 );
 
 /**
- * The lines a run pays. A line is in one run at most: the unique index holds even when two runs are
- * built at the same moment (the second's insert fails, and the service says the lines were taken).
+ * The lines a run pays. A line is in one run at most that is not reversed: the partial unique index
+ * holds even when two runs are built at the same moment (the second's insert fails, and the service
+ * says the lines were taken). A correction marks the lines it reverses; once it is confirmed they are
+ * reversed, and free for a run again.
  */
 export const payoutRunLines = pgTable(
   'payout_run_lines',
@@ -183,9 +190,15 @@ export const payoutRunLines = pgTable(
     volunteerId: uuid('volunteer_id')
       .notNull()
       .references(() => volunteers.id),
+    /** The correction that reverses this line (a discarded correction lets go of it). */
+    reversedByRunId: uuid('reversed_by_run_id').references(() => payoutRuns.id, { onDelete: 'set null' }),
+    /** Its correction is confirmed: the line was paid back, and may be paid again. */
+    reversed: boolean('reversed').notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.runId, table.lineId] }),
-    uniqueIndex('payout_run_lines_once').on(table.lineId),
+    uniqueIndex('payout_run_lines_once').on(table.lineId).where(sql`not ${table.reversed}`),
+    index().on(table.reversedByRunId),
+    check('payout_run_lines_reversed', sql`not ${table.reversed} or ${table.reversedByRunId} is not null`),
   ],
 );

@@ -1,16 +1,18 @@
 import { schema } from '@tsunagu/db';
-import { ForbiddenError, payoutRunStatuses } from '@tsunagu/domain';
+import { payoutRunStatuses } from '@tsunagu/domain';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { Association } from './association';
 import { auditRead } from './audit';
-import { checkFiscalYear } from './costs';
+import { ExpenseLine } from './expense-line';
 import { selected } from './selection';
+import { Volunteer } from './volunteer';
 
 /*
- * Payout runs (issue 16): a month's payments that payout staff build, approve and confirm, and the
- * volunteer's own payments once paid. The entry points ask the service whether the viewer is payout
- * staff; what the client selects below them is read through the Drizzle plugin in the same statement.
+ * Payout runs (issue 16): a month's payments that payout staff build, approve, confirm and correct
+ * (a volunteer reads their own transfers through myPaymentYear). The entry points ask the service
+ * whether the viewer is payout staff; what the client selects below them is read through the Drizzle
+ * plugin in the same statement.
  */
 
 const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
@@ -19,9 +21,16 @@ const PayoutRunStatusEnum = builder.enumType('PayoutRunStatus', {
     'built (may be discarded) → approved (its transfer file fixed) → confirmed (the bank paid; its lines are paid).',
 });
 
-/** The lines of the payment's run that are its volunteer's: counted in the statement that reads the payment. */
+/**
+ * The lines of the payment's run that are its volunteer's (for a correction, those it reverses):
+ * counted in the statement that reads the payment.
+ */
 const linesPaid = (payment: typeof schema.payoutPayments) =>
-  sql<number>`(select count(*)::int from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${payment.runId} and ${schema.payoutRunLines.volunteerId} = ${payment.volunteerId})`;
+  sql<number>`(select count(*)::int from ${schema.payoutRunLines} where (${schema.payoutRunLines.runId} = ${payment.runId} or ${schema.payoutRunLines.reversedByRunId} = ${payment.runId}) and ${schema.payoutRunLines.volunteerId} = ${payment.volunteerId})`;
+
+/** A confirmed run, not itself a correction, with lines no correction has taken yet. */
+const correctable = (run: typeof schema.payoutRuns) =>
+  sql<boolean>`(${run.status} = 'confirmed' and ${run.reversesRunId} is null and exists (select 1 from ${schema.payoutRunLines} where ${schema.payoutRunLines.runId} = ${run.id} and ${schema.payoutRunLines.reversedByRunId} is null))`;
 
 const PayoutPayment = builder.drizzleObject('payoutPayments', {
   name: 'PayoutPayment',
@@ -67,16 +76,28 @@ builder.drizzleObject('payoutRuns', {
     grossYen: t.exposeInt('grossYen'),
     withheldYen: t.exposeInt('withheldYen'),
     netYen: t.exposeInt('netYen'),
+    reverses: t.relation('reverses', {
+      nullable: true,
+      description:
+        'For a correction: the confirmed run it corrects. Its entries are negative, and it has no transfer file (money paid back is not a transfer).',
+    }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why a correction was made.' }),
+    correctable: t.boolean({
+      description: 'A confirmed run with lines that no correction has taken yet.',
+      select: { extras: { correctable } },
+      resolve: (run) => run.correctable,
+    }),
     payments: t.relation('payments', {
       type: PayoutPayment,
       description: 'Per volunteer.',
       query: { orderBy: { volunteerId: 'asc' } },
     }),
     transferFileUrl: t.string({
-      description: 'Where the Zengin file of an approved or confirmed run downloads (null while built).',
+      description:
+        'Where the Zengin file of an approved or confirmed run downloads (null while built, and for a correction).',
       nullable: true,
-      select: { columns: { id: true, status: true } },
-      resolve: (run) => (run.status === 'built' ? null : `/payout-runs/${run.id}/zengin.txt`),
+      select: { columns: { id: true, status: true, reversesRunId: true } },
+      resolve: (run) => (run.status === 'built' || run.reversesRunId ? null : `/payout-runs/${run.id}/zengin.txt`),
     }),
   }),
 });
@@ -156,6 +177,31 @@ for (const [name, description, act] of [
   );
 }
 
+builder.mutationField('correctPayoutRun', (t) =>
+  t.drizzleField({
+    type: 'payoutRuns',
+    description:
+      'Payout staff correct a confirmed run: a new run of negative entries reverses its lines (all, or the chosen volunteers’ or lines); confirmed, those lines may be paid again.',
+    authScopes: { coordinator: true },
+    errors: {},
+    args: {
+      id: t.arg.id({ required: true, description: 'The confirmed run.' }),
+      reason: t.arg.string({ required: true }),
+      volunteerIds: t.arg.globalIDList({ required: false, for: Volunteer }),
+      lineIds: t.arg.globalIDList({ required: false, for: ExpenseLine, description: 'Expense lines of the run.' }),
+    },
+    resolve: async (query, _root, { id, reason, volunteerIds, lineIds }, { db, services, viewer }) => {
+      const correctionId = await services.payoutRuns.correct(viewer, {
+        runId: String(id),
+        reason,
+        volunteerIds: volunteerIds?.map((volunteer) => volunteer.id) ?? undefined,
+        lineIds: lineIds?.map((line) => line.id) ?? undefined,
+      });
+      return selected(db.query.payoutRuns.findFirst(query({ where: { id: correctionId } })), 'PayoutRun', correctionId);
+    },
+  }),
+);
+
 builder.mutationField('discardPayoutRun', (t) =>
   t.field({
     type: 'Boolean',
@@ -166,55 +212,6 @@ builder.mutationField('discardPayoutRun', (t) =>
     resolve: async (_root, { id }, context) => {
       await context.services.payoutRuns.discard(context.viewer, String(id));
       return true;
-    },
-  }),
-);
-
-const MyPayout = builder.drizzleObject('payoutPayments', {
-  variant: 'MyPayout',
-  description: 'A payment the volunteer received: a confirmed run’s transfer, with the tax withheld from it.',
-  select: { with: { run: { columns: { year: true, month: true, transferDate: true } } } },
-  fields: (t) => ({
-    runId: t.exposeID('runId', { description: 'The run that paid it.' }),
-    month: t.string({
-      description: 'YYYY-MM of the lines it paid.',
-      resolve: (payment) => `${payment.run.year}-${String(payment.run.month).padStart(2, '0')}`,
-    }),
-    transferDate: t.string({ description: 'YYYY-MM-DD.', resolve: (payment) => payment.run.transferDate }),
-    lines: t.int({
-      description: 'How many lines it pays.',
-      select: { extras: { linesPaid } },
-      resolve: (payment) => payment.linesPaid,
-    }),
-    grossYen: t.exposeInt('grossYen'),
-    withheldYen: t.exposeInt('withheldYen', { description: 'Income tax withheld: 10.21 %, 20.42 % above ¥1,000,000.' }),
-    netYen: t.exposeInt('netYen', { description: 'What was transferred.' }),
-  }),
-});
-
-builder.queryField('myPayouts', (t) =>
-  t.drizzleField({
-    type: [MyPayout],
-    description: 'Volunteers: what they were paid for the months of a fiscal year, and the tax withheld.',
-    authScopes: { volunteer: true },
-    args: { fiscalYear: t.arg.int({ required: true, description: 'FY2026 runs from 2026-04-01 to 2027-03-31.' }) },
-    resolve: (query, _root, { fiscalYear }, { db, viewer }) => {
-      checkFiscalYear(fiscalYear);
-      if (!viewer.volunteerId) throw new ForbiddenError('volunteers_only');
-      return db.query.payoutPayments.findMany(
-        query({
-          where: {
-            volunteerId: viewer.volunteerId,
-            run: {
-              status: 'confirmed',
-              OR: [
-                { year: fiscalYear, month: { gte: 4 } },
-                { year: fiscalYear + 1, month: { lte: 3 } },
-              ],
-            },
-          },
-        }),
-      );
     },
   }),
 );

@@ -532,6 +532,22 @@ const conflictMessages = {
     ja: 'この明細は、ちょうど今ほかの支払いに入りました。画面を読み込み直して、作り直してください。',
     en: 'These lines were just taken by another payout run: reload and build again.',
   }),
+  payout_run_is_correction: () => ({
+    ja: 'これは訂正の支払いです。返金は振込ではないため振込ファイルはなく、さらに訂正することもできません。',
+    en: 'This run is a correction: money paid back is not a transfer, so it has no transfer file and cannot be corrected again.',
+  }),
+  payout_lines_not_correctable: () => ({
+    ja: '選んだ明細に、この支払いに入っていないもの、またはすでに訂正中・訂正済みのものがあります。',
+    en: 'Some of the chosen lines are not in this run, or are already being corrected or were corrected.',
+  }),
+  payout_correction_period_closed: () => ({
+    ja: '訂正する明細の月が締められているため、訂正を確定できません。',
+    en: 'A month of the lines to correct is closed: the correction cannot be confirmed.',
+  }),
+  paid_by_payout_run: () => ({
+    ja: '謝金・交通費・翻訳料は、支払の振込を確定したときに支払済みになります。手作業で支払済みにはできません。',
+    en: 'Honoraria, fares and translation fees become paid when a payout run’s transfer is confirmed, not by hand.',
+  }),
   payout_run_empty: () => ({
     ja: 'この月に支払う承認済みの明細はありません。',
     en: 'There are no approved lines to pay for this month.',

@@ -243,10 +243,12 @@ export {
   individualNumberSchema,
   type PayoutAccountInput,
   payoutAccountSchema,
+  payoutCorrectionSchema,
   payoutSettingsSchema,
 } from './payouts/input';
 export { shiftJisBytesOf, type ZenginKana, zenginKana } from './payouts/kana';
 export {
+  correctionOf,
   type PayableLine,
   type Payment,
   type PayoutRunStatus,
@@ -256,7 +258,6 @@ export {
   type RunInput,
   type RunPlan,
   type RunTotals,
-  reversalOf,
   totalsOf,
 } from './payouts/runs';
 export {

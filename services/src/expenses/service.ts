@@ -31,6 +31,7 @@ import {
   type Payer,
   PeriodClosedError,
   parseInput,
+  payableKinds,
   payers,
   RateRuleGap,
   type RateRules,
@@ -615,6 +616,8 @@ export function createExpenseService({ db, clock }: { db: Db; clock: Clock }) {
           if (nextStatus(line.status) !== to) {
             throw new ConflictError('line_status_change', { from: line.status, to });
           }
+          // What a volunteer is paid becomes paid when a payout run's transfer is confirmed, never by hand.
+          if (to === 'paid' && payableKinds.includes(line.kind)) throw new ConflictError('paid_by_payout_run');
           updated.push(await update(tx, line, { status: to }, viewer, now));
         }
         await recordEvents(

@@ -5,6 +5,8 @@ import { createJapanesePdf, margin, pageSize } from '../pdf/japanese-pdf';
 type Invoice = typeof schema.invoices.$inferSelect & {
   items: Array<typeof schema.invoiceItems.$inferSelect>;
   corrects: { number: string } | null;
+  /** The association's address, printed under its name when it has entered one. */
+  issuerAddress: string | null;
 };
 
 /** Whole yen as an invoice writes it: ¥12,345, or -¥3,500 for a reversal. */
@@ -22,7 +24,7 @@ const right = pageSize.width - margin;
 
 /**
  * A qualified invoice (適格請求書) in Japanese, with what the system requires of one: the issuer and
- * its registration number, the date, the items with their dates, the sums per tax rate and the tax
+ * its registration number (and its address, which a Japanese invoice is expected to carry), the date, the items with their dates, the sums per tax rate and the tax
  * of each, and the recipient.
  */
 export async function renderInvoicePdf(invoice: Invoice): Promise<Uint8Array> {
@@ -39,6 +41,10 @@ export async function renderInvoicePdf(invoice: Invoice): Promise<Uint8Array> {
   pdf.down(22);
   pdf.text(invoice.issuerNameJa, right, { align: 'right', bold: true });
   pdf.down(16);
+  if (invoice.issuerAddress) {
+    pdf.text(invoice.issuerAddress, right, { align: 'right' });
+    pdf.down(16);
+  }
   pdf.text(`登録番号 ${invoice.registrationNumber}`, right, { align: 'right' });
   pdf.down(24);
 

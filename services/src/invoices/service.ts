@@ -364,7 +364,12 @@ export function createInvoiceService({ db, clock }: { db: Db; clock: Clock }) {
       if (!invoice || !mayActOn(viewer, invoice, ['requester', 'coordinator'])) {
         throw new NotFoundError('Invoice', invoiceId);
       }
-      const bytes = await renderInvoicePdf(invoice);
+      // The issuer's address is the one the association gives for its payment statements (one place to keep it).
+      const settings = await db.query.payoutSettings.findFirst({
+        where: { associationId: invoice.associationId },
+        columns: { payerAddress: true },
+      });
+      const bytes = await renderInvoicePdf({ ...invoice, issuerAddress: settings?.payerAddress ?? null });
       await recordAudit(db, viewer, [
         {
           action: 'read',

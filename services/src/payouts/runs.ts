@@ -2,6 +2,7 @@ import { type Db, schema } from '@tsunagu/db';
 import {
   type Clock,
   ConflictError,
+  correctionOf,
   defaultWithholdingSettings,
   ForbiddenError,
   found,
@@ -11,15 +12,18 @@ import {
   type PayoutRunStatus,
   parseInput,
   payableKinds,
+  payoutCorrectionSchema,
   payoutSettingsSchema,
   planRun,
   sqlStateOf,
+  tokyo,
+  totalsOf,
   type Viewer,
   type ZenginTotals,
   zenginTotalsOf,
   zenginTransferFile,
 } from '@tsunagu/domain';
-import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, not, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { isClosedPeriodViolation } from '../expenses/periods';
@@ -55,6 +59,15 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
     if (status !== wanted) throw new ConflictError('payout_run_status', status);
   }
 
+  async function withholdingSettingsOf(associationId: string) {
+    const settings = await db.query.payoutSettings.findFirst({ where: { associationId } });
+    if (!settings) throw new ConflictError('no_payout_settings');
+    return {
+      settings,
+      withholding: { ...defaultWithholdingSettings, withholdOnTransport: settings.withholdOnTransport },
+    };
+  }
+
   return {
     /**
      * Payout staff of the run's association may read it; its row (for the caller to read again with
@@ -76,8 +89,7 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
     async build(viewer: Viewer, input: unknown): Promise<string> {
       const { associationId, year, month, transferDate } = parseInput(buildInput, input);
       await assertPayoutStaff(db, viewer, associationId);
-      const settings = await db.query.payoutSettings.findFirst({ where: { associationId } });
-      if (!settings) throw new ConflictError('no_payout_settings');
+      const { withholding } = await withholdingSettingsOf(associationId);
       try {
         return await db.transaction(async (tx) => {
           await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${associationId}`}::text))`);
@@ -93,7 +105,10 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
             .from(schema.expenseLines)
             .innerJoin(schema.assignments, eq(schema.assignments.id, schema.expenseLines.assignmentId))
             .leftJoin(schema.payoutAccounts, eq(schema.payoutAccounts.volunteerId, schema.assignments.volunteerId))
-            .leftJoin(schema.payoutRunLines, eq(schema.payoutRunLines.lineId, schema.expenseLines.id))
+            .leftJoin(
+              schema.payoutRunLines,
+              and(eq(schema.payoutRunLines.lineId, schema.expenseLines.id), not(schema.payoutRunLines.reversed)),
+            )
             .where(
               and(
                 eq(schema.expenseLines.associationId, associationId),
@@ -112,7 +127,7 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
             lines,
             taken: new Set(),
             declining,
-            settings: { ...defaultWithholdingSettings, withholdOnTransport: settings.withholdOnTransport },
+            settings: withholding,
           });
           if (plan.payments.length === 0) throw new ConflictError('payout_run_empty');
           const [run] = await tx
@@ -155,6 +170,107 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
       }
     },
 
+    /**
+     * Opens a correction of a confirmed run: a new run of negative entries that reverse the chosen
+     * lines (all those not reversed yet, or the chosen volunteers' or lines), each volunteer's entry
+     * withheld so that the payment and its corrections come to what the kept lines are paid. The
+     * first run never changes; the lines are marked as being reversed, and a line is in one
+     * correction at most (the update takes only unmarked lines, so two at once cannot both take it).
+     */
+    async correct(viewer: Viewer, input: unknown): Promise<string> {
+      const { runId, reason, volunteerIds, lineIds } = parseInput(payoutCorrectionSchema, input);
+      const run = await runFor(viewer, runId);
+      if (run.reversesRunId) throw new ConflictError('payout_run_is_correction');
+      assertStatus(run.status, 'confirmed');
+      const { withholding } = await withholdingSettingsOf(run.associationId);
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${run.associationId}`}::text))`);
+        const lines = await tx
+          .select({
+            id: schema.payoutRunLines.lineId,
+            volunteerId: schema.payoutRunLines.volunteerId,
+            standing: isNull(schema.payoutRunLines.reversedByRunId),
+            kind: schema.expenseLines.kind,
+            amountYen: schema.expenseLines.amountYen,
+          })
+          .from(schema.payoutRunLines)
+          .innerJoin(schema.expenseLines, eq(schema.expenseLines.id, schema.payoutRunLines.lineId))
+          .where(eq(schema.payoutRunLines.runId, runId));
+        const standing = lines.filter((line) => line.standing);
+        const everything = !volunteerIds && !lineIds;
+        const chosen = standing.filter(
+          (line) => everything || volunteerIds?.includes(line.volunteerId) || lineIds?.includes(line.id),
+        );
+        const chosenIds = new Set(chosen.map((line) => line.id));
+        if (chosen.length === 0 || lineIds?.some((id) => !chosenIds.has(id)))
+          throw new ConflictError('payout_lines_not_correctable');
+        // What each volunteer's payment comes to now: the run's entry and those of its corrections so far.
+        const entries = await tx
+          .select({
+            volunteerId: schema.payoutPayments.volunteerId,
+            grossYen: sql<number>`sum(${schema.payoutPayments.grossYen})::int`,
+            subjectYen: sql<number>`sum(${schema.payoutPayments.subjectYen})::int`,
+            withheldYen: sql<number>`sum(${schema.payoutPayments.withheldYen})::int`,
+            netYen: sql<number>`sum(${schema.payoutPayments.netYen})::int`,
+          })
+          .from(schema.payoutPayments)
+          .innerJoin(schema.payoutRuns, eq(schema.payoutRuns.id, schema.payoutPayments.runId))
+          .where(sql`${schema.payoutRuns.id} = ${runId} or ${schema.payoutRuns.reversesRunId} = ${runId}`)
+          .groupBy(schema.payoutPayments.volunteerId);
+        const corrections = entries
+          .filter((now) => chosen.some((line) => line.volunteerId === now.volunteerId))
+          .map((now) =>
+            correctionOf(
+              now,
+              standing.filter((line) => line.volunteerId === now.volunteerId && !chosenIds.has(line.id)),
+              chosen.filter((line) => line.volunteerId === now.volunteerId).map((line) => line.id),
+              withholding,
+            ),
+          );
+        const totals = totalsOf(corrections);
+        const [correction] = await tx
+          .insert(schema.payoutRuns)
+          .values({
+            associationId: run.associationId,
+            year: run.year,
+            month: run.month,
+            transferDate: clock.now().setZone(tokyo).toISODate() ?? run.transferDate,
+            reversesRunId: runId,
+            reason,
+            linesCount: totals.lines,
+            grossYen: totals.grossYen,
+            withheldYen: totals.withheldYen,
+            netYen: totals.netYen,
+            builtBy: viewer.userId,
+          })
+          .returning({ id: schema.payoutRuns.id });
+        if (!correction) throw new Error('the correction was not written');
+        await tx.insert(schema.payoutPayments).values(
+          corrections.map((entry) => ({
+            runId: correction.id,
+            volunteerId: entry.volunteerId,
+            grossYen: entry.grossYen,
+            subjectYen: entry.subjectYen,
+            withheldYen: entry.withheldYen,
+            netYen: entry.netYen,
+          })),
+        );
+        const marked = await tx
+          .update(schema.payoutRunLines)
+          .set({ reversedByRunId: correction.id })
+          .where(
+            and(
+              eq(schema.payoutRunLines.runId, runId),
+              inArray(schema.payoutRunLines.lineId, [...chosenIds]),
+              isNull(schema.payoutRunLines.reversedByRunId),
+            ),
+          )
+          .returning({ lineId: schema.payoutRunLines.lineId });
+        if (marked.length !== chosenIds.size) throw new ConflictError('payout_lines_not_correctable');
+        return correction.id;
+      });
+    },
+
     /** A built run that is not wanted goes away, and its lines are free again. */
     async discard(viewer: Viewer, runId: string): Promise<void> {
       const run = await runFor(viewer, runId);
@@ -181,7 +297,10 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
       if (changed.length === 0) throw new ConflictError('changed_meanwhile');
     },
 
-    /** The bank paid the run: its lines become paid, and the run never changes again. */
+    /**
+     * The bank paid the run: its lines become paid, and the run never changes again. A correction,
+     * once the money is back: the lines it reverses are reversed, and approved again to be paid anew.
+     */
     async confirm(viewer: Viewer, runId: string): Promise<void> {
       const run = await runFor(viewer, runId);
       assertStatus(run.status, 'approved');
@@ -194,31 +313,41 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
             .where(and(eq(schema.payoutRuns.id, runId), eq(schema.payoutRuns.status, 'approved')))
             .returning({ id: schema.payoutRuns.id });
           if (changed.length === 0) throw new ConflictError('changed_meanwhile');
-          const paid = await tx
-            .update(schema.expenseLines)
-            .set({ status: 'paid', updatedBy: viewer.userId, updatedAt: now })
-            .where(
-              inArray(
-                schema.expenseLines.id,
-                tx
+          const lineIds = run.reversesRunId
+            ? (
+                await tx
+                  .update(schema.payoutRunLines)
+                  .set({ reversed: true })
+                  .where(eq(schema.payoutRunLines.reversedByRunId, runId))
+                  .returning({ id: schema.payoutRunLines.lineId })
+              ).map((line) => line.id)
+            : (
+                await tx
                   .select({ id: schema.payoutRunLines.lineId })
                   .from(schema.payoutRunLines)
-                  .where(eq(schema.payoutRunLines.runId, runId)),
-              ),
-            )
+                  .where(eq(schema.payoutRunLines.runId, runId))
+              ).map((line) => line.id);
+          const status = run.reversesRunId ? ('approved' as const) : ('paid' as const);
+          const changedLines = await tx
+            .update(schema.expenseLines)
+            .set({ status, updatedBy: viewer.userId, updatedAt: now })
+            .where(inArray(schema.expenseLines.id, lineIds))
             .returning({ id: schema.expenseLines.id });
           await tx.insert(schema.expenseLineEvents).values(
-            paid.map((line) => ({
+            changedLines.map((line) => ({
               lineId: line.id,
               actorUserId: viewer.userId,
-              action: 'paid' as const,
-              detail: `payout run ${runId}`,
+              action: status,
+              detail: run.reversesRunId ? `payment reversed by payout run ${runId}` : `payout run ${runId}`,
             })),
           );
         });
       } catch (error) {
         // A line of a month closed since the run was approved: the guard refuses, and nothing changed.
-        if (isClosedPeriodViolation(error)) throw new ConflictError('payout_run_status', 'approved');
+        if (isClosedPeriodViolation(error))
+          throw run.reversesRunId
+            ? new ConflictError('payout_correction_period_closed')
+            : new ConflictError('payout_run_status', 'approved');
         throw error;
       }
     },
@@ -226,9 +355,10 @@ export function createPayoutRunService({ db, clock }: { db: Db; clock: Clock }) 
     /** The Zengin 総合振込 file of an approved (or confirmed) run, with its totals; reading the accounts is audited. */
     async transferFile(viewer: Viewer, runId: string): Promise<TransferFile> {
       const run = await runFor(viewer, runId);
+      // Money paid back is not a transfer: a correction has no file (a file of negative amounts is none).
+      if (run.reversesRunId) throw new ConflictError('payout_run_is_correction');
       if (run.status === 'built') throw new ConflictError('payout_run_status', 'built');
-      const settings = await db.query.payoutSettings.findFirst({ where: { associationId: run.associationId } });
-      if (!settings) throw new ConflictError('no_payout_settings');
+      const { settings } = await withholdingSettingsOf(run.associationId);
       const payments = await db
         .select({
           volunteerId: schema.payoutPayments.volunteerId,

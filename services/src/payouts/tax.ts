@@ -22,7 +22,8 @@ import {
   ValidationError,
   type Viewer,
 } from '@tsunagu/domain';
-import { and, between, eq, inArray } from 'drizzle-orm';
+import { and, between, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import iconv from 'iconv-lite';
 import { recordAudit } from '../audit';
 import { csvBom, csvRecord } from '../expenses/export';
@@ -79,14 +80,20 @@ const monthLabels = {
  * and only once the transfer is confirmed.
  */
 export function createTaxService({ db, clock, masterKey }: { db: Db; clock: Clock; masterKey?: MasterKey }) {
-  /** Confirmed payments of the year, for one association or for one volunteer. */
+  /**
+   * Confirmed payments of the year, for one association or for one volunteer. A confirmed correction
+   * counts against the payment it reverses, on that payment's day: a payment reversed in full is no
+   * income of the year, and one reversed in part counts for what it kept.
+   */
   async function paymentsOf(year: number, where: { associationId?: string; volunteerId?: string }) {
     const { from, to } = yearOf(year);
-    return db
+    const reversed = alias(schema.payoutRuns, 'reversed_run');
+    const paidOn = sql<string>`coalesce(${reversed.transferDate}, ${schema.payoutRuns.transferDate})`;
+    const entries = await db
       .select({
         associationId: schema.payoutRuns.associationId,
-        runId: schema.payoutRuns.id,
-        paidOn: schema.payoutRuns.transferDate,
+        runId: sql<string>`coalesce(${reversed.id}, ${schema.payoutRuns.id})`,
+        paidOn,
         volunteerId: schema.payoutPayments.volunteerId,
         grossYen: schema.payoutPayments.grossYen,
         withheldYen: schema.payoutPayments.withheldYen,
@@ -94,15 +101,28 @@ export function createTaxService({ db, clock, masterKey }: { db: Db; clock: Cloc
       })
       .from(schema.payoutPayments)
       .innerJoin(schema.payoutRuns, eq(schema.payoutRuns.id, schema.payoutPayments.runId))
+      .leftJoin(reversed, eq(reversed.id, schema.payoutRuns.reversesRunId))
       .where(
         and(
           eq(schema.payoutRuns.status, 'confirmed'),
-          between(schema.payoutRuns.transferDate, from, to),
+          between(paidOn, from, to),
           where.associationId ? eq(schema.payoutRuns.associationId, where.associationId) : undefined,
           where.volunteerId ? eq(schema.payoutPayments.volunteerId, where.volunteerId) : undefined,
         ),
       )
-      .orderBy(schema.payoutRuns.transferDate, schema.payoutRuns.id);
+      .orderBy(paidOn, sql`coalesce(${reversed.id}, ${schema.payoutRuns.id})`, schema.payoutRuns.createdAt);
+    const payments = new Map<string, (typeof entries)[number]>();
+    for (const entry of entries) {
+      const key = `${entry.runId}:${entry.volunteerId}`;
+      const payment = payments.get(key);
+      if (!payment) payments.set(key, { ...entry });
+      else {
+        payment.grossYen += entry.grossYen;
+        payment.withheldYen += entry.withheldYen;
+        payment.netYen += entry.netYen;
+      }
+    }
+    return [...payments.values()].filter((payment) => payment.grossYen !== 0 || payment.withheldYen !== 0);
   }
 
   async function holidaysFor(year: number): Promise<Set<string>> {

@@ -578,7 +578,6 @@ const matrix: Record<string, Rule> = {
     allowed: ['volunteer'],
     document: '{ myPayoutDetails { __typename ... on QueryMyPayoutDetailsSuccess { data { declinesPayment } } } }',
   },
-  'Query.myPayouts': { allowed: ['volunteer'], document: '{ myPayouts(fiscalYear: 2026) { netYen } }' },
   // The bank code data, for whoever enters an account: public data, but not for anonymous callers.
   'Query.banks': { allowed: signedIn, document: '{ banks(search: "みずほ") { code } }' },
   'Query.bankBranches': { allowed: signedIn, document: '{ bankBranches(bankCode: "0001", search: "001") { code } }' },
@@ -627,6 +626,11 @@ const matrix: Record<string, Rule> = {
   'Mutation.confirmPayoutRun': {
     allowed: staff,
     document: 'mutation { confirmPayoutRun(id: "00000000-0000-4000-8000-000000000000") { __typename } }',
+  },
+  'Mutation.correctPayoutRun': {
+    allowed: staff,
+    document:
+      'mutation { correctPayoutRun(id: "00000000-0000-4000-8000-000000000000", reason: "重複") { __typename } }',
   },
   'Mutation.discardPayoutRun': {
     allowed: staff,

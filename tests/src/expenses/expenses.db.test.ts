@@ -240,6 +240,42 @@ describe('categories, bearing bodies and measures', () => {
   });
 });
 
+describe('marking lines paid', () => {
+  test('a volunteer’s honorarium and fare become paid only by a payout run; equipment the association pays may be marked by hand', async () => {
+    const { assignment } = await insertDispatch(db(), world, {
+      startsAt: '2026-05-26T10:00:00+09:00',
+      endsAt: '2026-05-26T12:00:00+09:00',
+    });
+    const lines = await reportLines(assignment.id);
+    const equipment = await world.services.expenses.createLine(world.coordinator, {
+      assignmentId: assignment.id,
+      kind: 'equipment',
+      amountYen: 2_000,
+      payer: 'association',
+    });
+    const ids = [...lines.map((line) => line.id), equipment.id];
+    await world.services.expenses.advanceLines(world.coordinator, [equipment.id], 'submitted');
+    await world.services.expenses.advanceLines(world.coordinator, ids, 'approved');
+    for (const line of lines) {
+      await expect(world.services.expenses.advanceLines(world.coordinator, [line.id], 'paid')).rejects.toMatchObject({
+        reason: 'paid_by_payout_run',
+        localized: {
+          ja: expect.stringContaining('支払の振込を確定したとき'),
+          en: expect.stringContaining('when a payout run’s transfer is confirmed'),
+        },
+      });
+    }
+    // All or none: with a fee among them, the equipment is not marked either.
+    await expect(world.services.expenses.advanceLines(world.coordinator, ids, 'paid')).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const rows = await db().query.expenseLines.findMany({ where: { id: { in: ids } }, columns: { status: true } });
+    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['approved']));
+    const [paid] = await world.services.expenses.advanceLines(world.coordinator, [equipment.id], 'paid');
+    expect(paid?.status).toBe('paid');
+  });
+});
+
 describe('closed periods', () => {
   test('editing or approving a line of a closed month gives a typed error and changes nothing, even in raw SQL', async () => {
     const { assignment } = await insertDispatch(db(), world, {

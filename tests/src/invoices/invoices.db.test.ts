@@ -201,14 +201,38 @@ describe('paying and correcting', () => {
 });
 
 describe('the PDF', () => {
-  test('the office reads its own invoice in Japanese: registration number, items, tax per rate, the corrected number', async () => {
+  test('the office reads its own invoice in Japanese: issuer, address, registration number, items, tax per rate, the corrected number', async () => {
     const [corrected] = await db().select().from(schema.invoices).where(eq(schema.invoices.number, '2026-00003'));
     if (!corrected) throw new Error('no corrected invoice');
-    const { bytes } = await world.services.invoices.pdf(officeStaff, corrected.id);
-    const { text } = await extractText(new Uint8Array(bytes), { mergePages: true });
+    const pdfText = async () => {
+      const { bytes } = await world.services.invoices.pdf(officeStaff, corrected.id);
+      return (await extractText(new Uint8Array(bytes), { mergePages: true })).text;
+    };
+    // Before the association has given its address, the invoice goes without it.
+    expect(await pdfText()).not.toContain('大阪府');
+    await world.services.payoutRuns.saveSettings(world.admin, {
+      associationId: world.associationId,
+      requesterCode: '1234567890',
+      requesterKana: 'ツナグコクサイコウリュウキョウカイ',
+      bankCode: '0005',
+      branchCode: '001',
+      accountType: 'ordinary',
+      accountNumber: '7654321',
+      withholdOnTransport: true,
+    });
+    // The address the admin enters for the payment statements, at /admin/statements.
+    await world.services.tax.savePayer(world.admin, {
+      associationId: world.associationId,
+      address: '大阪府豊中市玉井町1-1-1',
+      phone: '06-6843-4343',
+      corporateNumber: '7000012050002',
+    });
+    const text = await pdfText();
     for (const words of [
       '請求書',
       '請求書番号 2026-00003',
+      corrected.issuerNameJa,
+      '大阪府豊中市玉井町1-1-1',
       `登録番号 ${registrationNumber}`,
       '請求書番号 2026-00001 を訂正する',
       '発行日 2026年6月1日',

@@ -156,33 +156,37 @@ describe('payout runs over GraphQL', () => {
     expect(data?.payoutRuns.__typename).toBe('ForbiddenError');
   });
 
-  test('a volunteer sees what the confirmed runs of the fiscal year paid them, and the tax withheld', async () => {
+  test('a volunteer sees what the confirmed runs of the calendar year paid them, and the tax withheld', async () => {
     const [first] = volunteers;
-    const { data, errors } = await api.graphql<{
-      myPayouts: Array<{
-        month: string;
-        transferDate: string;
-        lines: number;
-        grossYen: number;
-        withheldYen: number;
-        netYen: number;
-      }>;
-    }>(
-      '{ myPayouts(fiscalYear: 2026) { month transferDate lines grossYen withheldYen netYen } }',
-      {},
-      { session: await api.sessionFor(first?.userId ?? '') },
-    );
+    type Year = {
+      myPaymentYear: {
+        __typename: string;
+        data?: Array<{
+          grossYen: number;
+          withheldYen: number;
+          netYen: number;
+          payments: Array<{ paidOn: string; grossYen: number; withheldYen: number; netYen: number }>;
+        }>;
+      };
+    };
+    const document = `query ($year: Int!) { myPaymentYear(year: $year) { __typename ... on QueryMyPaymentYearSuccess {
+      data { grossYen withheldYen netYen payments { paidOn grossYen withheldYen netYen } } } } }`;
+    const session = await api.sessionFor(first?.userId ?? '');
+    const { data, errors } = await api.graphql<Year>(document, { year: 2026 }, { session });
     expect(errors).toBeUndefined();
     // June's run is only built: not paid yet, so not shown.
-    expect([...(data?.myPayouts ?? [])].sort((a, b) => a.month.localeCompare(b.month))).toEqual([
-      { month: '2026-04', transferDate: '2026-05-10', lines: 2, grossYen: 4_140, withheldYen: 422, netYen: 3_718 },
-      { month: '2026-05', transferDate: '2026-06-10', lines: 4, grossYen: 8_280, withheldYen: 845, netYen: 7_435 },
+    expect(data?.myPaymentYear.data).toEqual([
+      {
+        grossYen: 12_420,
+        withheldYen: 1_267,
+        netYen: 11_153,
+        payments: [
+          { paidOn: '2026-05-10', grossYen: 4_140, withheldYen: 422, netYen: 3_718 },
+          { paidOn: '2026-06-10', grossYen: 8_280, withheldYen: 845, netYen: 7_435 },
+        ],
+      },
     ]);
-    const other = await api.graphql<{ myPayouts: unknown[] }>(
-      '{ myPayouts(fiscalYear: 2025) { month } }',
-      {},
-      { session: await api.sessionFor(first?.userId ?? '') },
-    );
-    expect(other.data?.myPayouts).toEqual([]);
+    const other = await api.graphql<Year>(document, { year: 2025 }, { session });
+    expect(other.data?.myPaymentYear.data).toEqual([]);
   });
 });

@@ -228,6 +228,123 @@ describe('a month’s payout run', () => {
   });
 });
 
+describe('correcting a confirmed run', () => {
+  const buildJuly = () =>
+    services.payoutRuns.build(payoutStaff, {
+      associationId: world.associationId,
+      year: 2026,
+      month: 7,
+      transferDate: '2026-08-10',
+    });
+  const runLines = async (runId: string) =>
+    (await db().query.payoutRunLines.findMany({ where: { runId } })).map((line) => line.lineId).sort();
+
+  test('a reversing run takes back one job; once confirmed the job is paid again, and the year counts it once', async () => {
+    const { volunteer } = await insertVolunteer(db(), world.associationId);
+    await services.payoutDetails.savePayoutDetails(volunteerViewer(volunteer), account('ヤマダ タロウ'));
+    const wrong = await approvedDispatch('2026-07-07', volunteer.id);
+    const right = await approvedDispatch('2026-07-14', volunteer.id);
+    const runId = await buildJuly();
+    await services.payoutRuns.approve(payoutStaff, runId);
+    await services.payoutRuns.confirm(payoutStaff, runId);
+
+    await expect(
+      services.payoutRuns.correct(payoutStaff, { runId, reason: '  ', lineIds: wrong.lineIds }),
+    ).rejects.toThrow(ValidationError);
+    const correctionId = await services.payoutRuns.correct(payoutStaff, {
+      runId,
+      reason: '7月7日の派遣は別の通訳者が行った',
+      lineIds: wrong.lineIds,
+    });
+    // ¥8,280 paid with ¥845 withheld; the kept job and fare are ¥4,140, withheld ¥422: the entry is the difference.
+    expect(await db().query.payoutPayments.findMany({ where: { runId: correctionId } })).toEqual([
+      {
+        runId: correctionId,
+        volunteerId: volunteer.id,
+        grossYen: -4_140,
+        subjectYen: -4_140,
+        withheldYen: -423,
+        netYen: -3_717,
+      },
+    ]);
+    expect(await db().query.payoutRuns.findFirst({ where: { id: correctionId } })).toMatchObject({
+      reversesRunId: runId,
+      status: 'built',
+      linesCount: 2,
+      grossYen: -4_140,
+      withheldYen: -423,
+      netYen: -3_717,
+    });
+    // The first run never changes; while the correction is open, the job is neither paid again nor corrected twice.
+    expect(await db().query.payoutRuns.findFirst({ where: { id: runId } })).toMatchObject({ grossYen: 8_280 });
+    expect(await statusOf(wrong.lineIds)).toEqual(['paid']);
+    await expect(buildJuly()).rejects.toMatchObject({ reason: 'payout_run_empty' });
+    await expect(
+      services.payoutRuns.correct(payoutStaff, { runId, reason: 'again', lineIds: wrong.lineIds }),
+    ).rejects.toMatchObject({ reason: 'payout_lines_not_correctable' });
+    await expect(services.payoutRuns.correct(payoutStaff, { runId: correctionId, reason: 'no' })).rejects.toMatchObject(
+      { reason: 'payout_run_is_correction' },
+    );
+    await services.payoutRuns.approve(payoutStaff, correctionId);
+    // Money paid back is not a transfer: no Zengin file of negative amounts.
+    await expect(services.payoutRuns.transferFile(payoutStaff, correctionId)).rejects.toMatchObject({
+      reason: 'payout_run_is_correction',
+    });
+    await services.payoutRuns.confirm(payoutStaff, correctionId);
+    expect(await statusOf(wrong.lineIds)).toEqual(['approved']);
+    expect(await statusOf(right.lineIds)).toEqual(['paid']);
+
+    // Paid anew: the next run takes exactly the reversed job.
+    const againId = await buildJuly();
+    expect(await runLines(againId)).toEqual([...wrong.lineIds].sort());
+    expect(await db().query.payoutPayments.findMany({ where: { runId: againId } })).toMatchObject([
+      { grossYen: 4_140, withheldYen: 422, netYen: 3_718 },
+    ]);
+    await services.payoutRuns.approve(payoutStaff, againId);
+    await services.payoutRuns.confirm(payoutStaff, againId);
+
+    // The year: the first payment counts for what it kept, the second in full.
+    const [own] = await services.tax.ownYear(volunteerViewer(volunteer), 2026);
+    expect(own?.payments.map(({ grossYen, withheldYen, netYen }) => [grossYen, withheldYen, netYen])).toEqual([
+      [4_140, 422, 3_718],
+      [4_140, 422, 3_718],
+    ]);
+    const statement = (await services.tax.statements(payoutStaff, world.associationId, 2026)).find(
+      (row) => row.volunteerId === volunteer.id,
+    );
+    expect(statement).toMatchObject({ paidYen: 8_280, withheldYen: 844, payments: 2 });
+  });
+
+  test('a run reversed in full is no income of the year; two corrections at the same moment never take a line twice', async () => {
+    const { volunteer } = await insertVolunteer(db(), world.associationId);
+    await services.payoutDetails.savePayoutDetails(volunteerViewer(volunteer), account('ヤマダ ハナコ'));
+    await approvedDispatch('2026-07-21', volunteer.id);
+    const runId = await buildJuly();
+    await services.payoutRuns.approve(payoutStaff, runId);
+    await services.payoutRuns.confirm(payoutStaff, runId);
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3].map(() => services.payoutRuns.correct(payoutStaff, { runId, reason: '重複して支払った' })),
+    );
+    const opened = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect(opened).toHaveLength(1);
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toMatchObject({ reason: 'payout_lines_not_correctable' });
+    const [correctionId] = opened;
+    if (!correctionId) throw new Error('no correction');
+    await services.payoutRuns.approve(payoutStaff, correctionId);
+    await services.payoutRuns.confirm(payoutStaff, correctionId);
+    expect(await services.tax.ownYear(volunteerViewer(volunteer), 2026)).toEqual([]);
+    // The reversed lines may be taken again, by one run only.
+    const rebuilds = await Promise.allSettled([1, 2].map(() => buildJuly()));
+    expect(rebuilds.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const twice = await db().execute(
+      sql`select line_id from payout_run_lines where not reversed group by line_id having count(*) > 1`,
+    );
+    expect(Array.isArray(twice) ? twice : (twice as { rows: unknown[] }).rows).toEqual([]);
+  });
+});
+
 describe('the individual number', () => {
   test('not asked for while the calendar year’s payments stay within ¥50,000', async () => {
     const { volunteer } = await insertVolunteer(db(), world.associationId);

@@ -159,7 +159,7 @@ describe.each(languages)('invoices through the browser, in $lang', (language) =>
 
     await coordinator.goto(`${app().url}/coordinator/invoices`);
     await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe(words.title);
-    const associations = coordinator.getByRole('combobox', { name: words.association, exact: true });
+    const associations = coordinator.getByLabel(words.association, { exact: true });
     if ((await associations.count()) > 0) await associations.first().selectOption(associationId);
     await coordinator.getByLabel(words.month).selectOption(month);
     const pending = coordinator.getByRole('region', { name: words.pending });

@@ -35,8 +35,15 @@ const languages = [
       approve: '承認する',
       download: '振込ファイルをダウンロード',
       confirm: '振込済みにする',
-      transfers: '振込の記録',
+      transfers: 'この年の支払いと源泉徴収',
       paid: '支払済み',
+      correct: '訂正する',
+      correctReason: /^訂正の理由/,
+      correctYes: '訂正の支払を作成する',
+      correctionTitle: (year: number, month: number) => `訂正：${year}年${month}月分`,
+      noFile: '返金は振込ではないため、振込ファイルはありません。',
+      confirmCorrection: '訂正を確定する',
+      corrected: '訂正確定',
       yen: (amount: number) => `${new Intl.NumberFormat('ja-JP').format(amount)}円`,
     },
   },
@@ -68,8 +75,16 @@ const languages = [
       approve: 'Approve',
       download: 'Download the transfer file',
       confirm: 'Confirm the transfer',
-      transfers: 'Transfers',
+      transfers: 'This year’s payments and tax withheld',
       paid: 'Paid',
+      correct: 'Correct',
+      correctReason: /^Reason for the correction/,
+      correctYes: 'Build the correction',
+      correctionTitle: (year: number, month: number) =>
+        `Correction for ${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1))}`,
+      noFile: 'Money paid back is not a transfer: there is no transfer file.',
+      confirmCorrection: 'Confirm the correction',
+      corrected: 'Corrected',
       yen: (amount: number) => `¥${new Intl.NumberFormat('en-GB').format(amount)}`,
     },
   },
@@ -232,15 +247,38 @@ describe.each(languages)('payouts through the browser, in $lang', (language) => 
 
     await volunteer.goto(`${app().url}/volunteer/honoraria`);
     await volunteer.getByLabel(words.fiscalYear).selectOption(String(fiscalYearOf(day)));
+    // The calendar year's transfers (the run is transferred today): one list, per association.
     const transfers = volunteer.getByRole('region', { name: words.transfers });
     const transfer = transfers
-      .getByRole('listitem')
-      .filter({ hasText: String(year) })
+      .locator('tbody tr')
       .filter({ hasText: withheld ?? '' })
       .filter({ hasText: net ?? '' });
     await expect.poll(() => transfer.count(), { timeout: 30_000 }).toBe(1);
     const paidLine = volunteer.locator('tr', { hasText: words.yen(language.amount) }).filter({ hasText: words.paid });
     await expect.poll(() => paidLine.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await volunteer.screenshot({ path: artifactPath(`honoraria-paid-${language.lang}.png`), fullPage: true });
+
+    // The confirmed run is corrected by a run of its own that refers to it, and has no transfer file.
+    // The other language's run of the month may be there too, corrected already: this one is found by its net.
+    const netYen = Number((net ?? '').replace(/\D/g, ''));
+    const transferred = ofMonth
+      .filter({ has: coordinator.locator('.status', { hasText: words.transferred }) })
+      .filter({ hasText: net ?? '' });
+    await transferred.getByRole('button', { name: words.correct, exact: true }).click();
+    await transferred.getByRole('textbox', { name: words.correctReason }).fill('金額の誤り / wrong amount');
+    await transferred.getByRole('button', { name: words.correctYes }).click();
+    const correction = coordinator
+      .getByRole('listitem', { name: words.correctionTitle(year, month) })
+      .filter({ hasText: words.yen(-netYen) });
+    await expect.poll(() => correction.count(), { timeout: 30_000 }).toBe(1);
+    expect(await correction.textContent()).toContain(words.noFile);
+    expect(await correction.textContent()).toContain('金額の誤り / wrong amount');
+    expect(await correction.getByRole('link', { name: words.download }).count()).toBe(0);
+    const [, , correctedNet] = (await correction.locator('tfoot td').allTextContents()).slice(1);
+    expect(correctedNet?.trim()).toBe(words.yen(-netYen));
+    await correction.getByRole('button', { name: words.approve }).click();
+    await correction.getByRole('button', { name: words.confirmCorrection }).click();
+    await expect.poll(() => correction.locator('.status').textContent(), { timeout: 30_000 }).toBe(words.corrected);
+    await coordinator.screenshot({ path: artifactPath(`payout-correction-${language.lang}.png`), fullPage: true });
   }, 240_000);
 });

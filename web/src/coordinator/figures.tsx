@@ -2,7 +2,7 @@ import { type ComponentType, type ReactNode, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql';
 import { useMessages } from '../i18n';
-import { useLocalName } from '../pickers/names';
+import { AssociationSelect } from '../ui/AssociationSelect';
 import { currentFiscalYear, FiscalYearSelect } from '../ui/FiscalYearSelect';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -28,6 +28,13 @@ export function useCoordinatedAssociations() {
   const [{ data, fetching, error }, refresh] = useQuery({ query: CoordinatedAssociationsQuery });
   const associations = (data?.associations ?? []).filter((association) => association.policy !== null);
   return { associations, loaded: data !== undefined, fetching, error, refresh };
+}
+
+/** The association a page is about: the first the viewer coordinates, until they choose another. */
+export function useChosenAssociation() {
+  const coordinated = useCoordinatedAssociations();
+  const [chosen, choose] = useState('');
+  return { ...coordinated, associationId: chosen || coordinated.associations[0]?.id || '', choose };
 }
 
 /** A bar as long as its share of the largest value; the number beside it is what screen readers read. */
@@ -56,22 +63,9 @@ export function FigureFilters({
   onFiscalYear(year: number): void;
   children?: ReactNode;
 }) {
-  const t = useMessages(reportMessages);
-  const localName = useLocalName();
   return (
     <div className="filters">
-      {associations.length > 1 ? (
-        <label>
-          {t.association}
-          <select value={associationId} onChange={(event) => onAssociation(event.target.value)}>
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <AssociationSelect associations={associations} value={associationId} onChange={onAssociation} />
       <FiscalYearSelect value={fiscalYear} onChange={onFiscalYear} />
       {children}
     </div>
@@ -93,10 +87,8 @@ export function FiscalYearReportPage({
   report: ComponentType<{ associationId: string; fiscalYear: number }>;
 }) {
   const t = useMessages(reportMessages);
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
-  const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={title}>
       <p className="hint">{intro}</p>
@@ -109,7 +101,7 @@ export function FiscalYearReportPage({
             associations={associations}
             associationId={associationId}
             fiscalYear={fiscalYear}
-            onAssociation={setAssociation}
+            onAssociation={choose}
             onFiscalYear={setFiscalYear}
           />
           <Report key={`${associationId}:${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} />

@@ -8,7 +8,6 @@ export const reportMessages = bilingual({
     reconciliationTitle: '特別交付税の精算',
     reconciliationIntro:
       '年度の経費を、負担する自治体と特別交付税の区分ごとに合計しています。合計を選ぶと、その内訳の経費明細を表示します。',
-    association: '協会',
     bearingGovernment: '負担する自治体',
     allGovernments: 'すべての自治体',
     noAssociation: 'コーディネーターを務める協会がありません。',
@@ -114,7 +113,6 @@ export const reportMessages = bilingual({
     reconciliationTitle: 'Grant-tax reconciliation',
     reconciliationIntro:
       'The fiscal year’s expenses, totalled per bearing local government and grant-tax category. Choose a total to see the expense lines behind it.',
-    association: 'Association',
     bearingGovernment: 'Bearing local government',
     allGovernments: 'All local governments',
     noAssociation: 'You coordinate no association.',

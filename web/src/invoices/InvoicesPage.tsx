@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useCoordinatedAssociations } from '../coordinator/figures';
+import { useChosenAssociation } from '../coordinator/figures';
 import { FailureNotice } from '../forms/FailureNotice';
 import { ErrorFields, type Failure, fromTypedError, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
-import { moneyMessages } from '../money';
-import { useLocalName } from '../pickers/names';
+import { AssociationSelect } from '../ui/AssociationSelect';
+import { FiguresTable } from '../ui/FiguresTable';
 import { choosableMonths, lastMonth, monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -99,7 +99,6 @@ const ReissueMutation = graphql(
 
 function MonthOf({ associationId, month }: { associationId: string; month: string }) {
   const t = useMessages(invoiceMessages);
-  const m = useMessages(moneyMessages);
   const [{ data, fetching, error }, refresh] = useQuery({
     query: MonthInvoicesQuery,
     variables: { associationId, month },
@@ -147,60 +146,46 @@ function MonthOf({ associationId, month }: { associationId: string; month: strin
         {pending.length === 0 ? (
           <Empty>{t.nothingPending}</Empty>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.organization}</th>
-                  <th scope="col" className="number">
-                    {t.lines}
-                  </th>
-                  <th scope="col" className="number">
-                    {t.total}
-                  </th>
-                  <th scope="col" className="number">
-                    {t.tax}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.issue}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {pending.map((entry) => (
-                  <tr key={`${entry.organization.id}/${entry.assignmentId ?? ''}`}>
-                    <th scope="row">{entry.organization.name}</th>
-                    <td className="number">{entry.lines}</td>
-                    <td className="number">{m.yen(entry.totalYen)}</td>
-                    <td className="number">{m.yen(entry.taxYen)}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() =>
-                          act(async () =>
-                            outcomeOf(
-                              await issue({
-                                input: {
-                                  associationId,
-                                  organizationId: entry.organization.id,
-                                  month,
-                                  assignmentId: entry.assignmentId,
-                                },
-                              }),
-                              (result) => result.issueInvoice,
-                            ),
-                          )
-                        }
-                      >
-                        {t.issue}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable
+            head={t.organization}
+            columns={[
+              { label: t.lines, figures: true },
+              { label: t.total, figures: true },
+              { label: t.tax, figures: true },
+              { label: t.issue, actions: true },
+            ]}
+            rows={pending.map((entry) => ({
+              key: `${entry.organization.id}/${entry.assignmentId ?? ''}`,
+              head: entry.organization.name,
+              cells: [
+                { count: entry.lines },
+                { yen: entry.totalYen },
+                { yen: entry.taxYen },
+                <button
+                  key="issue"
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    act(async () =>
+                      outcomeOf(
+                        await issue({
+                          input: {
+                            associationId,
+                            organizationId: entry.organization.id,
+                            month,
+                            assignmentId: entry.assignmentId,
+                          },
+                        }),
+                        (result) => result.issueInvoice,
+                      ),
+                    )
+                  }
+                >
+                  {t.issue}
+                </button>,
+              ],
+            }))}
+          />
         )}
       </section>
       <section className="card" aria-labelledby="issued-invoices-title">
@@ -252,31 +237,16 @@ function MonthOf({ associationId, month }: { associationId: string; month: strin
 /** Coordinators: a month's invoices to the requesting organizations, to issue, mark paid, correct and download. */
 export function InvoicesPage() {
   const t = useMessages(invoiceMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   const [month, setMonth] = useState(lastMonth);
   const { locale } = useLocale();
-  const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={t.coordinatorTitle}>
       <p className="hint">{t.coordinatorIntro}</p>
       {fetching && !loaded ? <Loading /> : null}
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       <div className="filters">
-        {associations.length > 1 ? (
-          <select
-            aria-label={t.association}
-            value={associationId}
-            onChange={(event) => setAssociation(event.target.value)}
-          >
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
-        ) : null}
+        <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         <label>
           {t.month}
           <select value={month} onChange={(event) => setMonth(event.target.value)}>

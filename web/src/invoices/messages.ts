@@ -15,7 +15,6 @@ interface InvoiceMessages {
   noneIssued: string;
   noInvoices: string;
   organization: string;
-  association: string;
   lines: string;
   total: string;
   tax: string;
@@ -49,7 +48,6 @@ export const invoiceMessages = bilingual<InvoiceMessages>({
     noneIssued: 'この月の請求書はまだありません。',
     noInvoices: 'まだ請求書はありません。',
     organization: '依頼機関',
-    association: '協会',
     lines: '明細',
     total: '請求額（税込）',
     tax: 'うち消費税',
@@ -80,7 +78,6 @@ export const invoiceMessages = bilingual<InvoiceMessages>({
     noneIssued: 'No invoices for this month yet.',
     noInvoices: 'No invoices yet.',
     organization: 'Organization',
-    association: 'Association',
     lines: 'Lines',
     total: 'Amount (tax included)',
     tax: 'Of which tax',

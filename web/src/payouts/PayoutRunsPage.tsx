@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useCoordinatedAssociations } from '../coordinator/figures';
-import { FailureNotice } from '../forms/FailureNotice';
-import { Field } from '../forms/Field';
+import { useChosenAssociation } from '../coordinator/figures';
+import { FailureNotice, problemsFor } from '../forms/FailureNotice';
+import { Field, FieldSet } from '../forms/Field';
 import { ErrorFields, type Failure, fromTypedError, type Outcome, outcomeOf } from '../forms/failure';
 import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
 import { todayInJapan } from '../jst';
-import { moneyMessages } from '../money';
-import { useLocalName } from '../pickers/names';
+import { AssociationSelect } from '../ui/AssociationSelect';
+import { FiguresTable } from '../ui/FiguresTable';
 import { choosableMonths, lastMonth, monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -26,6 +26,12 @@ const PayoutRunFields = graphql(`
     withheldYen
     netYen
     transferFileUrl
+    reason
+    correctable
+    reverses {
+      id
+      transferDate
+    }
     payments {
       volunteer
       volunteerName
@@ -105,6 +111,23 @@ const ConfirmMutation = graphql(
   [PayoutRunFields, ErrorFields],
 );
 
+const CorrectMutation = graphql(
+  `
+    mutation CorrectPayoutRun($id: ID!, $reason: String!, $volunteerIds: [ID!]) {
+      correctPayoutRun(id: $id, reason: $reason, volunteerIds: $volunteerIds) {
+        __typename
+        ... on MutationCorrectPayoutRunSuccess {
+          data {
+            ...PayoutRunFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [PayoutRunFields, ErrorFields],
+);
+
 const DiscardMutation = graphql(
   `
     mutation DiscardPayoutRun($id: ID!) {
@@ -123,60 +146,137 @@ const DiscardMutation = graphql(
 type Run = ResultOf<typeof PayoutRunFields>;
 const monthOf = (run: Pick<Run, 'year' | 'month'>) => `${run.year}-${String(run.month).padStart(2, '0')}`;
 
-function RunCard({ run, busy, act }: { run: Run; busy: boolean; act(kind: 'approve' | 'confirm' | 'discard'): void }) {
+type Correct = (correction: { reason: string; volunteerIds: string[] }) => Promise<Failure | null>;
+
+/**
+ * A confirmed run is corrected, never changed: the staff say why and whose payments (all, to begin
+ * with), and a correcting run of negative entries is built beside it.
+ */
+function CorrectionForm({ run, correct }: { run: Run; correct: Correct }) {
   const t = useMessages(payoutRunMessages);
-  const m = useMessages(moneyMessages);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+  const [volunteerIds, setVolunteerIds] = useState(() => run.payments.map((payment) => payment.volunteer));
+  const [failure, setFailure] = useState<Failure | null>(null);
+  if (!asking)
+    return (
+      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+        {t.correct}
+      </button>
+    );
+  return (
+    <fieldset className="confirm">
+      <legend>{t.correctQuestion}</legend>
+      <FailureNotice failure={failure} labels={{ reason: t.correctReason }} />
+      <Field
+        name="reason"
+        label={t.correctReason}
+        required
+        errors={problemsFor(failure, 'reason')}
+        counter={{ value: reason, max: 500 }}
+      >
+        {(control) => (
+          <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+        )}
+      </Field>
+      <FieldSet name="volunteerIds" legend={t.correctWhose}>
+        {run.payments.map((payment) => (
+          <div className="check" key={payment.volunteer}>
+            <input
+              id={`correct-${run.id}-${payment.volunteer}`}
+              type="checkbox"
+              checked={volunteerIds.includes(payment.volunteer)}
+              onChange={(event) =>
+                setVolunteerIds((chosen) =>
+                  event.target.checked
+                    ? [...chosen, payment.volunteer]
+                    : chosen.filter((id) => id !== payment.volunteer),
+                )
+              }
+            />
+            <label htmlFor={`correct-${run.id}-${payment.volunteer}`}>{payment.volunteerName}</label>
+          </div>
+        ))}
+      </FieldSet>
+      <p className="hint">{t.correctionHasNoFile}</p>
+      <button
+        type="button"
+        disabled={busy || volunteerIds.length === 0}
+        onClick={async () => {
+          setBusy(true);
+          const problem = await correct({ reason, volunteerIds });
+          setBusy(false);
+          setFailure(problem);
+          if (!problem) setAsking(false);
+        }}
+      >
+        {t.correctYes}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setAsking(false)}>
+        {t.correctKeep}
+      </button>
+    </fieldset>
+  );
+}
+
+function RunCard({
+  run,
+  busy,
+  act,
+  correct,
+}: {
+  run: Run;
+  busy: boolean;
+  act(kind: 'approve' | 'confirm' | 'discard'): void;
+  correct: Correct;
+}) {
+  const t = useMessages(payoutRunMessages);
   const format = useFormat();
   const { locale } = useLocale();
-  const title = t.runTitle(monthName(monthOf(run), locale));
+  const corrected = run.reverses;
+  const title = corrected
+    ? t.correctionTitle(monthName(monthOf(run), locale), format.day(corrected.transferDate))
+    : t.runTitle(monthName(monthOf(run), locale));
+  const statusLabel = corrected ? t.correctionStatusLabels[run.status] : t.statusLabels[run.status];
   const payments = [...run.payments].sort((a, b) => a.volunteerName.localeCompare(b.volunteerName, locale));
   return (
     <li className="card" aria-label={title}>
       <h3>
-        {title} · <span className={`status status-payout-${run.status}`}>{t.statusLabels[run.status]}</span>
+        {title} · <span className={`status status-payout-${run.status}`}>{statusLabel}</span>
       </h3>
-      <p className="hint">{t.transferOn(format.day(run.transferDate))}</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.volunteer}</th>
-              <th scope="col" className="number">
-                {t.lines}
-              </th>
-              <th scope="col" className="number">
-                {t.gross}
-              </th>
-              <th scope="col" className="number">
-                {t.withheld}
-              </th>
-              <th scope="col" className="number">
-                {t.net}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((payment) => (
-              <tr key={payment.volunteer}>
-                <th scope="row">{payment.volunteerName}</th>
-                <td className="number">{payment.lines}</td>
-                <td className="number">{m.yen(payment.grossYen)}</td>
-                <td className="number">{m.yen(payment.withheldYen)}</td>
-                <td className="number">{m.yen(payment.netYen)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="run-total">
-              <th scope="row">{t.total}</th>
-              <td className="number">{run.linesCount}</td>
-              <td className="number">{m.yen(run.grossYen)}</td>
-              <td className="number">{m.yen(run.withheldYen)}</td>
-              <td className="number">{m.yen(run.netYen)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      {corrected ? (
+        <>
+          <p>{t.correctionReason(run.reason ?? '')}</p>
+          <p className="hint">{t.correctionHasNoFile}</p>
+        </>
+      ) : (
+        <p className="hint">{t.transferOn(format.day(run.transferDate))}</p>
+      )}
+      <FiguresTable
+        head={t.volunteer}
+        columns={[
+          { label: t.lines, figures: true },
+          { label: t.gross, figures: true },
+          { label: t.withheld, figures: true },
+          { label: t.net, figures: true },
+        ]}
+        rows={payments.map((payment) => ({
+          key: payment.volunteer,
+          head: payment.volunteerName,
+          cells: [
+            { count: payment.lines },
+            { yen: payment.grossYen },
+            { yen: payment.withheldYen },
+            { yen: payment.netYen },
+          ],
+        }))}
+        total={{
+          className: 'run-total',
+          head: t.total,
+          cells: [{ count: run.linesCount }, { yen: run.grossYen }, { yen: run.withheldYen }, { yen: run.netYen }],
+        }}
+      />
       <div className="form-actions">
         {run.transferFileUrl ? (
           <a className="button secondary" href={run.transferFileUrl} download>
@@ -194,12 +294,18 @@ function RunCard({ run, busy, act }: { run: Run; busy: boolean; act(kind: 'appro
           </>
         ) : null}
         {run.status === 'approved' ? (
-          <button type="button" disabled={busy} onClick={() => act('confirm')} title={t.confirmHint}>
-            {t.confirm}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act('confirm')}
+            title={corrected ? t.confirmCorrectionHint : t.confirmHint}
+          >
+            {corrected ? t.confirmCorrection : t.confirm}
           </button>
         ) : null}
+        {run.correctable ? <CorrectionForm run={run} correct={correct} /> : null}
       </div>
-      {run.status === 'approved' ? <p className="hint">{t.confirmHint}</p> : null}
+      {run.status === 'approved' ? <p className="hint">{corrected ? t.confirmCorrectionHint : t.confirmHint}</p> : null}
     </li>
   );
 }
@@ -216,6 +322,7 @@ function RunsOf({ associationId }: { associationId: string }) {
   const [, approve] = useMutation(ApproveMutation);
   const [, confirm] = useMutation(ConfirmMutation);
   const [, discard] = useMutation(DiscardMutation);
+  const [, correct] = useMutation(CorrectMutation);
   const [month, setMonth] = useState(lastMonth);
   const [transferDate, setTransferDate] = useState(todayInJapan);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -314,6 +421,16 @@ function RunsOf({ associationId }: { associationId: string }) {
                     return outcomeOf(await discard({ id: run.id }), (r) => r.discardPayoutRun);
                   })
                 }
+                correct={async (correction) => {
+                  const outcome = outcomeOf(
+                    await correct({ id: run.id, ...correction }),
+                    (result) => result.correctPayoutRun,
+                  );
+                  if (!outcome.ok) return outcome.failure;
+                  setDone(t.corrected);
+                  reload();
+                  return null;
+                }}
               />
             ))}
           </ul>
@@ -326,10 +443,7 @@ function RunsOf({ associationId }: { associationId: string }) {
 /** Payout staff: a month's payments to volunteers, built, approved, downloaded for the bank and confirmed. */
 export function PayoutRunsPage() {
   const t = useMessages(payoutRunMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosen, setChosen] = useState('');
-  const associationId = chosen || associations[0]?.id || '';
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   return (
     <Page title={t.title}>
       <p className="hint">{t.intro}</p>
@@ -337,13 +451,7 @@ export function PayoutRunsPage() {
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {associations.length > 1 ? (
         <div className="filters">
-          <select aria-label={t.association} value={associationId} onChange={(event) => setChosen(event.target.value)}>
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
+          <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         </div>
       ) : null}
       {associationId ? <RunsOf key={associationId} associationId={associationId} /> : null}

@@ -5,7 +5,6 @@ interface PayoutRunMessages {
   section: string;
   title: string;
   intro: string;
-  association: string;
   month: string;
   transferDate: string;
   build: string;
@@ -27,6 +26,19 @@ interface PayoutRunMessages {
   discard: string;
   download: string;
   transferOn(date: string): string;
+  correct: string;
+  correctQuestion: string;
+  correctReason: string;
+  correctWhose: string;
+  correctYes: string;
+  correctKeep: string;
+  corrected: string;
+  correctionTitle(month: string, transferred: string): string;
+  correctionReason(reason: string): string;
+  correctionStatusLabels: Record<EnumValues<'PayoutRunStatus'>, string>;
+  correctionHasNoFile: string;
+  confirmCorrection: string;
+  confirmCorrectionHint: string;
 }
 
 /** Payout runs, for the coordinators an admin gave the payout role. */
@@ -36,7 +48,6 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     title: '謝金の支払',
     intro:
       '月ごとに、承認済みの謝金・交通費・翻訳料から支払を作成します。源泉徴収税額（10.21%）を差し引いた額を振り込みます。承認すると全銀協フォーマットの振込ファイルをダウンロードでき、振込が済んだら確定してください。',
-    association: '協会',
     month: '対象月',
     transferDate: '振込日',
     build: 'この月の支払を作成する',
@@ -59,13 +70,26 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     discard: '取り消す',
     download: '振込ファイルをダウンロード',
     transferOn: (date) => `振込日 ${date}`,
+    correct: '訂正する',
+    correctQuestion: 'この支払を訂正しますか。確定した支払は変わらず、取り消す金額の訂正の支払が別に作られます。',
+    correctReason: '訂正の理由',
+    correctWhose: '訂正する支払',
+    correctYes: '訂正の支払を作成する',
+    correctKeep: 'やめる',
+    corrected: '訂正の支払を作成しました。承認し、返金を確かめたら確定してください。',
+    correctionTitle: (month, transferred) => `訂正：${month}分（${transferred}振込）`,
+    correctionReason: (reason) => `理由：${reason}`,
+    correctionStatusLabels: { built: '作成済み', approved: '承認済み', confirmed: '訂正確定' },
+    correctionHasNoFile: '訂正はマイナスの金額で記録します。返金は振込ではないため、振込ファイルはありません。',
+    confirmCorrection: '訂正を確定する',
+    confirmCorrectionHint:
+      '返金を確かめてから押してください。訂正した明細は承認済みに戻り、次の支払で支払うことができます。',
   },
   en: {
     section: 'Payouts',
     title: 'Payouts',
     intro:
       'Build a month’s payments from the approved honoraria, fares and fees. Income tax (10.21 %) is withheld and the rest transferred. Once approved, the Zengin transfer file downloads; confirm the run when the bank has paid.',
-    association: 'Association',
     month: 'Month',
     transferDate: 'Transfer date',
     build: 'Build this month’s run',
@@ -88,6 +112,21 @@ export const payoutRunMessages = bilingual<PayoutRunMessages>({
     discard: 'Discard',
     download: 'Download the transfer file',
     transferOn: (date) => `transfer on ${date}`,
+    correct: 'Correct',
+    correctQuestion: 'Correct this run? The confirmed run stays as it is; a correcting run takes back the amounts.',
+    correctReason: 'Reason for the correction',
+    correctWhose: 'Payments to correct',
+    correctYes: 'Build the correction',
+    correctKeep: 'Keep the run',
+    corrected: 'The correction has been built. Approve it, and confirm it once the money is back.',
+    correctionTitle: (month, transferred) => `Correction for ${month} (transferred on ${transferred})`,
+    correctionReason: (reason) => `Reason: ${reason}`,
+    correctionStatusLabels: { built: 'Built', approved: 'Approved', confirmed: 'Corrected' },
+    correctionHasNoFile:
+      'A correction is recorded in negative amounts. Money paid back is not a transfer: there is no transfer file.',
+    confirmCorrection: 'Confirm the correction',
+    confirmCorrectionHint:
+      'Press it once the money is back: the corrected lines are approved again, to be paid in a later run.',
   },
 });
 
@@ -117,17 +156,9 @@ interface PayoutDetailsMessages {
   individualNumber: string;
   numberOnFile: string;
   saveNumber: string;
-  paymentsTitle: string;
-  paymentsIntro: string;
-  noPayments: string;
-  month: string;
-  transferDate: string;
-  gross: string;
-  withheld: string;
-  net: string;
 }
 
-/** A volunteer's payout details and what they were paid, on their honoraria page. */
+/** A volunteer's payout details, on their honoraria page. */
 export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
   ja: {
     title: '振込先',
@@ -156,14 +187,6 @@ export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
     individualNumber: 'マイナンバー（12桁）',
     numberOnFile: 'マイナンバーは登録済みです。',
     saveNumber: 'マイナンバーを登録する',
-    paymentsTitle: '振込の記録',
-    paymentsIntro: '振込済みの支払と、差し引いた源泉徴収税額です。',
-    noPayments: 'この年度の振込はまだありません。',
-    month: '対象月',
-    transferDate: '振込日',
-    gross: '支払額',
-    withheld: '源泉徴収税額',
-    net: '振込額',
   },
   en: {
     title: 'Where you are paid',
@@ -192,13 +215,5 @@ export const payoutDetailsMessages = bilingual<PayoutDetailsMessages>({
     individualNumber: 'Individual number (12 digits)',
     numberOnFile: 'Your individual number is on file.',
     saveNumber: 'Save the individual number',
-    paymentsTitle: 'Transfers',
-    paymentsIntro: 'What was transferred to you, and the income tax withheld.',
-    noPayments: 'No transfers in this fiscal year yet.',
-    month: 'Month',
-    transferDate: 'Transfer date',
-    gross: 'Gross',
-    withheld: 'Tax withheld',
-    net: 'Transferred',
   },
 });

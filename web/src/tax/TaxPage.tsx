@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useCoordinatedAssociations } from '../coordinator/figures';
+import { useChosenAssociation } from '../coordinator/figures';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
 import { ErrorFields, type Failure, formProblems, fromTypedError, outcomeOf } from '../forms/failure';
 import { ruleProblems, statementPayerSchema } from '../forms/rules';
 import { graphql } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
-import { moneyMessages } from '../money';
-import { useLocalName } from '../pickers/names';
 import { plainIdOf } from '../requests/ids';
+import { AssociationSelect } from '../ui/AssociationSelect';
+import { FiguresTable } from '../ui/FiguresTable';
 import { recentCalendarYears } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
@@ -89,7 +89,6 @@ const SaveStatementPayerMutation = graphql(
 
 function YearOf({ associationId, year }: { associationId: string; year: number }) {
   const t = useMessages(taxMessages);
-  const m = useMessages(moneyMessages);
   const format = useFormat();
   const [{ data, fetching, error }, refresh] = useQuery({
     query: TaxYearQuery,
@@ -115,38 +114,31 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
           <Empty>{t.noWithholdingThisYear}</Empty>
         ) : (
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.month}</th>
-                    <th scope="col" className="number">
-                      {t.persons}
-                    </th>
-                    <th scope="col" className="number">
-                      {t.paid}
-                    </th>
-                    <th scope="col" className="number">
-                      {t.tax}
-                    </th>
-                    <th scope="col">{t.dueDate}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {withheldMonths.map(({ month, slip }) =>
-                    slip ? (
-                      <tr key={month}>
-                        <th scope="row">{t.monthName(month)}</th>
-                        <td className="number">{slip.persons}</td>
-                        <td className="number">{m.yen(slip.paidYen)}</td>
-                        <td className="number">{m.yen(slip.taxYen)}</td>
-                        <td>{format.day(slip.dueDate)}</td>
-                      </tr>
-                    ) : null,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <FiguresTable
+              head={t.month}
+              columns={[
+                { label: t.persons, figures: true },
+                { label: t.paid, figures: true },
+                { label: t.tax, figures: true },
+                { label: t.dueDate },
+              ]}
+              rows={withheldMonths.flatMap(({ month, slip }) =>
+                slip
+                  ? [
+                      {
+                        key: String(month),
+                        head: t.monthName(month),
+                        cells: [
+                          { count: slip.persons },
+                          { yen: slip.paidYen },
+                          { yen: slip.taxYen },
+                          format.day(slip.dueDate),
+                        ],
+                      },
+                    ]
+                  : [],
+              )}
+            />
             <p>
               <a href={`${files}/withholding.csv`} download>
                 {t.downloadWithholding}
@@ -162,46 +154,37 @@ function YearOf({ associationId, year }: { associationId: string; year: number }
           <Empty>{t.nobodyPaid}</Empty>
         ) : (
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.kind}</th>
-                    <th scope="col" className="number">
-                      {t.paid}
-                    </th>
-                    <th scope="col" className="number">
-                      {t.tax}
-                    </th>
-                    <th scope="col">{t.needsStatement}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {people.map((person) => (
-                    <tr key={person.volunteerId}>
-                      <th scope="row">{person.name}</th>
-                      <td>{t.kinds[person.kind]}</td>
-                      <td className="number">{m.yen(person.paidYen)}</td>
-                      <td className="number">{m.yen(person.withheldYen)}</td>
-                      <td>
-                        {!person.needsStatement ? (
-                          t.statementNotDue
-                        ) : person.problems.length === 0 ? (
-                          <span className="status status-ok">{t.ready}</span>
-                        ) : (
-                          <ul className="problems">
-                            {person.problems.map((problem) => (
-                              <li key={problem}>{t.problems[problem]}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FiguresTable
+              head={t.name}
+              columns={[
+                { label: t.kind },
+                { label: t.paid, figures: true },
+                { label: t.tax, figures: true },
+                { label: t.needsStatement },
+              ]}
+              rows={people.map((person) => ({
+                key: person.volunteerId,
+                head: person.name,
+                cells: [
+                  t.kinds[person.kind],
+                  { yen: person.paidYen },
+                  { yen: person.withheldYen },
+                  !person.needsStatement ? (
+                    t.statementNotDue
+                  ) : person.problems.length === 0 ? (
+                    <span key="ready" className="status status-ok">
+                      {t.ready}
+                    </span>
+                  ) : (
+                    <ul key="problems" className="problems">
+                      {person.problems.map((problem) => (
+                        <li key={problem}>{t.problems[problem]}</li>
+                      ))}
+                    </ul>
+                  ),
+                ],
+              }))}
+            />
             {people.some((person) => person.needsStatement) ? (
               <>
                 <p className="row-actions">
@@ -321,30 +304,15 @@ function PayerFields({ associationId, initial }: { associationId: string; initia
 /** Payout staff: a calendar year's withholding by month, and its payment statements with their files. */
 export function TaxPage() {
   const t = useMessages(taxMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   const [year, setYear] = useState(() => recentCalendarYears(5)[0] ?? 2026);
-  const associationId = chosenAssociation || associations[0]?.id || '';
   return (
     <Page title={t.title}>
       <p className="hint">{t.intro}</p>
       {fetching && !loaded ? <Loading /> : null}
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       <div className="filters">
-        {associations.length > 1 ? (
-          <select
-            aria-label={t.association}
-            value={associationId}
-            onChange={(event) => setAssociation(event.target.value)}
-          >
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
-        ) : null}
+        <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         <label>
           {t.year}
           <select value={year} onChange={(event) => setYear(Number(event.target.value))}>
@@ -364,27 +332,14 @@ export function TaxPage() {
 /** Admins: the association as payer on its payment statements. */
 export function AdminTaxPage() {
   const t = useMessages(taxMessages);
-  const localName = useLocalName();
-  const { associations, loaded, fetching, error, refresh } = useCoordinatedAssociations();
-  const [chosenAssociation, setAssociation] = useState('');
-  const associationId = chosenAssociation || associations[0]?.id || '';
+  const { associations, associationId, choose, loaded, fetching, error, refresh } = useChosenAssociation();
   return (
     <Page title={t.payerTitle}>
       {fetching && !loaded ? <Loading /> : null}
       {error && !loaded ? <LoadError error={error} retry={() => refresh({ requestPolicy: 'network-only' })} /> : null}
       {associations.length > 1 ? (
         <div className="filters">
-          <select
-            aria-label={t.association}
-            value={associationId}
-            onChange={(event) => setAssociation(event.target.value)}
-          >
-            {associations.map((association) => (
-              <option key={association.id} value={association.id}>
-                {localName(association)}
-              </option>
-            ))}
-          </select>
+          <AssociationSelect associations={associations} value={associationId} onChange={choose} />
         </div>
       ) : null}
       {associationId ? <PayerForm key={associationId} associationId={associationId} /> : null}

@@ -5,7 +5,6 @@ interface TaxMessages {
   section: string;
   title: string;
   intro: string;
-  association: string;
   year: string;
   yearOption(year: number): string;
   withholdingTitle: string;
@@ -72,7 +71,6 @@ export const taxMessages = bilingual<TaxMessages>({
     title: '源泉徴収と支払調書',
     intro:
       '振込を確認した支払いから、月ごとの源泉徴収税額（納付書の金額）と、暦年（1月〜12月）ごとの支払調書を作ります。',
-    association: '協会',
     year: '年',
     yearOption: (year) => `${year}年（1月〜12月）`,
     withholdingTitle: '月ごとの源泉徴収税額',
@@ -105,7 +103,8 @@ export const taxMessages = bilingual<TaxMessages>({
       'CSVは法定資料の種類309のレコード（Shift_JIS）で、e-Taxソフトの取込みに使えます。ダウンロードはマイナンバーの閲覧として記録されます。',
     payerSection: '支払調書の支払者',
     payerTitle: '支払者（協会）の情報',
-    payerIntro: '支払調書の「支払者」欄に載る協会の住所・電話番号・法人番号です。管理者が入力します。',
+    payerIntro:
+      '支払調書の「支払者」欄に載る協会の住所・電話番号・法人番号です。住所は請求書にも載ります。管理者が入力します。',
     payerAddress: '所在地',
     payerPhone: '電話番号',
     corporateNumber: '法人番号',
@@ -132,7 +131,6 @@ export const taxMessages = bilingual<TaxMessages>({
     title: 'Withholding tax and payment statements',
     intro:
       'From the payments whose transfer was confirmed: the tax withheld each month (what the payment slip says) and, per calendar year (January–December), the payment statements.',
-    association: 'Association',
     year: 'Year',
     yearOption: (year) => `${year} (January–December)`,
     withholdingTitle: 'Tax withheld each month',
@@ -170,7 +168,8 @@ export const taxMessages = bilingual<TaxMessages>({
       'The CSV holds records of statement type 309 in Shift_JIS for the e-Tax software’s import. Each download is recorded as a read of the individual numbers.',
     payerSection: 'Payer on statements',
     payerTitle: 'The association as payer',
-    payerIntro: 'The address, telephone and corporate number the statements print for the payer. An admin enters them.',
+    payerIntro:
+      'The address, telephone and corporate number the statements print for the payer; invoices print the address too. An admin enters them.',
     payerAddress: 'Address',
     payerPhone: 'Telephone',
     corporateNumber: 'Corporate number (法人番号)',

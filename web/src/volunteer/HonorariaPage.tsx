@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql';
-import { useFormat, useLocale, useMessages } from '../i18n';
+import { useFormat, useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { moneyMessages } from '../money';
-import { payoutDetailsMessages } from '../payouts/messages';
 import { useLocalName } from '../pickers/names';
 import { currentFiscalYear, FiscalYearSelect } from '../ui/FiscalYearSelect';
-import { monthName } from '../ui/months';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { honorariaMessages } from './honorariaMessages';
@@ -16,14 +14,6 @@ import { YearStatement } from './YearStatement';
 
 const MyHonorariaQuery = graphql(`
   query MyHonoraria($fiscalYear: Int!) {
-    myPayouts(fiscalYear: $fiscalYear) {
-      runId
-      month
-      transferDate
-      grossYen
-      withheldYen
-      netYen
-    }
     myHonoraria(fiscalYear: $fiscalYear) {
       fiscalYear
       totalYen
@@ -56,53 +46,6 @@ const MyHonorariaQuery = graphql(`
     }
   }
 `);
-
-type Payout = ResultOf<typeof MyHonorariaQuery>['myPayouts'][number];
-
-/** What confirmed runs transferred, month by month, with the income tax withheld from each. */
-function Transfers({ payouts }: { payouts: readonly Payout[] }) {
-  const t = useMessages(payoutDetailsMessages);
-  const m = useMessages(moneyMessages);
-  const format = useFormat();
-  const { locale } = useLocale();
-  const sorted = [...payouts].sort(
-    (a, b) => a.month.localeCompare(b.month) || a.transferDate.localeCompare(b.transferDate),
-  );
-  return (
-    <section className="card" aria-labelledby="transfers-title">
-      <h2 id="transfers-title">{t.paymentsTitle}</h2>
-      <p className="hint">{t.paymentsIntro}</p>
-      {sorted.length === 0 ? (
-        <Empty>{t.noPayments}</Empty>
-      ) : (
-        // One card per transfer, its figures one under another: a phone shows them whole.
-        <ul className="work-list">
-          {sorted.map((payout) => (
-            <li key={payout.runId} className="card">
-              <h3 className="work-title">
-                {monthName(payout.month, locale)} · {t.transferDate} {format.day(payout.transferDate)}
-              </h3>
-              <table>
-                <tbody>
-                  {[
-                    [t.gross, payout.grossYen],
-                    [t.withheld, payout.withheldYen],
-                    [t.net, payout.netYen],
-                  ].map(([label, yen]) => (
-                    <tr key={label}>
-                      <th scope="row">{label}</th>
-                      <td className="number">{m.yen(Number(yen))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 type Line = ResultOf<typeof MyHonorariaQuery>['myHonoraria']['lines'][number];
 
@@ -193,7 +136,6 @@ export function HonorariaPage() {
           </ul>
         </>
       ) : null}
-      {data ? <Transfers payouts={data.myPayouts} /> : null}
       <PayoutDetailsSection />
       <YearStatement />
     </Page>

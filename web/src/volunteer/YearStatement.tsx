@@ -6,8 +6,8 @@ import { ErrorFields, type Failure, formProblems, outcomeOf } from '../forms/fai
 import { ruleProblems, statementAddressSchema } from '../forms/rules';
 import { graphql } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
-import { moneyMessages } from '../money';
 import { taxMessages } from '../tax/messages';
+import { FiguresTable } from '../ui/FiguresTable';
 import { recentCalendarYears } from '../ui/months';
 import { LoadError, Loading } from '../ui/states';
 
@@ -132,7 +132,6 @@ function StatementAddress({ onFile, onSaved }: { onFile: boolean; onSaved(): voi
  */
 export function YearStatement() {
   const t = useMessages(taxMessages);
-  const m = useMessages(moneyMessages);
   const format = useFormat();
   const { locale } = useLocale();
   const [year, setYear] = useState(() => recentCalendarYears(3)[0] ?? 2026);
@@ -168,43 +167,25 @@ export function YearStatement() {
         {error && !data ? <LoadError error={error} retry={reload} /> : null}
         {data && years.length === 0 ? <p>{t.ownNothing(year)}</p> : null}
         {years.map((own) => (
-          <div key={own.associationNameJa} className="table-scroll">
-            <table>
-              <caption>{locale === 'ja' ? own.associationNameJa : own.associationNameEn}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.paidOn}</th>
-                  <th scope="col" className="number">
-                    {t.gross}
-                  </th>
-                  <th scope="col" className="number">
-                    {t.withheld}
-                  </th>
-                  <th scope="col" className="number">
-                    {t.net}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {own.payments.map((payment) => (
-                  <tr key={payment.runId}>
-                    <th scope="row">{format.day(payment.paidOn)}</th>
-                    <td className="number">{m.yen(payment.grossYen)}</td>
-                    <td className="number">{m.yen(payment.withheldYen)}</td>
-                    <td className="number">{m.yen(payment.netYen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t.yearTotal}</th>
-                  <td className="number">{m.yen(own.grossYen)}</td>
-                  <td className="number">{m.yen(own.withheldYen)}</td>
-                  <td className="number">{m.yen(own.netYen)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <FiguresTable
+            key={own.associationNameJa}
+            caption={locale === 'ja' ? own.associationNameJa : own.associationNameEn}
+            head={t.paidOn}
+            columns={[
+              { label: t.gross, figures: true },
+              { label: t.withheld, figures: true },
+              { label: t.net, figures: true },
+            ]}
+            rows={own.payments.map((payment) => ({
+              key: payment.runId,
+              head: format.day(payment.paidOn),
+              cells: [{ yen: payment.grossYen }, { yen: payment.withheldYen }, { yen: payment.netYen }],
+            }))}
+            total={{
+              head: t.yearTotal,
+              cells: [{ yen: own.grossYen }, { yen: own.withheldYen }, { yen: own.netYen }],
+            }}
+          />
         ))}
       </section>
       {hasNumber ? <StatementAddress onFile={addressOnFile} onSaved={reload} /> : null}

@@ -116,3 +116,18 @@ export const payoutSettingsSchema = payoutAccountSchema.omit({ holderKana: true 
   requesterKana: zenginName(40),
   withholdOnTransport: z.boolean(),
 });
+
+/**
+ * A correction of a confirmed run: all of it, or the chosen volunteers' payments or lines, with the
+ * reason the staff give (kept with the run).
+ */
+export const payoutCorrectionSchema = z.object({
+  runId: z.uuid(),
+  reason: z
+    .string()
+    .trim()
+    .min(1, bilingual({ en: 'Say why the run is corrected.', ja: '訂正の理由を入力してください。' }))
+    .max(500, bilingual({ en: 'Keep the reason within 500 characters.', ja: '理由は500文字以内で入力してください。' })),
+  volunteerIds: z.array(z.uuid()).max(1000).optional(),
+  lineIds: z.array(z.uuid()).max(5000).optional(),
+});

@@ -96,15 +96,26 @@ export function totalsOf(
   };
 }
 
-/** The entries of a run that corrects a confirmed one: each payment negated, so that both together come to nothing. */
-export function reversalOf(payments: readonly Payment[]): Payment[] {
-  return payments.map((payment) => ({
-    ...payment,
-    grossYen: -payment.grossYen,
-    subjectYen: -payment.subjectYen,
-    withheldYen: -payment.withheldYen,
-    netYen: -payment.netYen,
-  }));
+/**
+ * The entry of a correcting run for one volunteer's payment: what the payment keeps once the chosen
+ * lines are reversed, less what it comes to now (the payment and the corrections before this one) —
+ * negative, so that all of them together are the payment of the kept lines, withheld on once.
+ */
+export function correctionOf(
+  now: Pick<Payment, 'volunteerId' | 'grossYen' | 'subjectYen' | 'withheldYen' | 'netYen'>,
+  kept: readonly PayableLine[],
+  reversedLineIds: readonly string[],
+  settings: WithholdingSettings,
+): Payment {
+  const keeps = paymentOf(now.volunteerId, kept, settings);
+  return {
+    volunteerId: now.volunteerId,
+    lineIds: [...reversedLineIds],
+    grossYen: keeps.grossYen - now.grossYen,
+    subjectYen: keeps.subjectYen - now.subjectYen,
+    withheldYen: keeps.withheldYen - now.withheldYen,
+    netYen: keeps.netYen - now.netYen,
+  };
 }
 
 /** The states of a run: built (its payments may be rebuilt), approved (fixed, its file may be downloaded), confirmed (the bank paid it; the lines are paid). */
