@@ -349,6 +349,7 @@ export {
   endedTranslationJobStates,
   isWithTranslator,
   nextTranslationJobState,
+  overdueFromAfter,
   type TranslationJobEvent,
   type TranslationJobState,
   type TranslationJobTimer,
