@@ -340,6 +340,7 @@ export {
 export {
   checkTranslationChange,
   checkTranslationChangeAnswer,
+  isTranslationChangeable,
   type TranslationChange,
   type TranslationChangeStatus,
   translationChangeStatuses,

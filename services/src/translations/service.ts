@@ -314,7 +314,7 @@ export function createTranslationService({
       change: TranslationChange & { note?: string | null },
     ): Promise<TranslationJobRow> {
       const note = parseInput(changeNoteSchema, change.note, ['input', 'note']) || null;
-      return db.transaction(async (tx) => {
+      const job = await db.transaction(async (tx) => {
         const { request, job, volunteerId } = await jobFor(tx, viewer, requestId, 'reviewer');
         const pending = await tx.query.translationJobChanges.findFirst({
           where: { jobId: job.id, status: 'proposed' },
@@ -368,6 +368,9 @@ export function createTranslationService({
         }
         return job;
       });
+      // The workflow sends the translator's notice now rather than at its next timer.
+      await tell(job);
+      return job;
     },
 
     /**
