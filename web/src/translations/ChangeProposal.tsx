@@ -44,10 +44,10 @@ export function ChangeSummary({ job, change }: { job: TranslationJob; change: Tr
             : format.dateTime(change.deadline)
           : t.keptDeadline}
       </Fact>
-      {change.addedFileNames.length > 0 ? <Fact label={t.sourcesAdded}>{change.addedFileNames.join('、')}</Fact> : null}
-      {removed.length > 0 || change.removeDocumentIds.length > 0 ? (
+      {change.addedFileNames.length > 0 ? <Fact label={t.sourcesAdded}>{t.names(change.addedFileNames)}</Fact> : null}
+      {change.removeDocumentIds.length > 0 ? (
         <Fact label={t.sourcesRemoved}>
-          {removed.length > 0 ? removed.join('、') : change.removeDocumentIds.length}
+          {removed.length > 0 ? t.names(removed) : t.documentCount(change.removeDocumentIds.length)}
         </Fact>
       ) : null}
       {change.note ? <Fact label={t.note}>{change.note}</Fact> : null}
