@@ -48,6 +48,8 @@ export const translationJobs = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     sourceDownloadedAt: timestamp('source_downloaded_at', { withTimezone: true }),
     overdueAt: timestamp('overdue_at', { withTimezone: true }),
+    /** Where the work stood when the job went overdue (moved on by a download or an upload since), to go back to if the deadline moves later. */
+    overdueFrom: translationJobState('overdue_from'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     ...timestamps,
@@ -99,6 +101,10 @@ export const translationJobChanges = pgTable(
     deadline: timestamp('deadline', { withTimezone: true }),
     addDocumentIds: uuid('add_document_ids').array().notNull().default(sql`'{}'`),
     removeDocumentIds: uuid('remove_document_ids').array().notNull().default(sql`'{}'`),
+    /** The proposer's note to the translator. */
+    note: text('note'),
+    /** The translator's reason, when they declined. */
+    declineReason: text('decline_reason'),
     proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -45,6 +45,26 @@ builder.drizzleObject('translationJobChanges', {
     removeDocumentIds: t.exposeStringList('removeDocumentIds', {
       description: 'Stored ids of the sources to leave out.',
     }),
+    note: t.exposeString('note', { nullable: true, description: 'The proposer’s note to the translator.' }),
+    declineReason: t.exposeString('declineReason', {
+      nullable: true,
+      description: 'Why the translator declined, when they did.',
+    }),
+    addedFileNames: t.stringList({
+      description:
+        'The file names of the sources to add, for the translator to see what comes (they read the documents once the change is accepted).',
+      select: { columns: { addDocumentIds: true } },
+      // The proposal checked these are the organization's own sources.
+      resolve: async (change, _args, { db }) => {
+        if (change.addDocumentIds.length === 0) return [];
+        const documents = await db.query.documents.findMany({
+          where: { id: { in: change.addDocumentIds } },
+          columns: { fileName: true },
+          orderBy: { createdAt: 'asc' },
+        });
+        return documents.map((document) => document.fileName);
+      },
+    }),
     proposedAt: t.expose('proposedAt', { type: 'DateTime' }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true }),
   }),
@@ -260,6 +280,7 @@ builder.mutationField('proposeTranslationChange', (t) =>
         for: Document,
         description: 'Sources of the request, to leave out.',
       }),
+      note: t.arg.string({ required: false, description: 'A note to the translator.' }),
     },
     errors: {},
     resolve: async (query, _root, args, { db, services, viewer }) => {
@@ -267,6 +288,7 @@ builder.mutationField('proposeTranslationChange', (t) =>
         deadline: args.deadline ? args.deadline.toISOString() : null,
         addDocumentIds: (args.addDocumentIds ?? []).map((id) => id.id),
         removeDocumentIds: (args.removeDocumentIds ?? []).map((id) => id.id),
+        note: args.note,
       });
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
@@ -277,15 +299,16 @@ builder.mutationField('answerTranslationChange', (t) =>
   t.drizzleField({
     type: TranslationJob,
     description:
-      'The booked translator accepts or declines the change proposed to their job; accepted, the request takes the new deadline and sources.',
+      'The booked translator accepts or declines (saying why) the change proposed to their job; accepted, the request takes the new deadline and sources, and an overdue job given a later deadline goes back to its work.',
     authScopes: { volunteer: true },
     args: {
       requestId: t.arg.globalID({ required: true, for: Request }),
       accept: t.arg.boolean({ required: true }),
+      reason: t.arg.string({ required: false, description: 'Why the translator declines (required to decline).' }),
     },
     errors: {},
-    resolve: async (query, _root, { requestId, accept }, { db, services, viewer }) => {
-      const row = await services.translations.answerTranslationChange(viewer, requestId.id, accept);
+    resolve: async (query, _root, { requestId, accept, reason }, { db, services, viewer }) => {
+      const row = await services.translations.answerTranslationChange(viewer, requestId.id, accept, reason);
       return selected(db.query.translationJobs.findFirst(query({ where: { id: row.id } })), 'TranslationJob', row.id);
     },
   }),

@@ -341,6 +341,7 @@ export {
 export {
   checkTranslationChange,
   checkTranslationChangeAnswer,
+  isTranslationChangeable,
   type TranslationChange,
   type TranslationChangeStatus,
   translationChangeStatuses,
@@ -350,6 +351,7 @@ export {
   endedTranslationJobStates,
   isWithTranslator,
   nextTranslationJobState,
+  overdueFromAfter,
   type TranslationJobEvent,
   type TranslationJobState,
   type TranslationJobTimer,

@@ -1,5 +1,10 @@
 import { type Db, schema } from '@tsunagu/db';
-import { endedTranslationJobStates, nextTranslationJobState, type TranslationJobState } from '@tsunagu/domain';
+import {
+  endedTranslationJobStates,
+  nextTranslationJobState,
+  overdueFromAfter,
+  type TranslationJobState,
+} from '@tsunagu/domain';
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { DispatchRequest } from '../dispatch/notices';
 
@@ -56,7 +61,10 @@ export async function latestTranslationJob(tx: Db, requestId: string): Promise<T
   return job ?? null;
 }
 
-/** Moves a locked job one step (the domain refuses a step not allowed), with the columns the step sets. */
+/**
+ * Moves a locked job one step (the domain refuses a step not allowed), with the columns the step
+ * sets; an overdue job keeps track of where its work stands beneath.
+ */
 export async function moveTranslationJob(
   tx: Db,
   job: TranslationJobRow,
@@ -65,9 +73,10 @@ export async function moveTranslationJob(
   now: Date,
 ): Promise<TranslationJobRow> {
   const state = nextTranslationJobState(job.state, event);
+  const overdueFrom = overdueFromAfter(job, event, state);
   const [moved] = await tx
     .update(schema.translationJobs)
-    .set({ ...values, state, updatedAt: now })
+    .set({ ...values, state, overdueFrom, updatedAt: now })
     .where(eq(schema.translationJobs.id, job.id))
     .returning();
   if (!moved) throw new Error('the locked translation job is gone');

@@ -32,6 +32,16 @@ const commentSchema = z
   .min(1, bilingual({ en: 'Say what should be revised.', ja: '修正してほしい点を入力してください。' }))
   .max(2000, bilingual({ en: 'Use at most 2,000 characters.', ja: '2,000文字以内で入力してください。' }));
 
+const atMost2000 = bilingual({ en: 'Use at most 2,000 characters.', ja: '2,000文字以内で入力してください。' });
+/** The proposer's note to the translator, optional. */
+const changeNoteSchema = z.string().trim().max(2000, atMost2000).nullish();
+/** A translator who declines a change says why; the requester reads it. */
+const declineReasonSchema = z
+  .string()
+  .trim()
+  .min(1, bilingual({ en: 'Say why you decline the change.', ja: '変更を断る理由を入力してください。' }))
+  .max(2000, atMost2000);
+
 type Tx = Db;
 
 /**
@@ -123,7 +133,8 @@ export function createTranslationService({
       const requestId = document.requestId;
       const moved = await db.transaction(async (tx) => {
         const { job } = await lockedJob(tx, requestId);
-        if (job?.state !== 'booked') return null;
+        // The first download, on time or late (an overdue job remembers it for a later deadline).
+        if (!job || job.sourceDownloadedAt || (job.state !== 'booked' && job.state !== 'overdue')) return null;
         const volunteer = await tx.query.volunteers.findFirst({
           where: { id: await bookedVolunteerOf(tx, job) },
           columns: { userId: true },
@@ -150,7 +161,8 @@ export function createTranslationService({
       const moved = await db.transaction(async (tx) => {
         const { job } = await lockedJob(tx, requestId);
         const next = job && stateAfterUpload(job.state);
-        if (!job || !next || next === job.state) return null;
+        // A late upload leaves the job overdue, but where its work stands moves on.
+        if (!job || !next || (next === job.state && job.state !== 'overdue')) return null;
         const volunteer = await tx.query.volunteers.findFirst({
           where: { id: await bookedVolunteerOf(tx, job) },
           columns: { userId: true },
@@ -299,9 +311,10 @@ export function createTranslationService({
     async proposeTranslationChange(
       viewer: Viewer,
       requestId: string,
-      change: TranslationChange,
+      change: TranslationChange & { note?: string | null },
     ): Promise<TranslationJobRow> {
-      return db.transaction(async (tx) => {
+      const note = parseInput(changeNoteSchema, change.note, ['input', 'note']) || null;
+      const job = await db.transaction(async (tx) => {
         const { request, job, volunteerId } = await jobFor(tx, viewer, requestId, 'reviewer');
         const pending = await tx.query.translationJobChanges.findFirst({
           where: { jobId: job.id, status: 'proposed' },
@@ -331,6 +344,7 @@ export function createTranslationService({
             deadline: change.deadline ? new Date(change.deadline) : null,
             addDocumentIds,
             removeDocumentIds,
+            note,
             proposedBy: viewer.userId,
             proposedAt: now.toJSDate(),
           })
@@ -348,19 +362,30 @@ export function createTranslationService({
                 documentsAdded: addDocumentIds.length,
                 documentsRemoved: removeDocumentIds.length,
               },
+              ...(note ? { comment: note } : {}),
             }),
           );
         }
         return job;
       });
+      // The workflow sends the translator's notice now rather than at its next timer.
+      await tell(job);
+      return job;
     },
 
     /**
      * The booked translator accepts or declines the change waiting for them. Accepted, the
      * request takes the new deadline (the job's workflow moves its reminders and its overdue
-     * timer) and its sources change; declined, nothing changes. The requester is told either way.
+     * timer) and its sources change, and an overdue job given a later deadline goes back to its
+     * work; declined (saying why), nothing changes. The requester is told either way.
      */
-    async answerTranslationChange(viewer: Viewer, requestId: string, accept: boolean): Promise<TranslationJobRow> {
+    async answerTranslationChange(
+      viewer: Viewer,
+      requestId: string,
+      accept: boolean,
+      reason?: string | null,
+    ): Promise<TranslationJobRow> {
+      const declineReason = accept ? null : parseInput(declineReasonSchema, reason ?? '', ['input', 'reason']);
       const job = await db.transaction(async (tx) => {
         const { request, job } = await jobFor(tx, viewer, requestId, 'translator');
         const change =
@@ -374,9 +399,22 @@ export function createTranslationService({
         const now = clock.now().toJSDate();
         await tx
           .update(schema.translationJobChanges)
-          .set({ status: accept ? 'accepted' : 'declined', answeredAt: now })
+          .set({ status: accept ? 'accepted' : 'declined', declineReason, answeredAt: now })
           .where(eq(schema.translationJobChanges.id, change.id));
+        let answered = job;
         if (accept) {
+          if (change.deadline && change.deadline > now && job.state === 'overdue') {
+            answered = await moveTranslationJob(
+              tx,
+              job,
+              {
+                kind: 'deadline_moved',
+                workingState: job.overdueFrom ?? (job.sourceDownloadedAt ? 'source_downloaded' : 'booked'),
+              },
+              { overdueAt: null },
+              now,
+            );
+          }
           if (change.deadline) {
             await tx
               .update(schema.requests)
@@ -402,9 +440,12 @@ export function createTranslationService({
           tx,
           `translationChangeAnswered:${change.id}`,
           await requesterOf(tx, request),
-          noticeFor(request, 'translationChangeAnswered', { changeAccepted: accept }),
+          noticeFor(request, 'translationChangeAnswered', {
+            changeAccepted: accept,
+            ...(declineReason ? { comment: declineReason } : {}),
+          }),
         );
-        return job;
+        return answered;
       });
       await tell(job);
       return job;

@@ -53,21 +53,28 @@ export function createTranslationJobSteps({ db }: { db: Db }) {
     });
 
   return {
-    /** The job's state and timers (a changed deadline moves them). */
+    /**
+     * The job's state and timers. A deadline the translator accepted moves them, with the
+     * reminders from that moment on (one already past for the new deadline is not sent late).
+     */
     translationJobPlan: (assignmentId: string) =>
-      onJob(
-        assignmentId,
-        null,
-        async (_tx, job, request): Promise<TranslationJobPlan> => ({
+      onJob(assignmentId, null, async (tx, job, request): Promise<TranslationJobPlan> => {
+        const moved = await tx.query.translationJobChanges.findFirst({
+          where: { jobId: job.id, status: 'accepted', deadline: { isNotNull: true } },
+          orderBy: { answeredAt: 'desc' },
+          columns: { answeredAt: true },
+        });
+        const since = moved?.answeredAt && moved.answeredAt > job.createdAt ? moved.answeredAt : job.createdAt;
+        return {
           state: job.state,
           ended: endedTranslationJobStates.has(job.state),
           timers: translationJobTimers(
             request.workEndsAt.toISOString(),
-            job.createdAt.toISOString(),
+            since.toISOString(),
             request.policy.translation,
           ),
-        }),
-      ),
+        };
+      }),
 
     /** Reminds the translator of the deadline while the work is theirs (once per job, deadline and reminder). */
     remindTranslator: (assignmentId: string, hoursBefore: number) =>

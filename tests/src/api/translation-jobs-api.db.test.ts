@@ -334,28 +334,32 @@ describe('changing a booked translation', () => {
   const outbox = async (template: string) =>
     db.select().from(schema.outbox).where(eq(schema.outbox.template, template));
 
-  const propose = (variables: { deadline?: string; add?: string[]; remove?: string[] }, session = requesterSession) =>
+  const propose = (
+    variables: { deadline?: string; add?: string[]; remove?: string[]; note?: string },
+    session = requesterSession,
+  ) =>
     api.graphql<{ proposeTranslationChange: Record<string, unknown> }>(
-      `mutation ($id: ID!, $deadline: DateTime, $add: [ID!], $remove: [ID!]) {
-        proposeTranslationChange(requestId: $id, deadline: $deadline, addDocumentIds: $add, removeDocumentIds: $remove) {
+      `mutation ($id: ID!, $deadline: DateTime, $add: [ID!], $remove: [ID!], $note: String) {
+        proposeTranslationChange(requestId: $id, deadline: $deadline, addDocumentIds: $add, removeDocumentIds: $remove, note: $note) {
           __typename
           ... on ConflictError { reason message }
-          ... on MutationProposeTranslationChangeSuccess { data { deadline changes { status deadline addDocumentIds removeDocumentIds } } }
+          ... on MutationProposeTranslationChangeSuccess { data { deadline changes { status deadline addDocumentIds removeDocumentIds addedFileNames note } } }
         }
       }`,
       { id: globalId('Request', requestId), ...variables },
       { session, headers: { 'accept-language': 'ja' } },
     );
-  const answer = (accept: boolean, session = translatorSession) =>
+  const answer = (accept: boolean, session = translatorSession, reason?: string) =>
     api.graphql<{ answerTranslationChange: Record<string, unknown> }>(
-      `mutation ($id: ID!, $accept: Boolean!) {
-        answerTranslationChange(requestId: $id, accept: $accept) {
+      `mutation ($id: ID!, $accept: Boolean!, $reason: String) {
+        answerTranslationChange(requestId: $id, accept: $accept, reason: $reason) {
           __typename
           ... on ConflictError { reason message }
-          ... on MutationAnswerTranslationChangeSuccess { data { deadline changes { status } } }
+          ... on ValidationError { problems { path message } }
+          ... on MutationAnswerTranslationChangeSuccess { data { deadline changes { status declineReason } } }
         }
       }`,
-      { id: globalId('Request', requestId), accept },
+      { id: globalId('Request', requestId), accept, reason },
       { session },
     );
 
@@ -390,6 +394,7 @@ describe('changing a booked translation', () => {
       deadline: later,
       add: [globalId('Document', added)],
       remove: [globalId('Document', oldSourceId)],
+      note: '固有名詞を直した版です',
     });
     expect(proposed.errors).toBeUndefined();
     expect(proposed.data?.proposeTranslationChange).toEqual({
@@ -402,6 +407,8 @@ describe('changing a booked translation', () => {
             deadline: new Date(later).toISOString(),
             addDocumentIds: [added],
             removeDocumentIds: [oldSourceId],
+            addedFileNames: ['原文（訂正版）.docx'],
+            note: '固有名詞を直した版です',
           },
         ],
       },
@@ -410,6 +417,7 @@ describe('changing a booked translation', () => {
     expect(await sourcesOfRequest()).toEqual([oldSourceId]);
     const told = await outbox('translationChangeProposed');
     expect(told.map((mail) => mail.recipientUserId)).toEqual([translator.user.id]);
+    expect(JSON.stringify(told[0]?.payload)).toContain('固有名詞を直した版です');
 
     const second = await propose({ deadline: '2027-02-05T17:00:00+09:00' });
     expect(second.data?.proposeTranslationChange).toMatchObject({
@@ -427,7 +435,7 @@ describe('changing a booked translation', () => {
     const accepted = await answer(true);
     expect(accepted.data?.answerTranslationChange).toEqual({
       __typename: 'MutationAnswerTranslationChangeSuccess',
-      data: { deadline: new Date(later).toISOString(), changes: [{ status: 'accepted' }] },
+      data: { deadline: new Date(later).toISOString(), changes: [{ status: 'accepted', declineReason: null }] },
     });
     expect((await requestRow())?.deadline).toEqual(new Date(later));
     expect(await sourcesOfRequest()).toEqual([added]);
@@ -440,13 +448,26 @@ describe('changing a booked translation', () => {
     });
   });
 
-  test('declined: the deadline stays, and a deadline in the past or a change of nothing is refused at once', async () => {
+  test('declined with a reason the requester reads: the deadline stays, and a deadline in the past or a change of nothing is refused at once', async () => {
     clock.advance({ hours: 2 });
     await propose({ deadline: '2027-02-05T17:00:00+09:00' });
-    const declined = await answer(false);
-    expect(declined.data?.answerTranslationChange).toMatchObject({
-      data: { deadline: new Date(later).toISOString(), changes: [{ status: 'declined' }, { status: 'accepted' }] },
+    const unexplained = await answer(false, translatorSession, '  ');
+    expect(unexplained.data?.answerTranslationChange).toEqual({
+      __typename: 'ValidationError',
+      problems: [{ path: ['input', 'reason'], message: 'Say why you decline the change.' }],
     });
+    expect((await db.query.translationJobChanges.findFirst({ where: { status: 'proposed' } }))?.status).toBe(
+      'proposed',
+    );
+    const declined = await answer(false, translatorSession, 'その日は別の仕事があります');
+    expect(declined.data?.answerTranslationChange).toMatchObject({
+      data: {
+        deadline: new Date(later).toISOString(),
+        changes: [{ status: 'declined', declineReason: 'その日は別の仕事があります' }, { status: 'accepted' }],
+      },
+    });
+    const told = await outbox('translationChangeAnswered');
+    expect(JSON.stringify(told.at(-1)?.payload)).toContain('その日は別の仕事があります');
     expect((await requestRow())?.deadline).toEqual(new Date(later));
 
     const past = await propose({ deadline: '2027-01-10T17:00:00+09:00' });

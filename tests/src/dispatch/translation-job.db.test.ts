@@ -260,4 +260,63 @@ describe('the translation job, across days', () => {
     await eventually(async () => expect((await jobsOf(request.id))[0]).toMatchObject({ state: 'overdue' }));
     expect(count(await templates(request.id), 'translationOverdue')).toBe(1);
   }, 120_000);
+  test('an overdue job given a later deadline goes back to its work and leaves the overdue list; the reminder already past is not sent late, the next one is, and it is overdue again at the new deadline', async () => {
+    const world = await insertDispatchWorld(db, { trusted: true });
+    const minh = await translator(world, 'Hoang Van Minh');
+    const deadline = await dayAhead(5, 17);
+    const later = new Date(deadline.getTime() + 2 * 24 * 3600_000);
+    const { request, source } = await fileTranslation(world, deadline);
+    await dispatcher.start(request.id);
+    const offer = await eventually(async () => {
+      const [open] = await db.select().from(schema.offers).where(eq(schema.offers.requestId, request.id));
+      if (!open) throw new Error('no offer yet');
+      return open;
+    });
+    await sync();
+    const booked = await services.dispatch.acceptOffer(minh.viewer, offer.id);
+    const job = env.client.workflow.getHandle(translationJobWorkflowId(booked.assignment?.id ?? ''));
+    await eventually(async () => expect((await job.describe()).status.name).toBe('RUNNING'));
+    await services.translations.sourceDownloaded({ documentId: source.id, userId: minh.user.id });
+    const overdueList = async () =>
+      (
+        await db
+          .select()
+          .from(schema.translationJobs)
+          .where(eq(schema.translationJobs.associationId, world.associationId))
+      )
+        .filter((row) => row.state === 'overdue')
+        .map((row) => row.requestId);
+
+    await sleepUntil(new Date(deadline.getTime() + 3600_000));
+    await eventually(async () => expect((await jobsOf(request.id))[0]).toMatchObject({ state: 'overdue' }));
+    expect(await overdueList()).toEqual([request.id]);
+    expect(count(await templates(request.id), 'translationDue')).toBe(2);
+
+    await services.translations.proposeTranslationChange(world.requester, request.id, {
+      deadline: later.toISOString(),
+      addDocumentIds: [],
+      removeDocumentIds: [],
+      note: '担当課の確認が遅れています',
+    });
+    const answered = await services.translations.answerTranslationChange(minh.viewer, request.id, true);
+    expect(answered).toMatchObject({ state: 'source_downloaded', overdueAt: null });
+    expect(await overdueList()).toEqual([]);
+    await eventually(async () =>
+      expect((await job.query(translationJobQuery)).nextWakeAt).toBe(
+        new Date(later.getTime() - 24 * 3600_000).toISOString(),
+      ),
+    );
+
+    // Three days before the new deadline was already past when it was accepted: only the day-before reminder comes.
+    await sleepUntil(new Date(later.getTime() - 23 * 3600_000));
+    await eventually(async () => expect(count(await templates(request.id), 'translationDue')).toBe(3));
+    expect((await jobsOf(request.id))[0]).toMatchObject({ state: 'source_downloaded' });
+
+    await sleepUntil(new Date(later.getTime() + 3600_000));
+    await eventually(async () => expect((await jobsOf(request.id))[0]).toMatchObject({ state: 'overdue' }));
+    expect(count(await templates(request.id), 'translationOverdue')).toBe(2);
+    expect(count(await templates(request.id), 'translationDue')).toBe(3);
+    expect(await overdueList()).toEqual([request.id]);
+    await recordHistory('translation-job-overdue-deadline-moved', job);
+  }, 120_000);
 });

@@ -22,6 +22,10 @@ const words = {
     detail: '依頼の詳細',
     docxCount: '464 文字（400字詰め原稿用紙 2 枚）',
     pdfCount: '5 語 · 1 ページ',
+    volumeOf: '「防災ガイド.docx」の分量',
+    correct: '訂正する',
+    corrected: '分量を訂正しました。',
+    correctedCount: '1,201 文字（400字詰め原稿用紙 4 枚）',
   },
   en: {
     language: 'English',
@@ -31,6 +35,10 @@ const words = {
     detail: 'Request',
     docxCount: '464 characters (2 manuscript pages of 400 characters)',
     pdfCount: '5 words · 1 page',
+    volumeOf: 'Volume of “防災ガイド.docx”',
+    correct: 'Correct',
+    corrected: 'The volume is corrected.',
+    correctedCount: '1,201 characters (4 manuscript pages of 400 characters)',
   },
 } as const;
 
@@ -38,7 +46,7 @@ const counts = (page: Page) => page.locator('[data-testid=document-count]').allT
 
 describe('a requester files a translation request with its documents', () => {
   test.each(['ja', 'en'] as const)(
-    'uploads a .docx and a .pdf, sees their counts, files the request (%s)',
+    'uploads a .docx and a .pdf, sees their counts, files the request, corrects a count and sees the manuscript pages follow (%s)',
     async (locale) => {
       const w = words[locale];
       const page = await browser.openPage(locale === 'ja' ? 'ja-JP' : 'en-GB');
@@ -73,6 +81,21 @@ describe('a requester files a translation request with its documents', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w.detail);
       await expect.poll(() => counts(page)).toEqual([w.docxCount, w.pdfCount]);
       expect(await page.getByRole('link', { name: locale === 'ja' ? 'ダウンロード' : 'Download' }).count()).toBe(2);
+
+      // The requester corrects the .docx's count: the list shows it, and the manuscript pages the
+      // fee is priced on follow it (1,201 characters are 4 pages of 400, not 3); kept on a reload.
+      const correction = page.locator('[data-testid=count-correction]').filter({ hasText: '防災ガイド.docx' });
+      await correction.getByLabel(w.volumeOf).fill('1201');
+      await correction.getByRole('button', { name: w.correct }).click();
+      await expect.poll(() => correction.getByRole('status').textContent()).toBe(w.corrected);
+      await expect.poll(() => counts(page)).toEqual([w.correctedCount, w.pdfCount]);
+      await page.reload();
+      await expect.poll(() => counts(page)).toEqual([w.correctedCount, w.pdfCount]);
+      expect(await correction.getByLabel(w.volumeOf).inputValue()).toBe('1201');
+      // An empty field goes back to the counted volume.
+      await correction.getByLabel(w.volumeOf).fill('');
+      await correction.getByRole('button', { name: w.correct }).click();
+      await expect.poll(() => counts(page)).toEqual([w.docxCount, w.pdfCount]);
     },
   );
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { type Role, signIn, useBrowser } from '../support/web';
+import { graphqlIn, type Role, signIn, useBrowser } from '../support/web';
 
 /**
  * Every route of the web app (web/src/App.tsx and the portals' routes), rendered in Japanese for
@@ -108,6 +108,38 @@ describe('every route reads Japanese, with no English sentence', () => {
       await link.click();
       await page.waitForURL('**/requests/**');
       expect({ path: page.url(), english: await englishOn(page) }).toEqual({ path: page.url(), english: [] });
+    }
+  });
+
+  test('the demo translation: the translator’s job page, and the review page of the requester and the coordinator', async () => {
+    const url = browser.app().url;
+    const volunteer = await browser.openPage('ja-JP');
+    await signIn(volunteer, url, 'volunteer');
+    const { myAssignments } = await graphqlIn<{
+      myAssignments: { nodes: Array<{ id: string; translationJob: { requestId: string; state: string } | null }> };
+    }>(volunteer, url, '{ myAssignments(first: 50) { nodes { id translationJob { requestId state } } } }');
+    const booking = myAssignments.nodes.find((node) => node.translationJob?.state === 'booked');
+    if (!booking?.translationJob) throw new Error('the demo volunteer has no booked translation');
+    const jobPath = `/volunteer/assignments/${encodeURIComponent(booking.id)}/translation`;
+    await volunteer.goto(`${url}${jobPath}`);
+    // Its main parts: where it stands, the counted source to download, the upload.
+    await expect.poll(() => volunteer.getByTestId('translation-state').textContent()).toBe('確定');
+    await expect.poll(() => volunteer.getByTestId('document-count').first().textContent()).toContain('文字');
+    expect(await volunteer.getByRole('link', { name: 'ダウンロード' }).count()).toBe(1);
+    expect(await volunteer.getByTestId('document-upload').count()).toBe(1);
+    expect({ path: jobPath, english: await englishOn(volunteer) }).toEqual({ path: jobPath, english: [] });
+
+    for (const role of ['requester', 'coordinator'] as const) {
+      const page = await browser.openPage('ja-JP');
+      await signIn(page, url, role);
+      const reviewPath = `/${role}/requests/${encodeURIComponent(booking.translationJob.requestId)}/translation`;
+      await page.goto(`${url}${reviewPath}`);
+      await expect.poll(() => page.getByTestId('translation-state').textContent()).toBe('確定');
+      expect(await page.getByRole('heading', { name: '納期・原文の変更' }).count()).toBe(1);
+      // The proposal form too, with its fields and the upload of a new source.
+      await page.getByRole('button', { name: '変更を提案する' }).click();
+      await expect.poll(() => page.getByLabel('新しい納期（日付）').count()).toBe(1);
+      expect({ path: reviewPath, english: await englishOn(page) }).toEqual({ path: reviewPath, english: [] });
     }
   });
 });

@@ -30,6 +30,22 @@ const languages = [
       openJob: '翻訳の仕事を開く',
       jobTitle: '翻訳の仕事',
       download: 'ダウンロード',
+      sourceDownloaded: '原文受け取り済み',
+      proposeChange: '変更を提案する',
+      withdraw: 'notice.pdf',
+      changeNote: '翻訳者へのメモ',
+      changeNoteText: 'お知らせの PDF は別の課で訳すことになりました。',
+      sendProposal: '提案を送る',
+      proposalSent: '変更を提案しました。翻訳者の回答を待っています。',
+      waiting: '翻訳者の回答待ち',
+      proposedChange: '変更の提案',
+      declineChange: '変更を断る',
+      sendDecline: '断る',
+      declineNeedsReason: '変更を断る理由を入力してください。',
+      keepAsIs: 'やめる',
+      acceptChange: '変更を承諾する',
+      changeAccepted: '変更を承諾しました。新しい納期と原文で進めてください。',
+      acceptedByTranslator: '翻訳者が承諾',
       uploaded: '訳文アップロード済み',
       submit: (version: number) => `第${version}版を提出する`,
       submitted: '確認待ち',
@@ -72,6 +88,22 @@ const languages = [
       openJob: 'Open the translation job',
       jobTitle: 'Translation job',
       download: 'Download',
+      sourceDownloaded: 'Source downloaded',
+      proposeChange: 'Propose a change',
+      withdraw: 'notice.pdf',
+      changeNote: 'A note to the translator',
+      changeNoteText: 'Another department translates the PDF notice.',
+      sendProposal: 'Send the proposal',
+      proposalSent: 'Change proposed: waiting for the translator’s answer.',
+      waiting: 'Waiting for the translator',
+      proposedChange: 'A proposed change',
+      declineChange: 'Decline the change',
+      sendDecline: 'Decline',
+      declineNeedsReason: 'Say why you decline the change.',
+      keepAsIs: 'Cancel',
+      acceptChange: 'Accept the change',
+      changeAccepted: 'You accepted the change: work to the new deadline and sources.',
+      acceptedByTranslator: 'Accepted by the translator',
       uploaded: 'Translation uploaded',
       submit: (version: number) => `Submit version ${version}`,
       submitted: 'Submitted',
@@ -169,7 +201,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
 describe.each(languages)('the translation story through the browser, in $lang', (language) => {
   const { words } = language;
 
-  test('a requester files two documents, a translator works on a phone, one revision, accepted, and the fee is a line for the counted pages', async () => {
+  test('a requester files two documents, a translator works on a phone (a later deadline and a withdrawn source proposed and accepted), one revision, accepted, and the fee is a line for the counted pages', async () => {
     const admin = await signIn(language, 'admin');
     const volunteer = await signIn(language, 'volunteer', phone);
     await arrange(admin, volunteer);
@@ -246,8 +278,48 @@ describe.each(languages)('the translation story through the browser, in $lang', 
     expect(await links.count()).toBe(2);
     expect((await downloaded(volunteer, () => links.nth(0).click())).equals(pdf)).toBe(true);
     expect((await downloaded(volunteer, () => links.nth(1).click())).equals(docx)).toBe(true);
+    // The download moved the job on, and the page says so without a reload.
+    await expect
+      .poll(() => job.getByTestId('translation-state').textContent(), { timeout: 20_000 })
+      .toBe(words.sourceDownloaded);
     // The page fits the phone: nothing is wider than the screen.
     expect(await volunteer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+
+    // The requester proposes a later deadline and withdraws the .pdf, with a note; it waits for the translator.
+    const later = dayAhead(language.daysAhead + 7);
+    await requester.goto(`${requestUrl}/translation`);
+    await requester.getByRole('button', { name: words.proposeChange }).click();
+    await requester.locator('#field-changeDeadline').fill(later);
+    await requester.getByLabel(words.withdraw).check();
+    await requester.getByRole('textbox', { name: words.changeNote }).fill(words.changeNoteText);
+    await requester.getByRole('button', { name: words.sendProposal }).click();
+    await expect.poll(() => requester.getByRole('status').filter({ hasText: words.proposalSent }).count()).toBe(1);
+    expect(await requester.getByTestId('translation-change').textContent()).toContain(words.waiting);
+
+    // The translator is told, and their open page shows it without a reload: the deadline
+    // from → to, the .pdf withdrawn, the note.
+    const proposal = volunteer.getByRole('region', { name: words.proposedChange });
+    await expect.poll(() => proposal.count(), { timeout: 30_000 }).toBe(1);
+    const proposed = await proposal.getByTestId('translation-change').textContent();
+    expect(proposed).toContain('→');
+    expect(proposed).toContain(words.deadlineYear(Number(later.slice(0, 4))));
+    expect(proposed).toContain('notice.pdf');
+    expect(proposed).toContain(words.changeNoteText);
+    // Declining needs a reason, said beside the field; they think again and accept.
+    await proposal.getByRole('button', { name: words.declineChange }).click();
+    await proposal.getByRole('button', { name: words.sendDecline, exact: true }).click();
+    await expect.poll(() => proposal.textContent()).toContain(words.declineNeedsReason);
+    await proposal.getByRole('button', { name: words.keepAsIs }).click();
+    await proposal.getByRole('button', { name: words.acceptChange }).click();
+    await expect.poll(() => volunteer.getByRole('status').filter({ hasText: words.changeAccepted }).count()).toBe(1);
+    // The page shows the new sources at once: the .pdf is gone, the .docx stays.
+    await expect.poll(() => links.count()).toBe(1);
+    expect(await sources.textContent()).not.toContain('notice.pdf');
+    expect(await job.getByTestId('translation-state').textContent()).toBe(words.sourceDownloaded);
+    // The requester is told too, and their open page follows without a reload.
+    await expect
+      .poll(() => requester.getByTestId('translation-change').textContent(), { timeout: 30_000 })
+      .toContain(words.acceptedByTranslator);
 
     const upload = volunteer.locator('[data-testid=document-upload] input[type=file]');
     const first = Buffer.from('Hướng dẫn phòng chống thiên tai cho cư dân nước ngoài.\n');
@@ -260,7 +332,7 @@ describe.each(languages)('the translation story through the browser, in $lang', 
     await volunteer.screenshot({ path: artifactPath(`translator-job-${language.lang}.png`), fullPage: true });
 
     // The requester downloads the submitted version and asks for a revision.
-    await requester.reload();
+    await requester.goto(requestUrl);
     await requester.getByRole('link', { name: words.review }).click();
     await expect.poll(() => heading(requester)).toBe(words.reviewTitle);
     const submitted = requester.getByTestId('submitted-download');

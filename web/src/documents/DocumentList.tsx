@@ -8,8 +8,17 @@ type ListedDocument = Omit<UploadedDocument, 'version' | 'role'> & Partial<Pick<
 const sizeOf = (bytes: number) =>
   bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 
-/** Name, kind, size, volume (or why none was counted) and the download link of each document. */
-export function DocumentList({ documents }: { documents: readonly ListedDocument[] }) {
+/**
+ * Name, kind, size, volume (or why none was counted) and the download link of each document;
+ * `onDownload` hears of a click (a download may move a job on: the page reads it again).
+ */
+export function DocumentList({
+  documents,
+  onDownload,
+}: {
+  documents: readonly ListedDocument[];
+  onDownload?: (document: ListedDocument) => void;
+}) {
   const t = useMessages(documentMessages);
   if (documents.length === 0) return <p className="hint">{t.none}</p>;
   return (
@@ -43,7 +52,7 @@ export function DocumentList({ documents }: { documents: readonly ListedDocument
                 {document.countProblem ? <span className="hint"> {t.problems[document.countProblem]}</span> : null}
               </td>
               <td>
-                <a href={document.downloadUrl} download>
+                <a href={document.downloadUrl} download onClick={onDownload ? () => onDownload(document) : undefined}>
                   {t.download}
                 </a>
               </td>

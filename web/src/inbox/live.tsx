@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useId } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useId, useRef } from 'react';
 import { useSubscription } from 'urql';
 import type { ResultOf } from '../graphql';
 import { useSession } from '../session';
@@ -25,6 +25,25 @@ export function UnreadCountsProvider({ children }: { children: ReactNode }) {
 
 /** The signed-in person's unread counts, once the first answer came; null before, or signed out. */
 export const useUnreadCounts = () => useContext(UnreadCountsContext);
+
+/**
+ * Runs `refresh` when the person's inbox changes while the page is open (an offer arrives, the
+ * other side of a translation answers): the page asks again then, not on a timer. Not on the
+ * first answer, which only says how things stood.
+ */
+export function useRefreshOnInboxChange(refresh: () => void) {
+  const counts = useUnreadCounts();
+  const live = counts ? `${counts.offersWaiting}:${counts.total}` : null;
+  const seen = useRef(live);
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    if (live === null || seen.current === live) return;
+    const first = seen.current === null;
+    seen.current = live;
+    if (!first) latest.current();
+  }, [live]);
+}
 
 /**
  * A count to show beside a link: the number to the eye; to a screen reader, the whole phrase as

@@ -7,10 +7,12 @@ import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
 import { type Failure, outcomeOf } from '../forms/failure';
 import { useMessages } from '../i18n';
+import { useRefreshOnInboxChange } from '../inbox/live';
 import { common } from '../messages';
 import { idFromPath, requestPath } from '../requests/ids';
 import { Page } from '../ui/Page';
 import { LoadError, Loading } from '../ui/states';
+import { ChangeProposal } from './ChangeProposal';
 import { AcceptTranslationMutation, AskForRevisionMutation, ReviewQuery } from './documents';
 import { JobFacts, JobReviews, roundsLeft, type TranslationJob } from './JobFacts';
 import { translationMessages } from './messages';
@@ -61,6 +63,8 @@ export function ReviewPage() {
   const params = useParams<{ id: string }>();
   const id = idFromPath(params.id);
   const [{ data, fetching, error }, refresh] = useQuery({ query: ReviewQuery, variables: { id } });
+  // The translator's answer (a submitted version, a change accepted or declined) comes as a message: the page reads the job again.
+  useRefreshOnInboxChange(() => refresh({ requestPolicy: 'network-only' }));
   const [, accept] = useMutation(AcceptTranslationMutation);
   const request = data?.node?.__typename === 'Request' ? data.node : null;
   const job = request?.translationJob ?? null;
@@ -114,6 +118,7 @@ export function ReviewPage() {
               <DocumentList documents={job.versions} />
             )}
           </section>
+          <ChangeProposal job={job} />
         </div>
       ) : null}
     </Page>

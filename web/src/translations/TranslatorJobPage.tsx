@@ -1,4 +1,5 @@
 import { withdrawalReasonWords, wordsIn } from '@tsunagu/domain';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
@@ -10,12 +11,14 @@ import { ReasonInPlace } from '../forms/ReasonInPlace';
 import { withdrawalSchema } from '../forms/rules';
 import { readFragment } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
+import { useRefreshOnInboxChange } from '../inbox/live';
 import { common } from '../messages';
 import { useLocalName } from '../pickers/names';
 import { idFromPath } from '../requests/ids';
 import { Fact } from '../ui/Facts';
 import { Page } from '../ui/Page';
 import { LoadError, Loading } from '../ui/states';
+import { ChangeAnswer } from './ChangeAnswer';
 import { GiveBackTranslationMutation, SubmitTranslationMutation, TranslatorJobQuery } from './documents';
 import { JobFacts, JobReviews, type TranslationJob } from './JobFacts';
 import { translationMessages } from './messages';
@@ -56,8 +59,20 @@ export function TranslatorJobPage() {
   const [, submit] = useMutation(SubmitTranslationMutation);
   const [, giveBack] = useMutation(GiveBackTranslationMutation);
   const reload = () => refresh({ requestPolicy: 'network-only' });
+  // A proposed change or a review comes as a message: the page reads the job again.
+  useRefreshOnInboxChange(reload);
   const node = data?.node?.__typename === 'Assignment' ? data.node : null;
   const job = node?.translationJob ?? null;
+  const [downloads, setDownloads] = useState(0);
+  // The first download of the source moves the job on once the API has sent it: read the job
+  // again (a few times, for a large file) until the page no longer says "booked".
+  useEffect(() => {
+    if (downloads === 0 || job?.state !== 'booked') return;
+    const timers = [500, 1500, 4000, 10_000].map((ms) =>
+      setTimeout(() => refresh({ requestPolicy: 'network-only' }), ms),
+    );
+    return () => timers.forEach(clearTimeout);
+  }, [downloads, job?.state, refresh]);
   const work = node ? readFragment(WorkFields, node.request) : null;
   const newest = job?.versions.at(-1) ?? null;
   const open = job !== null && withTranslator.has(job.state);
@@ -84,13 +99,14 @@ export function TranslatorJobPage() {
             </WorkSummary>
             <StandingNotice job={job} />
           </section>
+          <ChangeAnswer job={job} />
           <JobReviews job={job} />
           <section aria-labelledby="translation-sources">
             <h2 id="translation-sources">{t.sourcesTitle}</h2>
             {job.sources.length === 0 ? (
               <p className="hint">{t.noSources}</p>
             ) : (
-              <DocumentList documents={job.sources} />
+              <DocumentList documents={job.sources} onDownload={() => setDownloads((count) => count + 1)} />
             )}
           </section>
           <section aria-labelledby="translation-versions">

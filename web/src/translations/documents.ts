@@ -52,6 +52,18 @@ export const TranslationJobFields = graphql(
         documentId
         reviewedAt
       }
+      changes {
+        storedId
+        status
+        deadline
+        addDocumentIds
+        removeDocumentIds
+        addedFileNames
+        note
+        declineReason
+        proposedAt
+        answeredAt
+      }
     }
   `,
   [JobDocumentFields],
@@ -180,6 +192,52 @@ export const GiveBackTranslationMutation = graphql(
       giveBackTranslation(requestId: $requestId, cancellation: $cancellation) {
         __typename
         ... on MutationGiveBackTranslationSuccess {
+          data {
+            ...TranslationJobFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [TranslationJobFields, ErrorFields],
+);
+
+export const ProposeTranslationChangeMutation = graphql(
+  `
+    mutation ProposeTranslationChange(
+      $requestId: ID!
+      $deadline: DateTime
+      $addDocumentIds: [ID!]
+      $removeDocumentIds: [ID!]
+      $note: String
+    ) {
+      proposeTranslationChange(
+        requestId: $requestId
+        deadline: $deadline
+        addDocumentIds: $addDocumentIds
+        removeDocumentIds: $removeDocumentIds
+        note: $note
+      ) {
+        __typename
+        ... on MutationProposeTranslationChangeSuccess {
+          data {
+            ...TranslationJobFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [TranslationJobFields, ErrorFields],
+);
+
+export const AnswerTranslationChangeMutation = graphql(
+  `
+    mutation AnswerTranslationChange($requestId: ID!, $accept: Boolean!, $reason: String) {
+      answerTranslationChange(requestId: $requestId, accept: $accept, reason: $reason) {
+        __typename
+        ... on MutationAnswerTranslationChangeSuccess {
           data {
             ...TranslationJobFields
           }

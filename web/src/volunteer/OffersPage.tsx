@@ -7,7 +7,7 @@ import { FailureNotice } from '../forms/FailureNotice';
 import { type Failure, outcomeOf } from '../forms/failure';
 import type { FragmentOf, ResultOf } from '../graphql';
 import { useMessages } from '../i18n';
-import { useUnreadCounts } from '../inbox/live';
+import { useRefreshOnInboxChange } from '../inbox/live';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { AcceptOfferMutation, DeclineOfferMutation, MyOffersQuery } from './workDocuments';
@@ -85,16 +85,8 @@ export function OffersPage() {
   const [{ data, fetching, error }, refresh] = useQuery({ query: MyOffersQuery, requestPolicy: 'cache-and-network' });
   const [answers, setAnswers] = useState<Answer[]>([]);
   // New offers arrive while the page is open: the live unread counts (the inbox's subscription over
-  // server-sent events) change when one comes or goes, and the page asks again then, not on a timer.
-  const counts = useUnreadCounts();
-  const live = counts ? `${counts.offersWaiting}:${counts.total}` : null;
-  const seen = useRef(live);
-  useEffect(() => {
-    if (live === null || seen.current === live) return;
-    const first = seen.current === null;
-    seen.current = live;
-    if (!first) refresh({ requestPolicy: 'network-only' });
-  }, [live, refresh]);
+  // server-sent events) change when one comes or goes, and the page asks again then.
+  useRefreshOnInboxChange(() => refresh({ requestPolicy: 'network-only' }));
   const answered = new Set(answers.map((answer) => answer.offerId));
   const offers = (data?.myOffers.nodes ?? []).filter((offer) => offer.status === 'offered' && !answered.has(offer.id));
   return (

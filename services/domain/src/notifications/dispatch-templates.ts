@@ -54,7 +54,7 @@ export interface DispatchNotice {
   /** A step of dispatch that failed for good (its name in the workflow), and how it failed. */
   step?: string;
   failure?: string;
-  /** A translation's version (1, 2, …), and the requester's comment when they ask for a revision. */
+  /** A translation's version (1, 2, …), and the words that go with it: the requester's comment on a revision, a change's note, a declined change's reason. */
   version?: number;
   comment?: string;
   /** A change proposed to a booked translation: the new deadline (ISO 8601), and the sources added or removed. */
@@ -591,12 +591,12 @@ const phrases: Record<DispatchEvent, Phrase> = {
     return l === 'ja'
       ? {
           subject: '翻訳の変更の提案があります',
-          lead: `依頼機関から変更の提案がありました（${what}）。承諾するか断ってください。承諾するまでは、今の納期と原文のままです。`,
+          lead: `依頼機関から変更の提案がありました（${what}）。承諾するか断ってください。承諾するまでは、今の納期と原文のままです。${n.comment ? `メモ：${n.comment}` : ''}`,
           path: bookingsPath(n),
         }
       : {
           subject: 'A change to your translation is proposed',
-          lead: `The requester proposes a change (${what}). Accept or decline it: until you accept, the deadline and the sources stay as they are.`,
+          lead: `The requester proposes a change (${what}). Accept or decline it: until you accept, the deadline and the sources stay as they are.${n.comment ? ` Note: ${n.comment}` : ''}`,
           path: bookingsPath(n),
         };
   },
@@ -606,14 +606,14 @@ const phrases: Record<DispatchEvent, Phrase> = {
           subject: n.changeAccepted ? '翻訳者が変更を承諾しました' : '翻訳者が変更を断りました',
           lead: n.changeAccepted
             ? '提案した変更を翻訳者が承諾しました。新しい納期と原文で進みます。'
-            : '提案した変更を翻訳者が断りました。今の納期と原文のままです。協会のコーディネーターにもご相談ください。',
+            : `提案した変更を翻訳者が断りました。今の納期と原文のままです。協会のコーディネーターにもご相談ください。${n.comment ? `理由：${n.comment}` : ''}`,
           path: requestPath(n),
         }
       : {
           subject: n.changeAccepted ? 'The translator accepted the change' : 'The translator declined the change',
           lead: n.changeAccepted
             ? 'The translator accepted the change you proposed: the work goes on with the new deadline and sources.'
-            : 'The translator declined the change you proposed: the deadline and sources stay as they were. You may talk to the association’s coordinators.',
+            : `The translator declined the change you proposed: the deadline and sources stay as they were. You may talk to the association’s coordinators.${n.comment ? ` Reason: ${n.comment}` : ''}`,
           path: requestPath(n),
         },
 };

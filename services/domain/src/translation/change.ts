@@ -18,6 +18,10 @@ export interface TranslationChange {
   removeDocumentIds: readonly string[];
 }
 
+/** Whether a job may still be changed: booked and not yet accepted or ended (an accepted translation has nothing left to change). */
+export const isTranslationChangeable = (state: TranslationJobState) =>
+  !endedTranslationJobStates.has(state) && state !== 'accepted';
+
 /**
  * Whether this change may be proposed now: the job must be booked and not yet accepted or ended
  * (an accepted translation has nothing left to change), with no other proposal waiting for the
@@ -31,8 +35,7 @@ export function checkTranslationChange(input: {
   now: string;
 }): void {
   const { state, change } = input;
-  if (endedTranslationJobStates.has(state) || state === 'accepted')
-    throw new ConflictError('translation_change_closed');
+  if (!isTranslationChangeable(state)) throw new ConflictError('translation_change_closed');
   if (input.pending) throw new ConflictError('translation_change_pending');
   const movesDeadline =
     change.deadline !== null &&
@@ -51,7 +54,5 @@ export function checkTranslationChangeAnswer(input: {
   state: TranslationJobState;
 }): void {
   if (input.status !== 'proposed') throw new ConflictError('translation_change_answered');
-  if (endedTranslationJobStates.has(input.state) || input.state === 'accepted') {
-    throw new ConflictError('translation_change_closed');
-  }
+  if (!isTranslationChangeable(input.state)) throw new ConflictError('translation_change_closed');
 }

@@ -4,6 +4,7 @@ import { ConflictError, type ConflictReason } from '../errors';
 import {
   acceptedCount,
   nextTranslationJobState,
+  overdueFromAfter,
   type TranslationJobEvent,
   type TranslationJobState,
   translationJobTimers,
@@ -37,8 +38,53 @@ describe('a translation job moves step by step', () => {
     ['the deadline passes a submitted job by', 'submitted', { kind: 'deadline_passed' }, 'submitted'],
     ['the deadline passes an accepted job by', 'accepted', { kind: 'deadline_passed' }, 'accepted'],
     ['a coordinator releases the translator', 'submitted', { kind: 'release' }, 'released'],
+    [
+      'a later deadline takes an overdue job back to its work',
+      'overdue',
+      { kind: 'deadline_moved', workingState: 'revision_asked' },
+      'revision_asked',
+    ],
+    [
+      'a later deadline leaves a job on time as it is',
+      'source_downloaded',
+      { kind: 'deadline_moved', workingState: 'booked' },
+      'source_downloaded',
+    ],
+    [
+      'a later deadline never takes a job out of review',
+      'overdue',
+      { kind: 'deadline_moved', workingState: 'submitted' },
+      'overdue',
+    ],
   ])('%s', (_scenario, state, event, next) => {
     expect(nextTranslationJobState(state, event)).toBe(next);
+  });
+});
+
+describe('an overdue job remembers where its work stood', () => {
+  test.each<[string, TranslationJobState, TranslationJobState | null, TranslationJobEvent, TranslationJobState | null]>(
+    [
+      [
+        'the deadline finds the source fetched',
+        'source_downloaded',
+        null,
+        { kind: 'deadline_passed' },
+        'source_downloaded',
+      ],
+      ['the deadline finds a revision asked', 'revision_asked', null, { kind: 'deadline_passed' }, 'revision_asked'],
+      ['the source fetched while overdue', 'overdue', 'booked', { kind: 'download_source' }, 'source_downloaded'],
+      ['a version uploaded while overdue', 'overdue', 'revision_asked', { kind: 'upload' }, 'translation_uploaded'],
+      [
+        'a second download while overdue',
+        'overdue',
+        'translation_uploaded',
+        { kind: 'download_source' },
+        'translation_uploaded',
+      ],
+      ['submitted late: no longer overdue', 'overdue', 'translation_uploaded', { kind: 'submit' }, null],
+    ],
+  )('%s', (_scenario, state, overdueFrom, event, remembered) => {
+    expect(overdueFromAfter({ state, overdueFrom }, event, nextTranslationJobState(state, event))).toBe(remembered);
   });
 });
 

@@ -43,6 +43,8 @@ export type TranslationJobEvent =
   | { kind: 'ask_revision'; roundsUsed: number; roundsAllowed: number }
   | { kind: 'give_back' }
   | { kind: 'deadline_passed' }
+  /** The translator accepted a later deadline; `workingState` is where the work stood under an overdue flag. */
+  | { kind: 'deadline_moved'; workingState: TranslationJobState }
   | { kind: 'finish' }
   | { kind: 'release' };
 
@@ -88,12 +90,34 @@ export function nextTranslationJobState(state: TranslationJobState, event: Trans
       return 'given_back';
     case 'deadline_passed':
       return withTranslator.has(state) ? 'overdue' : state;
+    case 'deadline_moved':
+      // Back to the work as it stood: the coordinators' overdue list is for jobs past their deadline.
+      return state === 'overdue' && withTranslator.has(event.workingState) && event.workingState !== 'overdue'
+        ? event.workingState
+        : state;
     case 'finish':
       if (state !== 'accepted') throw new ConflictError('translation_not_submitted');
       return 'done';
     case 'release':
       return 'released';
   }
+}
+
+/**
+ * Where the work of an overdue job stands after `event` (the state the job goes back to if its
+ * deadline moves later): the state the deadline found, moved on by a download or an upload made
+ * while overdue; null once the job is no longer overdue.
+ */
+export function overdueFromAfter(
+  job: { state: TranslationJobState; overdueFrom: TranslationJobState | null },
+  event: TranslationJobEvent,
+  next: TranslationJobState,
+): TranslationJobState | null {
+  if (next !== 'overdue') return null;
+  if (job.state !== 'overdue') return job.state;
+  const before = job.overdueFrom ?? 'source_downloaded';
+  if (event.kind === 'upload') return 'translation_uploaded';
+  return event.kind === 'download_source' && before === 'booked' ? 'source_downloaded' : before;
 }
 
 /** What counts for the fee: the requester's correction of a document's count, else the count made from its text. */
@@ -110,18 +134,19 @@ export type TranslationJobTimer =
 
 /**
  * The timers of a job due at `deadline` (ISO), earliest first: a reminder the policy's hours before
- * it, while ahead of `now` and after the booking, then the deadline itself.
+ * it, while after `since` (the booking, or the moment a new deadline was accepted), then the
+ * deadline itself.
  */
 export function translationJobTimers(
   deadline: string,
-  bookedAt: string,
+  since: string,
   policy: AssociationPolicy['translation'],
 ): TranslationJobTimer[] {
   const due = Date.parse(deadline);
   const reminders = [...policy.reminderHoursBeforeDeadline]
     .sort((a, b) => b - a)
     .map((hoursBefore) => ({ hoursBefore, at: due - hoursBefore * hourMs }))
-    .filter((reminder) => reminder.at > Date.parse(bookedAt))
+    .filter((reminder) => reminder.at > Date.parse(since))
     .map(
       (reminder): TranslationJobTimer => ({
         key: `reminder:${reminder.hoursBefore}:${deadline}`,
