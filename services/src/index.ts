@@ -34,9 +34,9 @@ export type {
   WaveOutcome,
 } from './dispatch/steps';
 export { createDispatchSteps } from './dispatch/steps';
+export { chunkBytes } from './documents/chunks';
 export { createDocumentCountSteps, type DocumentCountSteps } from './documents/counting';
 export {
-  chunkBytes,
   type DocumentRow,
   type DocumentService,
   defaultMaxUploadBytes,

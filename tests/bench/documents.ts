@@ -17,8 +17,8 @@ type Kind = 'txt' | 'docx';
  * `pnpm bench documents [--sizes 5,20] [--kind txt|docx]`: a requester uploads a document of each size (MB)
  * through the real API process (TSUNAGU_ROLE=api, NODE_ENV=production) on a PostgreSQL database of
  * its own, then downloads it; the bytes that come back must hash as those that went. Both ways the
- * throughput, and the API process's resident memory: before (after a warm-up upload, so that the
- * parsers and libraries are loaded) and its peak during each transfer, from /proc (the peak is the
+ * throughput, and the API process's resident memory (a fresh process each way): before (after a warm-up
+ * upload, so that the parsers and libraries are loaded) and its peak during each transfer, from /proc (the peak is the
  * kernel's VmHWM, reset through clear_refs before each transfer, and also sampled every 10 ms). A
  * streaming server's peak does not grow with the file: 20 MB costs what 5 MB costs.
  *
@@ -60,10 +60,50 @@ const documents: Benchmark = async (args) => {
 };
 
 /**
- * One size in an API process of its own, so that each starts from the same memory: V8 keeps the
- * heap it grew for an earlier transfer, which would be counted against the next.
+ * One size, each way in an API process of its own, so that each starts from the same memory: V8
+ * keeps the heap it grew for an earlier transfer, and the garbage an upload leaves for a later
+ * collection, which would be counted against what follows (a download measured in the upload's
+ * process was charged tens of megabytes of the upload's uncollected strings).
  */
 async function transfer(databaseUrl: string, session: string, size: number, kind: Kind) {
+  const cookie = `tsunagu_session=${session}`;
+  const file = await documentOf(kind, size);
+  const up = await inApi(databaseUrl, cookie, size, kind, (url, pid) =>
+    measured(pid, () => upload(url, cookie, size, kind, file)),
+  );
+  const down = await inApi(databaseUrl, cookie, size, kind, (url, pid) =>
+    measured(pid, () => download(url, cookie, up.result.downloadUrl)),
+  );
+  if (down.result.sha256 !== up.result.sha256 || down.result.bytes !== up.result.sizeBytes) {
+    throw new Error(
+      `the ${size} MB download is not the upload: ${JSON.stringify({ up: up.result, down: down.result })}`,
+    );
+  }
+  const line = {
+    [`rssBefore${size}Mb`]: round(up.beforeKb / 1024, 1),
+    [`rssBeforeDownload${size}Mb`]: round(down.beforeKb / 1024, 1),
+    [`upload${size}MbPerS`]: round(up.result.sizeBytes / megabyte / up.seconds, 1),
+    [`download${size}MbPerS`]: round(down.result.bytes / megabyte / down.seconds, 1),
+    [`peakRssUpload${size}Mb`]: round(up.peakKb / 1024, 1),
+    [`peakRssDownload${size}Mb`]: round(down.peakKb / 1024, 1),
+    [`growthUpload${size}Mb`]: round((up.peakKb - up.beforeKb) / 1024, 1),
+    [`growthDownload${size}Mb`]: round((down.peakKb - down.beforeKb) / 1024, 1),
+  };
+  console.log(`${size} MB (API processes ${up.pid}, ${down.pid}): ${JSON.stringify(line)}`);
+  return line;
+}
+
+/**
+ * Runs `run` in a fresh API process once it answers and is warm (the parsers, file-type and the
+ * counting loaded by a small upload and its download), with the process's resident memory before.
+ */
+async function inApi<T>(
+  databaseUrl: string,
+  cookie: string,
+  size: number,
+  kind: Kind,
+  run: (url: string, pid: number) => Promise<T>,
+): Promise<T & { beforeKb: number; pid: number }> {
   const server = spawnApi({
     DATABASE_URL: databaseUrl,
     TSUNAGU_ROLE: 'api',
@@ -92,31 +132,11 @@ async function transfer(databaseUrl: string, session: string, size: number, kind
       },
       server,
     );
-    const cookie = `tsunagu_session=${session}`;
-    // Warm-up: the parsers, file-type and the counting are loaded before anything is measured.
     const warm = await upload(server.url, cookie, 1, kind);
     await download(server.url, cookie, warm.downloadUrl);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const before = rssKb(pid);
-    const file = await documentOf(kind, size);
-    const up = await measured(pid, () => upload(server.url, cookie, size, kind, file));
-    const down = await measured(pid, () => download(server.url, cookie, up.result.downloadUrl));
-    if (down.result.sha256 !== up.result.sha256 || down.result.bytes !== up.result.sizeBytes) {
-      throw new Error(
-        `the ${size} MB download is not the upload: ${JSON.stringify({ up: up.result, down: down.result })}`,
-      );
-    }
-    const line = {
-      [`rssBefore${size}Mb`]: round(before / 1024, 1),
-      [`upload${size}MbPerS`]: round(up.result.sizeBytes / megabyte / up.seconds, 1),
-      [`download${size}MbPerS`]: round(down.result.bytes / megabyte / down.seconds, 1),
-      [`peakRssUpload${size}Mb`]: round(up.peakKb / 1024, 1),
-      [`peakRssDownload${size}Mb`]: round(down.peakKb / 1024, 1),
-      [`growthUpload${size}Mb`]: round((up.peakKb - before) / 1024, 1),
-      [`growthDownload${size}Mb`]: round((down.peakKb - before) / 1024, 1),
-    };
-    console.log(`${size} MB (API process ${pid}): ${JSON.stringify(line)}`);
-    return line;
+    const beforeKb = rssKb(pid);
+    return { ...(await run(server.url, pid)), beforeKb, pid };
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;

@@ -6,7 +6,8 @@ import {
   isAcceptedMediaType,
   volumeOf,
 } from '@tsunagu/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { readChunks } from './chunks';
 import { volumeOfFile } from './extract';
 
 /** A count made, or none: the problem says why, and the requester enters it. */
@@ -24,7 +25,7 @@ export const volumeColumns = (volume: DocumentVolume) => ({
 /**
  * The counting of a .docx or a .pdf after its upload, as the worker's activity: their text
  * extractors (mammoth, unpdf) read a file whole, so the whole file is held here, in the worker, and
- * never in the request that uploaded it.
+ * never in the request that uploaded it: once, read a few chunks at a time (`wholeFile`).
  */
 export function createDocumentCountSteps({ db }: { db: Db }) {
   return {
@@ -35,17 +36,15 @@ export function createDocumentCountSteps({ db }: { db: Db }) {
     async countDocument(documentId: string): Promise<DocumentCountStatus | 'gone'> {
       const document = await db.query.documents.findFirst({
         where: { id: documentId },
-        columns: { mediaType: true, countStatus: true },
+        columns: { mediaType: true, countStatus: true, sizeBytes: true },
       });
       if (!document) return 'gone';
       if (document.countStatus !== 'counting') return document.countStatus;
-      const chunks = await db
-        .select({ bytes: schema.documentChunks.bytes })
-        .from(schema.documentChunks)
-        .where(eq(schema.documentChunks.documentId, documentId))
-        .orderBy(asc(schema.documentChunks.seq));
       const volume = isAcceptedMediaType(document.mediaType)
-        ? await volumeOfFile(acceptedMediaTypes[document.mediaType], Buffer.concat(chunks.map((chunk) => chunk.bytes)))
+        ? await volumeOfFile(
+            acceptedMediaTypes[document.mediaType],
+            await wholeFile(db, documentId, document.sizeBytes),
+          )
         : volumeOf('image', null);
       const [counted] = await db
         .update(schema.documents)
@@ -55,6 +54,21 @@ export function createDocumentCountSteps({ db }: { db: Db }) {
       return counted?.countStatus ?? 'gone';
     },
   };
+}
+
+/**
+ * The file in one buffer of its size, filled a few chunks at a time: the file once, not its whole
+ * result set of rows beside it (nor their hex text) as one query for every chunk held.
+ */
+async function wholeFile(db: Db, documentId: string, sizeBytes: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafe(sizeBytes);
+  let filled = 0;
+  for await (const chunk of readChunks(db, documentId)) {
+    bytes.set(chunk, filled);
+    filled += chunk.byteLength;
+  }
+  if (filled !== sizeBytes) throw new Error(`document ${documentId} has ${filled} bytes, not ${sizeBytes}`);
+  return bytes;
 }
 
 export type DocumentCountSteps = ReturnType<typeof createDocumentCountSteps>;

@@ -26,11 +26,12 @@ import { fileTypeFromBuffer } from 'file-type';
 import { recordAudit } from '../audit';
 import type { Dispatcher } from '../dispatch/port';
 import type { Logger } from '../logger';
+import { readChunks, writeChunks } from './chunks';
 import { volumeColumns } from './counting';
 import { plainTextCounter } from './extract';
 
-/** The bytes of a document a row, as the table says; uploads are cut and downloads read at this size. */
-export const chunkBytes = 1024 * 1024;
+/** The bytes the type is found from (file-type, or a look for text) before any is kept. */
+const headBytes = 1024 * 1024;
 /** The default upload limit (`DOCUMENT_MAX_BYTES`). */
 export const defaultMaxUploadBytes = 20_000_000;
 
@@ -134,7 +135,7 @@ export function createDocumentService({
     const pieces: Uint8Array[] = [];
     let length = 0;
     let done = false;
-    while (length < chunkBytes) {
+    while (length < headBytes) {
       const next = await iterator.next();
       if (next.done) {
         done = true;
@@ -180,7 +181,6 @@ export function createDocumentService({
     const mediaType = await mediaTypeOf(first);
     const kind = acceptedMediaTypes[mediaType];
     const text = kind === 'txt' ? plainTextCounter() : null;
-    text?.add(first);
     const countedLater = isCountedAfterUpload(kind);
 
     const stored = await db
@@ -212,36 +212,13 @@ export function createDocumentService({
           .returning({ id: schema.documents.id });
         if (!row) throw new Error('insert returned no row');
         const hash = createHash('sha256');
-        let size = 0;
-        let seq = 0;
-        let pending: Uint8Array[] = [];
-        let pendingBytes = 0;
-        const flush = async () => {
-          if (pendingBytes === 0) return;
-          const bytes = Buffer.concat(pending, pendingBytes);
-          pending = [];
-          pendingBytes = 0;
-          await tx.insert(schema.documentChunks).values({ documentId: row.id, seq: seq++, bytes });
-        };
-        const take = async (piece: Uint8Array) => {
-          size += piece.byteLength;
-          if (size > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
-          hash.update(piece);
-          let offset = 0;
-          while (offset < piece.byteLength) {
-            const part = piece.subarray(offset, offset + chunkBytes - pendingBytes);
-            pending.push(part);
-            pendingBytes += part.byteLength;
-            offset += part.byteLength;
-            if (pendingBytes === chunkBytes) await flush();
-          }
-        };
-        await take(first);
-        for await (const piece of rest) {
+        let seen = 0;
+        const size = await writeChunks(tx, row.id, followed(first, rest), (piece) => {
+          seen += piece.byteLength;
+          if (seen > maxBytes) throw new UploadRefusedError('too_large', maxBytes);
           if (text && !text.add(piece)) throw new UploadRefusedError('type_not_accepted');
-          await take(piece);
-        }
-        await flush();
+          hash.update(piece);
+        });
         const volume: DocumentVolume | null = text
           ? (() => {
               const count = text.finish();
@@ -282,8 +259,8 @@ export function createDocumentService({
 
   return {
     /**
-     * Keeps an uploaded file, or nothing of it. The bytes go into `document_chunks` a megabyte a
-     * row, inside one transaction with the document's row: a refusal half-way (too large, not
+     * Keeps an uploaded file, or nothing of it. The bytes go into `document_chunks` as they come
+     * (`writeChunks`), inside one transaction with the document's row: a refusal half-way (too large, not
      * text after all, the client gone) rolls back everything, and a process that dies mid-upload
      * leaves nothing behind to sweep. What that costs: the transaction is open as long as the
      * upload takes — one pooled connection per upload in flight on PostgreSQL, and on PGlite (one
@@ -309,7 +286,7 @@ export function createDocumentService({
     },
 
     /**
-     * A document to read, with its bytes as a stream of chunks, a chunk read at a time; the read
+     * A document to read, with its bytes as a stream of chunks, a few read at a time; the read
      * is in the audit log before the first byte goes out. A document the viewer may not read is
      * not found, as if it did not exist.
      */
@@ -331,17 +308,7 @@ export function createDocumentService({
           associationIds: [document.associationId],
         },
       ]);
-      async function* chunks(): AsyncGenerator<Uint8Array> {
-        for (let seq = 0; ; seq++) {
-          const [chunk] = await db
-            .select({ bytes: schema.documentChunks.bytes })
-            .from(schema.documentChunks)
-            .where(and(eq(schema.documentChunks.documentId, documentId), eq(schema.documentChunks.seq, seq)));
-          if (!chunk) return;
-          yield chunk.bytes;
-        }
-      }
-      return { document, chunks };
+      return { document, chunks: () => readChunks(db, documentId) };
     },
 
     /** Starts the counting of every document left counting (Temporal was out of reach at its upload). */
@@ -407,6 +374,12 @@ export async function attachSources(tx: Db, organizationId: string, requestId: s
       en: 'A document cannot be attached: it belongs to another request, or was not found.',
     });
   }
+}
+
+/** The head, then the rest, without taking the rest's iterator over (see `head`). */
+async function* followed(first: Uint8Array, rest: AsyncIterable<Uint8Array>) {
+  yield first;
+  yield* rest;
 }
 
 async function discard(rest: AsyncIterable<Uint8Array>) {

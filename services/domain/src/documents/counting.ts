@@ -54,24 +54,21 @@ const isJapanese = (code: number) =>
   (code >= 0x20000 && code <= 0x3134f);
 
 const letterOrDigit = /[\p{L}\p{N}]/u;
-const isLetterOrDigit = (code: number, character: string) =>
+/** The character is made a string (an allocation) only past ASCII: a 20 MB text makes millions otherwise. */
+const isLetterOrDigit = (code: number) =>
   (code >= 0x30 && code <= 0x39) ||
   (code >= 0x41 && code <= 0x5a) ||
   (code >= 0x61 && code <= 0x7a) ||
-  (code >= 0x80 && letterOrDigit.test(character));
+  (code >= 0x80 && letterOrDigit.test(String.fromCodePoint(code)));
 
 /** The count after one more piece of the text. A loop over char codes: a 20 MB text is counted as it arrives. */
 export function addText(count: TextCount, text: string): TextCount {
   let { characters, japaneseCharacters, words, inWord, inWordHasLetter } = count;
   for (let index = 0; index < text.length; index++) {
     let code = text.charCodeAt(index);
-    let character = '';
     if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
       code = text.codePointAt(index) ?? code;
-      character = String.fromCodePoint(code);
       index++;
-    } else if (code >= 0x80) {
-      character = text[index] ?? '';
     }
     const space = isSpace(code);
     const japanese = !space && isJapanese(code);
@@ -83,7 +80,7 @@ export function addText(count: TextCount, text: string): TextCount {
       inWordHasLetter = false;
     } else {
       inWord = true;
-      if (!inWordHasLetter && isLetterOrDigit(code, character)) inWordHasLetter = true;
+      if (!inWordHasLetter && isLetterOrDigit(code)) inWordHasLetter = true;
     }
   }
   return { characters, japaneseCharacters, words, inWord, inWordHasLetter };
