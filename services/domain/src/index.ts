@@ -119,6 +119,7 @@ export {
   type FeeLine,
   feesForCancellation,
   feesForDispatch,
+  honorariumFor,
   honorariumKinds,
   illustrativeRateRules,
   type Payer,
