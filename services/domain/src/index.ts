@@ -9,6 +9,12 @@ export {
   volunteerApplicationSchema,
 } from './accounts/applications';
 export {
+  type InvitationInput,
+  invitationSchema,
+  invitedRoles,
+  partnershipProposalSchema,
+} from './accounts/invitations';
+export {
   type AssociationPolicy,
   applyPolicyChanges,
   defaultPolicy,

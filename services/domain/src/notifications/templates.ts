@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { invitedRoles } from '../accounts/invitations';
 import { tokyo } from '../clock';
 import { cancellationPartyWords, domainWords } from '../glossary';
 import { pathTo } from '../routes';
@@ -29,7 +30,7 @@ export const partnershipEvents = [
 ] as const;
 export type PartnershipEvent = (typeof partnershipEvents)[number];
 
-export type InvitedRole = 'requester' | 'volunteer' | 'coordinator' | 'admin';
+export type InvitedRole = (typeof invitedRoles)[number];
 
 /** What each e-mail needs to be written, as stored in the outbox payload (JSON). */
 export interface EmailPayloads extends DispatchPayloads, Record<PartnershipEvent, PartnershipNotice> {
