@@ -1,4 +1,4 @@
-import { languageLevelWords, requestStatusWords, volunteerStatusWords, wordsIn } from '@tsunagu/domain';
+import { languageLevelWords, modalityWords, requestStatusWords, volunteerStatusWords, wordsIn } from '@tsunagu/domain';
 import type { SchemaTypes } from './graphql';
 import { bilingual } from './i18n';
 
@@ -30,7 +30,7 @@ interface EnumLabels {
 /** The schema's enums in words, in both languages. */
 export const enumLabels = bilingual<EnumLabels>({
   ja: {
-    modality: { on_site: '対面（現地）', remote: 'リモート（電話・ビデオ）', translation: '翻訳（文書）' },
+    modality: wordsIn(modalityWords, 'ja'),
     purpose: {
       consultation_desk: '相談窓口',
       one_stop_desk: '一元的相談窓口',
@@ -82,7 +82,7 @@ export const enumLabels = bilingual<EnumLabels>({
     weekdays: ['月', '火', '水', '木', '金', '土', '日'],
   },
   en: {
-    modality: { on_site: 'On site', remote: 'Remote (phone or video)', translation: 'Translation (documents)' },
+    modality: wordsIn(modalityWords, 'en'),
     purpose: {
       consultation_desk: 'Consultation desk',
       one_stop_desk: 'One-stop consultation desk',

@@ -24,7 +24,7 @@ export const moneyMessages = bilingual<MoneyMessages>({
       other: 'その他',
     },
     statusLabels: wordsIn(expenseStatusWords, 'ja'),
-    payerLabels: { requester: '依頼元', association: '協会', person_served: '利用者' },
+    payerLabels: { requester: '依頼機関', association: '協会', person_served: '利用者' },
   },
   en: {
     yen: (amount: number) => `¥${new Intl.NumberFormat('en-GB').format(amount)}`,

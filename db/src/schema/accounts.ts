@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { invitedRoles } from './domain-values';
 import { associations, organizations, users } from './people';
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -26,7 +27,7 @@ export const sessions = pgTable(
   (table) => [index().on(table.userId)],
 );
 
-export const invitationRole = pgEnum('invitation_role', ['requester', 'volunteer', 'coordinator', 'admin']);
+export const invitationRole = pgEnum('invitation_role', invitedRoles);
 
 /** An e-mailed link that lets a person create their account in a given role. */
 export const invitations = pgTable(

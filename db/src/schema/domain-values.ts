@@ -16,6 +16,7 @@ export {
   expenseKinds,
   expenseStatuses,
   grantTaxMeasures,
+  invitedRoles,
   invoiceGroupings,
   invoiceStatuses,
   lineEligibilities,

@@ -8,6 +8,27 @@ import type { CancellationParty, CancellationReason, WithdrawalReason } from './
  */
 type Words<Value extends string> = Readonly<Record<Value, Localized>>;
 
+/**
+ * The domain's things as a sentence names them: the e-mails and the screens say 依頼, 打診 and 担当
+ * alike. English in lower case, for the middle of a sentence.
+ */
+export const domainWords: Words<
+  'request' | 'offer' | 'assignment' | 'volunteer' | 'requesterOrganization' | 'activityReport'
+> = {
+  request: { ja: '依頼', en: 'request' },
+  offer: { ja: '打診', en: 'offer' },
+  assignment: { ja: '担当', en: 'booking' },
+  volunteer: { ja: 'ボランティア', en: 'volunteer' },
+  requesterOrganization: { ja: '依頼機関', en: 'requester' },
+  activityReport: { ja: '活動報告', en: 'activity report' },
+};
+
+export const modalityWords: Words<'on_site' | 'remote' | 'translation'> = {
+  on_site: { ja: '対面（現地）', en: 'On site' },
+  remote: { ja: 'リモート（電話・ビデオ）', en: 'Remote (phone or video)' },
+  translation: { ja: '翻訳（文書）', en: 'Translation (documents)' },
+};
+
 export const requestStatusWords: Words<'filed' | 'open' | 'filled' | 'completed' | 'cancelled' | 'rejected'> = {
   filed: { ja: '受付', en: 'Filed' },
   open: { ja: '募集中', en: 'Open' },

@@ -9,6 +9,12 @@ export {
   volunteerApplicationSchema,
 } from './accounts/applications';
 export {
+  type InvitationInput,
+  invitationSchema,
+  invitedRoles,
+  partnershipProposalSchema,
+} from './accounts/invitations';
+export {
   type AssociationPolicy,
   applyPolicyChanges,
   defaultPolicy,
@@ -119,6 +125,7 @@ export {
   type FeeLine,
   feesForCancellation,
   feesForDispatch,
+  honorariumFor,
   honorariumKinds,
   illustrativeRateRules,
   type Payer,
@@ -152,11 +159,13 @@ export {
   documentCountStatusWords,
   documentCountUnitWords,
   documentRoleWords,
+  domainWords,
   expenseKindWords,
   expenseStatusWords,
   invoiceStatusWords,
   languageLevelWords,
   membershipStatusWords,
+  modalityWords,
   offerStatusWords,
   organizationStatusWords,
   requestStatusWords,

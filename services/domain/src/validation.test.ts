@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { emailSchema } from './accounts/applications';
 import { ValidationError } from './errors';
-import { bilingual, inputProblems, parseInput, wholeNumber } from './validation';
+import { bilingual, inputProblems, maxLengthOf, parseInput, wholeNumber } from './validation';
 
 const contactSchema = z.object({
   contactName: z
@@ -112,5 +113,16 @@ describe('what zod finds without a message of ours reads as people write', () =>
 
   test('an input without problems has none', () => {
     expect(inputProblems(profile, fine)).toEqual([]);
+  });
+});
+
+describe('the limit a form shows before it is hit', () => {
+  test.each([
+    ['a plain text field', z.string().max(200), 200],
+    ['an optional note', z.string().trim().max(1000).nullish(), 1000],
+    ['an e-mail address, trimmed and then checked', emailSchema, 254],
+    ['a field without a limit', z.string(), null],
+  ] as const)('%s', (_case, schema, limit) => {
+    expect(maxLengthOf(schema)).toBe(limit);
   });
 });

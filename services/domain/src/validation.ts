@@ -35,9 +35,14 @@ export const isoDate = z
 /** The most characters a text field's schema takes (null when it sets no limit), for a form to show. */
 export function maxLengthOf(schema: z.ZodType): number | null {
   let inner: unknown = schema;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault)
-    inner = inner.unwrap();
-  return inner instanceof z.ZodString ? inner.maxLength : null;
+  for (;;) {
+    if (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault)
+      inner = inner.unwrap();
+    // A value trimmed, then checked (an e-mail address): the limit is the check's.
+    else if (inner instanceof z.ZodPipe) inner = inner.out;
+    else break;
+  }
+  return inner instanceof z.ZodString || inner instanceof z.ZodStringFormat ? inner.maxLength : null;
 }
 
 const count = (value: number | bigint) => value.toLocaleString('en');

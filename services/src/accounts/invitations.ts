@@ -3,9 +3,11 @@ import {
   anonymous,
   bilingual,
   type Clock,
-  emailSchema,
   ForbiddenError,
+  type InvitationInput,
   invitationDays,
+  invitationSchema,
+  invitedRoles,
   mayActOn,
   parseInput,
   passwordSchema,
@@ -19,7 +21,7 @@ import { enqueueEmail } from '../notifications/outbox';
 import { hashPassword } from './passwords';
 import { hashToken, newToken } from './sessions';
 
-export const invitedRoles = schema.invitationRole.enumValues;
+export { invitedRoles };
 
 const localGovernmentCode = z
   .string()
@@ -27,39 +29,6 @@ const localGovernmentCode = z
     /^\d{6}$/,
     bilingual({ en: 'Use the six-digit local government code.', ja: '6桁の地方公共団体コードを入力してください。' }),
   );
-
-const invitationSchema = z
-  .object({
-    email: emailSchema,
-    role: z.enum(invitedRoles),
-    associationId: z.uuid(bilingual({ en: 'Choose an association.', ja: '協会を選んでください。' })),
-    organizationId: z.uuid(bilingual({ en: 'Choose an organization.', ja: '団体を選んでください。' })).optional(),
-    locale: z.enum(['ja', 'en']).default('ja'),
-  })
-  .superRefine((invitation, ctx) => {
-    if (invitation.role === 'requester' && !invitation.organizationId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['organizationId'],
-        message: bilingual({
-          en: 'Choose the organization the person will work for.',
-          ja: 'この方が所属する団体を選んでください。',
-        }),
-      });
-    }
-    if (invitation.role !== 'requester' && invitation.organizationId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['organizationId'],
-        message: bilingual({
-          en: 'Only requesting staff belong to an organization.',
-          ja: '団体に所属できるのは依頼担当者だけです。',
-        }),
-      });
-    }
-  });
-
-export type InvitationInput = z.input<typeof invitationSchema>;
 
 const acceptanceSchema = z.object({
   token: z

@@ -11,6 +11,8 @@ import {
   NotFoundError,
   type PartnershipEvent,
   type PartnershipNotice,
+  parseInput,
+  partnershipProposalSchema,
   tenancyOf,
   ValidationError,
   type Viewer,
@@ -130,6 +132,7 @@ export function createPartnershipService({ db, clock }: { db: Db; clock: Clock }
     /** An admin of the association asks to call on the partner's volunteers; the partner's admins are asked. */
     async propose(viewer: Viewer, associationId: string, partnerId: string): Promise<void> {
       requireAdmin(viewer, associationId);
+      parseInput(partnershipProposalSchema, { partnerId }, []);
       if (partnerId === associationId) {
         throw ValidationError.of(['partnerId'], {
           en: 'An association cannot be its own partner.',

@@ -2,10 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
-import { type Failure, outcomeOf } from '../forms/failure';
+import { type Failure, formProblems, outcomeOf } from '../forms/failure';
+import { partnershipProposalSchema, ruleProblems } from '../forms/rules';
 import type { ResultOf } from '../graphql';
-import { useFormat, useMessages } from '../i18n';
+import { useFormat, useLocale, useMessages } from '../i18n';
 import { useLocalName } from '../pickers/names';
+import { plainIdOf } from '../requests/ids';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { AdminPartnershipsQuery, partnershipMutations } from './documents';
@@ -29,6 +31,7 @@ interface Row {
 /** Each partnership step for one association, with what came of it. */
 function usePartnershipSteps(associationId: string) {
   const t = useMessages(adminMessages);
+  const { locale } = useLocale();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [{ fetching: proposing }, propose] = useMutation(partnershipMutations.propose);
@@ -38,6 +41,16 @@ function usePartnershipSteps(associationId: string) {
 
   async function run(step: Step, partnerId: string): Promise<boolean> {
     const variables = { associationId, partnerId };
+    // A proposal is checked by the API's rules before it is sent: no partner chosen is said at once.
+    const unsendable =
+      step === 'propose'
+        ? formProblems(ruleProblems(partnershipProposalSchema, { partnerId: plainIdOf(partnerId) }, locale, []), locale)
+        : null;
+    if (unsendable) {
+      setFailure(unsendable);
+      setNotice(null);
+      return false;
+    }
     const outcome =
       step === 'propose'
         ? outcomeOf(await propose(variables), (data) => data.proposeAssociationPartnership)
@@ -163,7 +176,7 @@ function ProposeForm({
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" disabled={busy || partnerId === ''}>
+        <button type="submit" disabled={busy}>
           {t.partners.propose}
         </button>
       </div>

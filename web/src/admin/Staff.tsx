@@ -2,11 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
-import { type Failure, outcomeOf } from '../forms/failure';
+import { type Failure, formProblems, outcomeOf } from '../forms/failure';
+import { invitationSchema, invitedRoles, maxLengthOf, ruleProblems } from '../forms/rules';
 import type { ResultOf, VariablesOf } from '../graphql';
 import { type Locale, useLocale, useMessages } from '../i18n';
 import { enumLabels } from '../labels';
 import { useLocalName } from '../pickers/names';
+import { plainIdOf } from '../requests/ids';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import {
@@ -90,7 +92,7 @@ function StaffTable({ association }: { association: Association & { staff: NonNu
 }
 
 type InviteInput = VariablesOf<typeof InviteMutation>['input'];
-const invitationRoles = ['requester', 'volunteer', 'coordinator', 'admin'] as const;
+const emailLimit = maxLengthOf(invitationSchema.shape.email);
 
 function InviteForm({ associations }: { associations: Association[] }) {
   const t = useMessages(adminMessages);
@@ -126,6 +128,25 @@ function InviteForm({ associations }: { associations: Association[] }) {
       locale: form.locale,
       ...(form.role === 'requester' && form.organizationId ? { organizationId: form.organizationId } : {}),
     };
+    // The API's rules, run before sending: every problem of the form is shown at once.
+    const unsendable = formProblems(
+      ruleProblems(
+        invitationSchema,
+        {
+          ...input,
+          associationId: plainIdOf(input.associationId),
+          ...(input.organizationId ? { organizationId: plainIdOf(input.organizationId) } : {}),
+        },
+        locale,
+        [],
+      ),
+      locale,
+    );
+    if (unsendable) {
+      setFailure(unsendable);
+      setSent(null);
+      return;
+    }
     const outcome = outcomeOf(await invite({ input }), (data) => data.inviteUser);
     setFailure(outcome.ok ? null : outcome.failure);
     if (outcome.ok) {
@@ -146,7 +167,13 @@ function InviteForm({ associations }: { associations: Association[] }) {
             {sent}
           </p>
         ) : null}
-        <Field name="email" label={t.email} errors={problemsFor(failure, 'email')} required>
+        <Field
+          name="email"
+          label={t.email}
+          errors={problemsFor(failure, 'email')}
+          required
+          counter={{ value: form.email, max: emailLimit }}
+        >
           {(control) => (
             <input
               {...control}
@@ -164,7 +191,7 @@ function InviteForm({ associations }: { associations: Association[] }) {
                 value={form.role}
                 onChange={(event) => set('role', event.target.value as InviteInput['role'])}
               >
-                {invitationRoles.map((role) => (
+                {invitedRoles.map((role) => (
                   <option key={role} value={role}>
                     {labels.invitationRole[role]}
                   </option>

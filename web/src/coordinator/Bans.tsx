@@ -8,7 +8,7 @@ import { ErrorFields, type Failure, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import type { EnumValues } from '../labels';
-import { common } from '../messages';
+import { LoadMore } from '../ui/LoadMore';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { banMessages } from './banMessages';
@@ -187,7 +187,6 @@ function RecordBan() {
 /** Every ban on the organizations of the coordinator's associations, newest first, each with a way to lift it. */
 export function BansPage() {
   const t = useMessages(banMessages);
-  const c = useMessages(common);
   const format = useFormat();
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({
@@ -258,16 +257,7 @@ export function BansPage() {
             </table>
           </div>
         ) : null}
-        {connection?.pageInfo.hasNextPage ? (
-          <button
-            type="button"
-            className="secondary"
-            disabled={fetching}
-            onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}
-          >
-            {c.loadMore}
-          </button>
-        ) : null}
+        <LoadMore pageInfo={connection?.pageInfo} fetching={fetching} onMore={setAfter} />
       </section>
       <RecordBan />
     </Page>

@@ -12,6 +12,7 @@ import { common } from '../messages';
 import { useLocalName } from '../pickers/names';
 import { idFromPath } from '../requests/ids';
 import { Fact } from '../ui/Facts';
+import { LoadMore } from '../ui/LoadMore';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { organizationMessages } from './organizationMessages';
@@ -101,7 +102,6 @@ export const organizationPath = (id: string) => `/organizations/${encodeURICompo
 /** The organizations of the coordinator's associations, by status, newest first. */
 export function OrganizationsPage() {
   const t = useMessages(organizationMessages);
-  const c = useMessages(common);
   const labels = useMessages(enumLabels);
   const localName = useLocalName();
   const [status, setStatus] = useState<OrganizationStatus | ''>('approved');
@@ -164,16 +164,7 @@ export function OrganizationsPage() {
           </table>
         </div>
       ) : null}
-      {connection?.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={fetching}
-          onClick={() => setPaging({ status, after: connection.pageInfo.endCursor ?? null })}
-        >
-          {c.loadMore}
-        </button>
-      ) : null}
+      <LoadMore pageInfo={connection?.pageInfo} fetching={fetching} onMore={(after) => setPaging({ status, after })} />
     </Page>
   );
 }

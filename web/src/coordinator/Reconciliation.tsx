@@ -4,8 +4,8 @@ import { FailureNotice } from '../forms/FailureNotice';
 import { ErrorFields, type Failure, fromTypedError } from '../forms/failure';
 import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
-import { common } from '../messages';
 import { useLocalName } from '../pickers/names';
+import { LoadMore } from '../ui/LoadMore';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { ClosePeriod } from './ClosePeriod';
 import { ExportPanel } from './ExportPanel';
@@ -203,7 +203,6 @@ function Totals({ amounts }: { amounts: Amounts }) {
 /** The expense lines behind one total, fifty at a time. */
 function LinesBehind({ associationId, fiscalYear, row }: { associationId: string; fiscalYear: number; row: Row }) {
   const t = useMessages(reportMessages);
-  const c = useMessages(common);
   const format = useFormat();
   const localName = useLocalName();
   const [after, setAfter] = useState<string | null>(null);
@@ -257,16 +256,7 @@ function LinesBehind({ associationId, fiscalYear, row }: { associationId: string
         {t.linesShown(lines.length, row.lines)}
       </p>
       {fetching ? <Loading /> : null}
-      {data?.expenseLines.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={fetching}
-          onClick={() => setAfter(data.expenseLines.pageInfo.endCursor)}
-        >
-          {c.loadMore}
-        </button>
-      ) : null}
+      <LoadMore pageInfo={data?.expenseLines.pageInfo} fetching={fetching} onMore={setAfter} />
     </section>
   );
 }

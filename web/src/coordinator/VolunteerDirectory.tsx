@@ -5,10 +5,10 @@ import { Field } from '../forms/Field';
 import { graphql, type VariablesOf } from '../graphql';
 import { useMessages } from '../i18n';
 import { type EnumValues, enumLabels } from '../labels';
-import { common } from '../messages';
 import { LanguageSelect } from '../pickers/LanguageSelect';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import { useLocalName } from '../pickers/names';
+import { LoadMore } from '../ui/LoadMore';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { directoryMessages } from './directoryMessages';
@@ -83,7 +83,6 @@ function searchOf(form: Form): Search {
  */
 export function VolunteerDirectoryPage() {
   const t = useMessages(directoryMessages);
-  const c = useMessages(common);
   const labels = useMessages(enumLabels);
   const localName = useLocalName();
   // The choices are the schema's values, as labelled (labels.ts lists every one, best level first).
@@ -233,16 +232,7 @@ export function VolunteerDirectoryPage() {
           </table>
         </div>
       ) : null}
-      {connection?.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={fetching}
-          onClick={() => setPaging({ search, after: connection.pageInfo.endCursor ?? null })}
-        >
-          {c.loadMore}
-        </button>
-      ) : null}
+      <LoadMore pageInfo={connection?.pageInfo} fetching={fetching} onMore={(after) => setPaging({ search, after })} />
     </Page>
   );
 }

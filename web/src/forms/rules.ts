@@ -9,9 +9,12 @@ import { type FieldProblem, fieldOf } from './failure';
 export {
   cancellationSchema,
   individualNumberSchema,
+  invitationSchema,
+  invitedRoles,
   maxLengthOf,
   organizationApplicationSchema,
   paperworkSchema,
+  partnershipProposalSchema,
   payoutAccountSchema,
   policySchema,
   profileSchema,

@@ -5,7 +5,7 @@ import { FailureNotice } from '../forms/FailureNotice';
 import { type Failure, outcomeOf } from '../forms/failure';
 import type { ResultOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
-import { common } from '../messages';
+import { LoadMore } from '../ui/LoadMore';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import {
@@ -57,7 +57,6 @@ function InboxItem({ message }: { message: Message }) {
 
 function Messages() {
   const t = useMessages(inboxMessages);
-  const c = useMessages(common);
   const counts = useUnreadCounts();
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({ query: InboxQuery, variables: { after } });
@@ -86,11 +85,7 @@ function Messages() {
           <InboxItem key={message.id} message={message} />
         ))}
       </ul>
-      {data?.inbox.pageInfo.hasNextPage ? (
-        <button type="button" className="secondary" onClick={() => setAfter(data.inbox.pageInfo.endCursor ?? null)}>
-          {c.loadMore}
-        </button>
-      ) : null}
+      <LoadMore pageInfo={data?.inbox.pageInfo} onMore={setAfter} />
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
-import { ActionButton } from '../forms/ActionButton';
-import { FailureNotice, problemsFor } from '../forms/FailureNotice';
-import { Field } from '../forms/Field';
+import { FailureNotice } from '../forms/FailureNotice';
 import { ErrorFields, type Failure, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
-import { useFormat, useMessages } from '../i18n';
+import { useMessages } from '../i18n';
+import { DeclinedList, DeclineReasonField, useLiftDecline } from '../ui/Declined';
 import { Page } from '../ui/Page';
 import { Empty } from '../ui/states';
 import { declinedVolunteerMessages } from './declineMessages';
@@ -37,18 +36,6 @@ const DeclineVolunteerMutation = graphql(
             createdAt
           }
         }
-        ...ErrorFields
-      }
-    }
-  `,
-  [ErrorFields],
-);
-
-const LiftDeclineMutation = graphql(
-  `
-    mutation LiftOurDecline($organizationId: ID!, $volunteerId: ID!) {
-      liftBan(organizationId: $organizationId, volunteerId: $volunteerId, direction: organization_declines_volunteer) {
-        __typename
         ...ErrorFields
       }
     }
@@ -93,17 +80,13 @@ export function DeclineVolunteer({ volunteerId, volunteerName }: { volunteerId: 
       {open ? (
         <form className="form" onSubmit={submit} noValidate>
           <FailureNotice failure={failure} labels={{ reason: t.reason }} />
-          <Field name="reason" label={t.reason} hint={t.reasonHint} errors={problemsFor(failure, 'reason')}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                maxLength={500}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
+          <DeclineReasonField
+            reason={reason}
+            onChange={setReason}
+            failure={failure}
+            label={t.reason}
+            hint={t.reasonHint}
+          />
           <div className="form-actions">
             <button type="submit" disabled={busy}>
               {t.confirmDecline(volunteerName)}
@@ -118,9 +101,8 @@ export function DeclineVolunteer({ volunteerId, volunteerName }: { volunteerId: 
 /** The volunteers the organization asked not to be sent again, each with a way to undo it. */
 export function DeclinedVolunteersPage() {
   const t = useMessages(declinedVolunteerMessages);
-  const format = useFormat();
   const [{ data }] = useQuery({ query: DeclinedVolunteersQuery, requestPolicy: 'cache-and-network' });
-  const [, lift] = useMutation(LiftDeclineMutation);
+  const lift = useLiftDecline();
   const declined = (data?.bans.nodes ?? []).filter((ban) => ban.direction === 'organization_declines_volunteer');
   return (
     <Page title={t.title}>
@@ -128,28 +110,17 @@ export function DeclinedVolunteersPage() {
       <section className="card" aria-label={t.title}>
         {data && declined.length === 0 ? <Empty>{t.none}</Empty> : null}
         {declined.length > 0 ? (
-          <ul className="declined">
-            {declined.map((ban) => (
-              <li key={ban.volunteerId}>
-                <strong>{ban.volunteerName}</strong>{' '}
-                <span className="hint">{t.since(format.dateTime(ban.createdAt))}</span>
-                {ban.reason ? <p>{ban.reason}</p> : null}
-                <ActionButton
-                  className="secondary"
-                  run={async () => {
-                    const outcome = outcomeOf(
-                      await lift({ organizationId: ban.organizationId, volunteerId: ban.volunteerId }),
-                      (result) => result.liftBan,
-                    );
-                    return outcome.ok ? null : outcome.failure;
-                  }}
-                >
-                  {t.lift}
-                  <span className="visually-hidden"> {ban.volunteerName}</span>
-                </ActionButton>
-              </li>
-            ))}
-          </ul>
+          <DeclinedList
+            since={t.since}
+            lift={t.lift}
+            declined={declined.map((ban) => ({
+              key: ban.volunteerId,
+              name: ban.volunteerName,
+              createdAt: ban.createdAt,
+              reason: ban.reason,
+              lift: () => lift(ban),
+            }))}
+          />
         ) : null}
       </section>
     </Page>

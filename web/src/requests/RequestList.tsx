@@ -5,10 +5,10 @@ import { navigate as goTo } from 'wouter/use-browser-location';
 import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { enumLabels } from '../labels';
-import { common } from '../messages';
 import { LanguageSelect } from '../pickers/LanguageSelect';
 import { MunicipalityPicker } from '../pickers/MunicipalityPicker';
 import { useLocalName } from '../pickers/names';
+import { LoadMore } from '../ui/LoadMore';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { RequestSummaryFields } from './documents';
 import { requestPath } from './ids';
@@ -90,7 +90,6 @@ const finishedKey = 'finished';
  */
 export function RequestList({ forCoordinator = false, refreshSeconds, dispatchStage, emptyText }: RequestListProps) {
   const t = useMessages(requestMessages);
-  const c = useMessages(common);
   const search = useSearch();
   const filters = filtersFrom(search);
   // A status asked for by name is shown whatever it is: finished ones too.
@@ -131,16 +130,7 @@ export function RequestList({ forCoordinator = false, refreshSeconds, dispatchSt
       {connection && connection.nodes.length > 0 ? (
         <RequestTable requests={connection.nodes} forCoordinator={forCoordinator} />
       ) : null}
-      {connection?.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={fetching}
-          onClick={() => setPaging({ search, after: connection.pageInfo.endCursor ?? null })}
-        >
-          {c.loadMore}
-        </button>
-      ) : null}
+      <LoadMore pageInfo={connection?.pageInfo} fetching={fetching} onMore={(after) => setPaging({ search, after })} />
     </>
   );
 }

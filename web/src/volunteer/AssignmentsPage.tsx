@@ -11,12 +11,12 @@ import { ReasonInPlace } from '../forms/ReasonInPlace';
 import { withdrawalSchema } from '../forms/rules';
 import { type ResultOf, readFragment } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
-import { common } from '../messages';
 import { idFromPath } from '../requests/ids';
 import { requestMessages } from '../requests/messages';
 import { StatedReason } from '../requests/StatedReason';
 import { translationMessages } from '../translations/messages';
 import { Fact } from '../ui/Facts';
+import { LoadMore } from '../ui/LoadMore';
 import { Page } from '../ui/Page';
 import { Empty, LoadError, Loading } from '../ui/states';
 import { BookingCalendar, bookingElementId } from './BookingCalendar';
@@ -204,7 +204,6 @@ function ViewSwitch({ calendar }: { calendar: boolean }) {
 export function AssignmentsPage() {
   const t = useMessages(volunteerWorkMessages);
   const k = useMessages(calendarMessages);
-  const c = useMessages(common);
   const now = useNow(60_000);
   const calendar = new URLSearchParams(useSearch()).get('view') === 'calendar';
   // A calendar event's or an e-mail's link names one booking: its card takes the focus once loaded.
@@ -241,16 +240,7 @@ export function AssignmentsPage() {
       onWithdrawn={() => setWithdrawn(true)}
     />
   );
-  const loadMore = data?.myAssignments.pageInfo.hasNextPage ? (
-    <button
-      type="button"
-      className="secondary"
-      disabled={fetching}
-      onClick={() => setAfter(data.myAssignments.pageInfo.endCursor ?? null)}
-    >
-      {c.loadMore}
-    </button>
-  ) : null;
+  const loadMore = <LoadMore pageInfo={data?.myAssignments.pageInfo} fetching={fetching} onMore={setAfter} />;
   return (
     <Page title={t.assignmentsTitle}>
       <ViewSwitch calendar={calendar} />

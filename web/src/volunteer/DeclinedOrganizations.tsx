@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ActionButton } from '../forms/ActionButton';
-import { FailureNotice, problemsFor } from '../forms/FailureNotice';
+import { FailureNotice } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
 import { ErrorFields, type Failure, outcomeOf } from '../forms/failure';
 import { graphql } from '../graphql';
-import { useFormat, useMessages } from '../i18n';
+import { useMessages } from '../i18n';
+import { DeclinedList, DeclineReasonField, useLiftDecline } from '../ui/Declined';
 import { Empty } from '../ui/states';
 import { declineMessages } from './declineMessages';
 
@@ -48,28 +48,15 @@ const DeclineOrganizationMutation = graphql(
   [ErrorFields],
 );
 
-const LiftDeclineMutation = graphql(
-  `
-    mutation LiftMyDecline($organizationId: ID!, $volunteerId: ID!) {
-      liftBan(organizationId: $organizationId, volunteerId: $volunteerId, direction: volunteer_declines_organization) {
-        __typename
-        ...ErrorFields
-      }
-    }
-  `,
-  [ErrorFields],
-);
-
 /**
  * The organizations the volunteer asked not to be sent to, each with a way to undo it, and a form
  * to decline one more among those they have been sent to.
  */
 export function DeclinedOrganizations() {
   const t = useMessages(declineMessages);
-  const format = useFormat();
   const [{ data }] = useQuery({ query: DeclinedQuery, requestPolicy: 'cache-and-network' });
   const [{ fetching: busy }, decline] = useMutation(DeclineOrganizationMutation);
-  const [, lift] = useMutation(LiftDeclineMutation);
+  const lift = useLiftDecline();
   const [organizationId, setOrganizationId] = useState('');
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -105,27 +92,16 @@ export function DeclinedOrganizations() {
       <p className="hint">{t.intro}</p>
       {data && declined.length === 0 ? <Empty>{t.none}</Empty> : null}
       {declined.length > 0 ? (
-        <ul className="declined">
-          {declined.map((ban) => (
-            <li key={ban.organizationId}>
-              <strong>{ban.organizationName}</strong>{' '}
-              <span className="hint">{t.since(format.dateTime(ban.createdAt))}</span>
-              <ActionButton
-                className="secondary"
-                run={async () => {
-                  const outcome = outcomeOf(
-                    await lift({ organizationId: ban.organizationId, volunteerId: ban.volunteerId }),
-                    (result) => result.liftBan,
-                  );
-                  return outcome.ok ? null : outcome.failure;
-                }}
-              >
-                {t.lift}
-                <span className="visually-hidden"> {ban.organizationName}</span>
-              </ActionButton>
-            </li>
-          ))}
-        </ul>
+        <DeclinedList
+          since={t.since}
+          lift={t.lift}
+          declined={declined.map((ban) => ({
+            key: ban.organizationId,
+            name: ban.organizationName,
+            createdAt: ban.createdAt,
+            lift: () => lift(ban),
+          }))}
+        />
       ) : null}
       <form className="form" onSubmit={submit} noValidate>
         <FailureNotice failure={failure} labels={{ reason: t.reason }} />
@@ -146,17 +122,13 @@ export function DeclinedOrganizations() {
             </select>
           )}
         </Field>
-        <Field name="reason" label={t.reason} hint={t.reasonHint} errors={problemsFor(failure, 'reason')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              maxLength={500}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </Field>
+        <DeclineReasonField
+          reason={reason}
+          onChange={setReason}
+          failure={failure}
+          label={t.reason}
+          hint={t.reasonHint}
+        />
         <div className="form-actions">
           <button type="submit" disabled={busy || organizationId === ''}>
             {t.decline}

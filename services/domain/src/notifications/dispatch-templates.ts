@@ -1,6 +1,19 @@
 import { DateTime } from 'luxon';
 import { tokyo } from '../clock';
-import { cancellationPartyWords, cancellationReasonWords, withdrawalReasonWords } from '../glossary';
+import {
+  assignmentStatusWords,
+  cancellationPartyWords,
+  cancellationReasonWords,
+  dispatchStageWords,
+  documentRoleWords,
+  domainWords,
+  expenseKindWords,
+  modalityWords,
+  offerStatusWords,
+  requestStatusWords,
+  translationJobStateWords,
+  withdrawalReasonWords,
+} from '../glossary';
 import type { CancellationParty, CancellationReason, WithdrawalReason } from '../requests/cancellation';
 import { pathTo } from '../routes';
 import type { Locale, RenderedEmail } from './templates';
@@ -133,23 +146,32 @@ interface Words {
 
 type Phrase = (notice: DispatchNotice, locale: Locale) => Words;
 
+// The domain's words come from the glossary, so that a mail names a thing or a state as the screens do.
+const { request, offer, assignment, volunteer, requesterOrganization, activityReport } = domainWords;
+const translation = documentRoleWords.translation;
+const honorarium = expenseKindWords.honorarium;
+const coordinator = cancellationPartyWords.coordinator;
+/** A state's label in the middle of an English sentence. */
+const lower = (word: string) => word.toLowerCase();
+const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
 const reasonsJa: Record<DispatchReason, string> = {
-  taken: 'ほかのボランティアに決まりました',
-  cancelled: '依頼が取り消されました',
-  changed: '依頼の日時が変わりました',
+  taken: `ほかの${volunteer.ja}に決まりました`,
+  cancelled: `${request.ja}が取り消されました`,
+  changed: `${request.ja}の日時が変わりました`,
   not_reconfirmed: '期限までに参加の再確認がありませんでした',
   no_longer_fits: '変更後の日時にはご都合が合わなくなりました',
-  coordinator: 'コーディネーターが手配を変更しました',
-  withdrew: 'ボランティアが参加を取りやめました',
+  coordinator: `${coordinator.ja}が手配を変更しました`,
+  withdrew: `${volunteer.ja}が参加を取りやめました`,
 };
 const reasonsEn: Record<DispatchReason, string> = {
-  taken: 'another volunteer took it',
-  cancelled: 'the request was cancelled',
-  changed: 'the request’s time changed',
+  taken: `another ${volunteer.en} took it`,
+  cancelled: `the ${request.en} was ${lower(requestStatusWords.cancelled.en)}`,
+  changed: `the ${request.en}’s time changed`,
   not_reconfirmed: 'you did not reconfirm by the cutoff',
   no_longer_fits: 'the new time no longer fits your availability',
-  coordinator: 'a coordinator changed the arrangements',
-  withdrew: 'the volunteer withdrew',
+  coordinator: `a ${lower(coordinator.en)} changed the arrangements`,
+  withdrew: `the ${volunteer.en} withdrew`,
 };
 
 const reason = (notice: DispatchNotice, locale: Locale) => {
@@ -180,34 +202,34 @@ const bookingsPath = (notice: DispatchNotice) => pathTo('assignments', { id: not
 
 /** The steps of dispatch, as a coordinator knows them, for the message that one failed. */
 const stepsJa: Record<string, string> = {
-  beginDispatch: '受付',
-  approveRequest: '依頼の承認',
-  rejectRequest: '依頼の却下',
-  offerNextWave: 'ボランティアへの依頼の送信',
-  acceptOffer: '依頼の引き受け',
-  declineOffer: '依頼の辞退',
-  offerByHand: '手動での依頼',
+  beginDispatch: requestStatusWords.filed.ja,
+  approveRequest: `${request.ja}の承認`,
+  rejectRequest: `${request.ja}の${requestStatusWords.rejected.ja}`,
+  offerNextWave: `${volunteer.ja}への${offer.ja}`,
+  acceptOffer: `${offer.ja}の${offerStatusWords.accepted.ja}`,
+  declineOffer: `${offer.ja}の${offerStatusWords.declined.ja}`,
+  offerByHand: `手動での${offer.ja}`,
   assignByHand: '手動での割り当て',
   confirmedPlan: 'リマインダーの予定',
   remindVolunteers: 'リマインダーの送信',
-  askReconfirmation: '参加の再確認の依頼',
+  askReconfirmation: `参加の再確認の${request.ja}`,
   reconfirmAssignment: '参加の再確認',
-  releaseUnreconfirmed: '再確認のない担当の解除',
+  releaseUnreconfirmed: `再確認のない${assignment.ja}の${assignmentStatusWords.released.ja}`,
   recheckAfterChange: '日時変更後の確認',
-  dispatchFacts: '依頼の日時の読み込み',
+  dispatchFacts: `${request.ja}の日時の読み込み`,
   tellAnswerDateReached: '回答日のお知らせ',
-  requestReports: '活動報告の依頼',
-  remindReports: '活動報告の催促',
-  reportsOverdue: '活動報告の遅れのお知らせ',
-  reportStatus: '活動報告の確認',
+  requestReports: `${activityReport.ja}の${request.ja}`,
+  remindReports: `${activityReport.ja}の催促`,
+  reportsOverdue: `${activityReport.ja}の遅れのお知らせ`,
+  reportStatus: `${activityReport.ja}の確認`,
 };
 const stepsEn: Record<string, string> = {
   beginDispatch: 'taking the request in',
   approveRequest: 'approving the request',
   rejectRequest: 'rejecting the request',
-  offerNextWave: 'sending offers to volunteers',
-  acceptOffer: 'accepting an offer',
-  declineOffer: 'declining an offer',
+  offerNextWave: `sending ${offer.en}s to ${volunteer.en}s`,
+  acceptOffer: `accepting an ${offer.en}`,
+  declineOffer: `declining an ${offer.en}`,
   offerByHand: 'offering it by hand',
   assignByHand: 'assigning a volunteer by hand',
   confirmedPlan: 'planning the reminders',
@@ -218,10 +240,10 @@ const stepsEn: Record<string, string> = {
   recheckAfterChange: 'checking the bookings after a change of time',
   dispatchFacts: 'reading the request’s times',
   tellAnswerDateReached: 'telling the requester of the answer date',
-  requestReports: 'asking for the activity reports',
-  remindReports: 'reminding of the activity reports',
-  reportsOverdue: 'telling of overdue activity reports',
-  reportStatus: 'checking the activity reports',
+  requestReports: `asking for the ${activityReport.en}s`,
+  remindReports: `reminding of the ${activityReport.en}s`,
+  reportsOverdue: `telling of overdue ${activityReport.en}s`,
+  reportStatus: `checking the ${activityReport.en}s`,
 };
 
 const stepName = (notice: DispatchNotice, locale: Locale) =>
@@ -232,128 +254,128 @@ const phrases: Record<DispatchEvent, Phrase> = {
   screeningNeeded: (n, l) =>
     l === 'ja'
       ? {
-          subject: '新しい依頼の確認をお願いします',
-          lead: `${n.request.organizationName}から依頼が届きました。内容を確認し、承認または却下してください。`,
+          subject: `新しい${request.ja}の確認をお願いします`,
+          lead: `${n.request.organizationName}から${request.ja}が届きました。内容を確認し、承認するか${requestStatusWords.rejected.ja}にしてください。`,
           path: requestPath(n),
         }
       : {
-          subject: 'A new request to screen',
-          lead: `${n.request.organizationName} filed a request. Please approve or reject it.`,
+          subject: `A new ${request.en} to screen`,
+          lead: `${n.request.organizationName} ${lower(requestStatusWords.filed.en)} a ${request.en}. Please approve it, or mark it ${lower(requestStatusWords.rejected.en)}.`,
           path: requestPath(n),
         },
   requestApproved: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼を受け付けました',
-          lead: '依頼が承認されました。通訳・翻訳ボランティアを探しています。決まりしだいお知らせします。',
+          subject: `${request.ja}を受け付けました`,
+          lead: `${request.ja}が承認され、${requestStatusWords.open.ja}です。通訳・翻訳${volunteer.ja}を探しています。${requestStatusWords.filled.ja}しだいお知らせします。`,
           path: requestPath(n),
         }
       : {
-          subject: 'Your request is accepted',
-          lead: 'Your request was approved. We are looking for a volunteer and will tell you as soon as one is confirmed.',
+          subject: `Your ${request.en} is accepted`,
+          lead: `Your ${request.en} was approved and is ${lower(requestStatusWords.open.en)}. We are looking for a ${volunteer.en} and will tell you as soon as one is ${lower(requestStatusWords.filled.en)}.`,
           path: requestPath(n),
         },
   requestRejected: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼をお受けできませんでした',
-          lead: `申し訳ありませんが、この依頼はお受けできません。${n.reason ? `理由：${n.reason}` : ''}`,
+          subject: `${request.ja}をお受けできませんでした（${requestStatusWords.rejected.ja}）`,
+          lead: `申し訳ありませんが、この${request.ja}はお受けできません。${n.reason ? `理由：${n.reason}` : ''}`,
           path: requestPath(n),
         }
       : {
-          subject: 'We cannot take your request',
-          lead: `We are sorry: we cannot take this request.${n.reason ? ` Reason: ${n.reason}` : ''}`,
+          subject: `We cannot take your ${request.en} (${lower(requestStatusWords.rejected.en)})`,
+          lead: `We are sorry: we cannot take this ${request.en}.${n.reason ? ` Reason: ${n.reason}` : ''}`,
           path: requestPath(n),
         },
   offerMade: (n, l) =>
     l === 'ja'
       ? {
-          subject: '通訳・翻訳の依頼があります',
-          lead: `次の依頼をお引き受けいただけますか。${when(n.respondBy, l)}までにお返事ください。先にお引き受けいただいた方に決まります。`,
+          subject: `通訳・翻訳の${offer.ja}があります`,
+          lead: `次の${request.ja}をお引き受けいただけますか。${when(n.respondBy, l)}までにお返事ください。先にお引き受けいただいた方に決まります。`,
           path: pathTo('offers'),
         }
       : {
-          subject: 'Can you take this request?',
-          lead: `Can you take the request below? Please answer by ${when(n.respondBy, l)}. The first to accept gets it.`,
+          subject: `Can you take this ${request.en}?`,
+          lead: `Can you take the ${request.en} below? Please answer by ${when(n.respondBy, l)}. The first to accept gets it.`,
           path: pathTo('offers'),
         },
   offerWithdrawn: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼のお願いを取り下げます',
-          lead: `${reason(n, l)}ため、この依頼のお願いを取り下げます。ありがとうございました。`,
+          subject: `${offer.ja}の${offerStatusWords.withdrawn.ja}`,
+          lead: `${reason(n, l)}ため、この${request.ja}の${offer.ja}を${offerStatusWords.withdrawn.ja}ます。ありがとうございました。`,
           path: pathTo('offers'),
         }
       : {
-          subject: 'Offer withdrawn',
-          lead: `We withdraw this offer: ${reason(n, l)}. Thank you all the same.`,
+          subject: `${capital(offer.en)} ${lower(offerStatusWords.withdrawn.en)}`,
+          lead: `We withdraw this ${offer.en}: ${reason(n, l)}. Thank you all the same.`,
           path: pathTo('offers'),
         },
   assignmentConfirmed: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼が確定しました',
-          lead: 'お引き受けいただきありがとうございます。次の内容で確定しました。',
+          subject: `${request.ja}が${requestStatusWords.filled.ja}しました`,
+          lead: `お引き受けいただきありがとうございます。次の内容で${requestStatusWords.filled.ja}しました。`,
           path: bookingsPath(n),
         }
       : {
-          subject: 'You are confirmed',
-          lead: 'Thank you for accepting. You are confirmed for the request below.',
+          subject: `You are ${lower(requestStatusWords.filled.en)}`,
+          lead: `Thank you for accepting. You are ${lower(requestStatusWords.filled.en)} for the ${request.en} below.`,
           path: bookingsPath(n),
         },
   requestConfirmed: (n, l) =>
     l === 'ja'
       ? {
-          subject: 'ボランティアが決まりました',
-          lead: `${n.volunteerName ?? 'ボランティア'}さんが担当します。`,
+          subject: `${volunteer.ja}が${requestStatusWords.filled.ja}しました`,
+          lead: `${n.volunteerName ?? volunteer.ja}さんが${assignment.ja}します。`,
           path: requestPath(n),
         }
       : {
-          subject: 'A volunteer is confirmed',
-          lead: `${n.volunteerName ?? 'A volunteer'} will take your request.`,
+          subject: `A ${volunteer.en} is ${lower(requestStatusWords.filled.en)}`,
+          lead: `${n.volunteerName ?? `A ${volunteer.en}`} will take your ${request.en}.`,
           path: requestPath(n),
         },
   stillLooking: (n, l) =>
     l === 'ja'
       ? {
-          subject: 'ボランティアを探しています',
-          lead: 'まだボランティアが決まっていません。範囲を広げ、コーディネーターが引き続き探しています。',
+          subject: `${volunteer.ja}を探しています`,
+          lead: `まだ${volunteer.ja}が${requestStatusWords.filled.ja}していません。範囲を広げ、${coordinator.ja}が引き続き探しています。`,
           path: requestPath(n),
         }
       : {
-          subject: 'Still looking for a volunteer',
-          lead: 'Nobody is confirmed yet. We have widened the search and a coordinator is looking too.',
+          subject: `Still looking for a ${volunteer.en}`,
+          lead: `Nobody is ${lower(requestStatusWords.filled.en)} yet. We have widened the search and a ${lower(coordinator.en)} is looking too.`,
           path: requestPath(n),
         },
   escalated: (n, l) =>
     l === 'ja'
       ? {
-          subject: '担当者が見つかりません',
-          lead: '候補者がいないか、期限までに誰も引き受けませんでした。手動でのお願いか割り当てをお願いします。',
+          subject: `${dispatchStageWords.escalated.ja}：${assignment.ja}が見つかりません`,
+          lead: `候補者がいないか、期限までに誰も引き受けませんでした。手動での${offer.ja}か割り当てをお願いします。`,
           path: requestPath(n),
         }
       : {
-          subject: 'Nobody found for a request',
+          subject: `${dispatchStageWords.escalated.en}: nobody found for a ${request.en}`,
           lead: 'No candidate is left or nobody answered in time. Please offer it or assign someone by hand.',
           path: requestPath(n),
         },
   answerDateReached: (n, l) =>
     l === 'ja'
       ? {
-          subject: 'ボランティアはまだ決まっていません',
-          lead: 'ご指定の回答日になりましたが、ボランティアはまだ決まっていません。引き続き探しますが、ほかの手配もご検討ください。',
+          subject: `${volunteer.ja}はまだ${requestStatusWords.filled.ja}していません`,
+          lead: `ご指定の回答日になりましたが、${volunteer.ja}はまだ${requestStatusWords.filled.ja}していません。引き続き探しますが、ほかの手配もご検討ください。`,
           path: requestPath(n),
         }
       : {
-          subject: 'No volunteer confirmed yet',
-          lead: 'Your answer date has come and no volunteer is confirmed yet. We keep looking, but you may want to make other arrangements.',
+          subject: `No ${volunteer.en} ${lower(requestStatusWords.filled.en)} yet`,
+          lead: `Your answer date has come and no ${volunteer.en} is ${lower(requestStatusWords.filled.en)} yet. We keep looking, but you may want to make other arrangements.`,
           path: requestPath(n),
         },
   reminder: (n, l) =>
     l === 'ja'
       ? {
           subject: `活動の${hoursJa(n.hoursBefore ?? 0)}前のお知らせ`,
-          lead: `ご担当の活動が${hoursJa(n.hoursBefore ?? 0)}後に始まります。`,
+          lead: `ご${assignment.ja}の活動が${hoursJa(n.hoursBefore ?? 0)}後に始まります。`,
           path: bookingsPath(n),
         }
       : {
@@ -376,76 +398,80 @@ const phrases: Record<DispatchEvent, Phrase> = {
   assignmentReleased: (n, l) =>
     l === 'ja'
       ? {
-          subject: '担当を解除しました',
-          lead: `${reason(n, l)}ため、この依頼のご担当を解除しました。${statedLine(n.stated, l)}`,
+          subject: `${assignment.ja}を${assignmentStatusWords.released.ja}しました`,
+          lead: `${reason(n, l)}ため、この${request.ja}のご${assignment.ja}を${assignmentStatusWords.released.ja}しました。${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         }
       : {
-          subject: 'You are released from a request',
-          lead: `You are no longer booked for this request: ${reason(n, l)}.${statedLine(n.stated, l)}`,
+          subject: `You are ${lower(assignmentStatusWords.released.en)} from a ${request.en}`,
+          lead: `You are no longer booked for this ${request.en}: ${reason(n, l)}.${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         },
   coverNeeded: (n, l) =>
     l === 'ja'
       ? {
-          subject: '代わりのボランティアを探しています',
-          lead: `担当が解除されました（${reason(n, l)}）。代わりを探し始めました。${statedLine(n.stated, l)}`,
+          subject: `代わりの${volunteer.ja}を探しています`,
+          lead: `${assignment.ja}が${assignmentStatusWords.released.ja}されました（${reason(n, l)}）。代わりを探し始めました。${statedLine(n.stated, l)}`,
           path: requestPath(n),
         }
       : {
-          subject: 'Finding cover for a request',
-          lead: `A volunteer was released (${reason(n, l)}). We have started finding cover.${statedLine(n.stated, l)}`,
+          subject: `Finding cover for a ${request.en}`,
+          lead: `A ${volunteer.en} was ${lower(assignmentStatusWords.released.en)} (${reason(n, l)}). We have started finding cover.${statedLine(n.stated, l)}`,
           path: requestPath(n),
         },
   requestChanged: (n, l) =>
     l === 'ja'
-      ? { subject: '依頼の日時が変わりました', lead: 'ご担当の依頼が次のとおり変更されました。', path: bookingsPath(n) }
+      ? {
+          subject: `${request.ja}の日時が変わりました`,
+          lead: `ご${assignment.ja}の${request.ja}が次のとおり変更されました。`,
+          path: bookingsPath(n),
+        }
       : {
-          subject: 'Your request changed',
-          lead: 'The request you are booked for changed as follows.',
+          subject: `Your ${request.en} changed`,
+          lead: `The ${request.en} you are booked for changed as follows.`,
           path: bookingsPath(n),
         },
   assignmentCancelled: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼が取り消されました',
-          lead: `ご担当の依頼が${cancelledBy(n, l)}により取り消されました。${statedLine(n.stated, l)}`,
+          subject: `${request.ja}の${requestStatusWords.cancelled.ja}`,
+          lead: `ご${assignment.ja}の${request.ja}が${cancelledBy(n, l)}により取り消されました。${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         }
       : {
-          subject: 'Request cancelled',
-          lead: `The request you were booked for was cancelled by the ${cancelledBy(n, l).toLowerCase()}.${statedLine(n.stated, l)}`,
+          subject: `${capital(request.en)} ${lower(requestStatusWords.cancelled.en)}`,
+          lead: `The ${request.en} you were booked for was ${lower(requestStatusWords.cancelled.en)} by the ${cancelledBy(n, l).toLowerCase()}.${statedLine(n.stated, l)}`,
           path: bookingsPath(n),
         },
   requestCancelled: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼が取り消されました',
-          lead: `この依頼はコーディネーターにより取り消されました。${statedLine(n.stated, l)}`,
+          subject: `${request.ja}の${requestStatusWords.cancelled.ja}`,
+          lead: `この${request.ja}は${coordinator.ja}により取り消されました。${statedLine(n.stated, l)}`,
           path: requestPath(n),
         }
       : {
-          subject: 'Your request was cancelled',
-          lead: `A coordinator cancelled this request.${statedLine(n.stated, l)}`,
+          subject: `Your ${request.en} was ${lower(requestStatusWords.cancelled.en)}`,
+          lead: `A ${lower(coordinator.en)} ${lower(requestStatusWords.cancelled.en)} this ${request.en}.${statedLine(n.stated, l)}`,
           path: requestPath(n),
         },
   lateCancellation: (n, l) =>
     l === 'ja'
       ? {
-          subject: '直前の取り消しがありました',
-          lead: `開始の${n.noticeHours ?? 0}時間前に取り消されました。規定により謝金の${n.feePercent ?? 0}%が発生します。`,
+          subject: `直前の${requestStatusWords.cancelled.ja}がありました`,
+          lead: `開始の${n.noticeHours ?? 0}時間前に取り消されました。規定により${honorarium.ja}の${n.feePercent ?? 0}%が発生します。`,
           path: requestPath(n),
         }
       : {
           subject: 'Late cancellation',
-          lead: `Cancelled ${n.noticeHours ?? 0} hours before the start: by the policy, ${n.feePercent ?? 0}% of the honorarium is owed.`,
+          lead: `Cancelled ${n.noticeHours ?? 0} hours before the start: by the policy, ${n.feePercent ?? 0}% of the ${lower(honorarium.en)} is owed.`,
           path: requestPath(n),
         },
   reportRequested: (n, l) =>
     n.reportKind === 'requester'
       ? l === 'ja'
         ? {
-            subject: '活動報告をお願いします',
+            subject: `${activityReport.ja}をお願いします`,
             lead: '活動は予定どおり行われましたか。満足度とご意見をお聞かせください。',
             path: requestPath(n),
           }
@@ -456,56 +482,56 @@ const phrases: Record<DispatchEvent, Phrase> = {
           }
       : l === 'ja'
         ? {
-            subject: '活動報告をお願いします',
-            lead: '実際の開始・終了時刻、交通費、連絡事項を報告してください。',
+            subject: `${activityReport.ja}をお願いします`,
+            lead: `実際の開始・終了時刻、${expenseKindWords.transport.ja}、連絡事項を報告してください。`,
             path: bookingsPath(n),
           }
         : {
-            subject: 'Please file your activity report',
+            subject: `Please file your ${activityReport.en}`,
             lead: 'Please report your actual times, transport fare and any notes.',
             path: bookingsPath(n),
           },
   reportReminder: (n, l) =>
     l === 'ja'
       ? {
-          subject: '活動報告がまだ届いていません',
-          lead: '活動報告の提出をお願いします。',
+          subject: `${activityReport.ja}がまだ届いていません`,
+          lead: `${activityReport.ja}の提出をお願いします。`,
           path: n.reportKind === 'requester' ? requestPath(n) : bookingsPath(n),
         }
       : {
-          subject: 'Your activity report is still missing',
-          lead: 'Please file your activity report.',
+          subject: `Your ${activityReport.en} is still missing`,
+          lead: `Please file your ${activityReport.en}.`,
           path: n.reportKind === 'requester' ? requestPath(n) : bookingsPath(n),
         },
   reportsOverdue: (n, l) =>
     l === 'ja'
       ? {
-          subject: '活動報告が届いていません',
-          lead: '催促を重ねましたが、活動報告がまだそろっていません。',
+          subject: `${activityReport.ja}が届いていません`,
+          lead: `催促を重ねましたが、${activityReport.ja}がまだそろっていません。`,
           path: requestPath(n),
         }
       : {
-          subject: 'Activity reports overdue',
-          lead: 'Despite reminders, the activity reports are still missing.',
+          subject: `${capital(activityReport.en)}s overdue`,
+          lead: `Despite reminders, the ${activityReport.en}s are still missing.`,
           path: requestPath(n),
         },
   stepFailed: (n, l) =>
     l === 'ja'
       ? {
-          subject: '依頼の処理が止まりました',
-          lead: `「${stepName(n, l)}」の処理が、受け付けられないデータのため失敗しました（${n.failure ?? ''}）。再試行はしません。依頼を確認し、手動で対応してください。`,
+          subject: `${request.ja}の処理が止まりました`,
+          lead: `「${stepName(n, l)}」の処理が、受け付けられないデータのため失敗しました（${n.failure ?? ''}）。再試行はしません。${request.ja}を確認し、手動で対応してください。`,
           path: requestPath(n),
         }
       : {
-          subject: 'A request’s dispatch has stopped',
-          lead: `Dispatch failed at ${stepName(n, l)} on data it cannot accept (${n.failure ?? ''}), and will not try again. Please look at the request and act on it by hand.`,
+          subject: `A ${request.en}’s dispatch has stopped`,
+          lead: `Dispatch failed at ${stepName(n, l)} on data it cannot accept (${n.failure ?? ''}), and will not try again. Please look at the ${request.en} and act on it by hand.`,
           path: requestPath(n),
         },
   translationDue: (n, l) =>
     l === 'ja'
       ? {
           subject: `翻訳の納期の${hoursJa(n.hoursBefore ?? 0)}前です`,
-          lead: `ご担当の翻訳の納期まであと${hoursJa(n.hoursBefore ?? 0)}です。仕上がった訳文をアップロードして提出してください。`,
+          lead: `ご担当の翻訳の納期まであと${hoursJa(n.hoursBefore ?? 0)}です。仕上がった${translation.ja}をアップロードして提出してください。`,
           path: bookingsPath(n),
         }
       : {
@@ -516,12 +542,12 @@ const phrases: Record<DispatchEvent, Phrase> = {
   translationOverdue: (n, l) =>
     l === 'ja'
       ? {
-          subject: '翻訳が納期までに提出されていません',
-          lead: '納期を過ぎましたが、訳文が提出されていません。翻訳者に連絡するか、担当を解除して代わりを探してください。依頼機関にもお知らせしました。',
+          subject: `翻訳が${translationJobStateWords.overdue.ja}です`,
+          lead: `納期を過ぎましたが、${translation.ja}が提出されていません。翻訳者に連絡するか、${assignment.ja}を${assignmentStatusWords.released.ja}して代わりを探してください。${requesterOrganization.ja}にもお知らせしました。`,
           path: requestPath(n),
         }
       : {
-          subject: 'A translation is overdue',
+          subject: `A translation is ${lower(translationJobStateWords.overdue.en)}`,
           lead: 'The deadline has passed and no translation is submitted. Please contact the translator, or release them to find cover. The requester has been told.',
           path: requestPath(n),
         },
@@ -529,7 +555,7 @@ const phrases: Record<DispatchEvent, Phrase> = {
     l === 'ja'
       ? {
           subject: '翻訳が遅れています',
-          lead: '納期を過ぎましたが、訳文がまだ届いていません。コーディネーターが対応しています。',
+          lead: `納期を過ぎましたが、${translation.ja}がまだ届いていません。${coordinator.ja}が対応しています。`,
           path: requestPath(n),
         }
       : {
@@ -540,8 +566,8 @@ const phrases: Record<DispatchEvent, Phrase> = {
   translationSubmitted: (n, l) =>
     l === 'ja'
       ? {
-          subject: '訳文が提出されました',
-          lead: `訳文（第${n.version ?? 1}版）が提出されました。内容を確認し、検収するか修正を依頼してください。`,
+          subject: `${translation.ja}が提出されました`,
+          lead: `${translation.ja}（第${n.version ?? 1}版）が提出されました（${translationJobStateWords.submitted.ja}）。内容を確認し、検収するか修正を依頼してください。`,
           path: requestPath(n),
         }
       : {
@@ -552,8 +578,8 @@ const phrases: Record<DispatchEvent, Phrase> = {
   revisionAsked: (n, l) =>
     l === 'ja'
       ? {
-          subject: '訳文の修正をお願いします',
-          lead: `依頼機関から訳文（第${n.version ?? 1}版）の修正の依頼がありました。${n.comment ? `コメント：${n.comment}` : ''}`,
+          subject: `${translation.ja}の修正をお願いします`,
+          lead: `${requesterOrganization.ja}から${translation.ja}（第${n.version ?? 1}版）の修正の${request.ja}がありました。${n.comment ? `コメント：${n.comment}` : ''}`,
           path: bookingsPath(n),
         }
       : {
@@ -564,8 +590,8 @@ const phrases: Record<DispatchEvent, Phrase> = {
   translationAccepted: (n, l) =>
     l === 'ja'
       ? {
-          subject: '訳文が検収されました',
-          lead: `訳文（第${n.version ?? 1}版）が検収されました。ありがとうございました。`,
+          subject: `${translation.ja}が${translationJobStateWords.accepted.ja}になりました`,
+          lead: `${translation.ja}（第${n.version ?? 1}版）が検収されました。ありがとうございました。`,
           path: bookingsPath(n),
         }
       : {
@@ -579,8 +605,8 @@ const phrases: Record<DispatchEvent, Phrase> = {
       l === 'ja'
         ? [
             change.deadline ? `新しい納期：${when(change.deadline, l)}` : null,
-            change.documentsAdded > 0 ? `追加する原文：${change.documentsAdded}件` : null,
-            change.documentsRemoved > 0 ? `外す原文：${change.documentsRemoved}件` : null,
+            change.documentsAdded > 0 ? `追加する${documentRoleWords.source.ja}：${change.documentsAdded}件` : null,
+            change.documentsRemoved > 0 ? `外す${documentRoleWords.source.ja}：${change.documentsRemoved}件` : null,
           ]
         : [
             change.deadline ? `new deadline: ${when(change.deadline, l)}` : null,
@@ -591,7 +617,7 @@ const phrases: Record<DispatchEvent, Phrase> = {
     return l === 'ja'
       ? {
           subject: '翻訳の変更の提案があります',
-          lead: `依頼機関から変更の提案がありました（${what}）。承諾するか断ってください。承諾するまでは、今の納期と原文のままです。${n.comment ? `メモ：${n.comment}` : ''}`,
+          lead: `${requesterOrganization.ja}から変更の提案がありました（${what}）。承諾するか断ってください。承諾するまでは、今の納期と${documentRoleWords.source.ja}のままです。${n.comment ? `メモ：${n.comment}` : ''}`,
           path: bookingsPath(n),
         }
       : {
@@ -605,8 +631,8 @@ const phrases: Record<DispatchEvent, Phrase> = {
       ? {
           subject: n.changeAccepted ? '翻訳者が変更を承諾しました' : '翻訳者が変更を断りました',
           lead: n.changeAccepted
-            ? '提案した変更を翻訳者が承諾しました。新しい納期と原文で進みます。'
-            : `提案した変更を翻訳者が断りました。今の納期と原文のままです。協会のコーディネーターにもご相談ください。${n.comment ? `理由：${n.comment}` : ''}`,
+            ? `提案した変更を翻訳者が承諾しました。新しい納期と${documentRoleWords.source.ja}で進みます。`
+            : `提案した変更を翻訳者が断りました。今の納期と${documentRoleWords.source.ja}のままです。協会の${coordinator.ja}にもご相談ください。${n.comment ? `理由：${n.comment}` : ''}`,
           path: requestPath(n),
         }
       : {
@@ -630,15 +656,10 @@ export function renderDispatchEmail(notice: DispatchNotice, locale: Locale, publ
 }
 
 function summaryLines(request: RequestSummary, locale: Locale): string[] {
-  const modality =
-    locale === 'ja'
-      ? { on_site: '現地通訳', remote: '遠隔通訳（電話・ビデオ）', translation: '翻訳' }[request.modality]
-      : { on_site: 'on-site interpreting', remote: 'remote interpreting (phone/video)', translation: 'translation' }[
-          request.modality
-        ];
+  const modality = modalityWords[request.modality][locale];
   const label = (ja: string, en: string) => (locale === 'ja' ? `${ja}：` : `${en}: `);
   return [
-    `${label('依頼元', 'Requester')}${request.organizationName}`,
+    `${label(requesterOrganization.ja, capital(requesterOrganization.en))}${request.organizationName}`,
     `${label('言語', 'Language')}${request.language[locale]}`,
     `${label('種別', 'Kind')}${modality}`,
     request.startsAt

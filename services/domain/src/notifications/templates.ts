@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
+import type { invitedRoles } from '../accounts/invitations';
 import { tokyo } from '../clock';
+import { cancellationPartyWords, domainWords } from '../glossary';
 import { pathTo } from '../routes';
 import type { RenewableItem } from '../volunteers/paperwork';
 import { type DispatchPayloads, dispatchEvents, renderDispatchEmail } from './dispatch-templates';
@@ -28,7 +30,7 @@ export const partnershipEvents = [
 ] as const;
 export type PartnershipEvent = (typeof partnershipEvents)[number];
 
-export type InvitedRole = 'requester' | 'volunteer' | 'coordinator' | 'admin';
+export type InvitedRole = (typeof invitedRoles)[number];
 
 /** What each e-mail needs to be written, as stored in the outbox payload (JSON). */
 export interface EmailPayloads extends DispatchPayloads, Record<PartnershipEvent, PartnershipNotice> {
@@ -190,8 +192,8 @@ const templates: {
         text: paragraphs(
           `${payload.association.nameJa}の${what}は${expires.setLocale('ja').toFormat('yyyy年M月d日(EEE)')}までです。`,
           payload.item === 'registration'
-            ? '引き続き活動するには、期限までに協会のコーディネーターに更新を申し出てください。期限が切れると、協会の方針によっては依頼の候補から外れます。'
-            : '期限までに保険の更新手続きをして、コーディネーターにお知らせください。期限が切れると、協会の方針によっては依頼の候補から外れます。',
+            ? `引き続き活動するには、期限までに協会の${coordinator.ja}に更新を申し出てください。期限が切れると、協会の方針によっては${request.ja}の候補から外れます。`
+            : `期限までに保険の更新手続きをして、${coordinator.ja}にお知らせください。期限が切れると、協会の方針によっては${request.ja}の候補から外れます。`,
           `書類の状況はこちらで確認できます。\n${page}`,
         ),
       };
@@ -336,6 +338,10 @@ function existingAccount(
       };
 }
 
+// The domain's words come from the glossary, as in the dispatch messages.
+const { request, volunteer } = domainWords;
+const coordinator = cancellationPartyWords.coordinator;
+
 const trimmed = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 
 const paragraphs = (...parts: string[]) => `${parts.join('\n\n')}\n`;
@@ -345,9 +351,9 @@ function roleJa(payload: EmailPayloads['invitation']): string {
     case 'requester':
       return payload.organizationName ? `${payload.organizationName}の依頼担当者` : '依頼担当者';
     case 'volunteer':
-      return '通訳・翻訳ボランティア';
+      return `通訳・翻訳${volunteer.ja}`;
     case 'coordinator':
-      return 'コーディネーター';
+      return coordinator.ja;
     case 'admin':
       return '管理者';
   }
@@ -358,9 +364,9 @@ function roleEn(payload: EmailPayloads['invitation']): string {
     case 'requester':
       return payload.organizationName ? `requesting staff of ${payload.organizationName}` : 'requesting staff';
     case 'volunteer':
-      return 'a volunteer interpreter and translator';
+      return `a ${volunteer.en} interpreter and translator`;
     case 'coordinator':
-      return 'a coordinator';
+      return `a ${coordinator.en.toLowerCase()}`;
     case 'admin':
       return 'an administrator';
   }
