@@ -53,6 +53,7 @@ function rows<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
+// Migrating a fresh database takes seconds on a busy machine: the hooks' timeout, not the tests' 5 s.
 test('processes starting together on a fresh database migrate it once, without tripping over each other', async () => {
   const fresh = await openTestDatabase({ migrated: false });
   try {
@@ -65,4 +66,4 @@ test('processes starting together on a fresh database migrate it once, without t
   } finally {
     await fresh.dispose();
   }
-});
+}, 60_000);
