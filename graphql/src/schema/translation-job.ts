@@ -1,5 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { schema } from '@tsunagu/db';
 import { translationChangeStatuses, translationJobStates } from '@tsunagu/domain';
+import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { associationsOf } from '../tenancy';
 import { CancellationInput } from './cancellation';
@@ -29,6 +31,15 @@ builder.drizzleObject('translationReviews', {
   }),
 });
 
+/**
+ * The file names of a change's sources to add, oldest first: read in the statement that reads the
+ * change (the proposal checked these are the organization's own sources).
+ */
+const addedFileNames = (change: typeof schema.translationJobChanges) =>
+  sql<
+    string[]
+  >`coalesce((select array_agg(${schema.documents.fileName} order by ${schema.documents.createdAt}, ${schema.documents.id}) from ${schema.documents} where ${schema.documents.id} = any(${change.addDocumentIds})), '{}')`;
+
 const TranslationChangeStatusEnum = builder.enumType('TranslationChangeStatus', {
   values: translationChangeStatuses,
 });
@@ -53,17 +64,8 @@ builder.drizzleObject('translationJobChanges', {
     addedFileNames: t.stringList({
       description:
         'The file names of the sources to add, for the translator to see what comes (they read the documents once the change is accepted).',
-      select: { columns: { addDocumentIds: true } },
-      // The proposal checked these are the organization's own sources.
-      resolve: async (change, _args, { db }) => {
-        if (change.addDocumentIds.length === 0) return [];
-        const documents = await db.query.documents.findMany({
-          where: { id: { in: change.addDocumentIds } },
-          columns: { fileName: true },
-          orderBy: { createdAt: 'asc' },
-        });
-        return documents.map((document) => document.fileName);
-      },
+      select: { extras: { addedFileNames } },
+      resolve: (change) => change.addedFileNames,
     }),
     proposedAt: t.expose('proposedAt', { type: 'DateTime' }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true }),

@@ -8,6 +8,7 @@ import { globalId, startTestApi, type TestApi, testNow } from '../support/api';
 import { insertAvailableVolunteer, insertDispatchWorld, insertFiledTranslation } from '../support/dispatch-world';
 import { insertAssociation, insertOrganization, insertRequester, insertStaffMember } from '../support/fixtures';
 import { inlineDispatcher } from '../support/inline-dispatcher';
+import { countingStatements } from '../support/statements';
 
 const jobFields = `__typename
   ... on Error { message }
@@ -268,6 +269,7 @@ describe('changing a booked translation', () => {
   let testDb: TestDatabase;
   let db: Db;
   let api: TestApi;
+  let counted: ReturnType<typeof countingStatements>;
   const clock = fixedClock(testNow);
   let world: Awaited<ReturnType<typeof insertDispatchWorld>>;
   let requestId: string;
@@ -281,7 +283,8 @@ describe('changing a booked translation', () => {
   beforeAll(async () => {
     testDb = await openTestDatabase();
     db = testDb.database.db;
-    api = await startTestApi(testDb.database, { clock, dispatcher: inlineDispatcher(db, clock) });
+    counted = countingStatements(testDb.database);
+    api = await startTestApi(counted.database, { clock, dispatcher: inlineDispatcher(db, clock) });
     world = await insertDispatchWorld(db);
     requestId = (await insertFiledTranslation(db, world, deadline, { status: 'open', volume: 2 })).id;
     oldSourceId = (
@@ -479,5 +482,27 @@ describe('changing a booked translation', () => {
     });
     expect(foreign.data?.proposeTranslationChange).toMatchObject({ reason: 'translation_change_documents' });
     expect(await db.$count(schema.translationJobChanges)).toBe(2);
+  });
+
+  test('the translator’s job with its two changes and their added file names is one statement, besides the session', async () => {
+    const assignment = await db.query.assignments.findFirst({ where: { requestId }, columns: { id: true } });
+    counted.statements.length = 0;
+    const { data, errors } = await api.graphql<{
+      node: { translationJob: { changes: Array<{ status: string; addedFileNames: string[] }> } };
+    }>(
+      `query ($id: ID!) { node(id: $id) { ... on Assignment { translationJob {
+         state deadline changes { status deadline addedFileNames declineReason proposedAt } } } } }`,
+      { id: globalId('Assignment', assignment?.id ?? '') },
+      { session: translatorSession },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.node.translationJob.changes.map((change) => [change.status, change.addedFileNames])).toEqual([
+      ['declined', []],
+      ['accepted', ['原文（訂正版）.docx']],
+    ]);
+    const [sessionLookup, ...rest] = counted.statements;
+    expect(sessionLookup).toContain('"sessions"');
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).toMatch(/^select/i);
   });
 });
