@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { useFormat, useMessages } from '../i18n';
+import { useRefreshOnInboxChange } from '../inbox/live';
 import { useLocalName } from '../pickers/names';
 import { requestPath } from '../requests/ids';
 import { Page } from '../ui/Page';
@@ -8,7 +9,10 @@ import { Empty, LoadError, Loading } from '../ui/states';
 import { OverdueTranslationJobsQuery } from './documents';
 import { translationMessages } from './messages';
 
-/** The coordinators' list of translation jobs past their deadline with nothing submitted, oldest first. */
+/**
+ * The coordinators' list of translation jobs past their deadline with nothing submitted, oldest
+ * first; it follows the coordinator's inbox, which each overdue escalation reaches.
+ */
 export function OverdueJobsPage() {
   const t = useMessages(translationMessages);
   const format = useFormat();
@@ -17,6 +21,7 @@ export function OverdueJobsPage() {
     query: OverdueTranslationJobsQuery,
     requestPolicy: 'cache-and-network',
   });
+  useRefreshOnInboxChange(() => refresh({ requestPolicy: 'network-only' }));
   const jobs = data?.overdueTranslationJobs ?? [];
   return (
     <Page title={t.overdueTitle}>
