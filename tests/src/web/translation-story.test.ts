@@ -46,6 +46,12 @@ const languages = [
       acceptChange: '変更を承諾する',
       changeAccepted: '変更を承諾しました。新しい納期と原文で進めてください。',
       acceptedByTranslator: '翻訳者が承諾',
+      changeTitle: '納期・原文の変更',
+      addSources: '追加する原文',
+      declineReason: '断る理由',
+      declineReasonText: '追加の原文は今の納期では訳しきれません。',
+      changeDeclined: '変更を断りました。依頼元に理由が届きます。',
+      declinedByTranslator: '翻訳者が辞退',
       uploaded: '訳文アップロード済み',
       submit: (version: number) => `第${version}版を提出する`,
       submitted: '確認待ち',
@@ -104,6 +110,12 @@ const languages = [
       acceptChange: 'Accept the change',
       changeAccepted: 'You accepted the change: work to the new deadline and sources.',
       acceptedByTranslator: 'Accepted by the translator',
+      changeTitle: 'Change the deadline or the sources',
+      addSources: 'Sources to add',
+      declineReason: 'Why you decline',
+      declineReasonText: 'The added source cannot be translated by the deadline.',
+      changeDeclined: 'You declined the change: the requester reads your reason.',
+      declinedByTranslator: 'Declined by the translator',
       uploaded: 'Translation uploaded',
       submit: (version: number) => `Submit version ${version}`,
       submitted: 'Submitted',
@@ -201,7 +213,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
 describe.each(languages)('the translation story through the browser, in $lang', (language) => {
   const { words } = language;
 
-  test('a requester files two documents, a translator works on a phone (a later deadline and a withdrawn source proposed and accepted), one revision, accepted, and the fee is a line for the counted pages', async () => {
+  test('a requester files two documents, a translator works on a phone (a later deadline and a withdrawn source proposed and accepted, an added source declined with a reason), one revision, accepted, and the fee is a line for the counted pages', async () => {
     const admin = await signIn(language, 'admin');
     const volunteer = await signIn(language, 'volunteer', phone);
     await arrange(admin, volunteer);
@@ -320,6 +332,35 @@ describe.each(languages)('the translation story through the browser, in $lang', 
     await expect
       .poll(() => requester.getByTestId('translation-change').textContent(), { timeout: 30_000 })
       .toContain(words.acceptedByTranslator);
+
+    // Next the requester proposes adding a source, uploaded in the change form; the translator
+    // declines, saying why, and the requester's open page shows the reason. The sources stay.
+    await requester.getByRole('button', { name: words.proposeChange }).click();
+    const toAdd = requester.getByRole('region', { name: words.changeTitle }).getByRole('region', {
+      name: words.addSources,
+    });
+    await toAdd
+      .locator('[data-testid=document-upload] input[type=file]')
+      .setInputFiles({ name: 'glossary.txt', mimeType: 'text/plain', buffer: Buffer.from('避難所 shelter\n') });
+    await expect.poll(() => toAdd.locator('[data-testid=document-count]').count(), { timeout: 20_000 }).toBe(1);
+    await requester.getByRole('button', { name: words.sendProposal }).click();
+    await expect.poll(() => requester.getByTestId('translation-change').textContent()).toContain(words.waiting);
+    await expect.poll(() => proposal.count(), { timeout: 30_000 }).toBe(1);
+    expect(await proposal.getByTestId('translation-change').textContent()).toContain('glossary.txt');
+    await volunteer.screenshot({ path: artifactPath(`translator-change-${language.lang}.png`), fullPage: true });
+    await proposal.getByRole('button', { name: words.declineChange }).click();
+    await proposal.getByRole('textbox', { name: words.declineReason }).fill(words.declineReasonText);
+    await proposal.getByRole('button', { name: words.sendDecline, exact: true }).click();
+    await expect.poll(() => volunteer.getByRole('status').filter({ hasText: words.changeDeclined }).count()).toBe(1);
+    expect(await links.count()).toBe(1);
+    expect(await sources.textContent()).not.toContain('glossary.txt');
+    const declined = requester.getByTestId('translation-change');
+    await expect.poll(() => declined.textContent(), { timeout: 30_000 }).toContain(words.declinedByTranslator);
+    expect(await declined.textContent()).toContain(words.declineReasonText);
+    await requester.screenshot({
+      path: artifactPath(`requester-change-declined-${language.lang}.png`),
+      fullPage: true,
+    });
 
     const upload = volunteer.locator('[data-testid=document-upload] input[type=file]');
     const first = Buffer.from('Hướng dẫn phòng chống thiên tai cho cư dân nước ngoài.\n');
