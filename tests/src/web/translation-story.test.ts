@@ -29,6 +29,7 @@ const languages = [
       bookings: '予定と報告',
       openJob: '翻訳の仕事を開く',
       jobTitle: '翻訳の仕事',
+      fromInto: '日本語からベトナム語へ',
       download: 'ダウンロード',
       sourceDownloaded: '原文受け取り済み',
       proposeChange: '変更を提案する',
@@ -51,7 +52,7 @@ const languages = [
       declineReason: '断る理由',
       declineReasonText: '追加の原文は今の納期では訳しきれません。',
       changeDeclined: '変更を断りました。依頼元に理由が届きます。',
-      declinedByTranslator: '翻訳者が辞退',
+      declinedByTranslator: '翻訳者が断った',
       uploaded: '訳文アップロード済み',
       submit: (version: number) => `第${version}版を提出する`,
       submitted: '確認待ち',
@@ -93,6 +94,7 @@ const languages = [
       bookings: 'Bookings',
       openJob: 'Open the translation job',
       jobTitle: 'Translation job',
+      fromInto: 'From Japanese into Vietnamese',
       download: 'Download',
       sourceDownloaded: 'Source downloaded',
       proposeChange: 'Propose a change',
@@ -283,6 +285,10 @@ describe.each(languages)('the translation story through the browser, in $lang', 
     await expect
       .poll(() => job.locator('.card').textContent(), { timeout: 20_000 })
       .toContain(words.deadlineYear(Number(deadline.slice(0, 4))));
+    expect(await job.locator('.card').textContent()).toContain(words.fromInto);
+    // Nothing to upload before the source is downloaded (the API would refuse it): the page says so.
+    expect(await volunteer.locator('[data-testid=document-upload]').count()).toBe(0);
+    expect(await volunteer.getByTestId('upload-after-download').count()).toBe(1);
     const sources = volunteer.getByRole('region', {
       name: language.lang === 'ja' ? '翻訳する原文' : 'What to translate',
     });

@@ -57,7 +57,8 @@ export function WorkSummary({ request, ...props }: SummaryProps & { request: Fra
 
 /**
  * What, when and where, for a volunteer deciding on a phone: the kind of work and the languages as
- * the heading, then the day, the place and the purpose.
+ * the heading, then the day, the place and the purpose; a translation's direction names both
+ * languages, from one into the other.
  */
 export function WorkFacts({ work, headingLevel = 3, children }: SummaryProps & { work: Work }) {
   const t = useMessages(requestMessages);
@@ -84,11 +85,13 @@ export function WorkFacts({ work, headingLevel = 3, children }: SummaryProps & {
         <Fact label={t.venue}>{work.venue}</Fact>
         <Fact label={t.purpose}>{labels.purpose[work.purpose]}</Fact>
         <Fact label={t.specialty}>{work.specialty ? labels.specialty[work.specialty] : null}</Fact>
-        <Fact label={t.volume}>
-          {work.volume === null ? null : `${work.volume} ${work.volumeUnit ? labels.volumeUnit[work.volumeUnit] : ''}`}
-        </Fact>
+        <Fact label={t.volume}>{work.volume === null ? null : t.volumeOf(work.volume, work.volumeUnit)}</Fact>
         <Fact label={t.translationDirection}>
-          {work.translationDirection ? labels.translationDirection[work.translationDirection] : null}
+          {work.translationDirection === 'from_japanese'
+            ? t.fromInto(localName(work.pairLanguage), localName(work.language))
+            : work.translationDirection === 'into_japanese'
+              ? t.fromInto(localName(work.language), localName(work.pairLanguage))
+              : null}
         </Fact>
         <Fact label={t.interpretersNeeded}>
           {work.modality === 'translation' || work.interpretersNeeded === 1 ? null : String(work.interpretersNeeded)}

@@ -47,9 +47,7 @@ export function RequestDetailView({ request: ref, actions, children }: RequestDe
               {request.modality === 'translation' ? null : String(request.interpretersNeeded)}
             </Fact>
             <Fact label={t.volume}>
-              {request.volume === null
-                ? null
-                : `${request.volume} ${request.volumeUnit ? labels.volumeUnit[request.volumeUnit] : ''}`}
+              {request.volume === null ? null : t.volumeOf(request.volume, request.volumeUnit)}
             </Fact>
             <Fact label={t.translationDirection}>
               {request.translationDirection ? labels.translationDirection[request.translationDirection] : null}

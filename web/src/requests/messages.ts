@@ -1,6 +1,9 @@
 import { assignmentStatusWords, requestStatusWords, wordsIn } from '@tsunagu/domain';
 import { bilingual } from '../i18n';
 
+/** A translation's volume is counted in pages or characters. */
+type VolumeUnit = 'pages' | 'characters';
+
 export const requestMessages = bilingual({
   ja: {
     listTitle: '依頼一覧',
@@ -80,6 +83,9 @@ export const requestMessages = bilingual({
     yourReportFiled: (date: string) => `${date} に報告済み`,
     answerByShort: (date: string) => `回答期限 ${date}`,
     deadlineShort: (date: string) => `納期 ${date}`,
+    fromInto: (from: string, into: string) => `${from}から${into}へ`,
+    volumeOf: (volume: number, unit: VolumeUnit | null) =>
+      unit === 'pages' ? `${volume} ページ` : unit === 'characters' ? `${volume} 文字` : String(volume),
     timeline: '進み具合',
     steps: {
       filed: requestStatusWords.filed.ja,
@@ -217,6 +223,13 @@ export const requestMessages = bilingual({
     yourReportFiled: (date: string) => `You reported on ${date}`,
     answerByShort: (date: string) => `Answer by ${date}`,
     deadlineShort: (date: string) => `Due ${date}`,
+    fromInto: (from: string, into: string) => `From ${from} into ${into}`,
+    volumeOf: (volume: number, unit: VolumeUnit | null) =>
+      unit === 'pages'
+        ? `${volume} ${volume === 1 ? 'page' : 'pages'}`
+        : unit === 'characters'
+          ? `${volume} ${volume === 1 ? 'character' : 'characters'}`
+          : String(volume),
     timeline: 'Progress',
     steps: {
       filed: requestStatusWords.filed.en,

@@ -23,7 +23,8 @@ export const pendingChange = (job: TranslationJob) => job.changes.find((change) 
 /**
  * What a change does, as both sides read it: the deadline from → to (while it waits: once accepted
  * the job's own deadline is the new one), the sources added and withdrawn by name, the note, and a
- * declined change's reason.
+ * declined change's reason. The sources are named as proposed ("to add"), which reads true whether
+ * the translator accepted the change or declined it.
  */
 export function ChangeSummary({ job, change }: { job: TranslationJob; change: TranslationJobChange }) {
   const t = useMessages(translationMessages);
@@ -44,9 +45,9 @@ export function ChangeSummary({ job, change }: { job: TranslationJob; change: Tr
             : format.dateTime(change.deadline)
           : t.keptDeadline}
       </Fact>
-      {change.addedFileNames.length > 0 ? <Fact label={t.sourcesAdded}>{t.names(change.addedFileNames)}</Fact> : null}
+      {change.addedFileNames.length > 0 ? <Fact label={t.addSources}>{t.names(change.addedFileNames)}</Fact> : null}
       {change.removeDocumentIds.length > 0 ? (
-        <Fact label={t.sourcesRemoved}>
+        <Fact label={t.withdrawSources}>
           {removed.length > 0 ? t.names(removed) : t.documentCount(change.removeDocumentIds.length)}
         </Fact>
       ) : null}

@@ -1,3 +1,4 @@
+import { endedTranslationJobStates } from '@tsunagu/domain';
 import type { ResultOf } from '../graphql';
 import { useFormat, useMessages } from '../i18n';
 import { Fact } from '../ui/Facts';
@@ -10,11 +11,16 @@ export type TranslationJob = ResultOf<typeof TranslationJobFields>;
 export const roundsLeft = (job: Pick<TranslationJob, 'roundsUsed' | 'roundsAllowed'>) =>
   Math.max(0, job.roundsAllowed - job.roundsUsed);
 
-/** Where the job stands and by when (a date with its year, in Japan time), and the rounds left. */
-export function JobFacts({ job }: { job: TranslationJob }) {
+/**
+ * Where the job stands and by when (a date with its year, in Japan time; left out where the page
+ * says it already), and the rounds left while a revision may still be asked for.
+ */
+export function JobFacts({ job, deadline = true }: { job: TranslationJob; deadline?: boolean }) {
   const t = useMessages(translationMessages);
   const format = useFormat();
   const left = roundsLeft(job);
+  // Once accepted or ended, no revision can be asked for: the rounds are no longer news.
+  const reviewable = !(job.state === 'accepted' || endedTranslationJobStates.has(job.state));
   return (
     <>
       <dl className="facts">
@@ -23,11 +29,13 @@ export function JobFacts({ job }: { job: TranslationJob }) {
             {t.states[job.state]}
           </span>
         </Fact>
-        <Fact label={t.deadline}>{job.deadline ? format.dateTime(job.deadline) : null}</Fact>
+        {deadline ? <Fact label={t.deadline}>{job.deadline ? format.dateTime(job.deadline) : null}</Fact> : null}
       </dl>
-      <p className="hint" data-testid="rounds-left">
-        {left > 0 ? t.roundsLeft(left, job.roundsAllowed) : t.noRoundsLeft(job.roundsAllowed)}
-      </p>
+      {reviewable ? (
+        <p className="hint" data-testid="rounds-left">
+          {left > 0 ? t.roundsLeft(left, job.roundsAllowed) : t.noRoundsLeft(job.roundsAllowed)}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,30 +1,24 @@
-import { withdrawalReasonWords, wordsIn } from '@tsunagu/domain';
+import { isWithTranslator, withdrawalReasonWords, wordsIn } from '@tsunagu/domain';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { WorkFields, WorkSummary } from '../dispatch/WorkSummary';
+import { WorkSummary } from '../dispatch/WorkSummary';
 import { DocumentList } from '../documents/DocumentList';
 import { DocumentUpload } from '../documents/DocumentUpload';
 import { ActionButton } from '../forms/ActionButton';
 import { outcomeOf } from '../forms/failure';
 import { ReasonInPlace } from '../forms/ReasonInPlace';
 import { withdrawalSchema } from '../forms/rules';
-import { readFragment } from '../graphql';
 import { useLocale, useMessages } from '../i18n';
 import { useRefreshOnInboxChange } from '../inbox/live';
 import { common } from '../messages';
-import { useLocalName } from '../pickers/names';
 import { idFromPath } from '../requests/ids';
-import { Fact } from '../ui/Facts';
 import { Page } from '../ui/Page';
 import { LoadError, Loading } from '../ui/states';
 import { ChangeAnswer } from './ChangeAnswer';
 import { GiveBackTranslationMutation, SubmitTranslationMutation, TranslatorJobQuery } from './documents';
 import { JobFacts, JobReviews, type TranslationJob } from './JobFacts';
 import { translationMessages } from './messages';
-
-/** The states in which the work is with the translator: they upload, submit or give it back. */
-const withTranslator = new Set(['booked', 'source_downloaded', 'translation_uploaded', 'revision_asked', 'overdue']);
 
 /** What the translator is told about where the job stands, beside its state. */
 function StandingNotice({ job }: { job: TranslationJob }) {
@@ -52,7 +46,6 @@ export function TranslatorJobPage() {
   const t = useMessages(translationMessages);
   const c = useMessages(common);
   const { locale } = useLocale();
-  const localName = useLocalName();
   const params = useParams<{ id: string }>();
   const id = idFromPath(params.id, 'Assignment');
   const [{ data, fetching, error }, refresh] = useQuery({ query: TranslatorJobQuery, variables: { id } });
@@ -73,16 +66,11 @@ export function TranslatorJobPage() {
     );
     return () => timers.forEach(clearTimeout);
   }, [downloads, job?.state, refresh]);
-  const work = node ? readFragment(WorkFields, node.request) : null;
   const newest = job?.versions.at(-1) ?? null;
-  const open = job !== null && withTranslator.has(job.state);
-  const japanese = { nameJa: '日本語', nameEn: 'Japanese' };
-  const direction =
-    work?.translationDirection === 'from_japanese'
-      ? t.fromInto(localName(work.pairLanguage ?? japanese), localName(work.language))
-      : work?.translationDirection === 'into_japanese'
-        ? t.fromInto(localName(work.language), localName(work.pairLanguage ?? japanese))
-        : null;
+  // While the work is with the translator they upload, submit or give it back; an upload (and so a
+  // submission) waits for the source to be downloaded, which the API would refuse otherwise.
+  const open = job !== null && isWithTranslator(job.state);
+  const mayUpload = open && job.state !== 'booked';
   return (
     <Page title={t.jobTitle} actions={<Link href="/assignments">{t.backToBookings}</Link>}>
       {fetching && !data ? <Loading /> : null}
@@ -91,11 +79,9 @@ export function TranslatorJobPage() {
       {node && job ? (
         <div className="translation-job">
           <section className="card">
+            {/* The summary's heading says by when: the facts below leave the deadline out. */}
             <WorkSummary request={node.request} headingLevel={2}>
-              <dl className="facts">
-                <Fact label={t.direction}>{direction}</Fact>
-              </dl>
-              <JobFacts job={job} />
+              <JobFacts job={job} deadline={false} />
             </WorkSummary>
             <StandingNotice job={job} />
           </section>
@@ -121,7 +107,7 @@ export function TranslatorJobPage() {
                 {t.submittedMark}: {t.version(job.submittedVersion.version)}
               </p>
             ) : null}
-            {open && newest && newest.id !== job.submittedVersion?.id ? (
+            {mayUpload && newest && newest.id !== job.submittedVersion?.id ? (
               <ActionButton
                 done={t.submitted}
                 run={async () => {
@@ -139,8 +125,16 @@ export function TranslatorJobPage() {
           {open ? (
             <section aria-labelledby="translation-upload">
               <h2 id="translation-upload">{t.uploadTitle}</h2>
-              <p className="hint">{t.uploadHint}</p>
-              <DocumentUpload documentRole="translation" requestId={job.requestId} onUploaded={reload} />
+              {mayUpload ? (
+                <>
+                  <p className="hint">{t.uploadHint}</p>
+                  <DocumentUpload documentRole="translation" requestId={job.requestId} onUploaded={reload} />
+                </>
+              ) : (
+                <p className="hint" data-testid="upload-after-download">
+                  {t.uploadAfterDownload}
+                </p>
+              )}
             </section>
           ) : null}
           {open ? (
