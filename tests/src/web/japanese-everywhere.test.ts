@@ -122,11 +122,15 @@ describe('every route reads Japanese, with no English sentence', () => {
     if (!booking?.translationJob) throw new Error('the demo volunteer has no booked translation');
     const jobPath = `/volunteer/assignments/${encodeURIComponent(booking.id)}/translation`;
     await volunteer.goto(`${url}${jobPath}`);
-    // Its main parts: where it stands, the counted source to download, the upload.
+    // Its main parts: where it stands, the counted source to download, and where the upload comes
+    // once the source is downloaded (not offered before: the API would refuse it).
     await expect.poll(() => volunteer.getByTestId('translation-state').textContent()).toBe('確定');
     await expect.poll(() => volunteer.getByTestId('document-count').first().textContent()).toContain('文字');
     expect(await volunteer.getByRole('link', { name: 'ダウンロード' }).count()).toBe(1);
-    expect(await volunteer.getByTestId('document-upload').count()).toBe(1);
+    expect(await volunteer.getByTestId('document-upload').count()).toBe(0);
+    expect(await volunteer.getByTestId('upload-after-download').textContent()).toBe(
+      '原文をダウンロードすると、ここから訳文をアップロードできます。',
+    );
     expect({ path: jobPath, english: await englishOn(volunteer) }).toEqual({ path: jobPath, english: [] });
 
     for (const role of ['requester', 'coordinator'] as const) {
