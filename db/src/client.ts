@@ -2,17 +2,26 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { drizzle as drizzlePostgres, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { relations } from './relations';
 
 /** The one Drizzle API the rest of Tsunagu programs against, whichever engine is underneath. */
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+
+/**
+ * The postgres.js connection under a database or a transaction (the transaction's own), for what
+ * Drizzle does not speak (COPY); null on PGlite.
+ */
+export function postgresClientOf(db: Db): Pick<postgres.Sql, 'unsafe'> | null {
+  const session = db._.session;
+  return is(session, PostgresJsSession) ? (session.client as Pick<postgres.Sql, 'unsafe'>) : null;
+}
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; maxConnections?: number }

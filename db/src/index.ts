@@ -1,5 +1,5 @@
 export type { Database, DatabaseOptions, Db } from './client';
-export { createDatabase } from './client';
+export { createDatabase, postgresClientOf } from './client';
 export { loadReferenceData, type ReferenceReport } from './reference/load';
 export { relations } from './relations';
 export * as schema from './schema';

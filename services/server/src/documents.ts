@@ -225,9 +225,24 @@ async function download(
     return;
   }
   for await (const chunk of chunks()) {
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    if (!res.write(chunk)) await drained(res);
+    // A client gone mid-way: leaving the loop ends the read, which frees its database connection.
+    if (res.destroyed) return;
   }
   res.end();
+}
+
+/** Until the response takes more, or is gone: a client that left never drains it. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding). */

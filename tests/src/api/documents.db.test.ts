@@ -421,6 +421,26 @@ describe('documents in and out over HTTP', () => {
     });
   });
 
+  test('downloads left after their first bytes, more of them than the database has connections, leave the API answering and the next download whole', async () => {
+    const line = new TextEncoder().encode('避難所の場所を確認しましょう。Check where your shelter is.\n');
+    const bytes = Buffer.concat(Array.from({ length: Math.floor(12_000_000 / line.byteLength) }, () => line));
+    const { response, json } = await upload({ name: '防災ガイド.txt', bytes });
+    expect(response.status).toBe(201);
+    for (let left = 0; left < 12; left++) {
+      const leaving = new AbortController();
+      const got = await fetch(`${api.url}${json.downloadUrl}`, {
+        headers: { cookie: `tsunagu_session=${requesterSession}` },
+        signal: leaving.signal,
+      });
+      const first = await got.body?.getReader().read();
+      expect(first?.value?.byteLength).toBeGreaterThan(0);
+      leaving.abort();
+    }
+    const got = await download(json.downloadUrl as string, requesterSession);
+    expect(got.status).toBe(200);
+    expect(sha256(new Uint8Array(await got.arrayBuffer()))).toBe(sha256(bytes));
+  }, 60_000);
+
   test('who downloads a request’s source: its organization, its coordinators and the booked translator; nobody else', async () => {
     const { db } = testDb.database;
     const request = await translationRequest();
