@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { acceptOfferStarting, approveWhenReady, freeAnyDay, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -41,15 +41,7 @@ const languages = [
   },
 ] as const;
 
-type Language = (typeof languages)[number];
-
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 /** The day `days` from now in Japan, as YYYY-MM-DD. */
 const dayIn = (days: number) => new Date(Date.now() + days * 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 10);
@@ -62,22 +54,7 @@ const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 
  */
 async function seriesWithABookedLastWeek(requester: Page, coordinator: Page, volunteer: Page, days: number) {
   const url = app().url;
-  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-  await graphqlIn(
-    volunteer,
-    url,
-    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
-    {
-      input: {
-        availability: everyDay,
-        daysOff: [],
-        holidaysOff: false,
-        regions: ['270008'],
-        maxTravelKm: null,
-        monthlyCap: null,
-      },
-    },
-  );
+  await freeAnyDay(volunteer, url);
   const [firstDate, lastDate] = [dayIn(days), dayIn(days + 14)];
   const { fileRequestSeries } = await graphqlIn<{
     fileRequestSeries: { __typename: string; data?: { requests: Array<{ id: string }> } };
@@ -104,37 +81,8 @@ async function seriesWithABookedLastWeek(requester: Page, coordinator: Page, vol
   const occurrences = (fileRequestSeries.data?.requests ?? []).map((request) => request.id);
   expect(occurrences).toHaveLength(3);
   const lastWeek = occurrences[2] ?? '';
-  await expect
-    .poll(
-      async () =>
-        (
-          await graphqlIn<{ approveRequest: { __typename: string } }>(
-            coordinator,
-            url,
-            'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
-            { id: lastWeek },
-          )
-        ).approveRequest.__typename,
-      { timeout: 30_000 },
-    )
-    .toBe('MutationApproveRequestSuccess');
-  // The offers go out from the workflow, a moment after the approval.
-  const startsAt = Date.parse(`${lastDate}T10:00:00+09:00`);
-  let offer: { id: string } | undefined;
-  for (let tries = 0; !offer && tries < 60; tries++) {
-    const { myOffers } = await graphqlIn<{
-      myOffers: { nodes: Array<{ id: string; request: { startsAt: string } }> };
-    }>(volunteer, url, '{ myOffers(first: 50) { nodes { id request { startsAt } } } }');
-    offer = myOffers.nodes.find((one) => Date.parse(one.request.startsAt) === startsAt);
-    if (!offer) await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const accepted = await graphqlIn<{ acceptOffer: { __typename: string } }>(
-    volunteer,
-    url,
-    'mutation ($id: ID!) { acceptOffer(offerId: $id) { __typename } }',
-    { id: offer?.id },
-  );
-  expect(accepted.acceptOffer.__typename).toBe('MutationAcceptOfferSuccess');
+  await approveWhenReady(coordinator, url, lastWeek);
+  await acceptOfferStarting(volunteer, url, `${lastDate}T10:00:00+09:00`);
   return { occurrences, lastDate };
 }
 
