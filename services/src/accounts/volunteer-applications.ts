@@ -7,7 +7,6 @@ import {
   found,
   mayActOn,
   parseInput,
-  ValidationError,
   type Viewer,
   type VolunteerApplicationInput,
   volunteerApplicationSchema,
@@ -15,6 +14,7 @@ import {
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { enqueueEmail } from '../notifications/outbox';
+import { applicationTargets, tellRegisteredOwner } from './applications';
 import { hashPassword } from './passwords';
 
 export type VolunteerApplicationDecision = 'approve' | 'reject';
@@ -41,56 +41,18 @@ export function createVolunteerApplicationService({ db, clock }: { db: Db; clock
       const passwordHash = await hashPassword(application.password);
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const [association, home, existing] = await Promise.all([
-          tx.query.associations.findFirst({
-            where: { id: application.associationId },
-            columns: { nameJa: true, nameEn: true },
-          }),
-          tx.query.localGovernments.findFirst({
-            where: { code: application.homeLocalGovernmentCode },
-            columns: { code: true },
-          }),
-          tx.query.users.findFirst({
-            where: { email: application.email },
-            columns: { id: true, email: true, locale: true, disabledAt: true },
-          }),
-        ]);
-        const problems = [
-          ...(association
-            ? []
-            : [
-                {
-                  path: ['input', 'associationId'],
-                  message: { en: 'No such association.', ja: '該当する協会がありません。' },
-                },
-              ]),
-          ...(home
-            ? []
-            : [
-                {
-                  path: ['input', 'homeLocalGovernmentCode'],
-                  message: {
-                    en: 'No local government has this code.',
-                    ja: 'このコードの地方公共団体が見つかりません。',
-                  },
-                },
-              ]),
-        ];
-        if (!association || problems.length > 0) throw new ValidationError(problems);
+        const { association, existing } = await applicationTargets(tx, {
+          associationId: application.associationId,
+          localGovernmentCode: application.homeLocalGovernmentCode,
+          codeField: 'homeLocalGovernmentCode',
+          email: application.email,
+        });
         if (existing) {
-          // Once a day per association at most, so that the form cannot flood the mailbox.
-          if (!existing.disabledAt) {
-            await enqueueEmail(tx, {
-              idempotencyKey: `volunteer-application-existing-account:${existing.id}:${application.associationId}:${now.toISODate()}`,
-              to: existing.email,
-              locale: existing.locale,
-              recipientUserId: existing.id,
-              // The person's own: no association's admins read it in the mail catcher.
-              associationId: null,
-              template: 'volunteerApplicationExistingAccount',
-              payload: { association },
-            });
-          }
+          await tellRegisteredOwner(tx, existing, {
+            template: 'volunteerApplicationExistingAccount',
+            association,
+            now,
+          });
           return;
         }
 

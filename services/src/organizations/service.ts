@@ -9,13 +9,12 @@ import {
   type OrganizationApplication,
   organizationApplicationSchema,
   parseInput,
-  ValidationError,
   type Viewer,
 } from '@tsunagu/domain';
 import { eq } from 'drizzle-orm';
+import { applicationTargets, tellRegisteredOwner } from '../accounts/applications';
 import { hashPassword } from '../accounts/passwords';
 import { recordAudit } from '../audit';
-import { enqueueEmail } from '../notifications/outbox';
 
 /** Closing is for good: the contact is anonymised after the association's retention period. */
 export type OrganizationDecision = 'approve' | 'reject' | 'suspend' | 'close';
@@ -32,57 +31,19 @@ export function createOrganizationService({ db, clock }: { db: Db; clock: Clock 
       const application = parseInput(organizationApplicationSchema, input);
       const passwordHash = await hashPassword(application.staff.password);
       return db.transaction(async (tx) => {
-        const [association, government, existing] = await Promise.all([
-          tx.query.associations.findFirst({
-            where: { id: application.associationId },
-            columns: { id: true, nameJa: true, nameEn: true },
-          }),
-          tx.query.localGovernments.findFirst({
-            where: { code: application.localGovernmentCode },
-            columns: { code: true },
-          }),
-          tx.query.users.findFirst({
-            where: { email: application.staff.email },
-            columns: { id: true, email: true, locale: true, disabledAt: true },
-          }),
-        ]);
-        const problems = [
-          ...(association
-            ? []
-            : [
-                {
-                  path: ['input', 'associationId'],
-                  message: { en: 'No such association.', ja: '該当する協会がありません。' },
-                },
-              ]),
-          ...(government
-            ? []
-            : [
-                {
-                  path: ['input', 'localGovernmentCode'],
-                  message: {
-                    en: 'No local government has this code.',
-                    ja: 'このコードの地方公共団体が見つかりません。',
-                  },
-                },
-              ]),
-        ];
-        if (!association || problems.length > 0) throw new ValidationError(problems);
-        // The answer is the same as for a new address, so that it tells nobody who is registered:
-        // the address's owner is e-mailed instead (once a day per association at most).
+        const { association, existing } = await applicationTargets(tx, {
+          associationId: application.associationId,
+          localGovernmentCode: application.localGovernmentCode,
+          codeField: 'localGovernmentCode',
+          email: application.staff.email,
+        });
+        // The answer is the same as for a new address, so that it tells nobody who is registered.
         if (existing) {
-          if (!existing.disabledAt) {
-            await enqueueEmail(tx, {
-              idempotencyKey: `organization-application-existing-account:${existing.id}:${association.id}:${clock.now().toISODate()}`,
-              to: existing.email,
-              locale: existing.locale,
-              recipientUserId: existing.id,
-              // The person's own: no association's admins read it in the mail catcher.
-              associationId: null,
-              template: 'organizationApplicationExistingAccount',
-              payload: { association },
-            });
-          }
+          await tellRegisteredOwner(tx, existing, {
+            template: 'organizationApplicationExistingAccount',
+            association,
+            now: clock.now(),
+          });
           return null;
         }
 

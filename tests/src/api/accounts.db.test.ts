@@ -359,6 +359,30 @@ describe('accounts and e-mail, through the API and a real SMTP server', () => {
     expect(await meOn(tablet)).toBeNull();
   });
 
+  test('an application naming an unknown association and an unknown home is told both at once, and makes no account', async () => {
+    const input = {
+      associationId: globalId('Association', '00000000-0000-4000-8000-000000000000'),
+      email: 'nowhere@example.jp',
+      password: 'nowhere to be found',
+      fullName: 'Tran Van Binh',
+      homeLocalGovernmentCode: '999999',
+    };
+    const { data } = await api.graphql<{ applyAsVolunteer: unknown }>(applyAsVolunteer, { input });
+    // Applicants are signed out, so they read Japanese, the app's default language.
+    expect(data?.applyAsVolunteer).toEqual({
+      __typename: 'ValidationError',
+      problems: [
+        { path: ['input', 'associationId'], message: '該当する協会がありません。' },
+        { path: ['input', 'homeLocalGovernmentCode'], message: 'このコードの地方公共団体が見つかりません。' },
+      ],
+    });
+    const accounts = await testDb.database.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, input.email));
+    expect(accounts).toHaveLength(0);
+  });
+
   test('five applications with one new address at once all answer alike, and one account is made', async () => {
     const input = {
       associationId: globalId('Association', associationId),

@@ -153,14 +153,83 @@ export async function graphqlIn<Data>(
   return body.data;
 }
 
+/** The demo volunteer is free any day, all day, anywhere in Osaka: a candidate for the demo requester's requests. */
+export async function freeAnyDay(volunteer: Page, url: string): Promise<void> {
+  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+  const profile = await graphqlIn<{ updateMyVolunteerProfile: { __typename: string } }>(
+    volunteer,
+    url,
+    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
+    {
+      input: {
+        availability: everyDay,
+        daysOff: [],
+        holidaysOff: false,
+        regions: ['270008'],
+        maxTravelKm: null,
+        monthlyCap: null,
+      },
+    },
+  );
+  expect(profile.updateMyVolunteerProfile.__typename).toBe('MutationUpdateMyVolunteerProfileSuccess');
+}
+
+/** A coordinator approves a filed request, asking again while its workflow is still starting. */
+export async function approveWhenReady(coordinator: Page, url: string, requestId: string): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (
+          await graphqlIn<{ approveRequest: { __typename: string } }>(
+            coordinator,
+            url,
+            'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
+            { id: requestId },
+          )
+        ).approveRequest.__typename,
+      { timeout: 30_000 },
+    )
+    .toBe('MutationApproveRequestSuccess');
+}
+
+/**
+ * The volunteer accepts the offer of the request that starts at `startsAt` (a volunteer sees no
+ * request ids), waiting for it: the offers go out from the workflow, a moment after the approval.
+ */
+export async function acceptOfferStarting(volunteer: Page, url: string, startsAt: string): Promise<void> {
+  let offer: { id: string } | undefined;
+  for (let tries = 0; !offer && tries < 60; tries++) {
+    const { myOffers } = await graphqlIn<{
+      myOffers: { nodes: Array<{ id: string; request: { startsAt: string } }> };
+    }>(volunteer, url, '{ myOffers(first: 50) { nodes { id request { startsAt } } } }');
+    offer = myOffers.nodes.find((one) => Date.parse(one.request.startsAt) === Date.parse(startsAt));
+    if (!offer) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const accepted = await graphqlIn<{ acceptOffer: { __typename: string } }>(
+    volunteer,
+    url,
+    'mutation ($id: ID!) { acceptOffer(offerId: $id) { __typename } }',
+    { id: offer?.id },
+  );
+  expect(accepted.acceptOffer.__typename).toBe('MutationAcceptOfferSuccess');
+}
+
 /**
  * The harness of a browser test file: the real app and Chromium started once for the file; each
  * test opens fresh browser profiles with `openPage`, which are closed after it (with a screenshot of
  * each page when it failed); any uncaught error in the app fails the test that saw it.
  */
+/** A language a test reads the app in: the device's locale, the page's lang, and the header's button for it. */
+export interface Speaking {
+  locale: 'ja-JP' | 'en-GB';
+  lang: string;
+  button: string;
+}
+
 export function useBrowser(options: { env?: () => Promise<Record<string, string>> } = {}): {
   app(): WebApp;
   openPage(locale: 'ja-JP' | 'en-GB', viewport?: typeof desktop): Promise<Page>;
+  openSignedIn(language: Speaking, role: Role, viewport?: typeof desktop): Promise<Page>;
 } {
   let app: WebApp | undefined;
   let browser: Browser | undefined;
@@ -195,19 +264,29 @@ export function useBrowser(options: { env?: () => Promise<Record<string, string>
     expect(pageErrors).toEqual([]);
   });
 
+  const started = () => {
+    if (!app) throw new Error('the app is not started yet');
+    return app;
+  };
+  /** A fresh browser profile: no cookie, no stored language, the device's language as given. */
+  async function openPage(locale: Speaking['locale'], viewport = desktop) {
+    if (!browser) throw new Error('Chromium is not started yet');
+    // A device in London: what the app shows in Japan time must not depend on the device's zone.
+    const context = await browser.newContext({ locale, viewport, timezoneId: 'Europe/London' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
   return {
-    app: () => {
-      if (!app) throw new Error('the app is not started yet');
-      return app;
-    },
-    /** A fresh browser profile: no cookie, no stored language, the device's language as given. */
-    async openPage(locale, viewport = desktop) {
-      if (!browser) throw new Error('Chromium is not started yet');
-      // A device in London: what the app shows in Japan time must not depend on the device's zone.
-      const context = await browser.newContext({ locale, viewport, timezoneId: 'Europe/London' });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+    app: started,
+    openPage,
+    /** A fresh profile signed in as `role`, with the header's language switched to `language`'s (and checked). */
+    async openSignedIn(language, role, viewport) {
+      const page = await openPage(language.locale, viewport);
+      await signIn(page, started().url, role);
+      await page.getByRole('button', { name: language.button, exact: true }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
       return page;
     },
   };

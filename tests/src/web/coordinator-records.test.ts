@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifactPath, graphqlIn, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { artifactPath, graphqlIn, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -94,13 +94,7 @@ const languages = [
 
 type Language = (typeof languages)[number];
 
-async function signIn(language: Language, role: Role): Promise<Page> {
-  const page = await browser.openPage(language.locale);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  artifactPath,
-  desktop,
-  emailOf,
-  graphqlIn,
-  phone,
-  type Role,
-  signIn as signInAt,
-  useBrowser,
-} from '../support/web';
+import { artifactPath, emailOf, freeAnyDay, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -129,16 +120,8 @@ const languages = [
   },
 ] as const;
 
-type Language = (typeof languages)[number];
-
 /** Signs in and speaks the story's language (the account remembers the choice). */
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
@@ -170,25 +153,7 @@ async function arrange(admin: Page, volunteer: Page) {
     { id: association.id, input: { reminders: { hoursBeforeStart: [72, 24, 1] }, offers: { waveSize: 50 } } },
   );
   expect(policy.updateAssociationPolicy.__typename).toMatch(/Success$/);
-  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-  const profile = await graphqlIn<{ updateMyVolunteerProfile: { __typename: string } }>(
-    volunteer,
-    app().url,
-    `mutation ($input: VolunteerProfileInput!) {
-      updateMyVolunteerProfile(input: $input) { __typename ... on ValidationError { problems { path message } } }
-    }`,
-    {
-      input: {
-        availability: everyDay,
-        daysOff: [],
-        holidaysOff: false,
-        regions: ['270008'],
-        maxTravelKm: null,
-        monthlyCap: null,
-      },
-    },
-  );
-  expect(profile.updateMyVolunteerProfile).toEqual({ __typename: 'MutationUpdateMyVolunteerProfileSuccess' });
+  await freeAnyDay(volunteer, app().url);
   const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { fullName: string } }>(
     volunteer,
     app().url,

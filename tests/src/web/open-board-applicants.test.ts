@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifactPath, desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { artifactPath, freeAnyDay, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -58,35 +58,11 @@ const languages = [
   },
 ] as const;
 
-type Language = (typeof languages)[number];
-
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 /** The demo volunteer can work any day, all day, anywhere in Osaka: the request fits them. */
 async function freeEveryDay(volunteer: Page) {
-  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-  const profile = await graphqlIn<{ updateMyVolunteerProfile: { __typename: string } }>(
-    volunteer,
-    app().url,
-    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
-    {
-      input: {
-        availability: everyDay,
-        daysOff: [],
-        holidaysOff: false,
-        regions: ['270008'],
-        maxTravelKm: null,
-        monthlyCap: null,
-      },
-    },
-  );
-  expect(profile.updateMyVolunteerProfile.__typename).toBe('MutationUpdateMyVolunteerProfileSuccess');
+  await freeAnyDay(volunteer, app().url);
   const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { fullName: string } }>(
     volunteer,
     app().url,

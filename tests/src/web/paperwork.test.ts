@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifactPath, desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { artifactPath, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -51,15 +50,7 @@ const languages = [
   },
 ] as const;
 
-type Language = (typeof languages)[number];
-
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 /** A date `days` from today in Japan, YYYY-MM-DD (the app runs on the machine's clock). */
 const dateAhead = (days: number) =>

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { zenginRecordsOf } from '@tsunagu/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifactPath, desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { artifactPath, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -92,13 +92,7 @@ const languages = [
 
 type Language = (typeof languages)[number];
 
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 /**
  * Behind the story: the admin makes the demo coordinator payout staff and enters the association's

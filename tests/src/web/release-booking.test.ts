@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { acceptOfferStarting, approveWhenReady, freeAnyDay, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -52,15 +52,7 @@ const languages = [
   },
 ] as const;
 
-type Language = (typeof languages)[number];
-
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 /**
  * Behind the story: the demo volunteer can work any day anywhere in Osaka, a requester files a
@@ -69,22 +61,7 @@ async function signIn(language: Language, role: Role, viewport = desktop): Promi
  */
 async function bookedRequest(requester: Page, coordinator: Page, volunteer: Page, days: number) {
   const url = app().url;
-  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-  await graphqlIn(
-    volunteer,
-    url,
-    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
-    {
-      input: {
-        availability: everyDay,
-        daysOff: [],
-        holidaysOff: false,
-        regions: ['270008'],
-        maxTravelKm: null,
-        monthlyCap: null,
-      },
-    },
-  );
+  await freeAnyDay(volunteer, url);
   const day = new Date(Date.now() + days * 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 10);
   const { fileRequest } = await graphqlIn<{ fileRequest: { data?: { id: string } } }>(
     requester,
@@ -105,37 +82,8 @@ async function bookedRequest(requester: Page, coordinator: Page, volunteer: Page
     },
   );
   const requestId = fileRequest.data?.id ?? '';
-  await expect
-    .poll(
-      async () =>
-        (
-          await graphqlIn<{ approveRequest: { __typename: string } }>(
-            coordinator,
-            url,
-            'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
-            { id: requestId },
-          )
-        ).approveRequest.__typename,
-      { timeout: 30_000 },
-    )
-    .toBe('MutationApproveRequestSuccess');
-  // The offers go out from the workflow, a moment after the approval.
-  let offer: { id: string } | undefined;
-  for (let tries = 0; !offer && tries < 60; tries++) {
-    const { myOffers } = await graphqlIn<{
-      myOffers: { nodes: Array<{ id: string; request: { startsAt: string } }> };
-    }>(volunteer, url, '{ myOffers(first: 50) { nodes { id request { startsAt } } } }');
-    // The volunteer sees no request ids: the offer is the one of that day.
-    offer = myOffers.nodes.find((one) => Date.parse(one.request.startsAt) === Date.parse(`${day}T10:00:00+09:00`));
-    if (!offer) await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const accepted = await graphqlIn<{ acceptOffer: { __typename: string } }>(
-    volunteer,
-    url,
-    'mutation ($id: ID!) { acceptOffer(offerId: $id) { __typename } }',
-    { id: offer?.id },
-  );
-  expect(accepted.acceptOffer.__typename).toBe('MutationAcceptOfferSuccess');
+  await approveWhenReady(coordinator, url, requestId);
+  await acceptOfferStarting(volunteer, url, `${day}T10:00:00+09:00`);
   const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { fullName: string } }>(
     volunteer,
     url,

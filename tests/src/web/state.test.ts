@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { graphqlIn, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { approveWhenReady, freeAnyDay, graphqlIn, type Role, signIn as signInAt, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const url = () => browser.app().url;
@@ -227,26 +227,6 @@ describe('a request’s page offers only what can succeed', () => {
   });
 });
 
-/** The demo volunteer is free any day, anywhere in Osaka: a candidate for the demo requester's requests. */
-async function freeAnyDay(volunteer: Page) {
-  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-  await graphqlIn(
-    volunteer,
-    url(),
-    `mutation ($input: VolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) { __typename } }`,
-    {
-      input: {
-        availability: everyDay,
-        daysOff: [],
-        holidaysOff: false,
-        regions: ['270008'],
-        maxTravelKm: null,
-        monthlyCap: null,
-      },
-    },
-  );
-}
-
 /** Changes the demo association's policy as its admin. */
 async function setPolicy(input: Record<string, unknown>) {
   const admin = await browser.openPage('ja-JP');
@@ -287,7 +267,7 @@ describe('the volunteer’s offers page shows what became of an action without a
     await setPolicy({ offers: { waveSize: 50 } });
     const volunteer = await browser.openPage('ja-JP');
     await signIn(volunteer, 'volunteer');
-    await freeAnyDay(volunteer);
+    await freeAnyDay(volunteer, url());
     const asked: string[] = [];
     volunteer.on('request', (request) => {
       // Sent by GET or POST: the operation's name is in the address or in the body.
@@ -307,20 +287,7 @@ describe('the volunteer’s offers page shows what became of an action without a
     const coordinator = await browser.openPage('ja-JP');
     await signIn(coordinator, 'coordinator');
     const filedId = await filedAt(coordinator, '豊中市役所 打診窓口');
-    await expect
-      .poll(
-        async () =>
-          (
-            await graphqlIn<{ approveRequest: { __typename: string } }>(
-              coordinator,
-              url(),
-              'mutation ($id: ID!) { approveRequest(requestId: $id) { __typename } }',
-              { id: filedId },
-            )
-          ).approveRequest.__typename,
-        { timeout: 30_000 },
-      )
-      .toBe('MutationApproveRequestSuccess');
+    await approveWhenReady(coordinator, url(), filedId);
 
     // The page asks again on the live count, and lists the new offer: nobody reloaded it.
     await expect.poll(() => offers.locator('li.offer').count(), { timeout: 60_000 }).toBe(before + 1);
@@ -341,7 +308,7 @@ describe('the candidates panel shows who is held back for their papers', () => {
   test('a volunteer whose insurance lapsed is listed apart, marked, with why, and not among the candidates', async () => {
     const volunteer = await browser.openPage('ja-JP');
     await signIn(volunteer, 'volunteer');
-    await freeAnyDay(volunteer);
+    await freeAnyDay(volunteer, url());
     const { myVolunteerProfile } = await graphqlIn<{ myVolunteerProfile: { id: string; fullName: string } }>(
       volunteer,
       url(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { makeDocx, makePdf } from '../support/documents';
-import { artifactPath, desktop, graphqlIn, phone, type Role, signIn as signInAt, useBrowser } from '../support/web';
+import { artifactPath, graphqlIn, phone, useBrowser } from '../support/web';
 
 const browser = useBrowser();
 const app = browser.app;
@@ -141,15 +141,7 @@ const languages = [
   },
 ] as const;
 
-type Language = (typeof languages)[number];
-
-async function signIn(language: Language, role: Role, viewport = desktop): Promise<Page> {
-  const page = await browser.openPage(language.locale, viewport);
-  await signInAt(page, app().url, role);
-  await page.getByRole('button', { name: language.button, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
-  return page;
-}
+const signIn = browser.openSignedIn;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const counts = (page: Page) => page.locator('[data-testid=document-count]').allTextContents();

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { ConfirmInPlace } from '../forms/ConfirmInPlace';
 import { FailureNotice, problemsFor } from '../forms/FailureNotice';
 import { Field } from '../forms/Field';
-import { ErrorFields, type Failure, formProblems, outcomeOf, renamed } from '../forms/failure';
+import { ErrorFields, type Failure, formProblems, type Outcome, outcomeOf, renamed } from '../forms/failure';
 import { graphql, type ResultOf } from '../graphql';
 import { useFormat, useLocale, useMessages } from '../i18n';
 import type { EnumValues } from '../labels';
@@ -156,32 +156,59 @@ function yenOf(typed: string): number | null {
   return typed.trim() !== '' && Number.isInteger(value) ? value : null;
 }
 
-/** The fields of one small form, named per line so that several open forms keep their own ids. */
-function useLineForm(prefix: string) {
+type Problem = { field: string; message: string };
+
+/**
+ * One small form: its fields named per line so that several open forms keep their own ids, and its one way to
+ * submit — check what the form can check itself, send, show every problem beside its field, close on success.
+ */
+function useLineForm(prefix: string, fields: readonly string[], onDone: (said: string | null) => void) {
+  const { locale } = useLocale();
   const [failure, setFailure] = useState<Failure | null>(null);
   const name = (field: string) => `${prefix}.${field}`;
   const errorsOf = (field: string) => problemsFor(failure, name(field));
-  const show = (problem: Failure | null, fields: readonly string[]) =>
+  const show = (problem: Failure | null) =>
     setFailure(problem && renamed(problem, Object.fromEntries(fields.map((field) => [field, name(field)]))));
-  return { failure, name, errorsOf, show };
+  const submitting =
+    (check: () => Problem[], send: () => Promise<Outcome<unknown>>, said: string) => async (event: FormEvent) => {
+      event.preventDefault();
+      const problems = formProblems(check(), locale);
+      if (problems) {
+        show(problems);
+        return;
+      }
+      const outcome = await send();
+      show(outcome.ok ? null : outcome.failure);
+      if (outcome.ok) onDone(said);
+    };
+  return { failure, name, errorsOf, submitting, cancel: () => onDone(null) };
+}
+
+/** What a new line and an edited one share: the amount, who pays, and the note. */
+function useAmountPayerNote(initial: { amount: string; payer: Payer; note: string }) {
+  const t = useMessages(expenseLineMessages);
+  const [amount, setAmount] = useState(initial.amount);
+  const [payer, setPayer] = useState<Payer>(initial.payer);
+  const [note, setNote] = useState(initial.note);
+  return {
+    amount,
+    payer,
+    note,
+    setAmount,
+    setPayer,
+    setNote,
+    problems: (): Problem[] => (yenOf(amount) === null ? [{ field: 'amountYen', message: t.wholeYen }] : []),
+    /** Sent only once `problems` found none, so the amount is whole yen by then. */
+    values: () => ({ amountYen: yenOf(amount) ?? 0, payer, note: note.trim() || null }),
+  };
 }
 
 function AmountPayerNote({
   form,
-  amount,
-  payer,
-  note,
-  onAmount,
-  onPayer,
-  onNote,
+  values,
 }: {
   form: ReturnType<typeof useLineForm>;
-  amount: string;
-  payer: Payer;
-  note: string;
-  onAmount(value: string): void;
-  onPayer(value: Payer): void;
-  onNote(value: string): void;
+  values: ReturnType<typeof useAmountPayerNote>;
 }) {
   const t = useMessages(expenseLineMessages);
   return (
@@ -198,14 +225,14 @@ function AmountPayerNote({
             {...control}
             type="number"
             inputMode="numeric"
-            value={amount}
-            onChange={(event) => onAmount(event.target.value)}
+            value={values.amount}
+            onChange={(event) => values.setAmount(event.target.value)}
           />
         )}
       </Field>
       <Field name={form.name('payer')} label={t.payer} errors={form.errorsOf('payer')} required>
         {(control) => (
-          <select {...control} value={payer} onChange={(event) => onPayer(event.target.value as Payer)}>
+          <select {...control} value={values.payer} onChange={(event) => values.setPayer(event.target.value as Payer)}>
             {payers.map((one) => (
               <option key={one} value={one}>
                 {t.payerLabels[one]}
@@ -220,8 +247,8 @@ function AmountPayerNote({
             {...control}
             rows={2}
             maxLength={1000}
-            value={note}
-            onChange={(event) => onNote(event.target.value)}
+            value={values.note}
+            onChange={(event) => values.setNote(event.target.value)}
           />
         )}
       </Field>
@@ -230,24 +257,22 @@ function AmountPayerNote({
 }
 
 function FormFrame({
+  form,
   title,
   titleId,
-  failure,
   labels,
   submit,
   submitLabel,
   busy,
-  onCancel,
   children,
 }: {
+  form: ReturnType<typeof useLineForm>;
   title: string;
   titleId: string;
-  failure: Failure | null;
   labels: Record<string, string>;
   submit(event: FormEvent): void;
   submitLabel: string;
   busy: boolean;
-  onCancel(): void;
   children: ReactNode;
 }) {
   const t = useMessages(expenseLineMessages);
@@ -255,13 +280,13 @@ function FormFrame({
     <section className="line-form" aria-labelledby={titleId}>
       <h4 id={titleId}>{title}</h4>
       <form className="form" onSubmit={submit} noValidate>
-        <FailureNotice failure={failure} labels={labels} />
+        <FailureNotice failure={form.failure} labels={labels} />
         {children}
         <div className="form-actions">
           <button type="submit" disabled={busy}>
             {submitLabel}
           </button>{' '}
-          <button type="button" className="secondary" onClick={onCancel}>
+          <button type="button" className="secondary" onClick={form.cancel}>
             {t.cancel}
           </button>
         </div>
@@ -280,40 +305,29 @@ function NewLineForm({
   onDone(said: string | null): void;
 }) {
   const t = useMessages(expenseLineMessages);
-  const { locale } = useLocale();
-  const form = useLineForm(`new-${assignmentId}`);
+  const form = useLineForm(`new-${assignmentId}`, ['kind', 'amountYen', 'payer', 'note'], onDone);
   const [kind, setKind] = useState<Kind>('equipment');
-  const [amount, setAmount] = useState('');
-  const [payer, setPayer] = useState<Payer>('requester');
-  const [note, setNote] = useState('');
+  const values = useAmountPayerNote({ amount: '', payer: 'requester', note: '' });
   const [{ fetching }, create] = useMutation(CreateLineMutation);
-  const fields = ['kind', 'amountYen', 'payer', 'note'];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const amountYen = yenOf(amount);
-    if (amountYen === null) {
-      form.show(formProblems([{ field: 'amountYen', message: t.wholeYen }], locale), fields);
-      return;
-    }
-    const outcome = outcomeOf(
-      await create({ input: { assignmentId, kind, amountYen, payer, note: note.trim() || null } }),
-      (result) => result.createExpenseLine,
-    );
-    form.show(outcome.ok ? null : outcome.failure, fields);
-    if (outcome.ok) onDone(t.added);
-  }
+  const submit = form.submitting(
+    values.problems,
+    async () =>
+      outcomeOf(
+        await create({ input: { assignmentId, kind, ...values.values() } }),
+        (result) => result.createExpenseLine,
+      ),
+    t.added,
+  );
 
   return (
     <FormFrame
+      form={form}
       title={t.addLineTitle(volunteerName)}
       titleId={`new-line-${assignmentId}`}
-      failure={form.failure}
       labels={{ [form.name('kind')]: t.kind, [form.name('amountYen')]: t.amount, [form.name('note')]: t.note }}
       submit={submit}
       submitLabel={t.saveLine}
       busy={fetching}
-      onCancel={() => onDone(null)}
     >
       <Field name={form.name('kind')} label={t.kind} errors={form.errorsOf('kind')} required>
         {(control) => (
@@ -326,64 +340,34 @@ function NewLineForm({
           </select>
         )}
       </Field>
-      <AmountPayerNote
-        form={form}
-        amount={amount}
-        payer={payer}
-        note={note}
-        onAmount={setAmount}
-        onPayer={setPayer}
-        onNote={setNote}
-      />
+      <AmountPayerNote form={form} values={values} />
     </FormFrame>
   );
 }
 
 function EditLineForm({ line, onDone }: { line: Line; onDone(said: string | null): void }) {
   const t = useMessages(expenseLineMessages);
-  const { locale } = useLocale();
-  const form = useLineForm(`edit-${line.id}`);
-  const [amount, setAmount] = useState(String(line.amountYen));
-  const [payer, setPayer] = useState<Payer>(line.payer);
-  const [note, setNote] = useState(line.note ?? '');
+  const form = useLineForm(`edit-${line.id}`, ['amountYen', 'payer', 'note'], onDone);
+  const values = useAmountPayerNote({ amount: String(line.amountYen), payer: line.payer, note: line.note ?? '' });
   const [{ fetching }, edit] = useMutation(EditLineMutation);
-  const fields = ['amountYen', 'payer', 'note'];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const amountYen = yenOf(amount);
-    if (amountYen === null) {
-      form.show(formProblems([{ field: 'amountYen', message: t.wholeYen }], locale), fields);
-      return;
-    }
-    const outcome = outcomeOf(
-      await edit({ lineId: line.id, changes: { amountYen, payer, note: note.trim() || null } }),
-      (result) => result.editExpenseLine,
-    );
-    form.show(outcome.ok ? null : outcome.failure, fields);
-    if (outcome.ok) onDone(t.saved);
-  }
+  const submit = form.submitting(
+    values.problems,
+    async () =>
+      outcomeOf(await edit({ lineId: line.id, changes: values.values() }), (result) => result.editExpenseLine),
+    t.saved,
+  );
 
   return (
     <FormFrame
+      form={form}
       title={t.editTitle}
       titleId={`edit-line-${line.id}`}
-      failure={form.failure}
       labels={{ [form.name('amountYen')]: t.amount, [form.name('note')]: t.note }}
       submit={submit}
       submitLabel={t.save}
       busy={fetching}
-      onCancel={() => onDone(null)}
     >
-      <AmountPayerNote
-        form={form}
-        amount={amount}
-        payer={payer}
-        note={note}
-        onAmount={setAmount}
-        onPayer={setPayer}
-        onNote={setNote}
-      />
+      <AmountPayerNote form={form} values={values} />
     </FormFrame>
   );
 }
@@ -415,32 +399,24 @@ function ReasonField({
 
 function ReverseLineForm({ line, onDone }: { line: Line; onDone(said: string | null): void }) {
   const t = useMessages(expenseLineMessages);
-  const { locale } = useLocale();
-  const form = useLineForm(`reverse-${line.id}`);
+  const form = useLineForm(`reverse-${line.id}`, ['reason'], onDone);
   const [reason, setReason] = useState('');
   const [{ fetching }, reverse] = useMutation(ReverseLineMutation);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      form.show(formProblems([{ field: 'reason', message: t.sayWhy }], locale), ['reason']);
-      return;
-    }
-    const outcome = outcomeOf(await reverse({ lineId: line.id, reason }), (result) => result.reverseExpenseLine);
-    form.show(outcome.ok ? null : outcome.failure, ['reason']);
-    if (outcome.ok) onDone(t.reversedDone);
-  }
+  const submit = form.submitting(
+    () => (reason.trim() ? [] : [{ field: 'reason', message: t.sayWhy }]),
+    async () => outcomeOf(await reverse({ lineId: line.id, reason }), (result) => result.reverseExpenseLine),
+    t.reversedDone,
+  );
 
   return (
     <FormFrame
+      form={form}
       title={t.reverseTitle}
       titleId={`reverse-line-${line.id}`}
-      failure={form.failure}
       labels={{ [form.name('reason')]: t.reason }}
       submit={submit}
       submitLabel={t.reverseLine}
       busy={fetching}
-      onCancel={() => onDone(null)}
     >
       <p className="hint">{t.reverseHint}</p>
       <ReasonField form={form} reason={reason} onReason={setReason} />
@@ -450,42 +426,30 @@ function ReverseLineForm({ line, onDone }: { line: Line; onDone(said: string | n
 
 function CategoryForm({ line, onDone }: { line: Line; onDone(said: string | null): void }) {
   const t = useMessages(expenseLineMessages);
-  const { locale } = useLocale();
-  const form = useLineForm(`category-${line.id}`);
+  const form = useLineForm(`category-${line.id}`, ['category', 'reason'], onDone);
   const [category, setCategory] = useState(line.grantTaxCategory);
   const [reason, setReason] = useState('');
   const [{ fetching }, override] = useMutation(OverrideCategoryMutation);
-  const fields = ['category', 'reason'];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.submitting(
     // The same category would change nothing, and the API would say nothing either.
-    const problems = [
+    () => [
       ...(category === line.grantTaxCategory ? [{ field: 'category', message: t.sameCategory }] : []),
       ...(reason.trim() ? [] : [{ field: 'reason', message: t.sayWhy }]),
-    ];
-    if (problems.length > 0) {
-      form.show(formProblems(problems, locale), fields);
-      return;
-    }
-    const outcome = outcomeOf(
-      await override({ lineId: line.id, category, reason }),
-      (result) => result.overrideExpenseLineCategory,
-    );
-    form.show(outcome.ok ? null : outcome.failure, fields);
-    if (outcome.ok) onDone(t.saved);
-  }
+    ],
+    async () =>
+      outcomeOf(await override({ lineId: line.id, category, reason }), (result) => result.overrideExpenseLineCategory),
+    t.saved,
+  );
 
   return (
     <FormFrame
+      form={form}
       title={t.categoryTitle}
       titleId={`category-line-${line.id}`}
-      failure={form.failure}
       labels={{ [form.name('category')]: t.category, [form.name('reason')]: t.reason }}
       submit={submit}
       submitLabel={t.saveCategory}
       busy={fetching}
-      onCancel={() => onDone(null)}
     >
       <p className="hint">{t.categoryHint}</p>
       <Field name={form.name('category')} label={t.category} errors={form.errorsOf('category')} required>
