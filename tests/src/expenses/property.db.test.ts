@@ -7,6 +7,7 @@ import {
   grantTaxCategories,
   NotFoundError,
   PeriodClosedError,
+  payableKinds,
   payers,
   ValidationError,
 } from '@tsunagu/domain';
@@ -91,12 +92,14 @@ async function run(world: ExpenseWorld, dispatches: Array<{ requestId: string; a
   // Each step picks among the lines it could apply to (closed periods aside), so that few are refused.
   const lines = await db().query.expenseLines.findMany({
     where: { associationId },
-    columns: { id: true, status: true, reversesLineId: true },
+    columns: { id: true, kind: true, status: true, reversesLineId: true },
     orderBy: { id: 'asc' },
   });
   const fits: Record<string, (candidate: (typeof lines)[number]) => boolean> = {
     edit: (candidate) => ['draft', 'submitted'].includes(candidate.status) && !candidate.reversesLineId,
-    advance: (candidate) => candidate.status !== 'paid',
+    // A volunteer's fee or fare becomes paid only by a payout run, never by hand (expenses.db tests it).
+    advance: (candidate) =>
+      candidate.status !== 'paid' && !(candidate.status === 'approved' && payableKinds.includes(candidate.kind)),
     reverse: (candidate) => ['approved', 'paid'].includes(candidate.status) && !candidate.reversesLineId,
     delete: (candidate) => candidate.status === 'draft',
   };
